@@ -1,0 +1,62 @@
+"""Cold start to the home screen's first frame, and idle memory, of `kiosk run --simulate`.
+
+Both start the real app in a fresh process (offscreen Qt, all simulators attached).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from typing import Any
+
+import psutil
+
+from benchmarks import figure, runs
+
+_CMD = [sys.executable, "-m", "kiosk", "run", "--simulate", "--windowed"]
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+            "KIOSK_LOG_LEVEL": "WARNING"}
+
+
+def startup_first_frame_s() -> dict[str, Any]:
+    samples = []
+    for _ in range(runs(5)):
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([*_CMD, "--exit-after-first-frame"], stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, text=True, env=_env())
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        t1 = time.perf_counter()
+        proc.wait(30)
+        if not line.startswith("first-frame"):
+            raise RuntimeError("the kiosk did not show its first frame")
+        samples.append(t1 - t0)
+    return figure(samples, "s", 1.5)
+
+
+def idle_rss_mb(idle_s: float = 3.0) -> dict[str, Any]:
+    samples = []
+    for _ in range(runs(3)):
+        proc = subprocess.Popen([*_CMD, "--first-frame-marker"], stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, text=True, env=_env())
+        try:
+            assert proc.stdout is not None
+            if not proc.stdout.readline().startswith("first-frame"):
+                raise RuntimeError("the kiosk did not show its first frame")
+            time.sleep(idle_s)
+            samples.append(psutil.Process(proc.pid).memory_info().rss / 2**20)
+        finally:
+            proc.terminate()
+            proc.wait(15)
+    return figure(samples, "MB", 300)
+
+
+FIGURES = {
+    "startup_first_frame_s": startup_first_frame_s,
+    "idle_rss_mb": idle_rss_mb,
+}

@@ -1,0 +1,82 @@
+"""The composition root: reads the config and wires simulators, devices and their monitor into
+the UI-agnostic core, which the Qt front end (`kiosk.ui.shell`) and the headless commands start.
+
+`CoreThread` runs the core's asyncio loop in its own thread beside Qt's event loop: PySide6's
+QtAsyncio (6.12) implements no sockets, servers, subprocesses or file-descriptor readers, which the
+gateway, the simulators and the serial drivers need, so the core keeps a full asyncio loop and
+talks to the UI through queued Qt signals and `submit`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import threading
+from collections.abc import Coroutine
+from typing import Any, TypeVar
+
+from kiosk.config import KioskSettings
+from kiosk.devices.base import Device
+from kiosk.devices.monitor import DeviceMonitor
+from kiosk.devices.registry import build_devices
+from kiosk.sim.hub import SimulatorHub
+
+T = TypeVar("T")
+
+
+class KioskCore:
+    def __init__(self, config: KioskSettings) -> None:
+        self.config = config
+        self.hub: SimulatorHub | None = None
+        self.devices: list[Device] = []
+        self.monitor: DeviceMonitor | None = None
+
+    async def start(self, *, monitor: bool = True, wait_first_poll: bool = True) -> None:
+        """Start simulators (in simulate mode), build the devices and start polling them.
+
+        With `wait_first_poll` False the first poll runs in the background, so a slow device
+        never delays the first frame; statuses show "checking" until it answers.
+        """
+        if self.config.simulate:
+            self.hub = SimulatorHub(self.config)
+            await self.hub.start()
+        self.devices = build_devices(self.config.devices, self.hub)
+        self.monitor = DeviceMonitor(self.devices, self.config.monitor)
+        if monitor:
+            if wait_first_poll:
+                await self.monitor.poll_once()
+            self.monitor.start()
+
+    async def stop(self) -> None:
+        if self.monitor is not None:
+            await self.monitor.stop()
+        if self.hub is not None:
+            await self.hub.stop()
+
+    def device(self, name: str) -> Device:
+        for d in self.devices:
+            if d.name == name:
+                return d
+        raise KeyError(name)
+
+
+class CoreThread:
+    """An asyncio loop running forever in a daemon thread."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._run, name="kiosk-core", daemon=True)
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self.loop)
+        self.loop.run_forever()
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def submit(self, coro: Coroutine[Any, Any, T]) -> concurrent.futures.Future[T]:
+        return asyncio.run_coroutine_threadsafe(coro, self.loop)
+
+    def stop(self, timeout_s: float = 5.0) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(timeout_s)

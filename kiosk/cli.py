@@ -1,0 +1,271 @@
+"""The `kiosk` command. See DESIGN.md §4 for the contract.
+
+Machine-readable output is JSON on stdout; human messages go to stderr.
+
+Exit codes:
+  0  success
+  1  the command ran and the answer is "no" (check failed, expectations not met, INVALID)
+  2  bad usage, bad input or invalid configuration
+  3  not available yet in this version
+  4  a device or service the command needs is unavailable
+  130 interrupted
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from kiosk import __version__
+from kiosk.config import ConfigError, KioskSettings, load_config, packaged_config
+
+EXIT_OK, EXIT_NO, EXIT_USAGE, EXIT_NOT_AVAILABLE, EXIT_UNAVAILABLE = 0, 1, 2, 3, 4
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _err(message: str) -> None:
+    print(f"kiosk: {message}", file=sys.stderr)
+
+
+def _not_available(what: str) -> Handler:
+    def handler(_args: argparse.Namespace) -> int:
+        _err(f"{what} is not available yet in this version ({__version__})")
+        return EXIT_NOT_AVAILABLE
+
+    return handler
+
+
+def _config_from(args: argparse.Namespace) -> KioskSettings:
+    path: Path | None = getattr(args, "config", None)
+    simulate = bool(getattr(args, "simulate", False))
+    if path is None and simulate:
+        path = packaged_config("simulated")
+    overrides: dict[str, Any] = {"simulate": True} if simulate else {}
+    return load_config(path, **overrides)
+
+
+# --- commands -------------------------------------------------------------------------------
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from kiosk.logging import configure_logging
+
+    config = _config_from(args)
+    configure_logging(config.log_level)
+    from kiosk.ui.shell import NoDisplay, UiLoadFailed, run
+
+    fullscreen = config.ui.fullscreen and not args.windowed
+    try:
+        return run(config, fullscreen=fullscreen, first_frame_marker=args.first_frame_marker,
+                   exit_after_first_frame=args.exit_after_first_frame)
+    except (NoDisplay, UiLoadFailed) as exc:
+        _err(str(exc))
+        return EXIT_UNAVAILABLE
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    from kiosk.logging import configure_logging
+
+    config = _config_from(args)
+    configure_logging("WARNING")
+    rows = asyncio.run(_probe_devices(config))
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            state = r["state"] + (f" ({r['code']})" if r["code"] else "")
+            print(f"{r['name']:<18} {r['adapter']:<15} {state}")
+            if r.get("reason"):
+                print(f"{'':<18} {r['reason']}")
+    return EXIT_OK
+
+
+async def _probe_devices(config: KioskSettings) -> list[dict[str, Any]]:
+    from kiosk.app import KioskCore
+    from kiosk.devices.monitor import probe_now
+
+    core = KioskCore(config)
+    await core.start(monitor=False)
+    try:
+        results = await asyncio.gather(*(probe_now(d) for d in core.devices))
+    finally:
+        await core.stop()
+    rows = []
+    for device, (status, reason) in zip(core.devices, results, strict=True):
+        row: dict[str, Any] = {
+            "name": device.name,
+            "kind": device.kind.value,
+            "adapter": device.adapter,
+            "simulated": device.simulated,
+            "connected": status.connected,
+            "state": status.state.value,
+            "code": status.code,
+            "detail": dict(status.detail),
+        }
+        if reason:
+            row["reason"] = reason
+        rows.append(row)
+    return rows
+
+
+def cmd_sim_receipt(args: argparse.Namespace) -> int:
+    from kiosk.devices.printers.receipt_simulator import ReceiptPrinterSimulator
+    from kiosk.logging import configure_logging
+
+    configure_logging("INFO")
+
+    async def serve() -> None:
+        sim = ReceiptPrinterSimulator(args.host, args.port)
+        try:
+            await sim.start()
+        except OSError as exc:
+            raise SystemExit(
+                f"kiosk: cannot listen on {args.host}:{args.port}: {exc.strerror}"
+            ) from None
+        print(json.dumps({"host": sim.host, "port": sim.port}), flush=True)
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await sim.stop()
+
+    try:
+        asyncio.run(serve())
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_OK
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from kiosk.bench import BenchmarksMissing, run_benchmarks
+
+    try:
+        results = run_benchmarks(only=args.only, log=lambda m: print(m, file=sys.stderr))
+    except BenchmarksMissing as exc:
+        _err(str(exc))
+        return EXIT_NOT_AVAILABLE
+    except KeyError as exc:
+        _err(f"no benchmark figure named {exc.args[0]!r}")
+        return EXIT_USAGE
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        for name, r in results.items():
+            mark = "ok" if r["median"] <= r["budget"] or r.get("higher_is_better") else "OVER"
+            print(f"{name:<28} {r['median']:>10.3f} {r['unit']:<4} budget {r['budget']} {mark}")
+    return EXIT_OK
+
+
+# --- parser ---------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", type=Path, metavar="FILE",
+                        help="configuration file "
+                        "(default: $KIOSK_CONFIG or /etc/kiosk/kiosk.toml)")
+    common.add_argument("--simulate", action="store_true",
+                        help="use simulated devices "
+                        "(the packaged simulated config unless --config)")
+
+    p = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Yiban Kiosk (易办自助终端): government self-service terminal software.",
+        epilog="Exit codes: 0 success; 1 negative answer; 2 bad usage, input or config; "
+               "3 not available yet; 4 device or service unavailable; 130 interrupted.",
+    )
+    p.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    run = sub.add_parser("run", parents=[common], help="run the kiosk appliance (fullscreen)")
+    run.add_argument("--windowed", action="store_true", help="a normal window, not fullscreen")
+    run.add_argument("--first-frame-marker", action="store_true", help=argparse.SUPPRESS)
+    run.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
+    run.set_defaults(func=cmd_run)
+
+    scenario = sub.add_parser("scenario", help="scripted citizens run services headless")
+    ssub = scenario.add_subparsers(dest="scenario_command", metavar="ACTION", required=True)
+    srun = ssub.add_parser("run", parents=[common], help="run scenario files; exit 0 when every "
+                           "expectation holds")
+    srun.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    srun.add_argument("--json", action="store_true", help="one JSON object per scenario")
+    srun.set_defaults(func=_not_available("kiosk scenario run"))
+
+    idcard = sub.add_parser("idcard", help="the resident ID card reader (SAM serial protocol)")
+    isub = idcard.add_subparsers(dest="idcard_command", metavar="ACTION", required=True)
+    dec = isub.add_parser("decode", help="decode a SAM response frame or a 256-byte text block")
+    src = dec.add_mutually_exclusive_group(required=True)
+    src.add_argument("--hex", metavar="HEX", help="the bytes as hex")
+    src.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a file with the bytes")
+    dec.add_argument("--json", action="store_true")
+    dec.add_argument("--reveal", action="store_true", help="show personal fields unmasked")
+    dec.set_defaults(func=_not_available("kiosk idcard decode"))
+    rd = isub.add_parser("read", parents=[common], help="read a card on a real reader")
+    rd.add_argument("--port", help="serial device, e.g. /dev/ttyUSB0")
+    rd.add_argument("--baud", type=int, default=115200)
+    rd.add_argument("--json", action="store_true")
+    rd.add_argument("--reveal", action="store_true", help="show personal fields unmasked")
+    rd.set_defaults(func=_not_available("kiosk idcard read"))
+
+    dev = sub.add_parser("devices", parents=[common], help="each device: kind, adapter, "
+                         "connected, status")
+    dev.add_argument("--json", action="store_true", help="a JSON list on stdout")
+    dev.set_defaults(func=cmd_devices)
+
+    card = sub.add_parser("card", help="PC/SC cards: social security card, e-passport")
+    csub = card.add_subparsers(dest="card_command", metavar="ACTION", required=True)
+    cread = csub.add_parser("read", parents=[common], help="read the card in a PC/SC reader")
+    cread.add_argument("--reader", metavar="NAME")
+    cread.add_argument("--mrz", metavar="DOCNO:YYMMDD:YYMMDD",
+                       help="e-passport: document number, birth date, expiry date")
+    cread.add_argument("--json", action="store_true")
+    cread.add_argument("--reveal", action="store_true")
+    cread.set_defaults(func=_not_available("kiosk card read"))
+
+    ver = sub.add_parser("verify", help="check a printed certificate's signature offline")
+    vsrc = ver.add_mutually_exclusive_group(required=True)
+    vsrc.add_argument("file", nargs="?", type=Path, metavar="FILE.pdf")
+    vsrc.add_argument("--qr", metavar="TEXT", help="the text of the certificate's QR code")
+    ver.set_defaults(func=_not_available("kiosk verify"))
+
+    sim = sub.add_parser("sim", help="start one simulator standalone")
+    simsub = sim.add_subparsers(dest="sim_command", metavar="SIMULATOR", required=True)
+    srp = simsub.add_parser("receipt-printer", help="an ESC/POS receipt printer on TCP; prints "
+                            "its address as JSON")
+    srp.add_argument("--host", default="127.0.0.1")
+    srp.add_argument("--port", type=int, default=9100)
+    srp.set_defaults(func=cmd_sim_receipt)
+    for name, what in (("backend", "the simulated government backend"),
+                       ("idcard", "the ID card reader simulator on a pty"),
+                       ("smartcard", "virtual cards on vpcd")):
+        s = simsub.add_parser(name, help=what)
+        s.set_defaults(func=_not_available(f"kiosk sim {name}"))
+
+    bench = sub.add_parser("bench", help="performance figures of benchmarks/ (DESIGN.md §6)")
+    bench.add_argument("--json", action="store_true", help="one JSON object of figures")
+    bench.add_argument("--only", metavar="NAME", action="append", help="run only this figure")
+    bench.set_defaults(func=cmd_bench)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except ConfigError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last line of defence: one line, never a traceback
+        from kiosk.events import EventId
+        from kiosk.logging import get_logger
+
+        get_logger("kiosk.cli").exception("unhandled error", event_id=EventId.UNHANDLED_ERROR)
+        _err(f"unexpected error ({type(exc).__name__}); details are in the log")
+        return EXIT_NO
+    return code

@@ -1,0 +1,214 @@
+"""The kiosk's configuration: one typed model read from TOML, overridable by KIOSK_* variables.
+
+Precedence (highest first): keyword arguments, `KIOSK_*` environment variables
+(nested with `__`, e.g. ``KIOSK_DEVICES__RECEIPT_PRINTER__PORT=9101``), the TOML file
+(`--config FILE`, else ``$KIOSK_CONFIG``, else ``/etc/kiosk/kiosk.toml``), then the defaults here.
+`load_config` turns every problem into a `ConfigError` whose message names the file, the key
+and the problem in one line.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from kiosk.domain.errors import KioskError
+
+DEFAULT_CONFIG_PATH = Path("/etc/kiosk/kiosk.toml")
+Locale = Literal["zh-Hans", "zh-Hant", "en"]
+
+
+class ConfigError(KioskError):
+    code = "config_invalid"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ReceiptPrinterConfig(_Strict):
+    """A thermal receipt printer driven directly over ESC/POS (never through CUPS)."""
+
+    adapter: Literal["escpos-network", "escpos-serial", "simulated"] = "simulated"
+    host: str = "127.0.0.1"
+    port: Annotated[int, Field(ge=0, le=65535)] = 9100
+    device: str = "/dev/ttyUSB1"
+    baud: Literal[9600, 19200, 38400, 57600, 115200] = 19200
+    paper_width_mm: Literal[58, 80] = 80
+    timeout_s: Annotated[float, Field(gt=0, le=60)] = 3.0
+
+
+class DocumentPrinterConfig(_Strict):
+    """An A4 printer behind CUPS; the simulated one is a cups-pdf queue."""
+
+    adapter: Literal["cups", "simulated"] = "simulated"
+    queue: str = "kiosk-sim-pdf"
+    timeout_s: Annotated[float, Field(gt=0, le=60)] = 5.0
+
+
+class SmartCardConfig(_Strict):
+    """A PC/SC reader (contact or contactless). The simulated one is a vpcd virtual reader."""
+
+    adapter: Literal["pcsc", "simulated"] = "simulated"
+    reader: str = "Virtual PCD 00 00"
+    timeout_s: Annotated[float, Field(gt=0, le=60)] = 3.0
+
+
+class IdCardReaderConfig(_Strict):
+    """A 2nd-generation resident ID card reader speaking SAM frames over a serial line."""
+
+    adapter: Literal["sam-serial", "simulated"] = "simulated"
+    port: str = "/dev/ttyUSB0"
+    baud: Literal[9600, 19200, 38400, 57600, 115200] = 115200
+    photo_decoder_library: str | None = None
+    poll_interval_s: Annotated[float, Field(gt=0, le=10)] = 0.3
+
+
+class DevicesConfig(_Strict):
+    """Which devices this kiosk has. A device left out (set to nothing) is not used."""
+
+    smartcard: SmartCardConfig | None = Field(default_factory=SmartCardConfig)
+    receipt_printer: ReceiptPrinterConfig | None = Field(default_factory=ReceiptPrinterConfig)
+    document_printer: DocumentPrinterConfig | None = Field(
+        default_factory=DocumentPrinterConfig
+    )
+
+
+class MonitorConfig(_Strict):
+    """How device health is polled and how a lost device is retried (hot-plug)."""
+
+    poll_interval_s: Annotated[float, Field(gt=0, le=60)] = 2.0
+    missed_polls_before_lost: Annotated[int, Field(ge=1, le=20)] = 3
+    retry_initial_s: Annotated[float, Field(gt=0, le=60)] = 1.0
+    retry_max_s: Annotated[float, Field(gt=0, le=600)] = 30.0
+
+
+class TimeoutsConfig(_Strict):
+    """Waits in seconds, from one deployed configuration (see reference/gov-service-facts.md)."""
+
+    operation_s: Annotated[float, Field(gt=0)] = 60
+    id_read_s: Annotated[float, Field(gt=0)] = 30
+    face_check_s: Annotated[float, Field(gt=0)] = 20
+    print_s: Annotated[float, Field(gt=0)] = 120
+    idle_warning_s: Annotated[float, Field(ge=20)] = 30
+    attract_after_s: Annotated[float, Field(gt=0)] = 90
+
+
+class UiConfig(_Strict):
+    fullscreen: bool = True
+    screen_dpi: Annotated[float, Field(gt=50, le=600)] = 96
+    reader_position: Literal["left", "right", "below"] = "right"
+    simulator_panel: bool = False
+
+
+class KioskSettings(BaseSettings):
+    """Everything the kiosk reads at start-up."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="KIOSK_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        frozen=True,
+    )
+
+    kiosk_id: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")] = (
+        "KIOSK-0001"
+    )
+    site: str = "易办政务服务大厅"
+    locale: Locale = "zh-Hans"
+    simulate: bool = False
+    backend_url: str = "http://127.0.0.1:8780"
+    data_dir: Path = Path("/var/lib/kiosk")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    devices: DevicesConfig = Field(default_factory=DevicesConfig)
+    monitor: MonitorConfig = Field(default_factory=MonitorConfig)
+    timeouts: TimeoutsConfig = Field(default_factory=TimeoutsConfig)
+    ui: UiConfig = Field(default_factory=UiConfig)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml_file = _toml_path_for_sources
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        if toml_file is not None:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml_file))
+        return tuple(sources)
+
+
+# Set only for the duration of one load_config call (pydantic-settings reads sources in
+# the constructor and offers no per-instance file argument).
+_toml_path_for_sources: Path | None = None
+
+
+def packaged_config(name: str) -> Path:
+    """Path of a config shipped with the package: 'simulated' or 'example'."""
+    return Path(str(resources.files("kiosk.defaults").joinpath(f"{name}.toml")))
+
+
+def _describe(error: dict[str, Any]) -> str:
+    key = ".".join(str(p) for p in error.get("loc", ())) or "(top level)"
+    msg = str(error.get("msg", "invalid"))
+    if error.get("type") == "extra_forbidden":
+        msg = "unknown key"
+    elif error.get("type") == "literal_error":
+        ctx = error.get("ctx") or {}
+        msg = f"must be one of {ctx.get('expected', '?')}"
+    got = error.get("input")
+    if error.get("type") != "extra_forbidden" and isinstance(got, str | int | float | bool):
+        msg += f" (got {got!r})"
+    return f"{key}: {msg}"
+
+
+def load_config(path: Path | str | None = None, **overrides: Any) -> KioskSettings:
+    """Read and validate the configuration; raise `ConfigError` naming file, key and problem.
+
+    `path` None means ``$KIOSK_CONFIG`` or /etc/kiosk/kiosk.toml when it exists, else defaults.
+    """
+    global _toml_path_for_sources
+    explicit = path is not None
+    if path is None:
+        env_path = os.environ.get("KIOSK_CONFIG")
+        path = Path(env_path) if env_path else DEFAULT_CONFIG_PATH
+        explicit = bool(env_path)
+    path = Path(path)
+    if not path.exists():
+        if explicit:
+            raise ConfigError(f"{path}: config file not found")
+        file: Path | None = None
+    else:
+        file = path
+        try:
+            with path.open("rb") as fh:
+                tomllib.load(fh)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot be read: {exc.strerror}") from None
+    _toml_path_for_sources = file
+    try:
+        return KioskSettings(**overrides)
+    except ValidationError as exc:
+        where = str(file) if file else "environment"
+        first = exc.errors()[0]
+        more = len(exc.errors()) - 1
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        raise ConfigError(f"{where}: {_describe(dict(first))}{suffix}") from None
+    finally:
+        _toml_path_for_sources = None

@@ -1,0 +1,1 @@
+"""Configuration files shipped with the package: simulated.toml and example.toml."""

@@ -1,0 +1,115 @@
+"""Builds device adapters from config (Odoo IoT-box style registry of (kind, adapter) → factory).
+
+A simulated device is the *real* adapter pointed at a simulator: the receipt printer factory
+gets the simulator's loopback port, the document printer a cups-pdf queue, the PC/SC reader
+vpcd's virtual reader. There is no second code path for simulation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from kiosk.config import (
+    DevicesConfig,
+    DocumentPrinterConfig,
+    ReceiptPrinterConfig,
+    SmartCardConfig,
+)
+from kiosk.devices.base import Device, DeviceKind
+from kiosk.devices.errors import DeviceUnavailable
+from kiosk.devices.printers.document_printer import CupsDocumentPrinter
+from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
+from kiosk.devices.printers.receipt_transport import SerialTransport, TcpTransport
+from kiosk.devices.smartcard.pcsc_reader import PcscReader
+
+
+class SimulatorEndpoints(Protocol):
+    """Where the running simulators can be reached (see kiosk.sim.hub)."""
+
+    def receipt_printer_address(self) -> tuple[str, int]: ...
+
+
+Factory = Callable[[str, Any, SimulatorEndpoints | None], Device]
+_FACTORIES: dict[tuple[DeviceKind, str], Factory] = {}
+
+
+def register(kind: DeviceKind, adapter: str) -> Callable[[Factory], Factory]:
+    def deco(factory: Factory) -> Factory:
+        _FACTORIES[(kind, adapter)] = factory
+        return factory
+
+    return deco
+
+
+def adapters_for(kind: DeviceKind) -> list[str]:
+    return sorted(a for k, a in _FACTORIES if k == kind)
+
+
+@register(DeviceKind.RECEIPT_PRINTER, "escpos-network")
+def _receipt_network(name: str, cfg: ReceiptPrinterConfig, _s: SimulatorEndpoints | None) -> Device:
+    transport = TcpTransport(cfg.host, cfg.port, cfg.timeout_s)
+    return EscposReceiptPrinter(name, transport, adapter="escpos-network",
+                                paper_width_mm=cfg.paper_width_mm, timeout_s=cfg.timeout_s)
+
+
+@register(DeviceKind.RECEIPT_PRINTER, "escpos-serial")
+def _receipt_serial(name: str, cfg: ReceiptPrinterConfig, _s: SimulatorEndpoints | None) -> Device:
+    transport = SerialTransport(cfg.device, cfg.baud, cfg.timeout_s)
+    return EscposReceiptPrinter(name, transport, adapter="escpos-serial",
+                                paper_width_mm=cfg.paper_width_mm, timeout_s=cfg.timeout_s)
+
+
+@register(DeviceKind.RECEIPT_PRINTER, "simulated")
+def _receipt_sim(name: str, cfg: ReceiptPrinterConfig, sims: SimulatorEndpoints | None) -> Device:
+    if sims is None:
+        raise DeviceUnavailable("the receipt printer simulator is not running")
+    host, port = sims.receipt_printer_address()
+    transport = TcpTransport(host, port, cfg.timeout_s)
+    return EscposReceiptPrinter(name, transport, adapter="simulated",
+                                paper_width_mm=cfg.paper_width_mm, timeout_s=cfg.timeout_s,
+                                simulated=True)
+
+
+@register(DeviceKind.DOCUMENT_PRINTER, "cups")
+def _cups(name: str, cfg: DocumentPrinterConfig, _s: SimulatorEndpoints | None) -> Device:
+    return CupsDocumentPrinter(name, cfg.queue, adapter="cups", timeout_s=cfg.timeout_s)
+
+
+@register(DeviceKind.DOCUMENT_PRINTER, "simulated")
+def _cups_pdf(name: str, cfg: DocumentPrinterConfig, _s: SimulatorEndpoints | None) -> Device:
+    return CupsDocumentPrinter(name, cfg.queue, adapter="simulated", timeout_s=cfg.timeout_s,
+                               simulated=True)
+
+
+@register(DeviceKind.SMARTCARD, "pcsc")
+def _pcsc(name: str, cfg: SmartCardConfig, _s: SimulatorEndpoints | None) -> Device:
+    return PcscReader(name, cfg.reader, adapter="pcsc", timeout_s=cfg.timeout_s)
+
+
+@register(DeviceKind.SMARTCARD, "simulated")
+def _vpcd(name: str, cfg: SmartCardConfig, _s: SimulatorEndpoints | None) -> Device:
+    return PcscReader(name, cfg.reader, adapter="simulated", timeout_s=cfg.timeout_s,
+                      simulated=True)
+
+
+class UnknownAdapter(LookupError):
+    pass
+
+
+def build_devices(config: DevicesConfig, sims: SimulatorEndpoints | None) -> list[Device]:
+    """One adapter per configured device, in a stable order."""
+    devices: list[Device] = []
+    for field_name in type(config).model_fields:
+        cfg = getattr(config, field_name)
+        if cfg is None:
+            continue
+        kind = DeviceKind(field_name)
+        factory = _FACTORIES.get((kind, cfg.adapter))
+        if factory is None:
+            known = ", ".join(adapters_for(kind))
+            raise UnknownAdapter(
+                f"devices.{field_name}.adapter: unknown adapter {cfg.adapter!r} (known: {known})"
+            )
+        devices.append(factory(field_name, cfg, sims))
+    return devices

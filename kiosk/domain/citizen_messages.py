@@ -1,0 +1,107 @@
+"""Plain-language words for every error code a citizen can meet, in each UI language.
+
+Keys are `KioskError.code` values. Unknown codes fall back to a generic message that still
+names a next step: a citizen is never shown a code alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.domain.errors import Advice, KioskError
+
+
+@dataclass(frozen=True)
+class CitizenMessage:
+    text: str
+    next_step: str
+
+
+_ADVICE: dict[str, dict[Advice, str]] = {
+    "zh-Hans": {
+        Advice.RETRY: "请再试一次。",
+        Advice.PLACE_CARD_AGAIN: "请将证件重新放到读卡区。",
+        Advice.CALL_STAFF: "请按“工作人员帮助”，工作人员会来协助您。",
+        Advice.TAKE_TICKET: "您可以取号到窗口办理。",
+        Advice.USE_OTHER_METHOD: "请换一种方式继续。",
+    },
+    "zh-Hant": {
+        Advice.RETRY: "請再試一次。",
+        Advice.PLACE_CARD_AGAIN: "請將證件重新放到讀卡區。",
+        Advice.CALL_STAFF: "請按「工作人員幫助」，工作人員會來協助您。",
+        Advice.TAKE_TICKET: "您可以取號到窗口辦理。",
+        Advice.USE_OTHER_METHOD: "請換一種方式繼續。",
+    },
+    "en": {
+        Advice.RETRY: "Please try again.",
+        Advice.PLACE_CARD_AGAIN: "Please place your card on the reader again.",
+        Advice.CALL_STAFF: "Press “Staff help” and a member of staff will come to help you.",
+        Advice.TAKE_TICKET: "You can take a queue ticket and go to a service counter.",
+        Advice.USE_OTHER_METHOD: "Please continue another way.",
+    },
+}
+
+_TEXT: dict[str, dict[str, str]] = {
+    "device_unavailable": {
+        "zh-Hans": "设备暂时无法使用。",
+        "zh-Hant": "設備暫時無法使用。",
+        "en": "This device is not available right now.",
+    },
+    "device_timeout": {
+        "zh-Hans": "设备没有及时响应。",
+        "zh-Hant": "設備沒有及時回應。",
+        "en": "The device did not answer in time.",
+    },
+    "device_protocol": {
+        "zh-Hans": "设备通信出现问题。",
+        "zh-Hant": "設備通訊出現問題。",
+        "en": "Something went wrong talking to the device.",
+    },
+    "card_removed": {
+        "zh-Hans": "证件被拿开了，没有读完。",
+        "zh-Hant": "證件被拿開了，沒有讀完。",
+        "en": "The card was taken away before it was read.",
+    },
+    "card_read_failed": {
+        "zh-Hans": "证件没有读成功。",
+        "zh-Hant": "證件沒有讀成功。",
+        "en": "The card could not be read.",
+    },
+    "paper_out": {
+        "zh-Hans": "打印机缺纸。",
+        "zh-Hant": "印表機缺紙。",
+        "en": "The printer is out of paper.",
+    },
+    "cover_open": {
+        "zh-Hans": "打印机盖子没有关好。",
+        "zh-Hant": "印表機蓋子沒有關好。",
+        "en": "The printer cover is open.",
+    },
+    "printer_offline": {
+        "zh-Hans": "打印机暂时无法使用。",
+        "zh-Hant": "印表機暫時無法使用。",
+        "en": "The printer is not available right now.",
+    },
+    "print_failed": {
+        "zh-Hans": "打印没有完成，您的文件已保存，可以补打。",
+        "zh-Hant": "列印沒有完成，您的文件已保存，可以補印。",
+        "en": "Printing did not finish. Your document is kept and can be printed again.",
+    },
+}
+
+_GENERIC = {
+    "zh-Hans": "出现了一个问题。",
+    "zh-Hant": "出現了一個問題。",
+    "en": "Something went wrong.",
+}
+
+
+def known_codes() -> frozenset[str]:
+    return frozenset(_TEXT)
+
+
+def message_for(error: KioskError, locale: str = "zh-Hans") -> CitizenMessage:
+    """The words a citizen sees for `error`, in `locale` (falls back to zh-Hans)."""
+    lang = locale if locale in _ADVICE else "zh-Hans"
+    text = _TEXT.get(error.code, _GENERIC).get(lang, _GENERIC[lang])
+    return CitizenMessage(text=text, next_step=_ADVICE[lang][error.advice])

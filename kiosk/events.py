@@ -1,0 +1,43 @@
+"""Stable event ids for the log, one per kind of event (VotingWorks-style).
+
+Numbers are never reused or renumbered: staff, alert rules and dashboards key on them.
+Ranges: 1xxx app and config, 2xxx devices, 3xxx printing, 4xxx identity, 5xxx flows,
+6xxx backend and outbox, 8xxx admin, 9xxx simulators.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class EventId(IntEnum):
+    APP_STARTED = 1000
+    APP_STOPPING = 1001
+    CONFIG_INVALID = 1002
+    CONFIG_LOADED = 1003
+    FIRST_FRAME = 1004
+    UI_LOAD_FAILED = 1005
+    UNHANDLED_ERROR = 1099
+
+    DEVICE_OPENED = 2000
+    DEVICE_STATUS_CHANGED = 2001
+    DEVICE_LOST = 2002
+    DEVICE_RECONNECTED = 2003
+    DEVICE_POLL_MISSED = 2004
+    DEVICE_RETRY = 2005
+    DEVICE_CLOSED = 2006
+    DEVICE_OPEN_FAILED = 2007
+
+    RECEIPT_PRINTED = 3000
+    RECEIPT_PRINT_FAILED = 3001
+
+    IDCARD_COMMAND = 4000
+    IDCARD_PLACED = 4001
+    IDCARD_REMOVED = 4002
+    IDCARD_READ = 4003
+    IDCARD_READ_FAILED = 4004
+    IDCARD_INCONSISTENT = 4005
+
+    SIMULATOR_STARTED = 9000
+    SIMULATOR_STOPPED = 9001
+    SIMULATOR_FAULT_INJECTED = 9002

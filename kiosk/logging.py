@@ -1,0 +1,187 @@
+"""Structured, redacted logging: JSON lines on stderr (journald picks them up).
+
+Every record, from structlog or from a library's stdlib logger, passes one redaction step
+before it is rendered:
+- values under personal keys (name, id_number, address, phone, photo, ...) are replaced;
+- bytes are replaced by their length (photos, card text blocks, frames);
+- dataclass fields marked ``metadata={"personal": True}`` are replaced;
+- ID numbers and mobile numbers are masked wherever they appear in text, tracebacks included;
+- the personal values of the current session (`watch_personal`) are masked in any text.
+
+Use `get_logger(__name__)` and log with ``event_id=EventId.X``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+import sys
+import threading
+from collections.abc import Iterable, Mapping, MutableMapping
+from typing import Any, TextIO
+
+import structlog
+
+from kiosk.events import EventId
+
+REDACTED = "[redacted]"
+
+# Keys whose values are personal data, compared case-insensitively after normalising '-' to '_'.
+PERSONAL_KEYS: frozenset[str] = frozenset(
+    {
+        "name", "surname", "given_names", "english_name", "chinese_name", "full_name",
+        "holder", "holder_name", "citizen", "identity",
+        "id_number", "idnumber", "id_no", "card_number", "document_number", "ssn",
+        "social_security_number", "pass_number", "holder_code",
+        "address", "birth", "birth_date", "date_of_birth", "birthplace",
+        "phone", "mobile", "telephone", "email",
+        "photo", "face", "portrait", "image", "frame", "signature", "fingerprint",
+        "text_block", "mrz", "dg1", "dg2", "answers", "form",
+    }
+)
+
+_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])|(?<!\d)\d{15}(?!\d)")
+_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+
+_watch_lock = threading.Lock()
+_watched: set[str] = set()
+
+
+def watch_personal(values: Iterable[str]) -> None:
+    """Mask these strings wherever they appear in a log line until `unwatch_personal`.
+
+    Called with a citizen's name, address and numbers when a session learns them, so that
+    they cannot leak through free text (an exception message, a library's debug line).
+    """
+    with _watch_lock:
+        _watched.update(v for v in values if v and len(v.strip()) >= 2)
+
+
+def unwatch_personal(values: Iterable[str] | None = None) -> None:
+    """Stop masking `values` (all watched values when None), e.g. when a session ends."""
+    with _watch_lock:
+        if values is None:
+            _watched.clear()
+        else:
+            _watched.difference_update(values)
+
+
+def _is_personal_key(key: object) -> bool:
+    return isinstance(key, str) and key.lower().replace("-", "_") in PERSONAL_KEYS
+
+
+def scrub_text(text: str) -> str:
+    """Mask ID numbers, mobile numbers and watched personal values in free text."""
+    text = _ID_NUMBER.sub("[id-number]", text)
+    text = _MOBILE.sub("[phone]", text)
+    with _watch_lock:
+        watched = sorted(_watched, key=len, reverse=True)
+    for value in watched:
+        if value in text:
+            text = text.replace(value, REDACTED)
+    return text
+
+
+def redact_value(value: Any, depth: int = 0) -> Any:
+    """A copy of `value` with personal data removed, safe to log."""
+    if depth > 8:
+        return "[nested]"
+    if isinstance(value, str):
+        return scrub_text(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return f"[{len(value)} bytes]"
+    if isinstance(value, bool | int | float) or value is None:
+        return value
+    if isinstance(value, EventId):
+        return int(value)
+    if isinstance(value, Mapping):
+        return {
+            k: (REDACTED if _is_personal_key(k) else redact_value(v, depth + 1))
+            for k, v in value.items()
+        }
+    if isinstance(value, list | tuple | set | frozenset):
+        return [redact_value(v, depth + 1) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out: dict[str, Any] = {"type": type(value).__name__}
+        for f in dataclasses.fields(value):
+            if f.metadata.get("personal") or _is_personal_key(f.name):
+                out[f.name] = REDACTED
+            else:
+                out[f.name] = redact_value(getattr(value, f.name), depth + 1)
+        return out
+    if getattr(value, "__personal__", False):
+        return f"[redacted {type(value).__name__}]"
+    return scrub_text(repr(value))
+
+
+def redact_processor(
+    _logger: Any, _method: str, event_dict: MutableMapping[str, Any]
+) -> MutableMapping[str, Any]:
+    """structlog processor: redact every key and value of the record."""
+    for key in list(event_dict):
+        if key in ("timestamp", "level", "logger"):
+            continue
+        if _is_personal_key(key):
+            event_dict[key] = REDACTED
+        else:
+            event_dict[key] = redact_value(event_dict[key])
+    return event_dict
+
+
+def _event_id_processor(
+    _logger: Any, _method: str, event_dict: MutableMapping[str, Any]
+) -> MutableMapping[str, Any]:
+    eid = event_dict.get("event_id")
+    if isinstance(eid, EventId):
+        event_dict["event_id"] = int(eid)
+        event_dict["event_name"] = eid.name.lower()
+    return event_dict
+
+
+_configured_stream: TextIO | None = None
+
+
+def configure_logging(level: str = "INFO", stream: TextIO | None = None) -> None:
+    """Route structlog and stdlib logging through redaction into JSON lines on `stream`."""
+    global _configured_stream
+    _configured_stream = stream or sys.stderr
+    shared: list[Any] = [
+        structlog.contextvars.merge_contextvars,
+        structlog.stdlib.add_log_level,
+        structlog.stdlib.add_logger_name,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+        _event_id_processor,
+    ]
+    structlog.configure(
+        processors=[
+            *shared,
+            structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
+        ],
+        logger_factory=structlog.stdlib.LoggerFactory(),
+        wrapper_class=structlog.stdlib.BoundLogger,
+        cache_logger_on_first_use=False,
+    )
+    formatter = structlog.stdlib.ProcessorFormatter(
+        foreign_pre_chain=[*shared, structlog.stdlib.ExtraAdder()],
+        processors=[
+            structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+            structlog.processors.format_exc_info,
+            redact_processor,
+            structlog.processors.JSONRenderer(ensure_ascii=False, default=str),
+        ],
+    )
+    handler = logging.StreamHandler(_configured_stream)
+    handler.setFormatter(formatter)
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        if getattr(old, "_kiosk_handler", False):
+            root.removeHandler(old)
+    handler._kiosk_handler = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(level.upper())
+
+
+def get_logger(name: str) -> structlog.stdlib.BoundLogger:
+    logger: structlog.stdlib.BoundLogger = structlog.get_logger(name)
+    return logger

@@ -1,0 +1,134 @@
+"""View models the QML reads: kiosk identity, the device-status list, and the idle state.
+
+QML holds no business logic: it shows these properties and calls these slots. Device status
+arrives from the core thread; `DeviceStatusModel.apply` is invoked through a queued signal so
+it always runs on the Qt thread.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    Property,
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+
+from kiosk import __version__
+from kiosk.config import KioskSettings
+from kiosk.devices.base import DeviceStatus
+
+_ROLES = {
+    Qt.ItemDataRole.UserRole + 1: b"name",
+    Qt.ItemDataRole.UserRole + 2: b"kind",
+    Qt.ItemDataRole.UserRole + 3: b"state",
+    Qt.ItemDataRole.UserRole + 4: b"code",
+    Qt.ItemDataRole.UserRole + 5: b"connected",
+    Qt.ItemDataRole.UserRole + 6: b"simulated",
+}
+
+
+class DeviceStatusModel(QAbstractListModel):
+    """One row per configured device: name, kind, state, code, connected, simulated."""
+
+    statusReceived = Signal(str, str, str, bool)  # name, state, code, connected (cross-thread)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[dict[str, Any]] = []
+        self.statusReceived.connect(self._apply, Qt.ConnectionType.QueuedConnection)
+
+    def set_devices(self, devices: list[tuple[str, str, bool]]) -> None:
+        """(name, kind, simulated) for every configured device, before any status is known."""
+        self.beginResetModel()
+        self._rows = [
+            {"name": n, "kind": k, "state": "unknown", "code": "", "connected": False,
+             "simulated": s}
+            for n, k, s in devices
+        ]
+        self.endResetModel()
+
+    def apply(self, name: str, status: DeviceStatus) -> None:
+        """Thread-safe: schedule the update on the Qt thread."""
+        self.statusReceived.emit(name, status.state.value, status.code or "", status.connected)
+
+    @Slot(str, str, str, bool)
+    def _apply(self, name: str, state: str, code: str, connected: bool) -> None:
+        for i, row in enumerate(self._rows):
+            if row["name"] == name:
+                row.update(state=state, code=code, connected=connected)
+                idx = self.index(i, 0)
+                self.dataChanged.emit(idx, idx)
+                return
+
+    def row(self, name: str) -> dict[str, Any]:
+        return next(dict(r) for r in self._rows if r["name"] == name)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        key = _ROLES.get(role)
+        return None if key is None else self._rows[index.row()][key.decode()]
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        return {r: QByteArray(n) for r, n in _ROLES.items()}
+
+
+class KioskBridge(QObject):
+    """Static facts about this kiosk, and the idle/attract state."""
+
+    attractChanged = Signal()
+
+    def __init__(self, config: KioskSettings, devices: DeviceStatusModel,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._config = config
+        self._devices = devices
+        self._attract = False
+
+    @Property(str, constant=True)
+    def kioskId(self) -> str:
+        return self._config.kiosk_id
+
+    @Property(str, constant=True)
+    def siteName(self) -> str:
+        return self._config.site
+
+    @Property(str, constant=True)
+    def version(self) -> str:
+        return __version__
+
+    @Property(bool, constant=True)
+    def simulated(self) -> bool:
+        return self._config.simulate
+
+    @Property(QObject, constant=True)
+    def devices(self) -> DeviceStatusModel:
+        return self._devices
+
+    def _get_attract(self) -> bool:
+        return self._attract
+
+    def set_attract(self, value: bool) -> None:
+        if value != self._attract:
+            self._attract = value
+            self.attractChanged.emit()
+
+    attract = Property(bool, _get_attract, notify=attractChanged)
+
+    @Slot(str)
+    def notice(self, what: str) -> None:
+        """QML reports a tap on something not built yet (logged, no personal data)."""
+        from kiosk.logging import get_logger
+
+        get_logger(__name__).info("ui notice", what=what)

@@ -1,0 +1,185 @@
+"""The Qt front end's start-up: application, fonts, QML engine, window, idle watcher.
+
+Kept apart from `kiosk.app` so that headless commands never import Qt.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk.app import CoreThread, KioskCore
+from kiosk.config import KioskSettings
+from kiosk.events import EventId
+from kiosk.logging import get_logger
+from kiosk.ui.bridge import DeviceStatusModel, KioskBridge
+from kiosk.ui.idle import IdleWatcher
+
+log = get_logger(__name__)
+
+QML_DIR = Path(__file__).parent / "qml"
+CJK_FONT_FILES = (
+    Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+)
+FONT_FAMILY = "WenQuanYi Micro Hei"
+
+
+class NoDisplay(RuntimeError):
+    pass
+
+
+class UiLoadFailed(RuntimeError):
+    pass
+
+
+def check_display() -> None:
+    """Raise NoDisplay with advice when Qt would abort for want of a display."""
+    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("WAYLAND_DISPLAY") or \
+            os.environ.get("DISPLAY"):
+        return
+    raise NoDisplay(
+        "no display: run the kiosk under its compositor (systemd/kiosk-session), inside an X or "
+        "Wayland session, or set QT_QPA_PLATFORM=offscreen for a headless check"
+    )
+
+
+def load_fonts(app: QGuiApplication) -> str:
+    for f in CJK_FONT_FILES:
+        if f.exists():
+            QFontDatabase.addApplicationFont(str(f))
+    family = FONT_FAMILY if FONT_FAMILY in QFontDatabase.families() else app.font().family()
+    font = QFont(family)
+    font.setPixelSize(24)
+    app.setFont(font)
+    return family
+
+
+@dataclass
+class Shell:
+    app: QGuiApplication
+    engine: QQmlApplicationEngine
+    window: QQuickWindow
+    devices: DeviceStatusModel
+    bridge: KioskBridge
+    idle: IdleWatcher
+
+    def dispose(self) -> None:
+        """Tear down in order: the QML engine (and its window) before the objects it reads."""
+        self.app.removeEventFilter(self.idle)
+        self.window.setProperty("allowClose", True)
+        self.window.close()
+        self.window.deleteLater()
+        self.engine.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool) -> Shell:
+    """Create the window on the Qt thread; the core must already be started."""
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    assert isinstance(app, QGuiApplication)
+    app.setApplicationName("yiban-kiosk")
+    app.setApplicationDisplayName("易办自助终端")
+    load_fonts(app)
+
+    devices = DeviceStatusModel()
+    devices.set_devices([(d.name, d.kind.value, d.simulated) for d in core.devices])
+    bridge = KioskBridge(config, devices)
+    if core.monitor is not None:
+        for name, status in core.monitor.snapshot().items():
+            devices.apply(name, status)
+        core.monitor.subscribe(devices.apply)
+
+    engine = QQmlApplicationEngine()
+    qml_errors: list[str] = []
+    engine.warnings.connect(lambda ws: qml_errors.extend(w.toString() for w in ws))
+    engine.addImportPath(str(QML_DIR))
+    engine.setInitialProperties({"kioskFullscreen": fullscreen})
+    engine.rootContext().setContextProperty("kiosk", bridge)
+    engine.loadFromModule("Kiosk", "Main")
+    roots = engine.rootObjects()
+    if not roots or not isinstance(roots[0], QQuickWindow):
+        for e in qml_errors:
+            log.error("qml error", event_id=EventId.UI_LOAD_FAILED, qml=e)
+        first = qml_errors[0] if qml_errors else "no window was created"
+        raise UiLoadFailed(f"the home screen failed to load: {first}")
+    window = roots[0]
+
+    idle = IdleWatcher(config.timeouts.attract_after_s, bridge.set_attract)
+    app.installEventFilter(idle)
+    return Shell(app, engine, window, devices, bridge, idle)
+
+
+class FirstFrameWatcher(QObject):
+    """Logs the first frame shown (and, for benchmarks, prints a marker or quits).
+
+    `frameSwapped` comes from the render thread; the queued connection brings it to this
+    object's (the Qt main) thread.
+    """
+
+    def __init__(self, window: QQuickWindow, *, print_marker: bool, quit_after: bool) -> None:
+        super().__init__()
+        self._window = window
+        self._print_marker = print_marker
+        self._quit_after = quit_after
+        self.seen = False
+        window.frameSwapped.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _on_frame(self) -> None:
+        if self.seen:
+            return
+        self.seen = True
+        self._window.frameSwapped.disconnect(self._on_frame)
+        log.info("first frame", event_id=EventId.FIRST_FRAME)
+        if self._print_marker:
+            print(f"first-frame {time.time():.6f}", flush=True)
+        if self._quit_after:
+            QGuiApplication.exit(0)
+
+
+def run(config: KioskSettings, *, fullscreen: bool, first_frame_marker: bool = False,
+        exit_after_first_frame: bool = False) -> int:
+    """Run the kiosk UI until it is asked to stop. Returns the process exit code."""
+    check_display()
+    core_thread = CoreThread()
+    core_thread.start()
+    core = KioskCore(config)
+    started = core_thread.submit(core.start(wait_first_poll=False))
+    app = QGuiApplication(sys.argv[:1])
+    started.result(timeout=30)
+    shell = build_shell(config, core, fullscreen=fullscreen)
+
+    first_frame = FirstFrameWatcher(shell.window, print_marker=first_frame_marker or
+                                    exit_after_first_frame, quit_after=exit_after_first_frame)
+
+    def on_signal(_signum: int, _frame: object) -> None:
+        app.exit(0)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    # Let the Python interpreter run its signal handlers while Qt's loop runs.
+    ticker = QTimer()
+    ticker.start(200)
+    ticker.timeout.connect(lambda: None)
+
+    log.info("kiosk started", event_id=EventId.APP_STARTED, kiosk_id=config.kiosk_id,
+             simulate=config.simulate)
+    code = app.exec()
+    log.info("kiosk stopping", event_id=EventId.APP_STOPPING)
+    ticker.stop()
+    del first_frame
+    shell.dispose()
+    try:
+        core_thread.submit(core.stop()).result(timeout=10)
+    finally:
+        core_thread.stop()
+    return int(code)

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Sets up everything Yiban Kiosk needs on a Debian 12 machine, idempotently:
+# the Debian packages (only those missing), a virtualenv in .venv and the kiosk package in it.
+# Run as root (or with sudo) on a fresh machine; later runs take a few seconds.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+debs=(
+  gcc python3-dev python3-venv ca-certificates
+  pcscd libpcsclite-dev vsmartcard-vpcd
+  cups cups-client printer-driver-cups-pdf libcups2-dev
+  fonts-wqy-microhei poppler-utils
+  libegl1 libgl1 libopengl0 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
+  libgssapi-krb5-2 libpulse0 libspeechd2 libxrandr2 procps
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
+  libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
+)
+missing=()
+for p in "${debs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing Debian packages: ${missing[*]}" >&2
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: these packages are missing and installing them needs root: ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# Debian starts cupsd/pcscd as services on install; the kiosk's tests run their own by PID.
+# Stop the packaged ones where systemd runs them, so the fixed pcscd socket is free.
+if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
+  systemctl stop pcscd.socket pcscd.service 2>/dev/null || true
+fi
+
+py="${PYTHON:-python3}"
+stamp=".venv/.kiosk-installed"
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating .venv with $($py --version)" >&2
+  "$py" -m venv .venv
+fi
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  echo "setup: installing Python packages into .venv (first time: a few minutes)" >&2
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".[dev]"
+  touch "$stamp"
+fi

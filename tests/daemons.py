@@ -1,0 +1,88 @@
+"""Real daemons for tests: pcscd (with vsmartcard-vpcd) and cupsd, started by PID.
+
+pcscd's socket path is fixed at build time, so there is one per machine: a running one is
+reused, otherwise the fixture starts `pcscd -f` and stops it by PID. The same for cupsd.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+PCSCD_SOCKET = Path("/run/pcscd/pcscd.comm")
+VPCD_PORT = 35963
+
+
+def _wait(predicate, timeout_s: float, what: str) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.02)
+    raise RuntimeError(f"{what} did not become ready within {timeout_s} s")
+
+
+def _port_open(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(0.2)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _running(name: str) -> bool:
+    return subprocess.run(["pgrep", "-x", name], capture_output=True).returncode == 0
+
+
+def pcscd_ready() -> bool:
+    return PCSCD_SOCKET.exists() and _port_open(VPCD_PORT)
+
+
+@contextlib.contextmanager
+def pcscd() -> Iterator[None]:
+    if shutil.which("pcscd") is None:
+        raise RuntimeError("pcscd is not installed (scripts/setup.sh installs it)")
+    if _running("pcscd"):
+        _wait(pcscd_ready, 5, "the running pcscd")
+        yield
+        return
+    proc = subprocess.Popen(["pcscd", "-f"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait(pcscd_ready, 10, "pcscd")
+        yield
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def cupsd_ready() -> bool:
+    r = subprocess.run(["lpstat", "-r"], capture_output=True, text=True)
+    return "is running" in r.stdout and "not" not in r.stdout
+
+
+@contextlib.contextmanager
+def cupsd() -> Iterator[None]:
+    if shutil.which("cupsd") is None and not Path("/usr/sbin/cupsd").exists():
+        raise RuntimeError("cupsd is not installed (scripts/setup.sh installs it)")
+    if _running("cupsd"):
+        _wait(cupsd_ready, 5, "the running cupsd")
+        yield
+        return
+    proc = subprocess.Popen(["cupsd", "-f"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ})
+    try:
+        _wait(cupsd_ready, 10, "cupsd")
+        yield
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()

@@ -1,0 +1,115 @@
+"""The real QML home screen, offscreen, on simulated devices."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
+
+from kiosk.devices.printers.escpos_status import Paper
+
+CJK_TEXT_PIXELS_MIN = 2000
+
+
+def find(shell, name: str) -> QQuickItem:
+    """The visual item named `name` (walks the item tree: Repeater delegates included)."""
+    stack = [shell.window.contentItem()]
+    while stack:
+        item = stack.pop()
+        if item.objectName() == name:
+            return item
+        stack.extend(item.childItems())
+    raise AssertionError(f"no item named {name}")
+
+
+def chip_text(shell, device: str) -> str:
+    chip = find(shell, f"deviceChip_{device}")
+    return str(chip.property("stateText"))
+
+
+def center_of(item: QQuickItem) -> QPoint:
+    p = item.mapToScene(item.boundingRect().center())
+    return QPoint(int(p.x()), int(p.y()))
+
+
+def test_home_screen_shows_chinese_ui_and_device_status(shell, qtbot, artifacts: Path) -> None:
+    qtbot.waitUntil(lambda: chip_text(shell, "receipt_printer") == "正常", timeout=10000)
+    assert str(find(shell, "appTitle").property("text")) == "易办自助终端"
+    assert "欢迎" in str(find(shell, "greeting").property("text"))
+    qtbot.wait(200)
+    image: QImage = shell.window.grabWindow()
+    path = artifacts / "home-screen.png"
+    assert image.save(str(path))
+    assert image.width() >= 1280
+
+    # Not blank: many colours, and a good amount of dark text pixels in the greeting area.
+    small = image.scaled(192, 108)
+    colours = {small.pixel(x, y) for x in range(192) for y in range(108)}
+    assert len(colours) > 50
+    dark = 0
+    for y in range(int(image.height() * 0.2), int(image.height() * 0.32)):
+        for x in range(0, image.width(), 2):
+            if QImage.pixelColor(image, x, y).lightness() < 80:
+                dark += 1
+    assert dark > CJK_TEXT_PIXELS_MIN
+
+
+def test_paper_out_shows_on_the_strip_in_words(shell, core, qtbot) -> None:
+    kiosk_core, thread = core
+    qtbot.waitUntil(lambda: chip_text(shell, "receipt_printer") == "正常", timeout=10000)
+    assert kiosk_core.hub.receipt is not None
+    kiosk_core.hub.receipt.set_paper(Paper.OUT)
+    thread.submit(kiosk_core.monitor.poll_once()).result(5)
+    qtbot.waitUntil(lambda: chip_text(shell, "receipt_printer") == "缺纸", timeout=5000)
+
+
+def test_idle_shows_attract_and_first_touch_only_wakes(shell, qtbot) -> None:
+    attract = find(shell, "attractScreen")
+    assert not attract.isVisible()
+    shell.idle._timer.setInterval(100)
+    shell.idle._timer.start()
+    qtbot.waitUntil(attract.isVisible, timeout=3000)
+    shell.idle._timer.setInterval(60_000)  # no second idle spell during the rest of the test
+
+    tile = find(shell, "tilePersonal")
+    toast = find(shell, "noticeToast")
+    QTest.mouseClick(shell.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     center_of(tile))
+    qtbot.waitUntil(lambda: not attract.isVisible(), timeout=3000)
+    qtbot.wait(100)
+    assert not toast.isVisible()  # the waking touch did not press the tile under it
+
+    QTest.mouseClick(shell.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     center_of(tile))
+    qtbot.waitUntil(toast.isVisible, timeout=3000)
+
+
+def test_window_refuses_to_close(shell, qtbot) -> None:
+    shell.window.close()
+    qtbot.wait(100)
+    assert shell.window.isVisible()
+
+
+def test_kiosk_run_reaches_first_frame_and_exits() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    r = subprocess.run([sys.executable, "-m", "kiosk", "run", "--simulate", "--windowed",
+                        "--exit-after-first-frame"], capture_output=True, text=True, env=env,
+                       timeout=60)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.startswith("first-frame ")
+
+
+def test_no_display_gives_one_clear_line() -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    r = subprocess.run([sys.executable, "-m", "kiosk", "run", "--simulate"],
+                       capture_output=True, text=True, env=env, timeout=60)
+    assert r.returncode == 4
+    assert r.stderr.strip().splitlines()[-1].startswith("kiosk: no display:")
+    assert "Traceback" not in r.stderr

@@ -1,0 +1,87 @@
+"""A sample citizen's data goes through the real logging path; none of it may come out."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+from dataclasses import dataclass, field
+
+import pytest
+
+from kiosk.events import EventId
+from kiosk.logging import configure_logging, get_logger, unwatch_personal, watch_personal
+
+CITIZEN = {
+    "name": "欧阳䶮明",
+    "id_number": "11010519491231002X",
+    "address": "北京市朝阳区建国路88号院3号楼1单元502",
+    "phone": "13912345678",
+    "birth": "1949-12-31",
+}
+PHOTO = bytes(range(256)) * 4
+
+
+@dataclass
+class Applicant:
+    case_kind: str
+    holder: str = field(metadata={"personal": True})
+    reference: str = field(metadata={"personal": True})
+
+
+@pytest.fixture
+def log_stream():
+    stream = io.StringIO()
+    configure_logging("DEBUG", stream=stream)
+    yield stream
+    unwatch_personal()
+    configure_logging("INFO")
+
+
+def all_leaks(text: str) -> list[str]:
+    secrets = [*CITIZEN.values(), "11010519491231002x", PHOTO[:16].hex()]
+    return [s for s in secrets if s in text]
+
+
+def test_structured_fields_are_redacted(log_stream: io.StringIO) -> None:
+    log = get_logger("test.redaction")
+    log.info("card read", event_id=EventId.IDCARD_READ, **CITIZEN, photo=PHOTO,
+             citizen=CITIZEN, nested={"form": {"phone": CITIZEN["phone"]}},
+             applicant=Applicant("license", CITIZEN["name"], CITIZEN["id_number"]))
+    out = log_stream.getvalue()
+    assert all_leaks(out) == []
+    record = json.loads(out.strip().splitlines()[-1])
+    assert record["event_id"] == EventId.IDCARD_READ.value
+    assert record["event_name"] == "idcard_read"
+    assert record["name"] == "[redacted]"
+    assert record["applicant"]["case_kind"] == "license"
+
+
+def test_numbers_in_free_text_and_stdlib_loggers_are_masked(log_stream: io.StringIO) -> None:
+    logging.getLogger("some.library").warning(
+        "lookup failed for %s, call %s", CITIZEN["id_number"].lower(), CITIZEN["phone"]
+    )
+    get_logger("test").info(f"holder {CITIZEN['id_number']} rang from {CITIZEN['phone']}")
+    out = log_stream.getvalue()
+    assert all_leaks(out) == []
+    assert "[id-number]" in out
+    assert "[phone]" in out
+
+
+def test_watched_session_values_are_masked_everywhere(log_stream: io.StringIO) -> None:
+    watch_personal([CITIZEN["name"], CITIZEN["address"]])
+    log = get_logger("test")
+    try:
+        raise ValueError(f"cannot parse address {CITIZEN['address']} of {CITIZEN['name']}")
+    except ValueError:
+        log.exception("form failed", detail=f"holder {CITIZEN['name']}")
+    out = log_stream.getvalue()
+    assert "Traceback" in out  # the traceback is kept, minus the personal data
+    assert all_leaks(out) == []
+
+
+def test_unwatch_stops_masking(log_stream: io.StringIO) -> None:
+    watch_personal(["王小明"])
+    unwatch_personal(["王小明"])
+    get_logger("test").info("greeting 王小明")
+    assert "王小明" in log_stream.getvalue()
