@@ -37,9 +37,10 @@ class KioskCore:
         With `wait_first_poll` False the first poll runs in the background, so a slow device
         never delays the first frame; statuses show "checking" until it answers.
         """
-        if self.config.simulate:
-            self.hub = SimulatorHub(self.config)
-            await self.hub.start()
+        # Any device configured with the "simulated" adapter gets its simulator, whether or
+        # not the whole kiosk runs in simulate mode (which only adds the on-screen banner).
+        self.hub = SimulatorHub(self.config)
+        await self.hub.start()
         self.devices = build_devices(self.config.devices, self.hub)
         self.monitor = DeviceMonitor(self.devices, self.config.monitor)
         if monitor:

@@ -140,6 +140,147 @@ def cmd_sim_receipt(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _read_input_bytes(args: argparse.Namespace) -> bytes:
+    """The bytes given by --hex or FILE (raw binary, or hex text with any spacing)."""
+    if args.hex is not None:
+        text = args.hex
+    else:
+        try:
+            raw = Path(args.file).read_bytes()
+        except OSError as exc:
+            raise InputError(f"{args.file}: {exc.strerror}") from None
+        try:
+            text = raw.decode("ascii")
+        except UnicodeDecodeError:
+            return raw
+        if not all(c in "0123456789abcdefABCDEF \n\r\t:" for c in text):
+            return raw
+    cleaned = "".join(c for c in text if c not in " \n\r\t:")
+    try:
+        return bytes.fromhex(cleaned)
+    except ValueError:
+        raise InputError("the input is not hexadecimal") from None
+
+
+class InputError(ValueError):
+    pass
+
+
+def cmd_idcard_decode(args: argparse.Namespace) -> int:
+    from kiosk.devices.errors import DeviceProtocolError
+    from kiosk.devices.idcard.cli_output import record_to_json
+    from kiosk.devices.idcard.reader import split_read_data
+    from kiosk.devices.idcard.sam_frame import PREAMBLE, BadFrame, FrameReader, Sw3
+    from kiosk.devices.idcard.text_block import TextBlockError, decode_text_block
+
+    try:
+        data = _read_input_bytes(args)
+    except InputError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    photo_len = 0
+    if data.startswith(PREAMBLE):
+        reader = FrameReader()
+        frames = reader.feed(data)
+        if not frames:
+            _err(f"incomplete frame: {len(data)} bytes, the length field says "
+                 f"{7 + int.from_bytes(data[5:7], 'big')}")
+            return EXIT_NO
+        frame = frames[0]
+        if isinstance(frame, BadFrame):
+            _err(f"bad frame: {frame.reason}")
+            return EXIT_NO
+        if reader.pending() or len(frames) > 1:
+            _err("trailing bytes after the frame")
+            return EXIT_NO
+        try:
+            response = frame.as_response()
+        except ValueError as exc:
+            _err(f"bad frame: {exc}")
+            return EXIT_NO
+        if response.sw3 != Sw3.SUCCESS:
+            _err(f"reader status SW3 {response.sw3:02X}: {response.meaning}")
+            return EXIT_NO
+        try:
+            text, photo = split_read_data(response.data)
+        except DeviceProtocolError as exc:
+            _err(f"bad frame: {exc}")
+            return EXIT_NO
+        photo_len = len(photo)
+    else:
+        text = data
+    try:
+        record = decode_text_block(text)
+    except TextBlockError as exc:
+        _err(f"cannot decode the text block: {exc}")
+        return EXIT_NO
+    out = record_to_json(record, reveal=args.reveal)
+    out["photo"] = {"present": photo_len > 0, "format": "wlt", "bytes": photo_len} \
+        if photo_len else {"present": False}
+    _print_record(out, args.json)
+    return EXIT_OK
+
+
+def _print_record(out: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    for k, v in out.items():
+        if isinstance(v, dict):
+            v = " ".join(f"{a}={b}" for a, b in v.items())
+        print(f"{k:<14} {v}")
+
+
+def cmd_idcard_read(args: argparse.Namespace) -> int:
+    from kiosk.devices.errors import DeviceError
+    from kiosk.devices.idcard.cli_output import record_to_json
+    from kiosk.devices.idcard.reader import SamReader
+    from kiosk.logging import configure_logging
+
+    configure_logging("WARNING")
+    port = args.port
+    if port is None:
+        config = _config_from(args)
+        if config.devices.idcard is None:
+            _err("no --port given and no ID card reader configured")
+            return EXIT_USAGE
+        port = config.devices.idcard.port
+
+    async def read() -> int:
+        reader = SamReader("idcard", port, args.baud, adapter="sam-serial")
+        try:
+            await reader.open()
+            status = await reader.probe()
+            result = await reader.read_card()
+        except DeviceError as exc:
+            _err(f"{exc.code}: {exc}")
+            return EXIT_UNAVAILABLE if exc.code == "device_unavailable" else EXIT_NO
+        finally:
+            await reader.close()
+        if result is None:
+            _err("no card on the reader")
+            return EXIT_NO
+        out = record_to_json(result.record, reveal=args.reveal)
+        out["photo"] = {"present": bool(result.wlt), "format": "wlt", "bytes": len(result.wlt)}
+        out["reader"] = {"port": port, "baud": args.baud, "sam_id": status.detail.get("sam_id"),
+                         "read_ms": round(result.duration_s * 1000, 1)}
+        _print_record(out, args.json)
+        return EXIT_OK
+
+    return asyncio.run(read())
+
+
+def cmd_sim_idcard(args: argparse.Namespace) -> int:
+    from kiosk.devices.idcard.sim_process import serve
+    from kiosk.logging import configure_logging
+
+    configure_logging("WARNING")
+    try:
+        return serve(args.baud, not args.no_pace, args.card)
+    except KeyboardInterrupt:
+        return 130
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from kiosk.bench import BenchmarksMissing, run_benchmarks
 
@@ -202,13 +343,13 @@ def build_parser() -> argparse.ArgumentParser:
     src.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a file with the bytes")
     dec.add_argument("--json", action="store_true")
     dec.add_argument("--reveal", action="store_true", help="show personal fields unmasked")
-    dec.set_defaults(func=_not_available("kiosk idcard decode"))
+    dec.set_defaults(func=cmd_idcard_decode)
     rd = isub.add_parser("read", parents=[common], help="read a card on a real reader")
     rd.add_argument("--port", help="serial device, e.g. /dev/ttyUSB0")
     rd.add_argument("--baud", type=int, default=115200)
     rd.add_argument("--json", action="store_true")
     rd.add_argument("--reveal", action="store_true", help="show personal fields unmasked")
-    rd.set_defaults(func=_not_available("kiosk idcard read"))
+    rd.set_defaults(func=cmd_idcard_read)
 
     dev = sub.add_parser("devices", parents=[common], help="each device: kind, adapter, "
                          "connected, status")
@@ -238,8 +379,15 @@ def build_parser() -> argparse.ArgumentParser:
     srp.add_argument("--host", default="127.0.0.1")
     srp.add_argument("--port", type=int, default=9100)
     srp.set_defaults(func=cmd_sim_receipt)
+    sid = simsub.add_parser("idcard", help="the ID card reader simulator on a pty; prints its "
+                            "path as JSON, takes JSON control lines on stdin")
+    sid.add_argument("--baud", type=int, default=115200, choices=[9600, 19200, 38400, 57600,
+                                                                    115200])
+    sid.add_argument("--card", metavar="ID", help="lay this sample card on the reader at start")
+    sid.add_argument("--no-pace", action="store_true", help="answer at once, not at the baud "
+                     "rate's speed")
+    sid.set_defaults(func=cmd_sim_idcard)
     for name, what in (("backend", "the simulated government backend"),
-                       ("idcard", "the ID card reader simulator on a pty"),
                        ("smartcard", "virtual cards on vpcd")):
         s = simsub.add_parser(name, help=what)
         s.set_defaults(func=_not_available(f"kiosk sim {name}"))
@@ -252,6 +400,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from kiosk.logging import configure_logging
+
+    # Before anything can log: JSON on stderr through the redactor (commands may raise the
+    # level). stdout stays clean for the commands' own output.
+    configure_logging("WARNING")
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -40,10 +40,10 @@ class _Strict(BaseModel):
 class ReceiptPrinterConfig(_Strict):
     """A thermal receipt printer driven directly over ESC/POS (never through CUPS)."""
 
-    adapter: Literal["escpos-network", "escpos-serial", "simulated"] = "simulated"
+    adapter: Literal["escpos-network", "escpos-serial", "simulated"] = "escpos-serial"
     host: str = "127.0.0.1"
     port: Annotated[int, Field(ge=0, le=65535)] = 9100
-    device: str = "/dev/ttyUSB1"
+    device: str = "/dev/kiosk-receipt"
     baud: Literal[9600, 19200, 38400, 57600, 115200] = 19200
     paper_width_mm: Literal[58, 80] = 80
     timeout_s: Annotated[float, Field(gt=0, le=60)] = 3.0
@@ -52,24 +52,24 @@ class ReceiptPrinterConfig(_Strict):
 class DocumentPrinterConfig(_Strict):
     """An A4 printer behind CUPS; the simulated one is a cups-pdf queue."""
 
-    adapter: Literal["cups", "simulated"] = "simulated"
-    queue: str = "kiosk-sim-pdf"
+    adapter: Literal["cups", "simulated"] = "cups"
+    queue: str = "kiosk-a4"
     timeout_s: Annotated[float, Field(gt=0, le=60)] = 5.0
 
 
 class SmartCardConfig(_Strict):
     """A PC/SC reader (contact or contactless). The simulated one is a vpcd virtual reader."""
 
-    adapter: Literal["pcsc", "simulated"] = "simulated"
-    reader: str = "Virtual PCD 00 00"
+    adapter: Literal["pcsc", "simulated"] = "pcsc"
+    reader: str = ""  # a prefix of the PC/SC reader name; empty: the first reader found
     timeout_s: Annotated[float, Field(gt=0, le=60)] = 3.0
 
 
 class IdCardReaderConfig(_Strict):
     """A 2nd-generation resident ID card reader speaking SAM frames over a serial line."""
 
-    adapter: Literal["sam-serial", "simulated"] = "simulated"
-    port: str = "/dev/ttyUSB0"
+    adapter: Literal["sam-serial", "simulated"] = "sam-serial"
+    port: str = "/dev/kiosk-idcard"
     baud: Literal[9600, 19200, 38400, 57600, 115200] = 115200
     photo_decoder_library: str | None = None
     poll_interval_s: Annotated[float, Field(gt=0, le=10)] = 0.3
@@ -78,6 +78,7 @@ class IdCardReaderConfig(_Strict):
 class DevicesConfig(_Strict):
     """Which devices this kiosk has. A device left out (set to nothing) is not used."""
 
+    idcard: IdCardReaderConfig | None = Field(default_factory=IdCardReaderConfig)
     smartcard: SmartCardConfig | None = Field(default_factory=SmartCardConfig)
     receipt_printer: ReceiptPrinterConfig | None = Field(default_factory=ReceiptPrinterConfig)
     document_printer: DocumentPrinterConfig | None = Field(
@@ -127,7 +128,7 @@ class KioskSettings(BaseSettings):
     )
     site: str = "易办政务服务大厅"
     locale: Locale = "zh-Hans"
-    simulate: bool = False
+    simulate: bool = False  # demo/training kiosk: banner on screen (devices: adapter "simulated")
     backend_url: str = "http://127.0.0.1:8780"
     data_dir: Path = Path("/var/lib/kiosk")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

@@ -61,3 +61,17 @@ class PrinterOffline(PrinterError):
 
 class PrintJobFailed(PrinterError):
     code = "print_failed"
+
+
+class SamError(DeviceError):
+    """The reader's security module refused or failed (self-test, authorisation)."""
+
+    code = "sam_error"
+    advice = Advice.CALL_STAFF
+
+
+class InconsistentCardData(CardError):
+    """The card was read, but its data contradict each other (reported, never accepted)."""
+
+    code = "card_inconsistent"
+    advice = Advice.CALL_STAFF

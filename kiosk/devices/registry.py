@@ -13,11 +13,19 @@ from typing import Any, Protocol
 from kiosk.config import (
     DevicesConfig,
     DocumentPrinterConfig,
+    IdCardReaderConfig,
     ReceiptPrinterConfig,
     SmartCardConfig,
 )
 from kiosk.devices.base import Device, DeviceKind
 from kiosk.devices.errors import DeviceUnavailable
+from kiosk.devices.idcard.photo import (
+    PhotoDecodeError,
+    PhotoDecoder,
+    SimulatedPhotoDecoder,
+    VendorWltDecoder,
+)
+from kiosk.devices.idcard.reader import SamReader
 from kiosk.devices.printers.document_printer import CupsDocumentPrinter
 from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
 from kiosk.devices.printers.receipt_transport import SerialTransport, TcpTransport
@@ -28,6 +36,8 @@ class SimulatorEndpoints(Protocol):
     """Where the running simulators can be reached (see kiosk.sim.hub)."""
 
     def receipt_printer_address(self) -> tuple[str, int]: ...
+
+    def idcard_port(self) -> str: ...
 
 
 Factory = Callable[[str, Any, SimulatorEndpoints | None], Device]
@@ -44,6 +54,29 @@ def register(kind: DeviceKind, adapter: str) -> Callable[[Factory], Factory]:
 
 def adapters_for(kind: DeviceKind) -> list[str]:
     return sorted(a for k, a in _FACTORIES if k == kind)
+
+
+@register(DeviceKind.IDCARD, "sam-serial")
+def _sam_serial(name: str, cfg: IdCardReaderConfig, _s: SimulatorEndpoints | None) -> Device:
+    decoder: PhotoDecoder | None = None
+    if cfg.photo_decoder_library:
+        try:
+            decoder = VendorWltDecoder(cfg.photo_decoder_library)
+        except PhotoDecodeError as exc:
+            # The identity still reads without the photo; the face check then needs another
+            # reference (remote verification) and staff see why in the log.
+            from kiosk.logging import get_logger
+
+            get_logger(__name__).warning("photo decoder unavailable", reason=str(exc))
+    return SamReader(name, cfg.port, cfg.baud, adapter="sam-serial", photo_decoder=decoder)
+
+
+@register(DeviceKind.IDCARD, "simulated")
+def _sam_sim(name: str, cfg: IdCardReaderConfig, sims: SimulatorEndpoints | None) -> Device:
+    if sims is None:
+        raise DeviceUnavailable("the ID card reader simulator is not running")
+    return SamReader(name, sims.idcard_port(), cfg.baud, adapter="simulated",
+                     photo_decoder=SimulatedPhotoDecoder(), simulated=True)
 
 
 @register(DeviceKind.RECEIPT_PRINTER, "escpos-network")

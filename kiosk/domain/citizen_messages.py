@@ -67,6 +67,16 @@ _TEXT: dict[str, dict[str, str]] = {
         "zh-Hant": "證件沒有讀成功。",
         "en": "The card could not be read.",
     },
+    "sam_error": {
+        "zh-Hans": "读卡器的安全模块出现问题。",
+        "zh-Hant": "讀卡器的安全模組出現問題。",
+        "en": "The card reader's security module has a problem.",
+    },
+    "card_inconsistent": {
+        "zh-Hans": "证件信息无法核对一致。",
+        "zh-Hant": "證件資訊無法核對一致。",
+        "en": "The information on the card could not be verified.",
+    },
     "paper_out": {
         "zh-Hans": "打印机缺纸。",
         "zh-Hant": "印表機缺紙。",

@@ -2,15 +2,20 @@
 
 - receipt printer: an ESC/POS sink on loopback TCP, in this process;
 - document printer: a cups-pdf queue in the local cupsd (created here when we may);
-- smart card: vpcd's virtual reader in pcscd (started by the run script, not by the app).
+- smart card: vpcd's virtual reader in pcscd (started by the run script, not by the app);
+- ID card reader: `kiosk sim idcard` as a child process on a pty, controlled over its stdin.
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 from kiosk.config import KioskSettings
 from kiosk.devices.printers.receipt_simulator import ReceiptPrinterSimulator
@@ -25,9 +30,13 @@ class SimulatorHub:
     def __init__(self, config: KioskSettings) -> None:
         self.config = config
         self.receipt: ReceiptPrinterSimulator | None = None
+        self.idcard: IdCardSimulatorProcess | None = None
 
     async def start(self) -> None:
         devices = self.config.devices
+        if devices.idcard is not None and devices.idcard.adapter == "simulated":
+            self.idcard = IdCardSimulatorProcess(devices.idcard.baud)
+            await self.idcard.start()
         if devices.receipt_printer is not None and devices.receipt_printer.adapter == "simulated":
             self.receipt = ReceiptPrinterSimulator()
             await self.receipt.start()
@@ -38,11 +47,62 @@ class SimulatorHub:
     async def stop(self) -> None:
         if self.receipt is not None:
             await self.receipt.stop()
+        if self.idcard is not None:
+            await self.idcard.stop()
+
+    def idcard_port(self) -> str:
+        if self.idcard is None or not self.idcard.port:
+            raise RuntimeError("ID card reader simulator not started")
+        return self.idcard.port
 
     def receipt_printer_address(self) -> tuple[str, int]:
         if self.receipt is None or not self.receipt.port:
             raise RuntimeError("receipt printer simulator not started")
         return self.receipt.host, self.receipt.port
+
+
+class IdCardSimulatorProcess:
+    """`kiosk sim idcard` as a child process: its pty path, and its control channel."""
+
+    def __init__(self, baud: int) -> None:
+        self.baud = baud
+        self.port = ""
+        self._proc: asyncio.subprocess.Process | None = None
+        self._lock = asyncio.Lock()
+
+    async def start(self) -> None:
+        self._proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "kiosk", "sim", "idcard", "--baud", str(self.baud),
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        )
+        assert self._proc.stdout is not None
+        line = await asyncio.wait_for(self._proc.stdout.readline(), 20)
+        if not line:
+            raise RuntimeError("the ID card reader simulator did not start")
+        self.port = json.loads(line)["port"]
+
+    async def control(self, **command: Any) -> dict[str, Any]:
+        """Send one control command (place, remove, fault ...) and return its answer."""
+        if self._proc is None or self._proc.stdin is None or self._proc.stdout is None:
+            raise RuntimeError("ID card reader simulator not started")
+        async with self._lock:
+            self._proc.stdin.write((json.dumps(command) + "\n").encode())
+            await self._proc.stdin.drain()
+            reply: dict[str, Any] = json.loads(await asyncio.wait_for(
+                self._proc.stdout.readline(), 10))
+        return reply
+
+    async def stop(self) -> None:
+        if self._proc is None:
+            return
+        if self._proc.stdin is not None:
+            self._proc.stdin.close()
+        try:
+            await asyncio.wait_for(self._proc.wait(), 5)
+        except TimeoutError:
+            self._proc.kill()
+            await self._proc.wait()
+        self._proc = None
 
 
 def ensure_cups_pdf_queue(queue: str, out_dir: Path) -> bool:
@@ -55,6 +115,9 @@ def ensure_cups_pdf_queue(queue: str, out_dir: Path) -> bool:
     lpadmin = shutil.which("lpadmin") or "/usr/sbin/lpadmin"
     if lpstat is None or not Path(lpadmin).exists():
         return False
+    scheduler = subprocess.run([lpstat, "-r"], capture_output=True, text=True, timeout=5)
+    if "not running" in scheduler.stdout or scheduler.returncode != 0:
+        return False  # no cupsd: the document printer shows as unavailable, with the reason
     probe = subprocess.run([lpstat, "-p", queue], capture_output=True, text=True, timeout=5)
     if probe.returncode == 0:
         return True

@@ -1,0 +1,68 @@
+"""`kiosk sim idcard`: the reader simulator as its own process.
+
+It prints one JSON line with the pty path (``{"port": "/dev/pts/3", "baud": 115200}``), then
+takes control commands as JSON lines on standard input, answering each with one JSON line:
+    {"place": "zhang-wei"}      lay a sample card on the reader
+    {"remove": true}            lift it
+    {"fault": "lift_mid_read", "times": 1, "at": 600}
+    {"clear_faults": true}
+    {"cards": true}             list the deck's card ids
+    {"stats": true}             bytes in/out, commands seen
+It exits when standard input closes (so it never outlives the kiosk that started it).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, TextIO
+
+from kiosk.devices.idcard.simulator import SamReaderSimulator
+
+
+def handle(sim: SamReaderSimulator, msg: dict[str, Any]) -> dict[str, Any]:
+    try:
+        if "place" in msg:
+            sim.place(str(msg["place"]))
+        elif msg.get("remove"):
+            sim.remove()
+        elif "fault" in msg:
+            params = {k: v for k, v in msg.items() if k not in ("fault", "times")}
+            sim.inject(str(msg["fault"]), int(msg.get("times", 1)), **params)
+        elif msg.get("clear_faults"):
+            sim.clear_faults()
+        elif msg.get("cards"):
+            return {"ok": True, "cards": list(sim.deck)}
+        elif msg.get("stats"):
+            return {"ok": True, "bytes_in": sim.bytes_in, "bytes_out": sim.bytes_out,
+                    "commands": len(sim.commands_seen)}
+        else:
+            return {"ok": False, "error": "unknown control command"}
+    except (KeyError, ValueError, TypeError) as exc:
+        return {"ok": False, "error": str(exc).strip("'\"")}
+    return {"ok": True}
+
+
+def serve(baud: int, pace: bool, card: str | None, stdin: TextIO = sys.stdin,
+          stdout: TextIO = sys.stdout) -> int:
+    sim = SamReaderSimulator(baud=baud, pace=pace)
+    port = sim.start()
+    try:
+        if card:
+            sim.place(card)
+        print(json.dumps({"port": port, "baud": baud}), file=stdout, flush=True)
+        for line in stdin:
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                msg = json.loads(line)
+            except json.JSONDecodeError:
+                reply: dict[str, Any] = {"ok": False, "error": "not JSON"}
+            else:
+                reply = handle(sim, msg) if isinstance(msg, dict) else \
+                    {"ok": False, "error": "expected a JSON object"}
+            print(json.dumps(reply, ensure_ascii=False), file=stdout, flush=True)
+    finally:
+        sim.stop()
+    return 0

@@ -1,0 +1,76 @@
+"""Who is at the kiosk: the record read from an identity card, whatever its kind.
+
+Personal fields are marked so the log redactor replaces them; the repr never shows them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+from enum import StrEnum
+
+
+class CardType(StrEnum):
+    RESIDENT = "resident"  # 居民身份证
+    HMT_RESIDENCE = "hmt_residence"  # 港澳台居民居住证 (type mark J)
+    FOREIGN_PERMANENT = "foreign_permanent"  # 外国人永久居留身份证 (I: 2017, Y: 2023)
+
+
+class Sex(StrEnum):
+    UNKNOWN = "unknown"  # code 0
+    MALE = "male"  # 1
+    FEMALE = "female"  # 2
+    UNSPECIFIED = "unspecified"  # 9
+
+
+SEX_CODES = {"0": Sex.UNKNOWN, "1": Sex.MALE, "2": Sex.FEMALE, "9": Sex.UNSPECIFIED}
+
+
+def _personal() -> dict[str, bool]:
+    return {"personal": True}
+
+
+@dataclass(frozen=True, repr=False)
+class IdCardRecord:
+    """The text content of a 2nd-generation ID card (or HMT permit, or foreign permanent card).
+
+    `valid_to` None means long-term (长期). Type-specific fields are None where they do not apply.
+    """
+
+    card_type: CardType
+    name: str = field(metadata=_personal())
+    sex: Sex
+    birth: date = field(metadata=_personal())
+    id_number: str = field(metadata=_personal())
+    authority: str
+    valid_from: date
+    valid_to: date | None
+    nation_code: str | None = None
+    nation: str | None = None
+    address: str | None = field(default=None, metadata=_personal())
+    # HK/Macao/Taiwan residence permit
+    pass_number: str | None = field(default=None, metadata=_personal())
+    issue_count: int | None = None
+    # foreigner's permanent residence card
+    english_name: str | None = field(default=None, metadata=_personal())
+    nationality: str | None = None
+    card_version: str | None = None  # "2017" (type I) or "2023" (type Y)
+    authority_code: str | None = None
+
+    __personal__ = True
+
+    def __repr__(self) -> str:
+        return f"IdCardRecord(card_type={self.card_type.value}, <personal data redacted>)"
+
+    def personal_values(self) -> list[str]:
+        """Every personal string in the record (for the log redactor's session watch)."""
+        out: list[str] = []
+        for f in fields(self):
+            if f.metadata.get("personal"):
+                v = getattr(self, f.name)
+                if isinstance(v, str) and v:
+                    out.append(v)
+        return out
+
+    def is_expired(self, today: date) -> bool:
+        return self.valid_to is not None and self.valid_to < today
