@@ -26,7 +26,7 @@ from kiosk.sim.citizens import DECK, SampleCard, card
 
 @pytest.fixture
 def sim():
-    s = SamReaderSimulator(pace=False)
+    s = SamReaderSimulator(pace=True)  # bytes at the speed of a 115200-baud line
     s.start()
     yield s
     s.stop()
@@ -35,7 +35,7 @@ def sim():
 @pytest.fixture
 async def reader(sim: SamReaderSimulator):
     r = SamReader("idcard", sim.port, 115200, adapter="sam-serial",
-                  photo_decoder=SimulatedPhotoDecoder(), timeout_scale=0.5)
+                  photo_decoder=SimulatedPhotoDecoder())
     await r.open()
     yield r
     await r.close()

@@ -114,3 +114,14 @@ def test_a_frame_in_noise_is_always_found(before: bytes, payload: bytes, after: 
     found = [f for f in FrameReader().feed(noise + frame + after) if isinstance(f, RawFrame)]
     assert found
     assert found[0].as_response().data == payload
+
+
+def test_timeouts_scale_with_the_baud_rate() -> None:
+    from kiosk.devices.idcard.reader import command_timeout
+
+    fast = command_timeout(Command.READ_TEXT_PHOTO, 115200)
+    slow = command_timeout(Command.READ_TEXT_PHOTO, 9600)
+    wire_9600 = 1295 * 10 / 9600
+    assert slow > wire_9600 * 1.4  # room for the whole answer at 9600 baud (about 1.35 s)
+    assert fast < slow / 2
+    assert command_timeout(Command.FIND_CARD, 115200) < 0.5
