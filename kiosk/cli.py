@@ -281,6 +281,87 @@ def cmd_sim_idcard(args: argparse.Namespace) -> int:
         return 130
 
 
+def cmd_card_read(args: argparse.Namespace) -> int:
+    from kiosk.devices.errors import DeviceError
+    from kiosk.devices.smartcard.card_reading import read_card
+    from kiosk.devices.smartcard.icao.mrz import BacKey, MrzError
+    from kiosk.devices.smartcard.icao.sod import load_trust_store
+    from kiosk.devices.smartcard.pcsc_reader import list_readers
+
+    key = None
+    if args.mrz:
+        try:
+            key = BacKey.parse(args.mrz)
+        except MrzError as exc:
+            _err(f"--mrz: {exc}")
+            return EXIT_USAGE
+    trust = None
+    if args.trust_dir is not None:
+        try:
+            trust = load_trust_store(args.trust_dir)
+        except (OSError, ValueError) as exc:
+            _err(f"--trust-dir: {exc}")
+            return EXIT_USAGE
+    try:
+        reader = args.reader
+        if reader is None:
+            config = _config_from(args)
+            prefix = config.devices.smartcard.reader if config.devices.smartcard else ""
+            reader = next((r for r in list_readers() if r.startswith(prefix)), None)
+            if reader is None:
+                _err("no PC/SC reader found")
+                return EXIT_UNAVAILABLE
+        result = asyncio.run(read_card(reader, key, trust))
+    except DeviceError as exc:
+        _err(f"{exc.code}: {exc}")
+        return EXIT_UNAVAILABLE if exc.code == "device_unavailable" else EXIT_NO
+    ident = result.identity
+    out: dict[str, Any] = {
+        "credential": ident.credential.value,
+        "document_number": ident.document_number,
+        "nationality": ident.nationality,
+        "sex": ident.sex.value,
+        "birth": ident.birth.isoformat() if ident.birth else None,
+        "expiry": ident.expiry.isoformat() if ident.expiry else None,
+        "photo": {"present": ident.photo is not None, "format": ident.photo_format},
+        "sod_verified": bool(result.passport and result.passport.sod.verified),
+    }
+    if result.passport is not None:
+        out["surname"] = result.passport.mrz.surname
+        out["given_names"] = result.passport.mrz.given_names
+        out["sod_chain"] = result.passport.sod.chain
+        out["apdus"] = result.passport.apdu_count
+    if result.social_security is not None:
+        s = result.social_security
+        out["surname"] = s.name
+        out["given_names"] = ""
+        out["social_security_number"] = s.ssn
+        out["nation"] = {"code": s.nation_code, "name": s.nation}
+        out["card_version"] = s.spec_version
+    if not args.reveal:
+        from kiosk.devices.idcard.cli_output import mask_text
+
+        for k in ("document_number", "surname", "given_names", "social_security_number"):
+            if isinstance(out.get(k), str) and out[k]:
+                out[k] = mask_text(out[k])
+        if out["birth"]:
+            out["birth"] = "****-**-**"
+        out["masked"] = True
+    _print_record(out, args.json)
+    return EXIT_OK
+
+
+def cmd_sim_smartcard(args: argparse.Namespace) -> int:
+    from kiosk.devices.smartcard.sim_process import serve
+    from kiosk.devices.smartcard.virtual.vpcd_link import VPCD_PORTS
+
+    port = VPCD_PORTS[args.reader]
+    try:
+        return serve(args.reader, port, args.insert)
+    except KeyboardInterrupt:
+        return 130
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from kiosk.bench import BenchmarksMissing, run_benchmarks
 
@@ -363,8 +444,10 @@ def build_parser() -> argparse.ArgumentParser:
     cread.add_argument("--mrz", metavar="DOCNO:YYMMDD:YYMMDD",
                        help="e-passport: document number, birth date, expiry date")
     cread.add_argument("--json", action="store_true")
-    cread.add_argument("--reveal", action="store_true")
-    cread.set_defaults(func=_not_available("kiosk card read"))
+    cread.add_argument("--reveal", action="store_true", help="show personal fields unmasked")
+    cread.add_argument("--trust-dir", type=Path, metavar="DIR",
+                       help="country signing CA certificates to check the passport's signer")
+    cread.set_defaults(func=cmd_card_read)
 
     ver = sub.add_parser("verify", help="check a printed certificate's signature offline")
     vsrc = ver.add_mutually_exclusive_group(required=True)
@@ -387,8 +470,15 @@ def build_parser() -> argparse.ArgumentParser:
     sid.add_argument("--no-pace", action="store_true", help="answer at once, not at the baud "
                      "rate's speed")
     sid.set_defaults(func=cmd_sim_idcard)
-    for name, what in (("backend", "the simulated government backend"),
-                       ("smartcard", "virtual cards on vpcd")):
+    ssc = simsub.add_parser("smartcard", help="virtual cards on vpcd (needs pcscd with "
+                            "vsmartcard-vpcd); prints the reader as JSON, takes JSON control "
+                            "lines on stdin")
+    ssc.add_argument("--reader", default="Virtual PCD 00 00",
+                     choices=["Virtual PCD 00 00", "Virtual PCD 00 01"])
+    ssc.add_argument("--insert", metavar="CARD", choices=["passport", "ssc", "ssc-needs-psam"],
+                     help="insert this card at start")
+    ssc.set_defaults(func=cmd_sim_smartcard)
+    for name, what in (("backend", "the simulated government backend"),):
         s = simsub.add_parser(name, help=what)
         s.set_defaults(func=_not_available(f"kiosk sim {name}"))
 

@@ -24,8 +24,8 @@ def artifacts() -> Path:
 
 @pytest.fixture(scope="session")
 def pcscd_running():
-    with daemons.pcscd():
-        yield
+    with daemons.pcscd() as daemon:
+        yield daemon
 
 
 @pytest.fixture(scope="session")

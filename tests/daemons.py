@@ -42,24 +42,48 @@ def pcscd_ready() -> bool:
     return PCSCD_SOCKET.exists() and _port_open(VPCD_PORT)
 
 
-@contextlib.contextmanager
-def pcscd() -> Iterator[None]:
-    if shutil.which("pcscd") is None:
-        raise RuntimeError("pcscd is not installed (scripts/setup.sh installs it)")
-    if _running("pcscd"):
-        _wait(pcscd_ready, 5, "the running pcscd")
-        yield
-        return
-    proc = subprocess.Popen(["pcscd", "-f"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
+class Pcscd:
+    """The machine's one pcscd: reused when running, else started in the foreground by PID.
+
+    `stop()` and `start()` let a test take the daemon away (the reader disappears) and bring
+    it back; whatever this object started is stopped at the end of the session.
+    """
+
+    def __init__(self) -> None:
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        if shutil.which("pcscd") is None:
+            raise RuntimeError("pcscd is not installed (scripts/setup.sh installs it)")
+        if _running("pcscd"):
+            _wait(pcscd_ready, 5, "the running pcscd")
+            return
+        self.proc = subprocess.Popen(["pcscd", "-f"], stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
         _wait(pcscd_ready, 10, "pcscd")
-        yield
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+            self.proc = None
+        else:
+            subprocess.run(["pkill", "-x", "pcscd"], check=False)
+        _wait(lambda: not _running("pcscd"), 5, "pcscd to stop")
+
+
+@contextlib.contextmanager
+def pcscd() -> Iterator[Pcscd]:
+    daemon = Pcscd()
+    daemon.start()
+    try:
+        yield daemon
     finally:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        if daemon.proc is not None:
+            daemon.stop()
 
 
 def cupsd_ready() -> bool:

@@ -114,3 +114,15 @@ async def run_blocking(
     except TimeoutError:
         name = getattr(func, "__qualname__", repr(func))
         raise DeviceTimeout(f"{name} did not finish within {timeout_s:g} s") from None
+
+
+@dataclass(frozen=True)
+class ReaderUnavailable:
+    """A card reader stopped answering (unplugged, daemon gone); reported once."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class ReaderBack:
+    """The reader answers again after ReaderUnavailable."""

@@ -77,6 +77,36 @@ _TEXT: dict[str, dict[str, str]] = {
         "zh-Hant": "證件資訊無法核對一致。",
         "en": "The information on the card could not be verified.",
     },
+    "mrz_mismatch": {
+        "zh-Hans": "证件号码、出生日期或有效期与证件芯片不符。",
+        "zh-Hant": "證件號碼、出生日期或有效期與證件晶片不符。",
+        "en": "The document number, birth date or expiry date do not match the chip.",
+    },
+    "mrz_needed": {
+        "zh-Hans": "请输入护照上的证件号码、出生日期和有效期。",
+        "zh-Hant": "請輸入護照上的證件號碼、出生日期和有效期。",
+        "en": "Please enter the passport number, birth date and expiry date.",
+    },
+    "document_not_verified": {
+        "zh-Hans": "证件数据无法通过校验。",
+        "zh-Hant": "證件資料無法通過校驗。",
+        "en": "The document data could not be verified.",
+    },
+    "needs_psam": {
+        "zh-Hans": "这张社保卡需要窗口设备才能读取。",
+        "zh-Hant": "這張社保卡需要窗口設備才能讀取。",
+        "en": "This social security card can only be read at a service counter.",
+    },
+    "not_a_passport": {
+        "zh-Hans": "无法识别这张卡片。",
+        "zh-Hant": "無法識別這張卡片。",
+        "en": "This card is not recognised.",
+    },
+    "not_a_social_security_card": {
+        "zh-Hans": "无法识别这张卡片。",
+        "zh-Hant": "無法識別這張卡片。",
+        "en": "This card is not recognised.",
+    },
     "paper_out": {
         "zh-Hans": "打印机缺纸。",
         "zh-Hant": "印表機缺紙。",

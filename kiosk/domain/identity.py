@@ -74,3 +74,54 @@ class IdCardRecord:
 
     def is_expired(self, today: date) -> bool:
         return self.valid_to is not None and self.valid_to < today
+
+
+class Credential(StrEnum):
+    """What the citizen identified with."""
+
+    IDCARD = "idcard"
+    PASSPORT = "passport"
+    SOCIAL_SECURITY = "social_security"
+    QR = "qr"
+
+
+@dataclass(frozen=True, repr=False)
+class Identity:
+    """Who the citizen is, whatever they identified with. The flows see only this.
+
+    `photo` is the reference image for the face check (JPEG/PNG bytes or None); `verified`
+    says the credential's own integrity check passed (ID card SAM read, passport SOD).
+    """
+
+    credential: Credential
+    name: str = field(metadata=_personal())
+    id_number: str | None = field(default=None, metadata=_personal())
+    document_number: str | None = field(default=None, metadata=_personal())
+    sex: Sex = Sex.UNKNOWN
+    birth: date | None = field(default=None, metadata=_personal())
+    nationality: str | None = None
+    expiry: date | None = None
+    photo: bytes | None = field(default=None, metadata=_personal())
+    photo_format: str | None = None
+    verified: bool = False
+    source_detail: str = ""  # e.g. reader name, card type, passport issuing state
+    __personal__ = True
+
+    def __repr__(self) -> str:
+        return f"Identity({self.credential.value}, <personal data redacted>)"
+
+    def personal_values(self) -> list[str]:
+        return [v for v in (self.name, self.id_number, self.document_number) if v]
+
+
+def identity_from_idcard(record: IdCardRecord, photo_png: bytes | None,
+                         reader: str = "") -> Identity:
+    nationality = {CardType.RESIDENT: "CHN", CardType.HMT_RESIDENCE: "CHN"}.get(
+        record.card_type, record.nationality)
+    return Identity(
+        credential=Credential.IDCARD, name=record.name, id_number=record.id_number,
+        document_number=record.id_number, sex=record.sex, birth=record.birth,
+        nationality=nationality, expiry=record.valid_to, photo=photo_png,
+        photo_format="png" if photo_png else None, verified=True,
+        source_detail=f"{record.card_type.value} {reader}".strip(),
+    )

@@ -3,7 +3,8 @@
 - receipt printer: an ESC/POS sink on loopback TCP, in this process;
 - document printer: a cups-pdf queue in the local cupsd (created here when we may);
 - smart card: vpcd's virtual reader in pcscd (started by the run script, not by the app);
-- ID card reader: `kiosk sim idcard` as a child process on a pty, controlled over its stdin.
+- ID card reader: `kiosk sim idcard` as a child process on a pty, controlled over its stdin;
+- smart cards: `kiosk sim smartcard`, a child process that inserts virtual cards into vpcd.
 """
 
 from __future__ import annotations
@@ -30,13 +31,19 @@ class SimulatorHub:
     def __init__(self, config: KioskSettings) -> None:
         self.config = config
         self.receipt: ReceiptPrinterSimulator | None = None
-        self.idcard: IdCardSimulatorProcess | None = None
+        self.idcard: SimulatorProcess | None = None
+        self.smartcard: SimulatorProcess | None = None
 
     async def start(self) -> None:
         devices = self.config.devices
         if devices.idcard is not None and devices.idcard.adapter == "simulated":
-            self.idcard = IdCardSimulatorProcess(devices.idcard.baud)
+            self.idcard = SimulatorProcess("idcard", "--baud", str(devices.idcard.baud))
             await self.idcard.start()
+        if devices.smartcard is not None and devices.smartcard.adapter == "simulated" and \
+                devices.smartcard.reader in ("Virtual PCD 00 00", "Virtual PCD 00 01"):
+            # Virtual cards need vpcd (in pcscd); without it the reader shows as unavailable.
+            self.smartcard = SimulatorProcess("smartcard", "--reader", devices.smartcard.reader)
+            await self.smartcard.start()
         if devices.receipt_printer is not None and devices.receipt_printer.adapter == "simulated":
             self.receipt = ReceiptPrinterSimulator()
             await self.receipt.start()
@@ -47,13 +54,14 @@ class SimulatorHub:
     async def stop(self) -> None:
         if self.receipt is not None:
             await self.receipt.stop()
-        if self.idcard is not None:
-            await self.idcard.stop()
+        for proc in (self.idcard, self.smartcard):
+            if proc is not None:
+                await proc.stop()
 
     def idcard_port(self) -> str:
-        if self.idcard is None or not self.idcard.port:
+        if self.idcard is None or "port" not in self.idcard.hello:
             raise RuntimeError("ID card reader simulator not started")
-        return self.idcard.port
+        return str(self.idcard.hello["port"])
 
     def receipt_printer_address(self) -> tuple[str, int]:
         if self.receipt is None or not self.receipt.port:
@@ -61,30 +69,30 @@ class SimulatorHub:
         return self.receipt.host, self.receipt.port
 
 
-class IdCardSimulatorProcess:
-    """`kiosk sim idcard` as a child process: its pty path, and its control channel."""
+class SimulatorProcess:
+    """A `kiosk sim ...` child process: its hello line, and its control channel."""
 
-    def __init__(self, baud: int) -> None:
-        self.baud = baud
-        self.port = ""
+    def __init__(self, *args: str) -> None:
+        self.args = args
+        self.hello: dict[str, Any] = {}
         self._proc: asyncio.subprocess.Process | None = None
         self._lock = asyncio.Lock()
 
     async def start(self) -> None:
         self._proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "kiosk", "sim", "idcard", "--baud", str(self.baud),
+            sys.executable, "-m", "kiosk", "sim", *self.args,
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
         )
         assert self._proc.stdout is not None
         line = await asyncio.wait_for(self._proc.stdout.readline(), 20)
         if not line:
-            raise RuntimeError("the ID card reader simulator did not start")
-        self.port = json.loads(line)["port"]
+            raise RuntimeError(f"the simulator 'kiosk sim {' '.join(self.args)}' did not start")
+        self.hello = json.loads(line)
 
     async def control(self, **command: Any) -> dict[str, Any]:
-        """Send one control command (place, remove, fault ...) and return its answer."""
+        """Send one control command (place, insert, remove, fault ...), return its answer."""
         if self._proc is None or self._proc.stdin is None or self._proc.stdout is None:
-            raise RuntimeError("ID card reader simulator not started")
+            raise RuntimeError("simulator not started")
         async with self._lock:
             self._proc.stdin.write((json.dumps(command) + "\n").encode())
             await self._proc.stdin.drain()

@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.devices.base import ReaderBack, ReaderUnavailable
 from kiosk.devices.errors import CardReadFailed, CardRemoved, InconsistentCardData, SamError
 from kiosk.devices.idcard.photo import SimulatedPhotoDecoder
 from kiosk.devices.idcard.reader import (
     CardLifted,
     CardPlaced,
     CardReadError,
-    ReaderBack,
-    ReaderUnavailable,
     SamReader,
     watch_cards,
 )

@@ -22,7 +22,14 @@ from dataclasses import dataclass, field
 
 import serial
 
-from kiosk.devices.base import Device, DeviceKind, DeviceStatus, run_blocking
+from kiosk.devices.base import (
+    Device,
+    DeviceKind,
+    DeviceStatus,
+    ReaderBack,
+    ReaderUnavailable,
+    run_blocking,
+)
 from kiosk.devices.errors import (
     CardReadFailed,
     CardRemoved,
@@ -303,16 +310,6 @@ class CardLifted:
 @dataclass(frozen=True)
 class CardReadError:
     error: DeviceError
-
-
-@dataclass(frozen=True)
-class ReaderUnavailable:
-    reason: str
-
-
-@dataclass(frozen=True)
-class ReaderBack:
-    pass
 
 
 CardEvent = CardPlaced | CardLifted | CardReadError | ReaderUnavailable | ReaderBack

@@ -13,11 +13,11 @@ It exits when standard input closes (so it never outlives the kiosk that started
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any, TextIO
 
 from kiosk.devices.idcard.simulator import SamReaderSimulator
+from kiosk.sim.control_channel import serve_json_lines
 
 
 def handle(sim: SamReaderSimulator, msg: dict[str, Any]) -> dict[str, Any]:
@@ -50,19 +50,8 @@ def serve(baud: int, pace: bool, card: str | None, stdin: TextIO = sys.stdin,
     try:
         if card:
             sim.place(card)
-        print(json.dumps({"port": port, "baud": baud}), file=stdout, flush=True)
-        for line in stdin:
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                msg = json.loads(line)
-            except json.JSONDecodeError:
-                reply: dict[str, Any] = {"ok": False, "error": "not JSON"}
-            else:
-                reply = handle(sim, msg) if isinstance(msg, dict) else \
-                    {"ok": False, "error": "expected a JSON object"}
-            print(json.dumps(reply, ensure_ascii=False), file=stdout, flush=True)
+        serve_json_lines({"port": port, "baud": baud}, lambda msg: handle(sim, msg), stdin,
+                         stdout)
     finally:
         sim.stop()
     return 0

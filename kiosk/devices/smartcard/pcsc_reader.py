@@ -6,10 +6,21 @@ The reader is found by name prefix (vpcd's virtual readers are "Virtual PCD 00 0
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
 from smartcard import scard
 
-from kiosk.devices.base import Device, DeviceKind, DeviceStatus, run_blocking
-from kiosk.devices.errors import DeviceUnavailable
+from kiosk.devices.base import (
+    Device,
+    DeviceKind,
+    DeviceStatus,
+    ReaderBack,
+    ReaderUnavailable,
+    run_blocking,
+)
+from kiosk.devices.errors import DeviceError, DeviceUnavailable
 
 
 def _check(result: int, what: str) -> None:
@@ -83,3 +94,54 @@ class PcscReader(Device):
             name = await run_blocking(self.timeout_s, self._find)
         present, atr = await run_blocking(self.timeout_s, reader_state, name)
         return DeviceStatus.ok(reader=name, card_present=present, atr=atr.hex(" ").upper())
+
+
+@dataclass(frozen=True)
+class CardInserted:
+    reader: str
+    atr: bytes
+
+
+@dataclass(frozen=True)
+class CardWithdrawn:
+    reader: str
+
+
+PcscEvent = CardInserted | CardWithdrawn | ReaderUnavailable | ReaderBack
+
+
+async def watch_reader(reader: PcscReader, poll_interval_s: float = 0.25,
+                       retry_max_s: float = 10.0) -> AsyncIterator[PcscEvent]:
+    """One CardInserted per insertion, one CardWithdrawn per removal; ReaderUnavailable once
+    when pcscd or the reader goes, ReaderBack when it returns (polled with backoff)."""
+    present = False
+    lost = False
+    delay = poll_interval_s
+    while True:
+        try:
+            if not reader.is_open:
+                await reader.open()
+            status = await reader.probe()
+        except DeviceError as exc:
+            await reader.close()
+            if present:
+                present = False
+                yield CardWithdrawn(reader.reader_name or reader.reader_prefix)
+            if not lost:
+                lost = True
+                yield ReaderUnavailable(str(exc))
+            await asyncio.sleep(delay)
+            delay = min(retry_max_s, delay * 2)
+            continue
+        if lost:
+            lost = False
+            delay = poll_interval_s
+            yield ReaderBack()
+        name = str(status.detail.get("reader", reader.reader_prefix))
+        now_present = status.detail.get("card_present") is True
+        if now_present and not present:
+            yield CardInserted(name, bytes.fromhex(str(status.detail.get("atr", ""))))
+        elif present and not now_present:
+            yield CardWithdrawn(name)
+        present = now_present
+        await asyncio.sleep(poll_interval_s)

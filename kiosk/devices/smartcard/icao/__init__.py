@@ -1,0 +1,2 @@
+"""ICAO Doc 9303 e-passports: MRZ, Basic Access Control, secure messaging, LDS files and the
+Document Security Object. Facts and test vectors: shared/reference/emrtd-bac.md."""
