@@ -362,6 +362,39 @@ def cmd_sim_smartcard(args: argparse.Namespace) -> int:
         return 130
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    from kiosk.documents.issuer import keys_for, verify_certificate_pdf
+    from kiosk.documents.qr_payload import verify_payload
+
+    config = _config_from(args)
+    keys = keys_for(config.data_dir, config.kiosk_id)
+    if args.qr is not None:
+        verdict = verify_payload(args.qr, keys.trusted_qr_keys())
+        valid, reason, claim = verdict.valid, verdict.reason, verdict.claim
+    else:
+        try:
+            pdf = Path(args.file).read_bytes()
+        except OSError as exc:
+            _err(f"{args.file}: {exc.strerror}")
+            return EXIT_USAGE
+        pdf_verdict = verify_certificate_pdf(pdf, keys)
+        valid, reason = pdf_verdict.valid, pdf_verdict.reason
+        claim = pdf_verdict.qr.claim if pdf_verdict.qr else None
+    out: dict[str, Any] = {"result": "VALID" if valid else "INVALID", "reason": reason}
+    if claim is not None:
+        out.update(document_number=claim.document_number, service_code=claim.service_code,
+                   holder=claim.holder_masked, issue_date=claim.issue_date.isoformat(),
+                   key_id=claim.key_id)
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        print(f"{out['result']}: {reason}")
+        if claim is not None:
+            print(f"  {claim.document_number}  {claim.service_code}  {claim.holder_masked}  "
+                  f"{claim.issue_date.isoformat()}  key {claim.key_id}")
+    return EXIT_OK if valid else EXIT_NO
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from kiosk.bench import BenchmarksMissing, run_benchmarks
 
@@ -449,11 +482,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="country signing CA certificates to check the passport's signer")
     cread.set_defaults(func=cmd_card_read)
 
-    ver = sub.add_parser("verify", help="check a printed certificate's signature offline")
+    ver = sub.add_parser("verify", parents=[common],
+                         help="check a printed certificate's signature offline: VALID or "
+                              "INVALID with the reason")
     vsrc = ver.add_mutually_exclusive_group(required=True)
     vsrc.add_argument("file", nargs="?", type=Path, metavar="FILE.pdf")
     vsrc.add_argument("--qr", metavar="TEXT", help="the text of the certificate's QR code")
-    ver.set_defaults(func=_not_available("kiosk verify"))
+    ver.add_argument("--json", action="store_true")
+    ver.set_defaults(func=cmd_verify)
 
     sim = sub.add_parser("sim", help="start one simulator standalone")
     simsub = sim.add_subparsers(dest="sim_command", metavar="SIMULATOR", required=True)

@@ -10,7 +10,7 @@ debs=(
   gcc python3-dev python3-venv ca-certificates
   pcscd libpcsclite-dev vsmartcard-vpcd
   cups cups-client printer-driver-cups-pdf libcups2-dev
-  fonts-wqy-microhei poppler-utils
+  fonts-wqy-microhei fonts-wqy-zenhei fonts-hanazono poppler-utils
   libegl1 libgl1 libopengl0 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
   libgssapi-krb5-2 libpulse0 libspeechd2 libxrandr2 procps
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0

@@ -126,9 +126,27 @@ def ensure_cups_pdf_queue(queue: str, out_dir: Path) -> bool:
     scheduler = subprocess.run([lpstat, "-r"], capture_output=True, text=True, timeout=5)
     if "not running" in scheduler.stdout or scheduler.returncode != 0:
         return False  # no cupsd: the document printer shows as unavailable, with the reason
-    probe = subprocess.run([lpstat, "-p", queue], capture_output=True, text=True, timeout=5)
-    if probe.returncode == 0:
-        return True
+    exists = subprocess.run([lpstat, "-p", queue], capture_output=True, text=True,
+                            timeout=5).returncode == 0
+    if os.geteuid() != 0:
+        return exists
+    try:
+        # Always (re)write the queue's settings: a queue left from an earlier run may point
+        # at an output folder that no longer exists.
+        out_dir.mkdir(parents=True, exist_ok=True)
+        out_dir.chmod(0o755)
+        Path(f"/etc/cups/cups-pdf-{queue}.conf").write_text(
+            f"Out {out_dir}\nAnonDirName {out_dir}\nUserUMask 0022\nLabel 2\n"
+        )
+        if not exists:
+            subprocess.run(
+                [lpadmin, "-p", queue, "-v", f"cups-pdf:/{queue}", "-P", str(CUPS_PDF_PPD),
+                 "-E"], check=True, capture_output=True, timeout=10,
+            )
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("cannot set up the cups-pdf queue", queue=queue, reason=str(exc))
+        return False
+    return True
     if os.geteuid() != 0:
         return False
     try:

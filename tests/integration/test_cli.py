@@ -53,7 +53,7 @@ def test_devices_reports_an_unreachable_device_as_status(tmp_path) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["scenario", "run", "x.yaml"], ["verify", "--qr", "abc"],
+    [["scenario", "run", "x.yaml"],
      ["sim", "backend"]],
 )
 def test_commands_of_later_issues_say_not_available(args: list[str]) -> None:

@@ -13,7 +13,7 @@ from kiosk.devices.printers.document_printer import CupsDocumentPrinter
 from kiosk.sim.hub import ensure_cups_pdf_queue
 
 pytestmark = pytest.mark.daemon
-QUEUE = "kiosk-test-pdf"
+QUEUE = "kiosk-test-status"
 
 
 @pytest.fixture(scope="module")

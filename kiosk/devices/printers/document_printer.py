@@ -5,6 +5,10 @@ The simulated document printer is a cups-pdf queue in a real cupsd: same adapter
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
+import time
 from typing import Any
 
 import cups
@@ -17,10 +21,24 @@ from kiosk.devices.base import (
     DeviceStatus,
     run_blocking,
 )
-from kiosk.devices.errors import DeviceUnavailable
+from kiosk.devices.errors import (
+    DeviceTimeout,
+    DeviceUnavailable,
+    PaperOut,
+    PrinterOffline,
+    PrintJobFailed,
+)
+from kiosk.devices.printers.jobs import JobLedger
+from kiosk.events import EventId
+from kiosk.logging import get_logger
+
+log = get_logger(__name__)
 
 # IPP printer-state values
 _IDLE, _PROCESSING, _STOPPED = 3, 4, 5
+# IPP job-state values
+_JOB_PENDING, _JOB_HELD, _JOB_PROCESSING, _JOB_STOPPED = 3, 4, 5, 6
+_JOB_CANCELED, _JOB_ABORTED, _JOB_COMPLETED = 7, 8, 9
 _STATE_NAMES = {_IDLE: "idle", _PROCESSING: "processing", _STOPPED: "stopped"}
 
 
@@ -35,6 +53,7 @@ class CupsDocumentPrinter(Device):
         self.queue = queue
         self.timeout_s = timeout_s
         self._conn: Any = None
+        self.jobs = JobLedger()
 
     def _connect(self) -> Any:
         try:
@@ -51,13 +70,7 @@ class CupsDocumentPrinter(Device):
     def _queue_attributes(self) -> dict[str, Any]:
         if self._conn is None:
             raise DeviceUnavailable("CUPS connection not open")
-        try:
-            printers: dict[str, dict[str, Any]] = self._conn.getPrinters()
-        except (cups.IPPError, RuntimeError) as exc:
-            raise DeviceUnavailable(f"CUPS did not answer: {exc}") from None
-        if self.queue not in printers:
-            raise DeviceUnavailable(f"CUPS has no queue named {self.queue!r}", code="queue_missing")
-        return printers[self.queue]
+        return self._queue_attributes_on(self._conn)
 
     async def probe(self) -> DeviceStatus:
         attrs = await run_blocking(self.timeout_s, self._queue_attributes)
@@ -80,3 +93,77 @@ class CupsDocumentPrinter(Device):
         if any(r.startswith("media-low") for r in reasons):
             return DeviceStatus(DeviceState.WARNING, "paper_low", detail)
         return DeviceStatus(DeviceState.OK, None, detail)
+
+    # --- printing -------------------------------------------------------------------------
+
+    def _submit_and_track(self, pdf: bytes, title: str, deadline_s: float) -> int:
+        conn = self._conn or self._connect()
+        attrs = self._queue_attributes_on(conn)
+        if int(attrs.get("printer-state", 0)) == _STOPPED or \
+                not attrs.get("printer-is-accepting-jobs", True):
+            raise PrinterOffline(f"the queue {self.queue} is stopped")
+        # CUPS copies the file into its spool at submission; ours lives only for that moment,
+        # in a private directory.
+        with tempfile.TemporaryDirectory(prefix="kiosk-print-") as tmp:
+            path = os.path.join(tmp, "document.pdf")
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(pdf)
+            try:
+                cups_job = int(conn.printFile(self.queue, path, title, {}))
+            except cups.IPPError as exc:
+                raise PrintJobFailed(f"CUPS refused the job: {exc}") from None
+        deadline = time.monotonic() + deadline_s
+        while True:
+            try:
+                job = conn.getJobAttributes(cups_job, requested_attributes=[
+                    "job-state", "job-state-reasons", "job-printer-state-message"])
+            except cups.IPPError as exc:
+                raise PrintJobFailed(f"CUPS lost job {cups_job}: {exc}") from None
+            state = int(job.get("job-state", 0))
+            if state == _JOB_COMPLETED:
+                return cups_job
+            reasons = job.get("job-state-reasons", "")
+            if state in (_JOB_ABORTED, _JOB_CANCELED):
+                raise PrintJobFailed(f"job {cups_job} {'aborted' if state == 8 else 'canceled'}"
+                                     f" ({reasons})")
+            queue_state = int(self._queue_attributes_on(conn).get("printer-state", 0))
+            if state == _JOB_STOPPED or queue_state == _STOPPED or time.monotonic() > deadline:
+                # Never let a held job print later, for whoever stands at the kiosk then.
+                with contextlib.suppress(cups.IPPError):
+                    conn.cancelJob(cups_job, purge_job=True)
+                if "media" in str(reasons):
+                    raise PaperOut(f"job {cups_job}: {reasons}")
+                if time.monotonic() > deadline and queue_state != _STOPPED:
+                    raise DeviceTimeout(f"job {cups_job} did not finish in {deadline_s:g} s")
+                raise PrinterOffline(f"the queue {self.queue} stopped during job {cups_job}")
+            time.sleep(0.05)
+
+    def _queue_attributes_on(self, conn: Any) -> dict[str, Any]:
+        try:
+            printers: dict[str, dict[str, Any]] = conn.getPrinters()
+        except (cups.IPPError, RuntimeError) as exc:
+            raise DeviceUnavailable(f"CUPS did not answer: {exc}") from None
+        if self.queue not in printers:
+            raise DeviceUnavailable(f"CUPS has no queue named {self.queue!r}", code="queue_missing")
+        return printers[self.queue]
+
+    async def print_pdf(self, pdf: bytes, *, job: str, title: str = "certificate",
+                        deadline_s: float = 120.0, created: float | None = None) -> int | None:
+        """Print `pdf` and wait for CUPS to finish it. Returns the CUPS job id, or None when
+        this job id already printed. Raises PrinterOffline (queue stopped), PaperOut,
+        PrintJobFailed (aborted or canceled), DeviceTimeout (cancelled at the deadline)."""
+        if self.jobs.begin(job, created) is None:
+            return None
+        try:
+            cups_job = await run_blocking(deadline_s + 5, self._submit_and_track, pdf, title,
+                                          deadline_s)
+        except Exception as exc:
+            self.jobs.finish(job, False, str(exc))
+            log.warning("document not printed", event_id=EventId.DOCUMENT_PRINT_FAILED,
+                        device=self.name, job=job, error=str(exc))
+            raise
+        self.jobs.finish(job, True)
+        log.info("document printed", event_id=EventId.DOCUMENT_PRINTED, device=self.name,
+                 job=job, cups_job=cups_job, size=len(pdf))
+        return cups_job

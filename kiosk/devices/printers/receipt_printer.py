@@ -16,6 +16,7 @@ from escpos.printer import Dummy
 from kiosk.devices.base import Device, DeviceKind, DeviceState, DeviceStatus, run_blocking
 from kiosk.devices.errors import CoverOpen, DeviceProtocolError, PaperOut, PrinterOffline
 from kiosk.devices.printers import escpos_status as st
+from kiosk.devices.printers.jobs import JobLedger
 from kiosk.devices.printers.receipt_transport import ByteTransport
 from kiosk.events import EventId
 from kiosk.logging import get_logger
@@ -41,6 +42,7 @@ class EscposReceiptPrinter(Device):
         self.paper_width_mm = paper_width_mm
         self.timeout_s = timeout_s
         self._lock = asyncio.Lock()
+        self.jobs = JobLedger()
 
     async def _open(self) -> None:
         await run_blocking(self.timeout_s + 1, self.transport.open)
@@ -81,23 +83,34 @@ class EscposReceiptPrinter(Device):
             return DeviceStatus(DeviceState.WARNING, "paper_low", detail)
         return DeviceStatus(DeviceState.OK, None, detail)
 
-    async def print_bytes(self, data: bytes, *, job: str) -> None:
+    async def print_bytes(self, data: bytes, *, job: str, created: float | None = None) -> bool:
         """Send one job's ESC/POS bytes after checking the printer can print it.
 
+        Returns False when this job id already printed (a retry prints nothing twice).
         Raises PaperOut, CoverOpen or PrinterOffline before sending anything, so a job that
-        cannot print is never half-sent.
+        cannot print is never half-sent; StaleJob when the job is older than its deadline.
         """
-        async with self._lock:
-            c = await run_blocking(self.timeout_s * 3 + 1, self._query)
-            if c.cover_open:
-                raise CoverOpen(f"cover open, job {job} not sent")
-            if c.paper is st.Paper.OUT:
-                raise PaperOut(f"paper out, job {job} not sent")
-            if c.offline or c.error:
-                raise PrinterOffline(f"printer offline, job {job} not sent")
-            await run_blocking(self.timeout_s + len(data) / 2000, self.transport.write, data)
+        if self.jobs.begin(job, created) is None:
+            return False
+        try:
+            async with self._lock:
+                c = await run_blocking(self.timeout_s * 3 + 1, self._query)
+                if c.cover_open:
+                    raise CoverOpen(f"cover open, job {job} not sent")
+                if c.paper is st.Paper.OUT:
+                    raise PaperOut(f"paper out, job {job} not sent")
+                if c.offline or c.error:
+                    raise PrinterOffline(f"printer offline, job {job} not sent")
+                await run_blocking(self.timeout_s + len(data) / 2000, self.transport.write, data)
+        except Exception as exc:
+            self.jobs.finish(job, False, str(exc))
+            log.warning("receipt not printed", event_id=EventId.RECEIPT_PRINT_FAILED,
+                        device=self.name, job=job, error=str(exc))
+            raise
+        self.jobs.finish(job, True)
         log.info("receipt printed", event_id=EventId.RECEIPT_PRINTED, device=self.name, job=job,
                  size=len(data))
+        return True
 
     def self_test_ticket(self, kiosk_id: str, when: datetime) -> bytes:
         """ESC/POS bytes of a short self-test ticket (ASCII only: no personal data)."""

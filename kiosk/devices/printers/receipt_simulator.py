@@ -10,17 +10,28 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import select
+import threading
+import tty
 from dataclasses import replace
+
+import qrcode
+from PIL import Image
 
 from kiosk.devices.printers import escpos_status as st
 from kiosk.devices.printers.escpos_stream import (
     Cut,
     EscposStreamParser,
+    QrCode,
+    Raster,
     Receipt,
     StatusRequest,
+    TextLine,
     Unknown,
 )
 from kiosk.events import EventId
+from kiosk.fonts import render_line
 from kiosk.logging import get_logger
 
 log = get_logger(__name__)
@@ -38,6 +49,9 @@ class ReceiptPrinterSimulator:
         self.pending_bytes_seen = 0  # every byte received, for tests and the staff view
         self._server: asyncio.Server | None = None
         self._writers: set[asyncio.StreamWriter] = set()
+        self._pty: tuple[int, int] = (-1, -1)
+        self._pty_stop = threading.Event()
+        self._pty_thread: threading.Thread | None = None
 
     # --- scripting ---
     def set_paper(self, paper: st.Paper) -> None:
@@ -72,25 +86,71 @@ class ReceiptPrinterSimulator:
             log.info("receipt printer simulator stopped", event_id=EventId.SIMULATOR_STOPPED,
                      sim="receipt")
 
+    def _take(self, parser: EscposStreamParser, data: bytes) -> bytes:
+        """Feed received bytes; return the status bytes to answer."""
+        self.pending_bytes_seen += len(data)
+        answer = bytearray()
+        for event in parser.feed(data):
+            if isinstance(event, StatusRequest) and not self.silent:
+                answer.append(self._status_byte(event.n))
+            elif isinstance(event, Cut):
+                self.receipts.append(event.receipt)
+            elif isinstance(event, Unknown):
+                self.unknown_commands.append(event.command)
+        return bytes(answer)
+
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self._writers.add(writer)
         parser = EscposStreamParser()
         try:
             while data := await reader.read(4096):
-                self.pending_bytes_seen += len(data)
-                for event in parser.feed(data):
-                    if isinstance(event, StatusRequest) and not self.silent:
-                        writer.write(bytes([self._status_byte(event.n)]))
-                        await writer.drain()
-                    elif isinstance(event, Cut):
-                        self.receipts.append(event.receipt)
-                    elif isinstance(event, Unknown):
-                        self.unknown_commands.append(event.command)
+                answer = self._take(parser, data)
+                if answer:
+                    writer.write(answer)
+                    await writer.drain()
         except (ConnectionError, asyncio.CancelledError):
             pass
         finally:
             self._writers.discard(writer)
             writer.close()
+
+    # --- the serial side: the same printer on a pty ---
+    def start_pty(self) -> str:
+        """Serve on a pty as a serial receipt printer would; returns the device path."""
+        master, slave = os.openpty()
+        tty.setraw(slave)
+        tty.setraw(master)
+        self._pty = (master, slave)
+        self._pty_stop.clear()
+        self._pty_thread = threading.Thread(target=self._serve_pty, name="receipt-pty",
+                                            daemon=True)
+        self._pty_thread.start()
+        return os.ttyname(slave)
+
+    def stop_pty(self) -> None:
+        if self._pty_thread is None:
+            return
+        self._pty_stop.set()
+        self._pty_thread.join(2)
+        for fd in self._pty:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        self._pty_thread = None
+
+    def _serve_pty(self) -> None:
+        master = self._pty[0]
+        parser = EscposStreamParser()
+        while not self._pty_stop.is_set():
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                data = os.read(master, 4096)
+            except OSError:
+                return
+            answer = self._take(parser, data)
+            if answer:
+                os.write(master, answer)
 
     def _status_byte(self, n: int) -> int:
         c = self.condition
@@ -101,3 +161,32 @@ class ReceiptPrinterSimulator:
         if n == 4:
             return st.encode_paper(c)
         return 0x12
+
+
+def render_receipt(receipt: Receipt, width: int = 576) -> Image.Image:
+    """What the printer would have printed, drawn from the parsed stream."""
+    parts: list[Image.Image] = []
+    for item in receipt.items:
+        if isinstance(item, TextLine):
+            size = 44 if item.double_height else 24
+            parts.append(render_line(item.text, width, size, align=item.align, bold=item.bold))
+        elif isinstance(item, Raster):
+            # ESC/POS raster: 1 = a printed (black) dot; Pillow's mode "1": 0 = black
+            img = Image.frombytes("1", (item.width_px, item.height_px), item.data)
+            inverted = Image.eval(img.convert("L"), lambda v: 255 - v).convert("1")
+            canvas = Image.new("1", (width, item.height_px), 1)
+            canvas.paste(inverted, (0, 0))
+            parts.append(canvas)
+        elif isinstance(item, QrCode):
+            qr = qrcode.make(item.data.decode("utf-8", "replace"), box_size=item.module_size,
+                             border=2).convert("1")
+            canvas = Image.new("1", (width, qr.height), 1)
+            canvas.paste(qr, ((width - qr.width) // 2, 0))
+            parts.append(canvas)
+    height = sum(p.height for p in parts) + 40
+    page = Image.new("1", (width, height), 1)
+    y = 20
+    for part in parts:
+        page.paste(part, (0, y))
+        y += part.height
+    return page

@@ -1,0 +1,121 @@
+"""The kiosk's document keys, kept in the data directory (generated on first run).
+
+- `document-ed25519.pem`: signs the verification QR payload (Ed25519, compact signatures);
+- `document-signing.pem` + `document-signing.crt`: an ECDSA P-256 key and its certificate for
+  the PDF's own digital signature (PAdES, via pyHanko);
+- `trusted/*.pub`: public QR keys of other kiosks (raw 32 bytes, base64), so one kiosk or a
+  staff laptop can verify certificates printed anywhere in the fleet.
+Private key files are mode 0600; keys are never logged. A key id is the first 8 hex digits of
+SHA-256 over the raw Ed25519 public key.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.x509.oid import NameOID
+
+
+def key_id(public: Ed25519PublicKey) -> str:
+    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return hashlib.sha256(raw).hexdigest()[:8]
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.chmod(path, 0o600)
+
+
+@dataclass
+class DocumentKeys:
+    qr_key: Ed25519PrivateKey
+    pdf_key: ec.EllipticCurvePrivateKey
+    pdf_cert: x509.Certificate
+    directory: Path
+
+    @property
+    def key_id(self) -> str:
+        return key_id(self.qr_key.public_key())
+
+    @property
+    def pdf_key_path(self) -> Path:
+        return self.directory / "document-signing.pem"
+
+    @property
+    def pdf_cert_path(self) -> Path:
+        return self.directory / "document-signing.crt"
+
+    def trusted_qr_keys(self) -> dict[str, Ed25519PublicKey]:
+        """Key id → public key: this kiosk's own and every one in trusted/."""
+        keys = {self.key_id: self.qr_key.public_key()}
+        trusted = self.directory / "trusted"
+        if trusted.is_dir():
+            for p in sorted(trusted.glob("*.pub")):
+                try:
+                    pub = Ed25519PublicKey.from_public_bytes(base64.b64decode(p.read_text()))
+                except ValueError:
+                    continue
+                keys[key_id(pub)] = pub
+        return keys
+
+    def public_qr_key_b64(self) -> str:
+        raw = self.qr_key.public_key().public_bytes(serialization.Encoding.Raw,
+                                                    serialization.PublicFormat.Raw)
+        return base64.b64encode(raw).decode()
+
+    @classmethod
+    def load_or_create(cls, directory: Path, kiosk_id: str = "KIOSK") -> DocumentKeys:
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        qr_path = directory / "document-ed25519.pem"
+        if qr_path.exists():
+            loaded = serialization.load_pem_private_key(qr_path.read_bytes(), None)
+            if not isinstance(loaded, Ed25519PrivateKey):
+                raise ValueError(f"{qr_path} is not an Ed25519 key")
+            qr_key = loaded
+        else:
+            qr_key = Ed25519PrivateKey.generate()
+            _write_private(qr_path, qr_key.private_bytes(
+                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption()))
+        pdf_key_path = directory / "document-signing.pem"
+        cert_path = directory / "document-signing.crt"
+        if pdf_key_path.exists() and cert_path.exists():
+            loaded_ec = serialization.load_pem_private_key(pdf_key_path.read_bytes(), None)
+            if not isinstance(loaded_ec, ec.EllipticCurvePrivateKey):
+                raise ValueError(f"{pdf_key_path} is not an EC key")
+            pdf_key = loaded_ec
+            cert = x509.load_pem_x509_certificate(cert_path.read_bytes())
+        else:
+            pdf_key = ec.generate_private_key(ec.SECP256R1())
+            now = datetime.now(UTC)
+            name = x509.Name([
+                x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Yiban Kiosk"),
+                x509.NameAttribute(NameOID.COMMON_NAME, f"Document signing {kiosk_id}"),
+            ])
+            cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+                    .public_key(pdf_key.public_key()).serial_number(x509.random_serial_number())
+                    .not_valid_before(now - timedelta(minutes=5))
+                    .not_valid_after(now + timedelta(days=3650))
+                    .add_extension(x509.KeyUsage(True, True, False, False, False, False, False,
+                                                 False, False), critical=True)
+                    .sign(pdf_key, hashes.SHA256()))
+            _write_private(pdf_key_path, pdf_key.private_bytes(
+                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption()))
+            cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+        return cls(qr_key, pdf_key, cert, directory)

@@ -1,0 +1,144 @@
+"""The thermal receipt and the queue ticket (取号) as abstract documents, rendered to ESC/POS
+bytes for the printer and to PNG for previews.
+
+ESC/POS: ASCII lines go as printer text; any line with other characters (Chinese, rare name
+characters, full-width punctuation) is drawn with the embedded CJK font chain and sent as a
+raster image (GS v 0), because printers' built-in fonts lack many characters and
+python-escpos sends only basic-range Han as raw GB 18030. QR codes use the printer's native
+QR command (the payload is an ASCII URL). python-escpos builds the bytes; our receipt-printer
+port sends them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import qrcode
+from escpos.printer import Dummy
+from PIL import Image
+
+from kiosk.fonts import render_line
+
+DOTS = {58: 384, 80: 576}  # printable dots per line at 203 dpi
+COLUMNS = {58: 32, 80: 48}
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    align: str = "left"
+    bold: bool = False
+    large: bool = False
+
+
+@dataclass(frozen=True)
+class Qr:
+    data: str
+    module: int = 6
+
+
+@dataclass(frozen=True)
+class Rule:
+    pass
+
+
+Item = Text | Qr | Rule
+
+
+@dataclass(frozen=True)
+class ReceiptDocument:
+    items: list[Item] = field(default_factory=list)
+    paper_width_mm: int = 80
+
+
+def case_receipt(*, service: str, case_numbers: list[str], when: datetime, kiosk_id: str,
+                 holder_masked: str, outcome: str, next_steps: list[str], progress_url: str,
+                 paper_width_mm: int = 80) -> ReceiptDocument:
+    items: list[Item] = [
+        Text("易办自助终端 办事回执", "center", bold=True, large=True),
+        Rule(),
+        Text(f"事项：{service}"),
+        *[Text(f"受理编号：{n}") for n in case_numbers],
+        Text(f"申请人：{holder_masked}"),
+        Text(f"办理结果：{outcome}", bold=True),
+        Text(f"时间：{when:%Y-%m-%d %H:%M}"),
+        Text(f"终端：{kiosk_id}"),
+        Rule(),
+        *[Text(step) for step in next_steps],
+        Qr(progress_url),
+        Text("扫码查询办理进度", "center"),
+        Text("请妥善保管本回执", "center"),
+    ]
+    return ReceiptDocument(items, paper_width_mm)
+
+
+def queue_ticket(*, number: str, service: str, waiting: int, when: datetime, kiosk_id: str,
+                 paper_width_mm: int = 80) -> ReceiptDocument:
+    return ReceiptDocument([
+        Text("易办政务服务 排队取号", "center", bold=True),
+        Rule(),
+        Text(number, "center", bold=True, large=True),
+        Text(f"业务：{service}", "center"),
+        Text(f"您前面还有 {waiting} 人", "center"),
+        Text(f"{when:%Y-%m-%d %H:%M}  {kiosk_id}", "center"),
+        Text("请留意叫号，过号请重新取号", "center"),
+    ], paper_width_mm)
+
+
+def _is_printer_text(text: str) -> bool:
+    return all(0x20 <= ord(c) < 0x7F for c in text)
+
+
+def _line_image(item: Text, width: int) -> Image.Image:
+    size = 44 if item.large else 24
+    return render_line(item.text, width, size, align=item.align, bold=item.bold)
+
+
+def to_escpos(doc: ReceiptDocument) -> bytes:
+    width = DOTS[doc.paper_width_mm]
+    p = Dummy()
+    p.profile.profile_data["media"]["width"]["pixels"] = width  # paper width for centring
+    p.hw("INIT")
+    for item in doc.items:
+        if isinstance(item, Rule):
+            p.set(align="left", bold=False, normal_textsize=True)
+            p.text("-" * COLUMNS[doc.paper_width_mm] + "\n")
+        elif isinstance(item, Qr):
+            p.set(align="center")
+            p.qr(item.data, native=True, size=item.module)
+        elif _is_printer_text(item.text):
+            p.set(align=item.align, bold=item.bold, double_height=item.large,
+                  double_width=item.large, normal_textsize=not item.large)
+            p.text(item.text + "\n")
+        else:
+            p.image(_line_image(item, width), impl="bitImageRaster", center=False)
+    p.set(normal_textsize=True, align="left", bold=False)
+    p.cut()
+    data: bytes = p.output
+    return data
+
+
+def to_png(doc: ReceiptDocument) -> Image.Image:
+    """A preview of the receipt as the printer would lay it out."""
+    width = DOTS[doc.paper_width_mm]
+    parts: list[Image.Image] = []
+    for item in doc.items:
+        if isinstance(item, Rule):
+            img = Image.new("1", (width, 12), 1)
+            img.paste(0, (0, 5, width, 7))
+            parts.append(img)
+        elif isinstance(item, Qr):
+            qr = qrcode.make(item.data, box_size=item.module, border=2).convert("1")
+            canvas = Image.new("1", (width, qr.height), 1)
+            canvas.paste(qr, ((width - qr.width) // 2, 0))
+            parts.append(canvas)
+        else:
+            parts.append(_line_image(item, width))
+    height = sum(p.height for p in parts) + 40
+    page = Image.new("1", (width, height), 1)
+    y = 20
+    for part in parts:
+        page.paste(part, (0, y))
+        y += part.height
+    return page

@@ -1,0 +1,99 @@
+"""The CJK font chain shared by everything that draws text outside Qt (PDF certificates,
+receipt rasters, the receipt printer simulator's preview), with per-character fallback.
+
+No single free TrueType font covers every character in citizens' names: WenQuanYi Micro Hei
+(common text) → WenQuanYi Zen Hei (CJK Extension A, e.g. 䶮) → HanaMin A / B (Extension B,
+e.g. 𠮷). Qt does its own fallback through fontconfig.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+from reportlab.pdfbase.ttfonts import TTFontFile
+
+
+@dataclass(frozen=True)
+class FontFile:
+    name: str
+    path: Path
+    index: int = 0
+
+
+CHAIN = (
+    FontFile("WQYMicroHei", Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")),
+    FontFile("WQYZenHei", Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")),
+    FontFile("HanaMinA", Path("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf")),
+    FontFile("HanaMinB", Path("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf")),
+)
+PRIMARY = CHAIN[0]
+
+
+class FontMissing(RuntimeError):
+    pass
+
+
+def available() -> list[FontFile]:
+    fonts = [f for f in CHAIN if f.path.exists()]
+    if not fonts or fonts[0] != PRIMARY:
+        raise FontMissing("the WenQuanYi Micro Hei font is not installed (Debian package "
+                          "fonts-wqy-microhei; scripts/setup.sh installs it)")
+    return fonts
+
+
+@functools.cache
+def _coverage() -> tuple[tuple[FontFile, frozenset[int]], ...]:
+    return tuple((f, frozenset(TTFontFile(str(f.path), subfontIndex=f.index).charToGlyph))
+                 for f in available())
+
+
+@functools.lru_cache(maxsize=4096)
+def font_for(ch: str) -> FontFile:
+    cp = ord(ch)
+    for f, points in _coverage():
+        if cp in points:
+            return f
+    return PRIMARY
+
+
+def runs(text: str) -> list[tuple[FontFile, str]]:
+    """[(font, text)] covering `text`, each run in a font that has its characters."""
+    out: list[tuple[FontFile, str]] = []
+    for ch in text:
+        f = PRIMARY if ch.isspace() else font_for(ch)
+        if out and out[-1][0] == f:
+            out[-1] = (f, out[-1][1] + ch)
+        else:
+            out.append((f, ch))
+    return out
+
+
+def missing_glyphs(text: str) -> list[str]:
+    """Characters of `text` that no font of the chain has."""
+    points = set().union(*(p for _f, p in _coverage()))
+    return [ch for ch in text if not ch.isspace() and ord(ch) not in points]
+
+
+@functools.lru_cache(maxsize=64)
+def _pil_font(f: FontFile, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(f.path), size, index=f.index)
+
+
+def render_line(text: str, width: int, size: int, *, align: str = "left",
+                bold: bool = False) -> Image.Image:
+    """One line of text as a 1-bit image `width` pixels wide (black on white)."""
+    pieces = [(_pil_font(f, size), chunk) for f, chunk in runs(text)]
+    total = sum(font.getlength(chunk) for font, chunk in pieces)
+    height = int(size * 1.3)
+    img = Image.new("1", (width, height), 1)
+    draw = ImageDraw.Draw(img)
+    x = 0.0 if align == "left" else (width - total) / (2 if align == "center" else 1)
+    x = max(0.0, x)
+    for font, chunk in pieces:
+        draw.text((x, int(size * 0.12)), chunk, font=font, fill=0,
+                  stroke_width=1 if bold else 0, stroke_fill=0)
+        x += font.getlength(chunk)
+    return img

@@ -1,0 +1,105 @@
+"""Printing through a real cupsd: a cups-pdf queue for the good path, a stopped queue, and a
+queue whose backend always fails."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from kiosk.devices.errors import PrinterOffline, PrintJobFailed
+from kiosk.devices.printers.document_printer import CupsDocumentPrinter
+from kiosk.sim.hub import ensure_cups_pdf_queue
+
+pytestmark = pytest.mark.daemon
+PDF_QUEUE, FAIL_QUEUE = "kiosk-test-pdf", "kiosk-test-fail"
+FAIL_BACKEND = Path("/usr/lib/cups/backend/kioskfail")
+
+
+@pytest.fixture(scope="module")
+def pdf_queue(cupsd_running, tmp_path_factory: pytest.TempPathFactory):
+    out = tmp_path_factory.mktemp("cups-pdf-out")
+    out.chmod(0o777)
+    assert ensure_cups_pdf_queue(PDF_QUEUE, out)
+    subprocess.run(["cupsenable", PDF_QUEUE], check=True)
+    subprocess.run(["cupsaccept", PDF_QUEUE], check=True)
+    yield out
+    subprocess.run(["lpadmin", "-x", PDF_QUEUE], check=False)
+
+
+@pytest.fixture(scope="module")
+def fail_queue(cupsd_running):
+    FAIL_BACKEND.write_text("#!/bin/sh\n"
+                            'if [ $# -eq 0 ]; then echo \'direct kioskfail "Test" '
+                            '"Always failing printer"\'; exit 0; fi\n'
+                            "cat >/dev/null\necho 'ERROR: simulated printer fault' >&2\nexit 1\n")
+    FAIL_BACKEND.chmod(stat.S_IRWXU)
+    subprocess.run(["lpadmin", "-p", FAIL_QUEUE, "-v", "kioskfail:/", "-m", "raw", "-E",
+                    "-o", "printer-error-policy=abort-job"], check=True, capture_output=True)
+    yield FAIL_QUEUE
+    subprocess.run(["lpadmin", "-x", FAIL_QUEUE], check=False)
+    FAIL_BACKEND.unlink(missing_ok=True)
+
+
+def sample_pdf() -> bytes:
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    buf = io.BytesIO()
+    c = Canvas(buf)
+    c.drawString(100, 700, "Yiban Kiosk CUPS test page")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+async def test_pdf_prints_and_lands_in_cups_pdf_output(pdf_queue: Path) -> None:
+    printer = CupsDocumentPrinter("doc", PDF_QUEUE, adapter="cups")
+    await printer.open()
+    try:
+        job = await printer.print_pdf(sample_pdf(), job="CASE-1:certificate", title="CASE-1",
+                                      deadline_s=30)
+        assert job is not None
+        deadline = time.monotonic() + 10
+        found: list[Path] = []
+        while time.monotonic() < deadline and not found:
+            found = [p for p in pdf_queue.rglob(f"*job_{job}*.pdf")]
+            time.sleep(0.05)
+        assert found, f"no output for job {job} in {pdf_queue}: {list(pdf_queue.rglob('*'))}"
+        assert found[0].read_bytes().startswith(b"%PDF")
+        # the same job again: nothing is printed twice
+        assert await printer.print_pdf(sample_pdf(), job="CASE-1:certificate") is None
+    finally:
+        await printer.close()
+
+
+async def test_stopped_queue_is_refused_before_printing(pdf_queue: Path) -> None:
+    subprocess.run(["cupsdisable", PDF_QUEUE], check=True)
+    printer = CupsDocumentPrinter("doc", PDF_QUEUE, adapter="cups")
+    await printer.open()
+    try:
+        with pytest.raises(PrinterOffline, match="stopped"):
+            await printer.print_pdf(sample_pdf(), job="CASE-2:certificate", deadline_s=10)
+    finally:
+        subprocess.run(["cupsenable", PDF_QUEUE], check=True)
+        await printer.close()
+    jobs = subprocess.run(["lpstat", "-o", PDF_QUEUE], capture_output=True, text=True).stdout
+    assert jobs.strip() == ""  # nothing left queued to print later
+
+
+async def test_failing_job_is_reported(fail_queue: str) -> None:
+    printer = CupsDocumentPrinter("doc", fail_queue, adapter="cups")
+    await printer.open()
+    try:
+        with pytest.raises((PrintJobFailed, PrinterOffline)) as exc:
+            await printer.print_pdf(sample_pdf(), job="CASE-3:certificate", deadline_s=20)
+        assert exc.value.code in ("print_failed", "printer_offline")
+    finally:
+        await printer.close()
+        subprocess.run(["cupsenable", fail_queue], check=False)
+    assert os.path.exists(FAIL_BACKEND)

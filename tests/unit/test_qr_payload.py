@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kiosk.documents.keys import DocumentKeys
+from kiosk.documents.qr_payload import (
+    CertificateClaim,
+    encode_payload,
+    mask_name,
+    parse_payload,
+    verify_payload,
+)
+
+PREFIX = "https://verify.example.gov.cn/c/"
+
+
+@pytest.fixture(scope="module")
+def keys(tmp_path_factory: pytest.TempPathFactory) -> DocumentKeys:
+    return DocumentKeys.load_or_create(tmp_path_factory.mktemp("keys"), "T-1")
+
+
+def payload(keys: DocumentKeys, name: str = "刘䶮") -> str:
+    claim = CertificateClaim("WFZ-2026-000123", "WFZZM", mask_name(name), date(2026, 11, 23),
+                             keys.key_id)
+    return encode_payload(claim, keys.qr_key, PREFIX)
+
+
+def test_genuine_payload_is_valid(keys: DocumentKeys) -> None:
+    text = payload(keys)
+    assert text.startswith(PREFIX + "YB1.WFZ-2026-000123.WFZZM.")
+    assert len(text) < 200
+    v = verify_payload(text, keys.trusted_qr_keys())
+    assert v.valid, v.reason
+    assert v.claim is not None
+    assert v.claim.holder_masked == "刘*"
+    assert v.claim.issue_date == date(2026, 11, 23)
+
+
+def test_every_one_character_change_is_caught(keys: DocumentKeys) -> None:
+    text = payload(keys)
+    body_start = text.index("YB1.") + 4
+    for i in range(body_start, len(text)):
+        if text[i] == ".":
+            continue
+        for replacement in ("0", "A", "z"):
+            if replacement == text[i]:
+                continue
+            altered = text[:i] + replacement + text[i + 1 :]
+            v = verify_payload(altered, keys.trusted_qr_keys())
+            assert not v.valid, f"change at {i} went unnoticed"
+            break
+
+
+def test_unknown_key_and_malformed_payloads(keys: DocumentKeys, tmp_path: Path) -> None:
+    other = DocumentKeys.load_or_create(tmp_path / "other", "T-2")
+    v = verify_payload(payload(other), keys.trusted_qr_keys())
+    assert not v.valid
+    assert v.reason == f"unknown key {other.key_id}"
+    for hostile in ("", "hello", "YB1." + "A" * 2000, "YB1.A.B.C.D.E.F\x00",
+                    "YB1.WFZ.S.x.20261301.abcdef12." + "A" * 86):
+        v = verify_payload(hostile, keys.trusted_qr_keys())
+        assert not v.valid
+        assert v.reason.startswith("malformed payload")
+
+
+def test_trusted_keys_of_other_kiosks(keys: DocumentKeys, tmp_path: Path) -> None:
+    other = DocumentKeys.load_or_create(tmp_path / "k2", "T-3")
+    trusted = keys.directory / "trusted"
+    trusted.mkdir(exist_ok=True)
+    (trusted / "t3.pub").write_text(other.public_qr_key_b64())
+    try:
+        assert verify_payload(payload(other), keys.trusted_qr_keys()).valid
+    finally:
+        (trusted / "t3.pub").unlink()
+
+
+def test_keys_are_private_and_stable(tmp_path: Path) -> None:
+    k1 = DocumentKeys.load_or_create(tmp_path / "keys", "T-9")
+    k2 = DocumentKeys.load_or_create(tmp_path / "keys", "T-9")
+    assert k1.key_id == k2.key_id
+    for name in ("document-ed25519.pem", "document-signing.pem"):
+        mode = stat.S_IMODE((tmp_path / "keys" / name).stat().st_mode)
+        assert mode == 0o600, name
+
+
+def test_parse_gives_the_signature_separately(keys: DocumentKeys) -> None:
+    claim, sig = parse_payload(payload(keys))
+    assert len(sig) == 64
+    assert claim.key_id == keys.key_id
