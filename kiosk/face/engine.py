@@ -1,0 +1,81 @@
+"""Face detection (YuNet: box, 5 landmarks, score) and embedding (SFace: 128-d, cosine)."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+from kiosk.face.models import model_paths
+
+Frame = npt.NDArray[np.uint8]
+
+
+@dataclass(frozen=True)
+class Face:
+    box: tuple[float, float, float, float]  # x, y, w, h
+    right_eye: tuple[float, float]  # the image's left eye point (subject's right eye)
+    left_eye: tuple[float, float]
+    nose: tuple[float, float]
+    mouth_right: tuple[float, float]
+    mouth_left: tuple[float, float]
+    score: float
+    raw: npt.NDArray[np.float32]
+
+    @classmethod
+    def from_row(cls, row: npt.NDArray[np.float32]) -> Face:
+        r = [float(v) for v in row]
+        return cls((r[0], r[1], r[2], r[3]), (r[4], r[5]), (r[6], r[7]), (r[8], r[9]),
+                   (r[10], r[11]), (r[12], r[13]), r[14], row.copy())
+
+    @property
+    def eye_distance(self) -> float:
+        return float(np.hypot(self.left_eye[0] - self.right_eye[0],
+                              self.left_eye[1] - self.right_eye[1]))
+
+    @property
+    def yaw(self) -> float:
+        """Nose offset from the eye midpoint, in eye distances (+: toward image right)."""
+        mid_x = (self.left_eye[0] + self.right_eye[0]) / 2
+        return (self.nose[0] - mid_x) / max(self.eye_distance, 1e-6)
+
+
+class FaceEngine:
+    """YuNet + SFace on OpenCV. Thread-safe (one lock per model)."""
+
+    def __init__(self, detector_model: Path | None = None,
+                 recognizer_model: Path | None = None) -> None:
+        det_path, rec_path = model_paths(detector_model, recognizer_model)
+        self._detector = cv2.FaceDetectorYN.create(str(det_path), "", (320, 320), 0.6, 0.3, 20)
+        self._recognizer = cv2.FaceRecognizerSF.create(str(rec_path), "")
+        self._det_lock = threading.Lock()
+        self._rec_lock = threading.Lock()
+
+    def detect(self, frame: Frame, score_threshold: float = 0.6) -> list[Face]:
+        with self._det_lock:
+            self._detector.setInputSize((frame.shape[1], frame.shape[0]))
+            self._detector.setScoreThreshold(score_threshold)
+            _n, rows = self._detector.detect(frame)
+        if rows is None:
+            return []
+        return sorted((Face.from_row(r) for r in rows), key=lambda f: -f.box[2] * f.box[3])
+
+    def embed(self, frame: Frame, face: Face) -> npt.NDArray[np.float32]:
+        with self._rec_lock:
+            aligned = self._recognizer.alignCrop(frame, face.raw)
+            feature = np.array(self._recognizer.feature(aligned), dtype=np.float32)
+        return feature
+
+    def similarity(self, a: npt.NDArray[np.float32], b: npt.NDArray[np.float32]) -> float:
+        with self._rec_lock:
+            return float(self._recognizer.match(a, b, cv2.FaceRecognizerSF_FR_COSINE))
+
+
+def decode_image(data: bytes) -> Frame | None:
+    """A reference photo (JPEG, PNG, JPEG 2000) as a BGR frame, or None."""
+    img = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    return None if img is None else np.asarray(img, dtype=np.uint8)
