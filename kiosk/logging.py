@@ -185,3 +185,25 @@ def configure_logging(level: str = "INFO", stream: TextIO | None = None) -> None
 def get_logger(name: str) -> structlog.stdlib.BoundLogger:
     logger: structlog.stdlib.BoundLogger = structlog.get_logger(name)
     return logger
+
+
+def _safe_default() -> None:
+    """Until `configure_logging` runs (a script, a subprocess, a library user), structlog still
+    redacts and writes JSON to stderr: personal data never leaks through an unconfigured
+    logger, and stdout stays clean for command output."""
+    structlog.configure(
+        processors=[
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            _event_id_processor,
+            structlog.processors.format_exc_info,
+            redact_processor,
+            structlog.processors.JSONRenderer(ensure_ascii=False, default=str),
+        ],
+        logger_factory=structlog.PrintLoggerFactory(sys.stderr),
+        wrapper_class=structlog.make_filtering_bound_logger(logging.INFO),
+        cache_logger_on_first_use=False,
+    )
+
+
+_safe_default()

@@ -4,7 +4,8 @@
 - document printer: a cups-pdf queue in the local cupsd (created here when we may);
 - smart card: vpcd's virtual reader in pcscd (started by the run script, not by the app);
 - ID card reader: `kiosk sim idcard` as a child process on a pty, controlled over its stdin;
-- smart cards: `kiosk sim smartcard`, a child process that inserts virtual cards into vpcd.
+- smart cards: `kiosk sim smartcard`, a child process that inserts virtual cards into vpcd;
+- the government backend: `kiosk.sim.backend` on loopback (the configured backend_url).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 from kiosk.config import KioskSettings
 from kiosk.devices.printers.receipt_simulator import ReceiptPrinterSimulator
 from kiosk.logging import get_logger
+from kiosk.sim.backend import BackendServer
 
 log = get_logger(__name__)
 
@@ -33,9 +35,18 @@ class SimulatorHub:
         self.receipt: ReceiptPrinterSimulator | None = None
         self.idcard: SimulatorProcess | None = None
         self.smartcard: SimulatorProcess | None = None
+        self.backend: BackendServer | None = None
 
     async def start(self) -> None:
         devices = self.config.devices
+        if self.config.simulate and self.config.backend_url.startswith("http://127.0.0.1:"):
+            port = int(self.config.backend_url.rsplit(":", 1)[1].split("/")[0])
+            try:
+                self.backend = BackendServer(port=port)
+                await asyncio.to_thread(self.backend.start)
+            except OSError as exc:  # a backend already runs there (kiosk sim backend)
+                log.info("simulated backend not started", reason=str(exc))
+                self.backend = None
         if devices.idcard is not None and devices.idcard.adapter == "simulated":
             self.idcard = SimulatorProcess("idcard", "--baud", str(devices.idcard.baud))
             await self.idcard.start()
@@ -57,6 +68,8 @@ class SimulatorHub:
         for proc in (self.idcard, self.smartcard):
             if proc is not None:
                 await proc.stop()
+        if self.backend is not None:
+            await asyncio.to_thread(self.backend.stop)
 
     def idcard_port(self) -> str:
         if self.idcard is None or "port" not in self.idcard.hello:

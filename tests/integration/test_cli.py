@@ -51,11 +51,7 @@ def test_devices_reports_an_unreachable_device_as_status(tmp_path) -> None:
     assert "/dev/does-not-exist" in row["reason"]
 
 
-@pytest.mark.parametrize(
-    "args",
-    [["scenario", "run", "x.yaml"],
-     ["sim", "backend"]],
-)
+@pytest.mark.parametrize("args", [["scenario", "run", "x.yaml"]])
 def test_commands_of_later_issues_say_not_available(args: list[str]) -> None:
     r = kiosk(*args)
     assert r.returncode == 3

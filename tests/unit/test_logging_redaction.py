@@ -85,3 +85,17 @@ def test_unwatch_stops_masking(log_stream: io.StringIO) -> None:
     unwatch_personal(["王小明"])
     get_logger("test").info("greeting 王小明")
     assert "王小明" in log_stream.getvalue()
+
+
+def test_an_unconfigured_process_still_redacts_to_stderr() -> None:
+    import subprocess
+    import sys
+
+    code = ("from kiosk.logging import get_logger\n"
+            f"get_logger('x').info('read', name={CITIZEN['name']!r}, "
+            f"note='id {CITIZEN['id_number']}')\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == ""
+    assert '"name": "[redacted]"' in r.stderr
+    assert all_leaks(r.stderr) == []

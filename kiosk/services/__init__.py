@@ -1,0 +1,1 @@
+"""Services: the government gateway client and the outbox that never loses an application."""

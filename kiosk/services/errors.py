@@ -1,0 +1,39 @@
+"""Typed errors of the gateway layer."""
+
+from __future__ import annotations
+
+from kiosk.domain.errors import Advice, KioskError
+
+
+class GatewayError(KioskError):
+    code = "gateway_error"
+    advice = Advice.TAKE_TICKET
+    retryable = True
+
+
+class GatewayUnavailable(GatewayError):
+    """No connection (network down, backend down, TLS failure)."""
+
+    code = "gateway_unavailable"
+
+
+class GatewayTimeout(GatewayError):
+    code = "gateway_timeout"
+    advice = Advice.RETRY
+
+
+class GatewayServerError(GatewayError):
+    code = "gateway_server_error"
+
+
+class GatewayRejected(GatewayError):
+    """The backend refused the request (4xx): retrying the same request will not help."""
+
+    code = "gateway_rejected"
+    advice = Advice.CALL_STAFF
+    retryable = False
+
+    def __init__(self, detail: str = "", *, code: str | None = None,
+                 backend_code: str = "") -> None:
+        super().__init__(detail, code=code)
+        self.backend_code = backend_code

@@ -1,0 +1,297 @@
+"""The outbox: an application is here, encrypted and on disk, before the citizen is told it
+was submitted; an uploader sends it with its idempotency key until the backend acknowledges.
+
+- SQLite in WAL mode with synchronous=FULL: a committed write survives a power cut.
+- Payloads are AES-256-GCM under a key from the systemd credential `outbox.key` (when the
+  service passes one) or the data directory (mode 0600); the row id and kind are associated
+  data. Metadata columns hold no personal data.
+- One uploader; transient failures back off exponentially with jitter; permanent refusals
+  (4xx) count towards a dead letter after `max_permanent_failures`, visible to staff.
+- A row that cannot be decrypted is set aside as a dead letter; the rest still uploads.
+- On acknowledgement the personal payload is deleted; case numbers, service and time stay.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import random
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from kiosk.events import EventId
+from kiosk.logging import get_logger
+from kiosk.services.errors import GatewayError
+from kiosk.services.gateway import GatewayClient
+
+log = get_logger(__name__)
+
+ENDPOINTS = {"application": "/v1/applications", "rating": "/v1/ratings",
+             "feedback": "/v1/feedback"}
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS outbox (
+    id TEXT PRIMARY KEY,            -- also the idempotency key
+    kind TEXT NOT NULL,             -- application | rating | feedback
+    service TEXT NOT NULL,          -- service code (not personal)
+    created_at REAL NOT NULL,
+    state TEXT NOT NULL,            -- pending | sent | dead
+    attempts INTEGER NOT NULL DEFAULT 0,
+    permanent_failures INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at REAL NOT NULL,
+    sent_at REAL,
+    case_numbers TEXT,              -- JSON list, once acknowledged
+    last_error TEXT,
+    payload BLOB                    -- nonce ‖ AES-GCM ciphertext; NULL once acknowledged
+);
+CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, next_attempt_at);
+"""
+
+
+class OutboxCorrupt(RuntimeError):
+    pass
+
+
+def load_key(data_dir: Path) -> bytes:
+    """The outbox key: $CREDENTIALS_DIRECTORY/outbox.key, else <data_dir>/keys/outbox.key."""
+    cred_dir = os.environ.get("CREDENTIALS_DIRECTORY")
+    if cred_dir and (Path(cred_dir) / "outbox.key").exists():
+        key = (Path(cred_dir) / "outbox.key").read_bytes()
+    else:
+        path = data_dir / "keys" / "outbox.key"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(AESGCM.generate_key(bit_length=256))
+                fh.flush()
+                os.fsync(fh.fileno())
+        key = path.read_bytes()
+    if len(key) != 32:
+        raise ValueError("the outbox key must be 32 bytes")
+    return key
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    id: str
+    kind: str
+    service: str
+    created_at: float
+    attempts: int
+
+
+@dataclass
+class OutboxStatus:
+    pending: int
+    sent: int
+    dead: int
+    oldest_pending_age_s: float | None
+    dead_letters: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"pending": self.pending, "sent": self.sent, "dead": self.dead,
+                "oldest_pending_age_s": None if self.oldest_pending_age_s is None
+                else round(self.oldest_pending_age_s, 1), "dead_letters": self.dead_letters}
+
+
+class Outbox:
+    def __init__(self, path: Path, key: bytes, *, max_permanent_failures: int = 3,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.path = path
+        self.max_permanent_failures = max_permanent_failures
+        self._clock = clock
+        self._aead = AESGCM(key)
+        self._lock = threading.Lock()
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.executescript(_SCHEMA)
+        os.chmod(path, 0o600)
+        self.changed = threading.Event()
+
+    @classmethod
+    def open(cls, data_dir: Path, **kw: Any) -> Outbox:
+        return cls(data_dir / "outbox.sqlite3", load_key(data_dir), **kw)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def put(self, kind: str, body: dict[str, Any], *, service: str) -> str:
+        """Store one item durably; returns its id (the idempotency key). When this returns,
+        the item is on disk: only then may the citizen be told it was submitted."""
+        if kind not in ENDPOINTS:
+            raise ValueError(f"unknown outbox kind {kind!r}")
+        item_id = uuid.uuid4().hex + uuid.uuid4().hex[:8]
+        nonce = os.urandom(12)
+        blob = nonce + self._aead.encrypt(nonce, json.dumps(body, ensure_ascii=False).encode(),
+                                          f"{item_id}|{kind}".encode())
+        now = self._clock()
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO outbox (id, kind, service, created_at, state, next_attempt_at, "
+                "payload) VALUES (?, ?, ?, ?, 'pending', ?, ?)",
+                (item_id, kind, service, now, now, blob))
+        log.info("outbox stored", event_id=EventId.OUTBOX_STORED, item=item_id, kind=kind,
+                 service=service)
+        self.changed.set()
+        return item_id
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def due(self, limit: int = 50) -> list[OutboxEntry]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, kind, service, created_at, attempts FROM outbox WHERE state = "
+                "'pending' AND next_attempt_at <= ? ORDER BY created_at LIMIT ?",
+                (self._clock(), limit)).fetchall()
+        return [OutboxEntry(*r) for r in rows]
+
+    def payload(self, entry: OutboxEntry) -> dict[str, Any]:
+        with self._lock:
+            row = self._db.execute("SELECT payload FROM outbox WHERE id = ?",
+                                   (entry.id,)).fetchone()
+        if row is None or row[0] is None:
+            raise OutboxCorrupt(f"item {entry.id} has no payload")
+        blob: bytes = row[0]
+        try:
+            plain = self._aead.decrypt(blob[:12], blob[12:], f"{entry.id}|{entry.kind}".encode())
+            data: dict[str, Any] = json.loads(plain)
+        except (InvalidTag, ValueError) as exc:
+            raise OutboxCorrupt(f"item {entry.id} cannot be decrypted: "
+                                f"{type(exc).__name__}") from None
+        return data
+
+    def case_numbers(self, item_id: str) -> list[str]:
+        with self._lock:
+            row = self._db.execute("SELECT case_numbers FROM outbox WHERE id = ?",
+                                   (item_id,)).fetchone()
+        return list(json.loads(row[0])) if row and row[0] else []
+
+    def state(self, item_id: str) -> str | None:
+        with self._lock:
+            row = self._db.execute("SELECT state FROM outbox WHERE id = ?",
+                                   (item_id,)).fetchone()
+        return str(row[0]) if row else None
+
+    def status(self) -> OutboxStatus:
+        now = self._clock()
+        with self._lock:
+            counts = dict(self._db.execute(
+                "SELECT state, COUNT(*) FROM outbox GROUP BY state").fetchall())
+            oldest = self._db.execute("SELECT MIN(created_at) FROM outbox WHERE state = "
+                                      "'pending'").fetchone()[0]
+            dead = self._db.execute(
+                "SELECT id, kind, service, created_at, attempts, last_error FROM outbox "
+                "WHERE state = 'dead' ORDER BY created_at").fetchall()
+        return OutboxStatus(
+            counts.get("pending", 0), counts.get("sent", 0), counts.get("dead", 0),
+            None if oldest is None else now - oldest,
+            [{"id": d[0], "kind": d[1], "service": d[2], "age_s": round(now - d[3], 1),
+              "attempts": d[4], "error": d[5]} for d in dead])
+
+    # --- outcomes ---------------------------------------------------------------------------
+
+    def mark_sent(self, item_id: str, case_numbers: list[str]) -> None:
+        with self._lock:
+            self._db.execute(
+                "UPDATE outbox SET state = 'sent', sent_at = ?, case_numbers = ?, "
+                "payload = NULL, last_error = NULL WHERE id = ?",
+                (self._clock(), json.dumps(case_numbers), item_id))
+        log.info("outbox sent", event_id=EventId.OUTBOX_SENT, item=item_id,
+                 cases=len(case_numbers))
+
+    def mark_failed(self, item_id: str, error: str, *, permanent: bool, delay_s: float) -> None:
+        with self._lock:
+            self._db.execute(
+                "UPDATE outbox SET attempts = attempts + 1, permanent_failures = "
+                "permanent_failures + ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+                (1 if permanent else 0, error[:300], self._clock() + delay_s, item_id))
+            self._db.execute(
+                "UPDATE outbox SET state = 'dead' WHERE id = ? AND permanent_failures >= ?",
+                (item_id, self.max_permanent_failures))
+        if self.state(item_id) == "dead":
+            log.warning("outbox dead letter", event_id=EventId.OUTBOX_DEAD, item=item_id,
+                        error=error)
+        else:
+            log.info("outbox retry later", event_id=EventId.OUTBOX_RETRY, item=item_id,
+                     error=error, delay_s=round(delay_s, 2))
+
+    def mark_corrupt(self, item_id: str, error: str) -> None:
+        with self._lock:
+            self._db.execute("UPDATE outbox SET state = 'dead', last_error = ? WHERE id = ?",
+                             (error[:300], item_id))
+        log.error("outbox item corrupted", event_id=EventId.OUTBOX_CORRUPT, item=item_id,
+                  error=error)
+
+    def retry_now(self, item_id: str | None = None) -> int:
+        """Staff: make dead letters (or one item) due again."""
+        with self._lock:
+            cur = self._db.execute(
+                "UPDATE outbox SET state = 'pending', permanent_failures = 0, next_attempt_at ="
+                " ? WHERE state IN ('dead', 'pending') AND payload IS NOT NULL AND (? IS NULL "
+                "OR id = ?)", (self._clock(), item_id, item_id))
+        self.changed.set()
+        return int(cur.rowcount)
+
+
+class Uploader:
+    """The single task that drains the outbox to the gateway."""
+
+    def __init__(self, outbox: Outbox, gateway: GatewayClient, *, poll_s: float = 2.0,
+                 backoff_initial_s: float = 1.0, backoff_max_s: float = 300.0,
+                 rng: random.Random | None = None) -> None:
+        self.outbox = outbox
+        self.gateway = gateway
+        self.poll_s = poll_s
+        self.backoff_initial_s = backoff_initial_s
+        self.backoff_max_s = backoff_max_s
+        self._rng = rng or random.Random()  # noqa: S311 (jitter, not secrets)
+
+    def _delay(self, attempts: int) -> float:
+        base = min(self.backoff_max_s, self.backoff_initial_s * 2 ** attempts)
+        return float(base / 2 + self._rng.uniform(0, base / 2))  # "equal jitter"
+
+    async def drain_once(self) -> int:
+        """Try every due item once; returns how many were acknowledged."""
+        sent = 0
+        for entry in await asyncio.to_thread(self.outbox.due):
+            try:
+                body = await asyncio.to_thread(self.outbox.payload, entry)
+            except OutboxCorrupt as exc:
+                await asyncio.to_thread(self.outbox.mark_corrupt, entry.id, str(exc))
+                continue
+            try:
+                _status, answer = await self.gateway.request(
+                    "POST", ENDPOINTS[entry.kind], json=body, idempotency_key=entry.id)
+            except GatewayError as exc:
+                await asyncio.to_thread(self.outbox.mark_failed, entry.id, f"{exc.code}: {exc}",
+                                        permanent=not exc.retryable,
+                                        delay_s=self._delay(entry.attempts))
+                if exc.retryable:
+                    break  # the backend is struggling: stop this round, keep the order
+                continue
+            cases = list(answer.get("case_numbers", [])) if isinstance(answer, dict) else []
+            await asyncio.to_thread(self.outbox.mark_sent, entry.id, cases)
+            sent += 1
+        return sent
+
+    async def run(self) -> None:
+        while True:
+            await self.drain_once()
+            await asyncio.to_thread(self.outbox.changed.wait, self.poll_s)
+            self.outbox.changed.clear()

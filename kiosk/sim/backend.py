@@ -1,0 +1,357 @@
+"""The simulated government backend (`kiosk sim backend`): the gateway contract
+(docs/api/gateway.yaml) over SQLite, seeded with the ID-card simulator's sample citizens, their
+e-licenses and records. `kiosk run --simulate` starts it on loopback.
+
+Faults, set with POST /sim/faults (JSON): {"down": true} answers 503 to everything but /sim;
+{"slow_s": 2.5} delays every answer; {"errors": 3} answers the next 3 requests with 500;
+{"drop_after_commit": 1} processes the next submission, commits it, then drops the connection
+mid-answer; {"expired_licenses": true} serves every license as expired. POST /sim/licenses
+seeds extra e-licenses for one run (scenarios); GET /sim/cases lists the cases (tests).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+import threading
+import uuid
+from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
+
+from kiosk.domain.elicense import make_identifier
+from kiosk.sim.citizens import DECK
+
+# type codes: a defining body's credit code (18) + a 3-digit number
+TYPES = {
+    "business_licence": ("11100000000013127D001", "营业执照", "91440106MA5BUSI001"),
+    "household_register": ("11100000000013338W002", "居民户口簿", "11440106MA5HOUSE02"),
+    "marriage_certificate": ("11100000000013345W003", "结婚证", "11440106MA5MARRY03"),
+    "birth_medical_certificate": ("11100000000013610W004", "出生医学证明", "12440100MA5BIRTH4"),
+    "health_certificate": ("11100000000013610W005", "健康证明", "12440100MA5HEALT5"),
+    "food_business_licence": ("11100000000013355W006", "食品经营许可证", "11440100MA5FOODB6"),
+}
+
+
+def _issuer_code(raw: str) -> str:
+    return raw[:18].ljust(18, "0")
+
+
+@dataclass
+class Faults:
+    down: bool = False
+    slow_s: float = 0.0
+    errors: int = 0
+    drop_after_commit: int = 0
+    expired_licenses: bool = False
+
+
+def _seed_licenses() -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for i, c in enumerate(DECK):
+        r = c.record
+        kinds = ["household_register"]
+        if i % 3 == 0:
+            kinds.append("business_licence")
+        if i % 4 == 1:
+            kinds.append("marriage_certificate")
+        if i % 5 == 2:
+            kinds.append("health_certificate")
+        if c.card_id == "wang-zhe":
+            kinds.append("birth_medical_certificate")
+        for k in kinds:
+            type_code, name, issuer_code = TYPES[k]
+            ident = make_identifier(type_code, _issuer_code(issuer_code), f"{i:04d}{len(out):04d}")
+            issued = date(2020, 1, 1) + timedelta(days=37 * i)
+            out.append({
+                "identifier": str(ident), "name": name, "type_code": type_code,
+                "number": f"{k[:2].upper()}{i:06d}", "issuer": "易办市数据局（模拟）",
+                "issuer_code": _issuer_code(issuer_code), "issue_date": issued.isoformat(),
+                "valid_from": issued.isoformat(),
+                "valid_to": (issued + timedelta(days=3650)).isoformat(),
+                "holder": r.name, "holder_code": r.id_number, "holder_code_type": "111",
+                "status": "valid", "fields": {"kind": k},
+            })
+    return out
+
+
+def _records(holder: str) -> dict[str, dict[str, Any]]:
+    months = 36 + (sum(map(ord, holder)) % 60)
+    return {
+        "social_insurance": {"insured_months": months, "status": "参保缴费中",
+                             "insurer": "易办市社会保险事业管理局（模拟）",
+                             "types": ["养老保险", "医疗保险", "失业保险"]},
+        "criminal_record": {"has_record": False, "checked_from": "2008-01-01"},
+    }
+
+
+class BackendState:
+    def __init__(self, db_path: Path | None = None) -> None:
+        self.faults = Faults()
+        self.lock = threading.Lock()
+        self.db = sqlite3.connect(str(db_path) if db_path else ":memory:",
+                                  check_same_thread=False, isolation_level=None)
+        self.db.executescript("""
+            CREATE TABLE IF NOT EXISTS cases (case_number TEXT PRIMARY KEY, idem_key TEXT,
+                service_code TEXT, item_code TEXT, status TEXT, created_at TEXT, body TEXT);
+            CREATE INDEX IF NOT EXISTS cases_key ON cases(idem_key);
+            CREATE TABLE IF NOT EXISTS acks (idem_key TEXT PRIMARY KEY, kind TEXT, id TEXT,
+                body TEXT);
+            CREATE TABLE IF NOT EXISTS licenses (identifier TEXT PRIMARY KEY, holder_code TEXT,
+                body TEXT);
+        """)
+        self.known_holders = {c.record.id_number for c in DECK}
+        if not self.db.execute("SELECT 1 FROM licenses LIMIT 1").fetchone():
+            self.add_licenses(_seed_licenses())
+        self.counter = self.db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
+
+    def add_licenses(self, licenses: list[dict[str, Any]]) -> None:
+        with self.lock:
+            for lic in licenses:
+                self.db.execute("INSERT OR REPLACE INTO licenses VALUES (?, ?, ?)",
+                                (lic["identifier"], lic["holder_code"],
+                                 json.dumps(lic, ensure_ascii=False)))
+                self.known_holders.add(lic["holder_code"])
+
+
+def _problem(status: int, code: str, message: str, retryable: bool = False) -> JSONResponse:
+    return JSONResponse({"code": code, "message": message, "retryable": retryable}, status)
+
+
+def create_app(state: BackendState | None = None) -> Starlette:
+    st = state or BackendState()
+
+    async def health(_r: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    def licenses_of(holder: str) -> list[dict[str, Any]]:
+        rows = st.db.execute("SELECT body FROM licenses WHERE holder_code = ?",
+                             (holder,)).fetchall()
+        out = [json.loads(r[0]) for r in rows]
+        if st.faults.expired_licenses:
+            for lic in out:
+                lic["status"] = "expired"
+                lic["valid_to"] = (date.today() - timedelta(days=1)).isoformat()
+        return out
+
+    async def search(r: Request) -> Response:
+        body = await r.json()
+        if not body.get("purpose"):
+            return _problem(400, "purpose_required", "a purpose must be stated")
+        lics = licenses_of(str(body.get("holder_code", "")))
+        types = body.get("type_codes")
+        if types:
+            lics = [x for x in lics if x["type_code"] in types]
+        return JSONResponse({"licenses": lics})
+
+    async def pull(r: Request) -> Response:
+        body = await r.json()
+        for lic in licenses_of(str(body.get("holder_code", ""))):
+            if lic["identifier"] == body.get("identifier"):
+                if lic["status"] != "valid":
+                    return _problem(409, "license_expired", "this e-license is not valid now")
+                expires = datetime.now(UTC) + timedelta(days=30)
+                return JSONResponse({"license": lic, "copy": {
+                    "maker": "易办自助终端", "purpose": body.get("purpose", ""),
+                    "expires_at": expires.isoformat(), "reference": uuid.uuid4().hex}})
+        return _problem(404, "license_not_found", "no such e-license for this holder")
+
+    async def record(r: Request) -> Response:
+        kind = r.path_params["kind"]
+        body = await r.json()
+        holder = str(body.get("holder_code", ""))
+        if kind not in ("social_insurance", "criminal_record"):
+            return _problem(404, "unknown_record", "no such record kind")
+        if holder not in st.known_holders:
+            return _problem(404, "holder_not_found", "no records for this person")
+        return JSONResponse({"kind": kind, "holder_code": holder,
+                             "issued_at": datetime.now(UTC).isoformat(),
+                             "data": _records(holder)[kind]})
+
+    def find_cases(key: str) -> list[str]:
+        rows = st.db.execute("SELECT case_number FROM cases WHERE idem_key = ? ORDER BY "
+                             "case_number", (key,)).fetchall()
+        return [r[0] for r in rows]
+
+    async def submit(r: Request) -> Response:
+        key = r.headers.get("Idempotency-Key", "")
+        if len(key) < 16:
+            return _problem(400, "idempotency_key_required", "Idempotency-Key is required")
+        body = await r.json()
+        items = body.get("item_codes") or []
+        if not items or not body.get("applicant", {}).get("id_number"):
+            return _problem(422, "invalid_application", "item codes and applicant required")
+        decision = body.get("decision", "review")
+        status = "approved" if decision == "approved" else "under_review"
+        with st.lock:
+            existing = find_cases(key)
+            if existing:
+                return JSONResponse({"case_numbers": existing, "status": status}, 200)
+            numbers = []
+            for item in items:
+                st.counter += 1
+                number = f"{datetime.now(UTC):%Y%m%d}{st.counter:06d}"
+                st.db.execute("INSERT INTO cases VALUES (?, ?, ?, ?, ?, ?, ?)",
+                              (number, key, body.get("service_code", ""), item, status,
+                               datetime.now(UTC).isoformat(),
+                               json.dumps({"form_fields": sorted(body.get("form", {}))})))
+                numbers.append(number)
+        return JSONResponse({"case_numbers": numbers, "status": status}, 201)
+
+    async def case(r: Request) -> Response:
+        row = st.db.execute("SELECT case_number, status, created_at FROM cases WHERE "
+                            "case_number = ?", (r.path_params["case_number"],)).fetchone()
+        if row is None:
+            return _problem(404, "case_not_found", "no such case")
+        return JSONResponse({"case_number": row[0], "status": row[1], "updated_at": row[2]})
+
+    def ack(kind: str) -> Callable[[Request], Awaitable[Response]]:
+        async def handler(r: Request) -> Response:
+            key = r.headers.get("Idempotency-Key", "")
+            if not key:
+                return _problem(400, "idempotency_key_required", "Idempotency-Key is required")
+            body = await r.json()
+            if kind == "rating":
+                level = body.get("level")
+                if not isinstance(level, int) or not 1 <= level <= 5:
+                    return _problem(422, "invalid_rating", "level is 1 to 5")
+                if level <= 2 and not (body.get("reasons") or body.get("comment")):
+                    return _problem(422, "reason_required",
+                                    "a rating of 不满意 or 非常不满意 needs a reason")
+            with st.lock:
+                row = st.db.execute("SELECT id FROM acks WHERE idem_key = ?", (key,)).fetchone()
+                if row:
+                    return JSONResponse({"id": row[0]}, 200)
+                ack_id = uuid.uuid4().hex[:12]
+                st.db.execute("INSERT INTO acks VALUES (?, ?, ?, ?)",
+                              (key, kind, ack_id, json.dumps(body, ensure_ascii=False)))
+            return JSONResponse({"id": ack_id}, 201)
+        return handler
+
+    async def face(r: Request) -> Response:
+        body = await r.json()
+        known = body.get("id_number") in st.known_holders
+        return JSONResponse({"passed": bool(known and body.get("liveness_passed")),
+                             "reference": uuid.uuid4().hex})
+
+    async def set_faults(r: Request) -> Response:
+        body = await r.json()
+        for k, v in body.items():
+            if hasattr(st.faults, k):
+                setattr(st.faults, k, v)
+        return JSONResponse(st.faults.__dict__)
+
+    async def seed(r: Request) -> Response:
+        st.add_licenses((await r.json())["licenses"])
+        return JSONResponse({"ok": True})
+
+    async def cases(_r: Request) -> Response:
+        rows = st.db.execute("SELECT case_number, idem_key, item_code, status FROM cases "
+                             "ORDER BY case_number").fetchall()
+        return JSONResponse({"cases": [{"case_number": a, "idempotency_key": b, "item_code": c,
+                                        "status": d} for a, b, c, d in rows]})
+
+    app = Starlette(routes=[
+        Route("/v1/health", health),
+        Route("/v1/licenses/search", search, methods=["POST"]),
+        Route("/v1/licenses/pull", pull, methods=["POST"]),
+        Route("/v1/records/{kind}", record, methods=["POST"]),
+        Route("/v1/applications", submit, methods=["POST"]),
+        Route("/v1/cases/{case_number}", case),
+        Route("/v1/ratings", ack("rating"), methods=["POST"]),
+        Route("/v1/feedback", ack("feedback"), methods=["POST"]),
+        Route("/v1/face/verify", face, methods=["POST"]),
+        Route("/sim/faults", set_faults, methods=["POST"]),
+        Route("/sim/licenses", seed, methods=["POST"]),
+        Route("/sim/cases", cases),
+    ])
+    return _FaultLayer(app, st)  # type: ignore[return-value]
+
+
+class _FaultLayer:
+    """ASGI wrapper that applies the scripted faults around the real handlers."""
+
+    def __init__(self, app: Starlette, state: BackendState) -> None:
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"].startswith("/sim"):
+            await self.app(scope, receive, send)
+            return
+        f = self.state.faults
+        if f.slow_s:
+            await asyncio.sleep(f.slow_s)
+        if f.down:
+            await _problem(503, "down", "the backend is down (simulated)", True)(
+                scope, receive, send)
+            return
+        if f.errors > 0:
+            f.errors -= 1
+            await _problem(500, "server_error", "simulated failure", True)(scope, receive, send)
+            return
+        if f.drop_after_commit > 0 and scope["path"] == "/v1/applications":
+            f.drop_after_commit -= 1
+
+            async def send_then_drop(message: MutableMapping[str, Any]) -> None:
+                if message["type"] == "http.response.start":
+                    await send(message)
+                    raise ConnectionAbortedError("simulated: dropped after processing")
+            await self.app(scope, receive, send_then_drop)
+            return
+        await self.app(scope, receive, send)
+
+
+class BackendServer:
+    """The simulated backend on loopback in a background thread (uvicorn)."""
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0,
+                 db_path: Path | None = None) -> None:
+        import socket
+
+        self.state = BackendState(db_path)
+        self.host = host
+        self._sock = socket.socket()
+        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # accepted connections inherit it: answers are not held back by Nagle + delayed ACK
+        self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._sock.bind((host, port))
+        self.port = self._sock.getsockname()[1]
+        self._thread: threading.Thread | None = None
+        self._server: Any = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start(self) -> None:
+        import uvicorn
+
+        config = uvicorn.Config(create_app(self.state), log_level="warning", lifespan="off",
+                                access_log=False)
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run,
+                                        kwargs={"sockets": [self._sock]}, daemon=True,
+                                        name="sim-backend")
+        self._thread.start()
+        import time
+
+        deadline = time.monotonic() + 10
+        while not self._server.started and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(5)
+        self._sock.close()
