@@ -1,0 +1,172 @@
+"""Loading the service catalog: every YAML file in a folder, validated by the typed schema,
+rules compiled, bundles and the guide tree checked against the items that exist.
+
+Every problem raises `CatalogError` naming the file, the line and the field, in one line:
+    catalog/criminal-record.yaml:14: fields[2].example: Field required
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from kiosk.events import EventId
+from kiosk.flows.rules import CompiledRule, RuleSyntaxError
+from kiosk.flows.schema import Bundle, GuideNode, ServiceDefinition
+from kiosk.logging import get_logger
+
+log = get_logger(__name__)
+CATALOG_DIR = Path(__file__).parent / "catalog"
+
+
+class CatalogError(ValueError):
+    pass
+
+
+def _line_of(node: yaml.Node, loc: tuple[Any, ...]) -> int:
+    """The 1-based line of the YAML node at `loc` (as deep as it exists)."""
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            found = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
+            if found is None:
+                break
+            node = found
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and \
+                key < len(node.value):
+            node = node.value[key]
+        else:
+            break
+    return int(node.start_mark.line) + 1
+
+
+def _fmt_loc(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(document)"
+
+
+def _load_yaml(path: Path) -> tuple[Any, yaml.Node]:
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise CatalogError(f"{path}:{line}: not valid YAML: {problem}") from None
+    if node is None or not isinstance(data, dict):
+        raise CatalogError(f"{path}:1: a definition is a YAML mapping")
+    return data, node
+
+
+def _validate(path: Path, model: Any, data: Any, node: yaml.Node) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("_")))
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = "unknown key"
+        elif err["type"] == "literal_error":
+            msg = f"must be one of {err.get('ctx', {}).get('expected', '?')}"
+        msg = msg.removeprefix("Value error, ")
+        raise CatalogError(f"{path}:{_line_of(node, loc)}: {_fmt_loc(loc)}: {msg}") from None
+
+
+@dataclass
+class Catalog:
+    services: dict[str, ServiceDefinition] = field(default_factory=dict)
+    bundles: dict[str, Bundle] = field(default_factory=dict)
+    rules: dict[str, list[CompiledRule]] = field(default_factory=dict)
+    guide: GuideNode | None = None
+
+    def find(self, key: str) -> ServiceDefinition | Bundle:
+        """By id, or by exact zh-Hans title."""
+        if key in self.services:
+            return self.services[key]
+        if key in self.bundles:
+            return self.bundles[key]
+        everything: list[ServiceDefinition | Bundle] = [*self.services.values(),
+                                                         *self.bundles.values()]
+        for item in everything:
+            if item.titles["zh-Hans"] == key:
+                return item
+        raise KeyError(f"no service or bundle {key!r}")
+
+    def search(self, text: str) -> list[str]:
+        """Ids whose title or keywords contain `text` (any language)."""
+        t = text.strip().lower()
+        hits = []
+        everything: list[ServiceDefinition | Bundle] = [*self.services.values(),
+                                                         *self.bundles.values()]
+        for item in everything:
+            words = [*item.titles.values(), *item.keywords]
+            if t and any(t in w.lower() for w in words):
+                hits.append(item.id)
+        return hits
+
+
+def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
+    catalog = Catalog()
+    files = sorted(p for p in directory.glob("*.yaml") if p.name != "guide.yaml")
+    if not files:
+        raise CatalogError(f"{directory}: no service definitions (*.yaml)")
+    bundle_sources: dict[str, tuple[Path, yaml.Node]] = {}
+    for path in files:
+        data, node = _load_yaml(path)
+        if data.get("bundle") is True:
+            b: Bundle = _validate(path, Bundle, data, node)
+            catalog.bundles[b.id] = b
+            bundle_sources[b.id] = (path, node)
+            continue
+        s: ServiceDefinition = _validate(path, ServiceDefinition, data, node)
+        if s.id in catalog.services:
+            raise CatalogError(f"{path}:{_line_of(node, ('id',))}: id: {s.id!r} is defined twice")
+        compiled = []
+        for i, rule in enumerate(s.rules):
+            try:
+                compiled.append(CompiledRule(rule.id, rule.expr,
+                                             {str(k): v for k, v in rule.message.items()}))
+            except RuleSyntaxError as exc:
+                raise CatalogError(f"{path}:{_line_of(node, ('rules', i, 'expr'))}: "
+                                   f"rules[{i}].expr: {exc}") from None
+        if s.commitment and s.commitment.not_eligible_rule:
+            try:
+                compiled.append(CompiledRule("commitment_not_eligible",
+                                             s.commitment.not_eligible_rule, {}))
+            except RuleSyntaxError as exc:
+                raise CatalogError(f"{path}:{_line_of(node, ('commitment',))}: "
+                                   f"commitment.not_eligible_rule: {exc}") from None
+        catalog.services[s.id] = s
+        catalog.rules[s.id] = compiled
+    for bid, b in catalog.bundles.items():
+        path, node = bundle_sources[bid]
+        for i, item in enumerate(b.items):
+            if item not in catalog.services:
+                raise CatalogError(f"{path}:{_line_of(node, ('items', i))}: items[{i}]: no "
+                                   f"service {item!r} in the catalog")
+    guide = directory / "guide.yaml"
+    if guide.exists():
+        data, node = _load_yaml(guide)
+        catalog.guide = _validate(guide, GuideNode, data, node)
+        _check_guide(guide, node, catalog.guide, catalog, ())
+    log.info("catalog loaded", event_id=EventId.CATALOG_LOADED, services=len(catalog.services),
+             bundles=len(catalog.bundles))
+    return catalog
+
+
+def _check_guide(path: Path, node: yaml.Node, g: GuideNode, catalog: Catalog,
+                 loc: tuple[Any, ...]) -> None:
+    if g.service is not None and g.service not in catalog.services and \
+            g.service not in catalog.bundles:
+        raise CatalogError(f"{path}:{_line_of(node, (*loc, 'service'))}: "
+                           f"{_fmt_loc((*loc, 'service'))}: no service {g.service!r}")
+    for i, a in enumerate(g.answers):
+        _check_guide(path, node, a.next, catalog, (*loc, "answers", i, "next"))

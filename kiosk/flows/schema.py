@@ -1,0 +1,238 @@
+"""The typed schema of a service definition (one YAML file per service item) and of a
+一件事 bundle. Adding a service item is a new YAML file, validated at load; no new Python.
+
+See docs/service-definitions.md for the format.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+Text = dict[Literal["zh-Hans", "zh-Hant", "en"], str]
+Credential = Literal["idcard", "passport", "ssc", "qr"]
+_ID = r"^[a-z0-9][a-z0-9-]{1,62}$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _complete(text: dict[str, str]) -> dict[str, str]:
+    missing = {"zh-Hans", "zh-Hant", "en"} - set(text)
+    if missing:
+        raise ValueError(f"missing translation(s): {', '.join(sorted(missing))}")
+    return text
+
+
+class Validation(_Strict):
+    pattern: str | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    message: Text
+
+    @field_validator("pattern")
+    @classmethod
+    def _regex(cls, v: str | None) -> str | None:
+        if v is not None:
+            try:
+                re.compile(v)
+            except re.error as exc:
+                raise ValueError(f"not a valid regular expression: {exc}") from None
+        return v
+
+    _m = field_validator("message")(_complete)
+
+
+class FormField(_Strict):
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,40}$")]
+    label: Text
+    source: str | None = None  # e.g. identity.name, license.business_licence.number
+    input: Literal["text", "phone", "number", "choice", "date"] | None = None
+    options: list[str] = Field(default_factory=list)
+    required: bool = True
+    validate_: Validation | None = Field(default=None, alias="validate")
+    example: str
+    personal: bool = False
+
+    _l = field_validator("label")(_complete)
+
+    @model_validator(mode="after")
+    def _source_or_input(self) -> FormField:
+        if (self.source is None) == (self.input is None):
+            raise ValueError("a field has either a source (pre-filled) or an input (asked)")
+        if self.input == "choice" and not self.options:
+            raise ValueError("a choice field lists its options")
+        if self.input == "choice" and self.example not in self.options:
+            raise ValueError("the example must be one of the options")
+        return self
+
+
+class LicensePull(_Strict):
+    type: str
+    purpose: Text
+    required: bool = False
+    _p = field_validator("purpose")(_complete)
+
+
+class RecordPull(_Strict):
+    kind: Literal["social_insurance", "criminal_record"]
+    purpose: Text
+    _p = field_validator("purpose")(_complete)
+
+
+class Pulls(_Strict):
+    licenses: list[LicensePull] = Field(default_factory=list)
+    records: list[RecordPull] = Field(default_factory=list)
+
+
+class Material(_Strict):
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,40}$")]
+    name: Text
+    covered_by_license: str | None = None  # an e-license type that covers it (免提交)
+    commitment_allowed: bool = False  # 告知承诺 may stand in for it
+    _n = field_validator("name")(_complete)
+
+
+class Commitment(_Strict):
+    text: Text
+    not_eligible_rule: str | None = None  # CEL: true means this citizen may NOT commit
+    _t = field_validator("text")(_complete)
+
+
+class Rule(_Strict):
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,40}$")]
+    expr: str
+    message: Text
+    _m = field_validator("message")(_complete)
+
+
+class Document(_Strict):
+    template: Literal["certificate"]
+    title: Text
+    body: list[str]  # paragraphs, {field} placeholders filled from the form
+    issuer: str
+    purpose_field: str | None = None
+    _t = field_validator("title")(_complete)
+
+
+class Receipt(_Strict):
+    next_steps: Text
+    _n = field_validator("next_steps")(_complete)
+
+
+class TimeBudget(_Strict):
+    identify: Annotated[int, Field(gt=0, le=600)] = 60
+    face: Annotated[int, Field(gt=0, le=600)] = 30
+    form: Annotated[int, Field(gt=0, le=1800)] = 300
+    sign: Annotated[int, Field(gt=0, le=900)] = 180
+    print: Annotated[int, Field(gt=0, le=600)] = 120
+
+
+class ServiceDefinition(_Strict):
+    id: Annotated[str, Field(pattern=_ID)]
+    item_code: Annotated[str, Field(pattern=r"^[A-Za-z0-9-]{2,40}$")]
+    titles: Text
+    category: Literal["personal", "business"]
+    keywords: list[str] = Field(default_factory=list)
+    credentials: Annotated[list[Credential], Field(min_length=1)]
+    face_check: Literal["required", "none"] = "required"
+    pulls: Pulls = Field(default_factory=Pulls)
+    fields: list[FormField]
+    materials: list[Material] = Field(default_factory=list)
+    commitment: Commitment | None = None
+    rules: list[Rule] = Field(default_factory=list)
+    approval: Literal["instant", "review"]
+    review_days: Annotated[int, Field(ge=0, le=60)] = 0
+    documents: list[Document] = Field(default_factory=list)
+    receipt: Receipt
+    time_budget_s: TimeBudget = Field(default_factory=TimeBudget)
+
+    _t = field_validator("titles")(_complete)
+
+    @field_validator("fields")
+    @classmethod
+    def _unique_fields(cls, fields: list[FormField]) -> list[FormField]:
+        ids = [f.id for f in fields]
+        dupes = {i for i in ids if ids.count(i) > 1}
+        if dupes:
+            raise ValueError(f"field ids repeat: {', '.join(sorted(dupes))}")
+        return fields
+
+    @field_validator("materials")
+    @classmethod
+    def _covered_by_pulled(cls, materials: list[Material], info: ValidationInfo
+                           ) -> list[Material]:
+        pulls = info.data.get("pulls")
+        pulled = {lp.type for lp in pulls.licenses} if isinstance(pulls, Pulls) else set()
+        for m in materials:
+            if m.covered_by_license and m.covered_by_license not in pulled:
+                raise ValueError(f"material {m.id!r} is covered by license "
+                                 f"{m.covered_by_license!r}, which is not pulled")
+        return materials
+
+    @field_validator("documents")
+    @classmethod
+    def _documents_use_fields(cls, documents: list[Document], info: ValidationInfo
+                              ) -> list[Document]:
+        fields = info.data.get("fields") or []
+        ids = {f.id for f in fields}
+        for d in documents:
+            if d.purpose_field and d.purpose_field not in ids:
+                raise ValueError(f"purpose_field {d.purpose_field!r} is not a field")
+            for para in d.body:
+                for name in re.findall(r"{(\w+)}", para):
+                    if name not in ids:
+                        raise ValueError(f"document text uses {{{name}}}, which is not a field")
+        return documents
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ServiceDefinition:
+        if any(m.commitment_allowed for m in self.materials) and self.commitment is None:
+            raise ValueError("a material allows a commitment, but no commitment text is given")
+        if self.approval == "instant" and self.review_days:
+            raise ValueError("an instant service has no review days")
+        return self
+
+
+class Bundle(_Strict):
+    """一件事: one form and one set of materials fanning out to several service items."""
+
+    id: Annotated[str, Field(pattern=_ID)]
+    bundle: Literal[True]
+    titles: Text
+    keywords: list[str] = Field(default_factory=list)
+    items: Annotated[list[str], Field(min_length=2)]
+    _t = field_validator("titles")(_complete)
+
+
+class GuideNode(_Strict):
+    """智能导办: a question tree that ends at a service or bundle."""
+
+    question: Text | None = None
+    answers: list[GuideAnswer] = Field(default_factory=list)
+    service: str | None = None
+
+    @model_validator(mode="after")
+    def _leaf_or_branch(self) -> GuideNode:
+        if (self.service is None) == (not self.answers):
+            raise ValueError("a guide node either asks a question with answers or names a "
+                             "service")
+        return self
+
+
+class GuideAnswer(_Strict):
+    label: Text
+    next: GuideNode
+
+
+GuideNode.model_rebuild()
