@@ -6,7 +6,7 @@ Exit codes:
   0  success
   1  the command ran and the answer is "no" (check failed, expectations not met, INVALID)
   2  bad usage, bad input or invalid configuration
-  3  not available yet in this version
+  3  (reserved: a command not available in this version)
   4  a device or service the command needs is unavailable
   130 interrupted
 """
@@ -17,7 +17,8 @@ import argparse
 import asyncio
 import json
 import sys
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,19 +27,10 @@ from kiosk.config import ConfigError, KioskSettings, load_config, packaged_confi
 
 EXIT_OK, EXIT_NO, EXIT_USAGE, EXIT_NOT_AVAILABLE, EXIT_UNAVAILABLE = 0, 1, 2, 3, 4
 
-Handler = Callable[[argparse.Namespace], int]
 
 
 def _err(message: str) -> None:
     print(f"kiosk: {message}", file=sys.stderr)
-
-
-def _not_available(what: str) -> Handler:
-    def handler(_args: argparse.Namespace) -> int:
-        _err(f"{what} is not available yet in this version ({__version__})")
-        return EXIT_NOT_AVAILABLE
-
-    return handler
 
 
 def _config_from(args: argparse.Namespace) -> KioskSettings:
@@ -530,6 +522,32 @@ def cmd_outbox_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_scenario_run(args: argparse.Namespace) -> int:
+    from kiosk.flows.catalog import CatalogError
+    from kiosk.flows.scenario import ScenarioError, run_scenarios
+
+    for f in args.files:
+        if not Path(f).is_file():
+            _err(f"{f}: no such scenario file")
+            return EXIT_USAGE
+    out_dir = args.out or Path(tempfile.mkdtemp(prefix="kiosk-scenarios-"))
+    try:
+        results = asyncio.run(run_scenarios(list(args.files), out_dir))
+    except (ScenarioError, CatalogError, KeyError) as exc:
+        _err(str(exc).strip("'\""))
+        return EXIT_USAGE
+    for r in results:
+        if args.json:
+            print(json.dumps(r, ensure_ascii=False))
+        else:
+            mark = "ok  " if not r["failed"] else "FAIL"
+            print(f"{mark} {r['scenario']}: {r['service']} → {r['outcome']} "
+                  f"{' '.join(r['case_numbers'])} ({r['seconds']:.2f} s)")
+            for f in r["failed"]:
+                print(f"     {f}")
+    return EXIT_OK if all(not r["failed"] for r in results) else EXIT_NO
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from kiosk.bench import BenchmarksMissing, run_benchmarks
 
@@ -583,7 +601,9 @@ def build_parser() -> argparse.ArgumentParser:
                            "expectation holds")
     srun.add_argument("files", nargs="+", type=Path, metavar="FILE")
     srun.add_argument("--json", action="store_true", help="one JSON object per scenario")
-    srun.set_defaults(func=_not_available("kiosk scenario run"))
+    srun.add_argument("--out", type=Path, metavar="DIR",
+                      help="where printed artefacts go (default: a new temporary folder)")
+    srun.set_defaults(func=cmd_scenario_run)
 
     idcard = sub.add_parser("idcard", help="the resident ID card reader (SAM serial protocol)")
     isub = idcard.add_subparsers(dest="idcard_command", metavar="ACTION", required=True)

@@ -78,10 +78,12 @@ class FormField(_Strict):
 
 
 class LicensePull(_Strict):
-    type: str
+    type: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,40}$")]  # our name for it
+    type_code: Annotated[str, Field(pattern=r"^[0-9A-Z]{21}$")]  # GB/T 36904 type code
+    name: Text
     purpose: Text
-    required: bool = False
-    _p = field_validator("purpose")(_complete)
+    required: bool = False  # without it the service cannot be done here
+    _p = field_validator("purpose", "name")(_complete)
 
 
 class RecordPull(_Strict):

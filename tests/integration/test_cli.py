@@ -51,13 +51,6 @@ def test_devices_reports_an_unreachable_device_as_status(tmp_path) -> None:
     assert "/dev/does-not-exist" in row["reason"]
 
 
-@pytest.mark.parametrize("args", [["scenario", "run", "x.yaml"]])
-def test_commands_of_later_issues_say_not_available(args: list[str]) -> None:
-    r = kiosk(*args)
-    assert r.returncode == 3
-    assert "not available yet" in r.stderr
-
-
 def test_sim_receipt_printer_refuses_a_port_in_use() -> None:
     import socket
 

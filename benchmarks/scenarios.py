@@ -1,0 +1,48 @@
+"""Headless scenarios: one approved service end to end (ID card over a pty, face check on the
+real models, backend over HTTP, signed certificate, receipt), and memory over 200 runs."""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+from benchmarks import figure, runs
+from kiosk.flows.scenario import Scenario, ScenarioRig
+
+SCENARIOS = Path(__file__).resolve().parent.parent / "kiosk" / "flows" / "scenarios"
+
+
+def _run(name: str, count: int) -> tuple[list[float], list[dict[str, Any]], float, float]:
+    async def go() -> tuple[list[float], list[dict[str, Any]], float, float]:
+        rig = ScenarioRig(Path(tempfile.mkdtemp(prefix="kiosk-bench-")))
+        await rig.start()
+        scenario = Scenario.load(SCENARIOS / name)
+        try:
+            await rig.run(scenario)  # warm: fonts, models, keys
+            rss0 = psutil.Process().memory_info().rss / 2**20
+            results = [await rig.run(scenario) for _ in range(count)]
+            rss1 = psutil.Process().memory_info().rss / 2**20
+        finally:
+            await rig.stop()
+        return [r["seconds"] for r in results], results, rss0, rss1
+
+    return asyncio.run(go())
+
+
+def scenario_s() -> dict[str, Any]:
+    seconds, results, _a, _b = _run("criminal-record-approved.yaml", runs(5))
+    last = results[-1]
+    return figure(seconds, "s", 1.0, printed=last["printed"],
+                  steps={k: round(v, 3) for k, v in last["timings"].items()})
+
+
+def scenario_rss_growth_mb() -> dict[str, Any]:
+    _s, _r, rss0, rss1 = _run("business-registration-review.yaml", runs(200))
+    return figure([rss1 - rss0], "MB", 20, scenarios=runs(200))
+
+
+FIGURES = {"scenario_s": scenario_s, "scenario_rss_growth_mb": scenario_rss_growth_mb}

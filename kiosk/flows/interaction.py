@@ -1,0 +1,45 @@
+"""The Interaction port: how a flow talks to the person at the kiosk. The Qt UI implements it
+with screens; the scenario runner implements it from a script. Flows never touch either."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from kiosk.face.guidance import Guidance
+from kiosk.face.liveness import Turn
+from kiosk.flows.schema import FormField
+
+
+@dataclass(frozen=True)
+class FilledField:
+    id: str
+    label: str
+    value: str
+    source: str  # "identity", "license:<type>", "record:<kind>", or "citizen"
+    personal: bool
+
+
+@dataclass(frozen=True)
+class SignedCommitment:
+    text_sha256: str
+    strokes: list[list[tuple[int, int]]]
+
+
+@dataclass(frozen=True)
+class RatingAnswer:
+    level: int  # 5 非常满意 … 1 非常不满意
+    reasons: list[str]
+    comment: str = ""
+
+
+class Interaction(Protocol):
+    def step(self, name: str) -> None: ...
+    def progress(self, message: str) -> None: ...
+    async def ask_face_consent(self) -> bool: ...
+    def guide(self, guidance: Guidance) -> None: ...
+    def challenge(self, turn: Turn) -> None: ...
+    async def ask_field(self, field: FormField, error: str | None) -> str | None: ...
+    async def confirm_form(self, form: list[FilledField]) -> bool: ...
+    async def sign_commitment(self, text: str) -> SignedCommitment | None: ...
+    async def rate(self, item_code: str, case_number: str) -> RatingAnswer | None: ...

@@ -1,0 +1,80 @@
+"""Every shipped scenario runs through `kiosk scenario run`: the simulated ID card reader over
+a pty, the real face models on the simulated camera, the simulated backend over HTTP, real
+PDFs through cups-pdf and receipts through the ESC/POS simulator."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.flows.scenario import check_expectations
+
+SCENARIOS = sorted((Path(__file__).resolve().parents[2] / "kiosk" / "flows" / "scenarios")
+                   .glob("*.yaml"))
+pytestmark = pytest.mark.daemon
+
+
+def run(*files: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kiosk", "scenario", "run", *map(str, files),
+                           "--json", "--out", str(out)], capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_every_shipped_scenario_holds(cupsd_running, tmp_path: Path) -> None:
+    assert len(SCENARIOS) >= 12
+    r = run(*SCENARIOS, out=tmp_path)
+    results = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(results) == len(SCENARIOS)
+    failed = {Path(x["scenario"]).name: x["failed"] for x in results if x["failed"]}
+    assert failed == {}
+    assert r.returncode == 0, r.stderr[-2000:]
+    services = {x["service"] for x in results}
+    assert {"criminal-record-certificate", "social-insurance-certificate",
+            "public-place-health-permit", "individual-business-registration",
+            "open-restaurant", "newborn"} <= services
+    for x in results:
+        assert x["session_wiped"] is True
+        if x["outcome"] == "approved":
+            pdfs = [a for a in x["artifacts"] if a.endswith(".pdf")]
+            assert pdfs
+            assert Path(pdfs[0]).read_bytes().startswith(b"%PDF")
+    by_name = {Path(x["scenario"]).name: x for x in results}
+    bundle = by_name["open-restaurant-bundle.yaml"]
+    assert len(bundle["case_numbers"]) == 3  # one case per item
+    approved = by_name["criminal-record-approved.yaml"]
+    assert approved["form"]["id_number"].count("*") >= 10  # personal fields masked
+    assert "张伟" not in r.stdout
+
+
+def test_a_failed_expectation_fails_the_run(cupsd_running, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("service: criminal-record-certificate\n"
+                   "citizen: {credential: idcard, card: zhao-shen, face: genuine}\n"
+                   "expect: {outcome: approved}\n", encoding="utf-8")
+    r = run(bad, out=tmp_path)
+    assert r.returncode == 1
+    result = json.loads(r.stdout)
+    assert result["outcome"] == "rejected"
+    assert result["failed"][0].startswith("outcome: expected approved, got rejected")
+
+
+def test_unknown_service_and_missing_file_are_usage_errors(tmp_path: Path) -> None:
+    f = tmp_path / "x.yaml"
+    f.write_text("service: no-such-service\ncitizen: {card: zhang-wei}\n")
+    r = run(f, out=tmp_path)
+    assert r.returncode == 2
+    assert "no-such-service" in r.stderr
+    r = run(tmp_path / "missing.yaml", out=tmp_path)
+    assert r.returncode == 2
+
+
+def test_expectations_are_checked_field_by_field() -> None:
+    out = {"outcome": "approved", "reason": "", "printed": ["receipt"], "print_problems": [],
+           "form": {"purpose": "求职就业"}, "case_numbers": ["1"], "session_wiped": False}
+    failed = check_expectations({"outcome": "approved", "printed": ["certificate", "receipt"],
+                                 "form": {"purpose": "购房"}, "cases": 1}, out)
+    assert [f.split(":")[0] for f in failed] == ["printed", "form.purpose", "session"]
