@@ -13,9 +13,10 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import time
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal, cast
+from typing import Any, Literal, TypeVar, cast
 
 from kiosk.devices.printers.document_printer import CupsDocumentPrinter
 from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
@@ -36,6 +37,7 @@ from kiosk.services.gateway import GatewayClient
 from kiosk.services.outbox import Outbox, Uploader
 from kiosk.session import Session
 
+T = TypeVar("T")
 Lang = Literal["zh-Hans", "zh-Hant", "en"]
 LANGS = ("zh-Hans", "zh-Hant", "en")
 
@@ -102,13 +104,41 @@ class FlowEngine:
         items = [self.ports.catalog.services[i] for i in item.items] \
             if isinstance(item, Bundle) else [item]
         result = FlowResult(item.id, "abandoned")
+        budget = items[0].time_budget_s
+        self._budget = {"face": float(max(s.time_budget_s.face for s in items)),
+                        "form": float(max(s.time_budget_s.form for s in items)),
+                        "sign": float(max(s.time_budget_s.sign for s in items)),
+                        "print": float(budget.print)}
         try:
             await self._run(item, items, session, ui, result)
         except _Stop as stop:
             result.outcome, result.reason = stop.outcome, stop.reason
-        finally:
+            if stop.outcome in ("rejected", "referred"):
+                await self._report_not_done(item.id, stop.reason, ui)
+        finally:  # completion, refusal, timeout, cancel, or the card pulled (task cancelled)
             session.wipe()
         return result
+
+    async def _wait(self, step: str, awaitable: Awaitable[T]) -> T:
+        """Wait for the citizen within the step's time budget; a timeout ends the visit."""
+        try:
+            async with asyncio.timeout(self._budget[step]):
+                return await awaitable
+        except TimeoutError:
+            raise _Stop("abandoned", f"timed out at {step}") from None
+
+    async def _report_not_done(self, service: str, reason: str, ui: Interaction) -> None:
+        """办不成事: the citizen may say what they could not get done (optional)."""
+        try:
+            async with asyncio.timeout(self._budget["form"]):
+                text = await ui.report_not_done(reason)
+        except TimeoutError:
+            return
+        if text:
+            self.ports.outbox.put("feedback", {"kiosk_id": self.ports.kiosk_id,
+                                               "service_code": service,
+                                               "description": text[:2000]}, service=service)
+            await self.ports.uploader.drain_once()
 
     async def _timed(self, result: FlowResult, name: str, ui: Interaction) -> float:
         ui.step(name)
@@ -135,7 +165,8 @@ class FlowEngine:
             t = await self._timed(result, "face_check", ui)
             if p.face_check is None or p.camera is None or p.verifier is None:
                 raise _Stop("referred", "face check unavailable: staff-assisted check")
-            outcome = (await p.face_check.run(p.camera, p.verifier, ui)).outcome
+            outcome = (await self._wait("face", p.face_check.run(p.camera, p.verifier, ui))
+                       ).outcome
             result.timings["face_check"] = time.perf_counter() - t
             if outcome is Outcome.DECLINED:
                 raise _Stop("abandoned", "face check declined: staff-assisted check offered")
@@ -210,7 +241,7 @@ class FlowEngine:
         facts["form"] = dict(session.form)
         result.timings["fill_form"] = time.perf_counter() - t
         result.form = {f.id: (_mask(f.value) if f.personal else f.value) for f in filled}
-        if not await ui.confirm_form(filled):
+        if not await self._wait("form", ui.confirm_form(filled)):
             raise _Stop("abandoned", "the citizen did not confirm the form")
 
         # materials: attached by reference, or a signed commitment, or missing
@@ -239,7 +270,7 @@ class FlowEngine:
                                          "en": "Commitment is not available to you; please "
                                                "go to a service counter"}[lang])
             text = s.commitment.text[lang]
-            signed = await ui.sign_commitment(text)
+            signed = await self._wait("sign", ui.sign_commitment(text))
             if signed is None:
                 raise _Stop("abandoned", "the citizen did not sign the commitment")
             digest = hashlib.sha256(text.encode()).hexdigest()
@@ -323,7 +354,11 @@ class FlowEngine:
 
         # rate: one rating per item and case
         for s, number in zip(items, result.case_numbers, strict=False):
-            answer = await ui.rate(s.item_code, number)
+            try:
+                async with asyncio.timeout(self._budget["form"]):
+                    answer = await ui.rate(s.item_code, number)
+            except TimeoutError:
+                answer = None  # rating is optional: a citizen who walks away just leaves
             if answer is not None:
                 p.outbox.put("rating", {"case_number": number, "item_code": s.item_code,
                                         "level": answer.level, "channel": "self_service_terminal",
@@ -349,7 +384,7 @@ class FlowEngine:
             return value
         error = None
         for _attempt in range(3):
-            answer = await ui.ask_field(f, error)
+            answer = await self._wait("form", ui.ask_field(f, error))
             if answer is None:
                 raise _Stop("abandoned", f"no answer for {f.id}")
             error = _invalid(f, answer, lang)

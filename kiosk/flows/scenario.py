@@ -4,7 +4,7 @@ on the simulators, through the same devices, engine and backend client as the to
 Scenario format (YAML; docs/scenarios.md has the full description):
     service: criminal-record-certificate      # id, or the exact zh-Hans title
     citizen:
-      credential: idcard                      # idcard (passport | ssc | qr: later)
+      credential: idcard                      # idcard | passport | ssc (qr: later)
       card: zhang-wei                         # a sample card id, or inline card fields
       face: genuine                           # genuine | impostor | no_face | decline
     licenses: []                              # extra e-licenses seeded for this run
@@ -120,6 +120,10 @@ class ScriptedCitizen:
             return None
         return SignedCommitment(hashlib.sha256(text.encode()).hexdigest(),
                                 [[(10, 10), (60, 40), (120, 20)]])
+
+    async def report_not_done(self, reason: str) -> str | None:
+        text = self.s.get("report_not_done")
+        return str(text) if text else None
 
     async def rate(self, item_code: str, case_number: str) -> RatingAnswer | None:
         r = self.s.get("rating")
@@ -244,9 +248,12 @@ class ScenarioRig:
         return out
 
     async def _identify(self, citizen: dict[str, Any]) -> tuple[Identity, int]:
-        if citizen.get("credential", "idcard") != "idcard":
-            raise ScenarioError(f"credential {citizen.get('credential')!r} is not available "
-                                "in scenarios yet (idcard is)")
+        credential = citizen.get("credential", "idcard")
+        if credential in ("passport", "ssc"):
+            return await self._identify_pcsc(credential)
+        if credential != "idcard":
+            raise ScenarioError(f"credential {credential!r} is not available in scenarios yet "
+                                "(idcard, passport and ssc are)")
         spec = citizen.get("card", "zhang-wei")
         sample = card(spec) if isinstance(spec, str) else _inline_card(spec)
         sim = SamReaderSimulator(deck=(*DECK, sample) if sample.card_id == "inline" else DECK,
@@ -271,6 +278,43 @@ class ScenarioRig:
             read.photo.to_image().save(buf, "PNG")
             png = buf.getvalue()
         return identity_from_idcard(read.record, png, "simulated reader"), sample.photo_index
+
+    async def _identify_pcsc(self, credential: str) -> tuple[Identity, int]:
+        """Insert a virtual card into vpcd and read it through pcscd, as from a USB reader."""
+        from kiosk.devices.errors import DeviceError
+        from kiosk.devices.smartcard.card_reading import read_card
+        from kiosk.devices.smartcard.pcsc_channel import wait_for_card
+        from kiosk.devices.smartcard.virtual.passport_card import (
+            SAMPLE_PASSPORT,
+            VirtualPassport,
+        )
+        from kiosk.devices.smartcard.virtual.social_security_card import (
+            VirtualSocialSecurityCard,
+        )
+        from kiosk.devices.smartcard.virtual.vpcd_link import VirtualCard, VpcdLink
+
+        reader, port = ("Virtual PCD 00 00", 35963) if credential == "passport" else \
+            ("Virtual PCD 00 01", 35964)
+        virtual: VirtualCard = VirtualPassport() if credential == "passport" else \
+            VirtualSocialSecurityCard()
+        link = VpcdLink(virtual, port)
+        try:
+            await asyncio.to_thread(link.insert, 3.0)
+        except OSError:
+            raise ScenarioError(f"{credential} scenarios need pcscd with vsmartcard-vpcd "
+                                "running (scripts/setup.sh installs them)") from None
+        try:
+            if not await asyncio.to_thread(wait_for_card, reader, 5.0):
+                raise ScenarioError(f"pcscd did not see the virtual {credential}")
+            key = SAMPLE_PASSPORT.access_key if credential == "passport" else None
+            try:
+                result = await read_card(reader, key)
+            except DeviceError as exc:
+                raise ScenarioError(f"the virtual {credential} was not read: {exc}") from None
+        finally:
+            link.remove()
+            await asyncio.to_thread(wait_for_card, reader, 5.0, present=False)
+        return result.identity, (1 if credential == "passport" else 0)
 
     @staticmethod
     def _scene(face: str, photo_index: int) -> Scene:

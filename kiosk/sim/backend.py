@@ -110,7 +110,9 @@ class BackendState:
             CREATE TABLE IF NOT EXISTS licenses (identifier TEXT PRIMARY KEY, holder_code TEXT,
                 body TEXT);
         """)
-        self.known_holders = {c.record.id_number for c in DECK}
+        # the deck's citizens, and the sample e-passport's holder (records keyed by passport
+        # number, as for citizens identified by passport)
+        self.known_holders = {c.record.id_number for c in DECK} | {"E12345678"}
         if not self.db.execute("SELECT 1 FROM licenses LIMIT 1").fetchone():
             self.add_licenses(_seed_licenses())
         self.counter = self.db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]

@@ -13,6 +13,7 @@ from datetime import date
 from kiosk.devices.smartcard import tlv
 from kiosk.devices.smartcard.apdu import Command, Response
 from kiosk.devices.smartcard.social_security import SFI_EF05, SFI_EF06, SSC_AID
+from kiosk.domain.id_number import make_id_number
 
 ATR = bytes.fromhex("3B6B00FF56434D5331302E30312D00")  # a contact card's ATR
 
@@ -42,9 +43,10 @@ class SocialSecurityProfile:
     version: str = "3.00"
 
 
-SAMPLE_SSC = SocialSecurityProfile("A12345678", "310115199611300822", "王喆", "2", 1,
-                                   date(1996, 11, 30), date(2021, 6, 1), date(2031, 6, 1),
-                                   region="310115")
+# 王喆 of the ID-card deck (kiosk.sim.citizens): the same person, the same ID number
+SAMPLE_SSC = SocialSecurityProfile("A12345678", make_id_number("310115", date(1996, 11, 30), 82),
+                                   "王喆", "2", 1, date(1996, 11, 30), date(2021, 6, 1),
+                                   date(2031, 6, 1), region="310115")
 
 
 class VirtualSocialSecurityCard:
