@@ -97,3 +97,13 @@ def render_line(text: str, width: int, size: int, *, align: str = "left",
                   stroke_width=1 if bold else 0, stroke_fill=0)
         x += font.getlength(chunk)
     return img
+
+
+def stack(parts: list[Image.Image], width: int, margin: int = 20) -> Image.Image:
+    """Parts (1-bit images) one under another on a white strip `width` pixels wide."""
+    page = Image.new("1", (width, sum(p.height for p in parts) + 2 * margin), 1)
+    y = margin
+    for part in parts:
+        page.paste(part, (0, y))
+        y += part.height
+    return page

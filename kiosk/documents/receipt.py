@@ -18,7 +18,7 @@ import qrcode
 from escpos.printer import Dummy
 from PIL import Image
 
-from kiosk.fonts import render_line
+from kiosk.fonts import render_line, stack
 
 DOTS = {58: 384, 80: 576}  # printable dots per line at 203 dpi
 COLUMNS = {58: 32, 80: 48}
@@ -135,10 +135,4 @@ def to_png(doc: ReceiptDocument) -> Image.Image:
             parts.append(canvas)
         else:
             parts.append(_line_image(item, width))
-    height = sum(p.height for p in parts) + 40
-    page = Image.new("1", (width, height), 1)
-    y = 20
-    for part in parts:
-        page.paste(part, (0, y))
-        y += part.height
-    return page
+    return stack(parts, width)

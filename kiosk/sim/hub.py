@@ -160,19 +160,3 @@ def ensure_cups_pdf_queue(queue: str, out_dir: Path) -> bool:
         log.warning("cannot set up the cups-pdf queue", queue=queue, reason=str(exc))
         return False
     return True
-    if os.geteuid() != 0:
-        return False
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        out_dir.chmod(0o755)
-        Path(f"/etc/cups/cups-pdf-{queue}.conf").write_text(
-            f"Out {out_dir}\nAnonDirName {out_dir}\nUserUMask 0022\nLabel 2\n"
-        )
-        subprocess.run(
-            [lpadmin, "-p", queue, "-v", f"cups-pdf:/{queue}", "-P", str(CUPS_PDF_PPD), "-E"],
-            check=True, capture_output=True, timeout=10,
-        )
-    except (OSError, subprocess.SubprocessError) as exc:
-        log.warning("cannot create the cups-pdf queue", queue=queue, reason=str(exc))
-        return False
-    return True

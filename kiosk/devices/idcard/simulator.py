@@ -17,13 +17,9 @@ Each fault applies `times` times (default 1).
 
 from __future__ import annotations
 
-import contextlib
-import os
 import random
-import select
 import threading
 import time
-import tty
 from collections import deque
 from dataclasses import dataclass, field
 
@@ -39,6 +35,7 @@ from kiosk.devices.idcard.text_block import encode_text_block
 from kiosk.events import EventId
 from kiosk.logging import get_logger
 from kiosk.sim.citizens import DECK, SampleCard
+from kiosk.sim.pty_link import PtyLink
 
 log = get_logger(__name__)
 
@@ -68,10 +65,7 @@ class SamReaderSimulator:
         self._faults: deque[_Fault] = deque()
         self._lock = threading.Lock()
         self._rng = random.Random(seed)  # noqa: S311 (line noise, not secrets)
-        self._master: int | None = None
-        self._slave: int | None = None
-        self._thread: threading.Thread | None = None
-        self._stop = threading.Event()
+        self._link: PtyLink | None = None
         self.port = ""
 
     # --- scripting (thread-safe) ---
@@ -114,57 +108,35 @@ class SamReaderSimulator:
 
     # --- the pty ---
     def start(self) -> str:
-        master, slave = os.openpty()
-        tty.setraw(slave)  # no echo, no line discipline: raw bytes both ways
-        tty.setraw(master)
-        self._master, self._slave = master, slave
-        self.port = os.ttyname(slave)
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._serve, name="idcard-sim", daemon=True)
-        self._thread.start()
+        frames = FrameReader()
+        self._link = PtyLink(lambda data: self._on_bytes(frames, data), "idcard-sim")
+        self.port = self._link.open()
         log.info("idcard simulator on pty", event_id=EventId.SIMULATOR_STARTED, sim="idcard",
                  port=self.port, baud=self.baud)
         return self.port
 
     def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(2)
-            self._thread = None
-        for fd in (self._master, self._slave):
-            if fd is not None:
-                with contextlib.suppress(OSError):
-                    os.close(fd)
-        self._master = self._slave = None
+        if self._link is not None:
+            self._link.close()
+            self._link = None
         log.info("idcard simulator stopped", event_id=EventId.SIMULATOR_STOPPED, sim="idcard")
 
-    def _serve(self) -> None:
-        assert self._master is not None
-        master = self._master
-        frames = FrameReader()
-        while not self._stop.is_set():
-            ready, _, _ = select.select([master], [], [], 0.05)
-            if not ready:
+    def _on_bytes(self, frames: FrameReader, data: bytes) -> bytes:
+        """Answers are written by `_send` (paced at the baud rate), so nothing is returned."""
+        self.bytes_in += len(data)
+        for frame in frames.feed(data):
+            arrived = time.monotonic()
+            if isinstance(frame, BadFrame):
+                self._send(encode_response(Sw3.CHECKSUM_ERROR), arrived, 10)
                 continue
             try:
-                data = os.read(master, 4096)
-            except OSError:
-                return
-            if not data:
+                command, _data = frame.as_command()
+            except ValueError:
+                self._send(encode_response(Sw3.LENGTH_ERROR), arrived, 10)
                 continue
-            self.bytes_in += len(data)
-            for frame in frames.feed(data):
-                arrived = time.monotonic()
-                if isinstance(frame, BadFrame):
-                    self._send(encode_response(Sw3.CHECKSUM_ERROR), arrived, 10)
-                    continue
-                try:
-                    command, _data = frame.as_command()
-                except ValueError:
-                    self._send(encode_response(Sw3.LENGTH_ERROR), arrived, 10)
-                    continue
-                self.commands_seen.append(command)
-                self._answer(command, arrived, len(frame.payload) + 8)
+            self.commands_seen.append(command)
+            self._answer(command, arrived, len(frame.payload) + 8)
+        return b""
 
     def _wire_s(self, n: int) -> float:
         return n * 10 / self.baud
@@ -234,9 +206,9 @@ class SamReaderSimulator:
         self._send(prefix + answer, arrived, command_size)
 
     def _send(self, data: bytes, arrived: float, command_size: int) -> None:
-        assert self._master is not None
+        assert self._link is not None
         if not self.pace:
-            os.write(self._master, data)
+            self._link.write(data)
             self.bytes_out += len(data)
             return
         # The command took its wire time to arrive; the answer takes its own to leave.
@@ -247,7 +219,7 @@ class SamReaderSimulator:
             delay = target - time.monotonic()
             if delay > 0:
                 time.sleep(delay)
-            os.write(self._master, data[i : i + chunk])
+            self._link.write(data[i : i + chunk])
         end = start + self._wire_s(len(data))
         delay = end - time.monotonic()
         if delay > 0:

@@ -10,10 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
-import select
-import threading
-import tty
 from dataclasses import replace
 
 import qrcode
@@ -31,8 +27,9 @@ from kiosk.devices.printers.escpos_stream import (
     Unknown,
 )
 from kiosk.events import EventId
-from kiosk.fonts import render_line
+from kiosk.fonts import render_line, stack
 from kiosk.logging import get_logger
+from kiosk.sim.pty_link import PtyLink
 
 log = get_logger(__name__)
 
@@ -49,9 +46,7 @@ class ReceiptPrinterSimulator:
         self.pending_bytes_seen = 0  # every byte received, for tests and the staff view
         self._server: asyncio.Server | None = None
         self._writers: set[asyncio.StreamWriter] = set()
-        self._pty: tuple[int, int] = (-1, -1)
-        self._pty_stop = threading.Event()
-        self._pty_thread: threading.Thread | None = None
+        self._pty: PtyLink | None = None
 
     # --- scripting ---
     def set_paper(self, paper: st.Paper) -> None:
@@ -117,40 +112,14 @@ class ReceiptPrinterSimulator:
     # --- the serial side: the same printer on a pty ---
     def start_pty(self) -> str:
         """Serve on a pty as a serial receipt printer would; returns the device path."""
-        master, slave = os.openpty()
-        tty.setraw(slave)
-        tty.setraw(master)
-        self._pty = (master, slave)
-        self._pty_stop.clear()
-        self._pty_thread = threading.Thread(target=self._serve_pty, name="receipt-pty",
-                                            daemon=True)
-        self._pty_thread.start()
-        return os.ttyname(slave)
+        parser = EscposStreamParser()
+        self._pty = PtyLink(lambda data: self._take(parser, data), "receipt-pty")
+        return self._pty.open()
 
     def stop_pty(self) -> None:
-        if self._pty_thread is None:
-            return
-        self._pty_stop.set()
-        self._pty_thread.join(2)
-        for fd in self._pty:
-            with contextlib.suppress(OSError):
-                os.close(fd)
-        self._pty_thread = None
-
-    def _serve_pty(self) -> None:
-        master = self._pty[0]
-        parser = EscposStreamParser()
-        while not self._pty_stop.is_set():
-            ready, _, _ = select.select([master], [], [], 0.05)
-            if not ready:
-                continue
-            try:
-                data = os.read(master, 4096)
-            except OSError:
-                return
-            answer = self._take(parser, data)
-            if answer:
-                os.write(master, answer)
+        if self._pty is not None:
+            self._pty.close()
+            self._pty = None
 
     def _status_byte(self, n: int) -> int:
         c = self.condition
@@ -161,7 +130,6 @@ class ReceiptPrinterSimulator:
         if n == 4:
             return st.encode_paper(c)
         return 0x12
-
 
 def render_receipt(receipt: Receipt, width: int = 576) -> Image.Image:
     """What the printer would have printed, drawn from the parsed stream."""
@@ -183,10 +151,4 @@ def render_receipt(receipt: Receipt, width: int = 576) -> Image.Image:
             canvas = Image.new("1", (width, qr.height), 1)
             canvas.paste(qr, ((width - qr.width) // 2, 0))
             parts.append(canvas)
-    height = sum(p.height for p in parts) + 40
-    page = Image.new("1", (width, height), 1)
-    y = 20
-    for part in parts:
-        page.paste(part, (0, y))
-        y += part.height
-    return page
+    return stack(parts, width)
