@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import threading
 from collections.abc import Coroutine
 from typing import Any, TypeVar
@@ -19,6 +20,8 @@ from kiosk.config import KioskSettings
 from kiosk.devices.base import Device
 from kiosk.devices.monitor import DeviceMonitor
 from kiosk.devices.registry import build_devices
+from kiosk.services.gateway import GatewayClient
+from kiosk.services.outbox import Outbox, Uploader
 from kiosk.sim.hub import SimulatorHub
 
 T = TypeVar("T")
@@ -30,6 +33,9 @@ class KioskCore:
         self.hub: SimulatorHub | None = None
         self.devices: list[Device] = []
         self.monitor: DeviceMonitor | None = None
+        self.outbox: Outbox | None = None
+        self.gateway: GatewayClient | None = None
+        self._uploader_task: asyncio.Task[None] | None = None
 
     async def start(self, *, monitor: bool = True, wait_first_poll: bool = True) -> None:
         """Start simulators (in simulate mode), build the devices and start polling them.
@@ -47,8 +53,29 @@ class KioskCore:
             if wait_first_poll:
                 await self.monitor.poll_once()
             self.monitor.start()
+            self._start_uploader()
+
+    def _start_uploader(self) -> None:
+        """The outbox's single uploader: whatever a previous run left unsent goes out now."""
+        c = self.config
+        self.outbox = Outbox.open(c.data_dir)
+        self.gateway = GatewayClient(c.backend_url, c.kiosk_id, timeout_s=c.backend_timeout_s,
+                                     ca_bundle=c.backend_ca_bundle,
+                                     client_cert=c.backend_client_cert,
+                                     client_key=c.backend_client_key)
+        uploader = Uploader(self.outbox, self.gateway)
+        self._uploader_task = asyncio.get_running_loop().create_task(uploader.run(),
+                                                                     name="outbox-uploader")
 
     async def stop(self) -> None:
+        if self._uploader_task is not None:
+            self._uploader_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._uploader_task
+        if self.gateway is not None:
+            await self.gateway.aclose()
+        if self.outbox is not None:
+            self.outbox.close()
         if self.monitor is not None:
             await self.monitor.stop()
         if self.hub is not None:

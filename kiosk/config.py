@@ -164,6 +164,10 @@ class KioskSettings(BaseSettings):
     locale: Locale = "zh-Hans"
     simulate: bool = False  # demo/training kiosk: banner on screen (devices: adapter "simulated")
     backend_url: str = "http://127.0.0.1:8780"
+    backend_ca_bundle: Path | None = None  # CA certificates the gateway's TLS must chain to
+    backend_client_cert: Path | None = None  # mutual TLS: this kiosk's certificate ...
+    backend_client_key: Path | None = None  # ... and its key (or a systemd credential path)
+    backend_timeout_s: Annotated[float, Field(gt=0, le=120)] = 10.0
     data_dir: Path = Path("/var/lib/kiosk")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     devices: DevicesConfig = Field(default_factory=DevicesConfig)

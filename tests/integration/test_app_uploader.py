@@ -1,0 +1,43 @@
+"""`kiosk run` resumes uploading what a previous run left in the outbox."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import httpx
+
+from kiosk.app import KioskCore
+from kiosk.config import load_config, packaged_config
+from kiosk.services.outbox import Outbox
+from kiosk.sim.backend import BackendServer
+
+
+async def test_a_restart_resumes_the_upload(tmp_path: Path) -> None:
+    backend = BackendServer()
+    backend.start()
+    try:
+        left = Outbox.open(tmp_path)  # a previous run stored this, then the power went
+        item = left.put("application", {
+            "kiosk_id": "K", "service_code": "WFZZM", "item_codes": ["WFZZM"],
+            "applicant": {"name": "张伟", "id_number": "11010519491231002X",
+                          "credential": "idcard"}, "form": {}, "materials": []},
+            service="WFZZM")
+        left.close()
+        config = load_config(packaged_config("simulated"), simulate=False, data_dir=tmp_path,
+                             backend_url=backend.url)
+        core = KioskCore(config)
+        await core.start(wait_first_poll=False)
+        try:
+            assert core.outbox is not None
+            for _ in range(100):
+                if core.outbox.state(item) == "sent":
+                    break
+                await asyncio.sleep(0.05)
+            assert core.outbox.state(item) == "sent"
+        finally:
+            await core.stop()
+        cases = httpx.get(backend.url + "/sim/cases").json()["cases"]
+        assert len(cases) == 1
+    finally:
+        backend.stop()
