@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -38,29 +39,35 @@ class SimulatorHub:
         self.backend: BackendServer | None = None
 
     async def start(self) -> None:
+        """Start every simulator the config asks for, side by side (start-up time counts)."""
         devices = self.config.devices
+        jobs: list[Coroutine[Any, Any, Any]] = []
         if self.config.simulate and self.config.backend_url.startswith("http://127.0.0.1:"):
-            port = int(self.config.backend_url.rsplit(":", 1)[1].split("/")[0])
-            try:
-                self.backend = BackendServer(port=port)
-                await asyncio.to_thread(self.backend.start)
-            except OSError as exc:  # a backend already runs there (kiosk sim backend)
-                log.info("simulated backend not started", reason=str(exc))
-                self.backend = None
+            jobs.append(self._start_backend())
         if devices.idcard is not None and devices.idcard.adapter == "simulated":
             self.idcard = SimulatorProcess("idcard", "--baud", str(devices.idcard.baud))
-            await self.idcard.start()
+            jobs.append(self.idcard.start())
         if devices.smartcard is not None and devices.smartcard.adapter == "simulated" and \
                 devices.smartcard.reader in ("Virtual PCD 00 00", "Virtual PCD 00 01"):
             # Virtual cards need vpcd (in pcscd); without it the reader shows as unavailable.
             self.smartcard = SimulatorProcess("smartcard", "--reader", devices.smartcard.reader)
-            await self.smartcard.start()
+            jobs.append(self.smartcard.start())
         if devices.receipt_printer is not None and devices.receipt_printer.adapter == "simulated":
             self.receipt = ReceiptPrinterSimulator()
-            await self.receipt.start()
+            jobs.append(self.receipt.start())
         if devices.document_printer is not None and devices.document_printer.adapter == "simulated":
-            ensure_cups_pdf_queue(devices.document_printer.queue,
-                                  self.config.data_dir / "printed")
+            jobs.append(asyncio.to_thread(ensure_cups_pdf_queue, devices.document_printer.queue,
+                                          self.config.data_dir / "printed"))
+        await asyncio.gather(*jobs)
+
+    async def _start_backend(self) -> None:
+        port = int(self.config.backend_url.rsplit(":", 1)[1].split("/")[0])
+        try:
+            self.backend = BackendServer(port=port)
+            await asyncio.to_thread(self.backend.start)
+        except OSError as exc:  # a backend already runs there (kiosk sim backend)
+            log.info("simulated backend not started", reason=str(exc))
+            self.backend = None
 
     async def stop(self) -> None:
         if self.receipt is not None:
