@@ -27,6 +27,7 @@ from kiosk.devices.smartcard.icao.secure_messaging import (
 )
 from kiosk.devices.smartcard.icao.sod import SimulatedIssuer, build_sod
 from kiosk.devices.smartcard.passport import EMRTD_AID
+from kiosk.devices.smartcard.virtual.card_base import VirtualCardBase
 
 ATR = bytes.fromhex("3B8880014241524E0000000000")  # ISO 14443-4 card behind a PC/SC reader
 
@@ -69,7 +70,7 @@ SAMPLE_PASSPORT = PassportProfile("ZHANG", "WEI", "E12345678", "CHN", "850312", 
                                   "passport-1.jpg")
 
 
-class VirtualPassport:
+class VirtualPassport(VirtualCardBase):
     atr = ATR
 
     def __init__(self, profile: PassportProfile = SAMPLE_PASSPORT,
@@ -97,17 +98,8 @@ class VirtualPassport:
         self.session: SessionKeys | None = None
         self.current: int | None = None
 
-    def power_off(self) -> None:
-        self.power_on()
-
-    def process(self, apdu: bytes) -> bytes:
-        try:
-            cmd = Command.parse(apdu)
-        except ValueError:
-            return b"\x67\x00"
-        if cmd.cla & 0x0C == 0x0C:
-            return self._secure(cmd).encode()
-        return self._plain(cmd).encode()
+    def answer(self, cmd: Command) -> Response:
+        return self._secure(cmd) if cmd.cla & 0x0C == 0x0C else self._plain(cmd)
 
     def _plain(self, cmd: Command) -> Response:
         if cmd.ins == 0xA4 and cmd.p1 == 0x04:
@@ -123,13 +115,13 @@ class VirtualPassport:
             if self.rnd_ic is None:
                 return Response(b"", 0x69, 0x85)
             try:
-                answer, self.session = chip_answer(self.keys, self.rnd_ic, cmd.data)
+                reply, self.session = chip_answer(self.keys, self.rnd_ic, cmd.data)
             except BacError:
                 self.session = None
                 return Response(b"", 0x63, 0x00)
             finally:
                 self.rnd_ic = None
-            return Response(answer, 0x90, 0x00)
+            return Response(reply, 0x90, 0x00)
         if cmd.ins in (0xA4, 0xB0):
             return Response(b"", 0x69, 0x82)  # files need BAC first
         return Response(b"", 0x6D, 0x00)

@@ -13,6 +13,7 @@ from datetime import date
 from kiosk.devices.smartcard import tlv
 from kiosk.devices.smartcard.apdu import Command, Response
 from kiosk.devices.smartcard.social_security import SFI_EF05, SFI_EF06, SSC_AID
+from kiosk.devices.smartcard.virtual.card_base import VirtualCardBase
 from kiosk.domain.id_number import make_id_number
 
 ATR = bytes.fromhex("3B6B00FF56434D5331302E30312D00")  # a contact card's ATR
@@ -49,7 +50,7 @@ SAMPLE_SSC = SocialSecurityProfile("A12345678", make_id_number("310115", date(19
                                    date(2031, 6, 1), region="310115")
 
 
-class VirtualSocialSecurityCard:
+class VirtualSocialSecurityCard(VirtualCardBase):
     atr = ATR
 
     def __init__(self, profile: SocialSecurityProfile = SAMPLE_SSC, *,
@@ -79,17 +80,7 @@ class VirtualSocialSecurityCard:
         self.selected = False
         self.pending = b""
 
-    def power_off(self) -> None:
-        self.power_on()
-
-    def process(self, apdu: bytes) -> bytes:
-        try:
-            cmd = Command.parse(apdu)
-        except ValueError:
-            return b"\x67\x00"
-        return self._answer(cmd).encode()
-
-    def _answer(self, cmd: Command) -> Response:
+    def answer(self, cmd: Command) -> Response:
         if cmd.ins == 0xC0:  # GET RESPONSE
             data, self.pending = self.pending[: cmd.le or 256], self.pending[cmd.le or 256 :]
             if self.pending:
