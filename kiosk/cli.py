@@ -331,7 +331,7 @@ def cmd_card_read(args: argparse.Namespace) -> int:
         out["nation"] = {"code": s.nation_code, "name": s.nation}
         out["card_version"] = s.spec_version
     if not args.reveal:
-        from kiosk.devices.idcard.cli_output import mask_text
+        from kiosk.domain.masking import mask_text
 
         for k in ("document_number", "surname", "given_names", "social_security_number"):
             if isinstance(out.get(k), str) and out[k]:
@@ -387,14 +387,24 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_OK if valid else EXIT_NO
 
 
+def _face_engine(config: KioskSettings) -> Any:
+    """The face models, or None after saying in one line why they cannot be loaded."""
+    from kiosk.face.engine import FaceEngine
+    from kiosk.face.models import ModelMissing
+
+    try:
+        return FaceEngine(config.face.detector_model, config.face.recognizer_model)
+    except ModelMissing as exc:
+        _err(str(exc))
+        return None
+
+
 def cmd_camera_test(args: argparse.Namespace) -> int:
     from kiosk.devices.base import DeviceKind
     from kiosk.devices.camera.base import Camera
     from kiosk.devices.camera.simulated import Scene, SimulatedCamera
     from kiosk.devices.errors import DeviceError
     from kiosk.devices.registry import build_device
-    from kiosk.face.engine import FaceEngine
-    from kiosk.face.models import ModelMissing
 
     config = _config_from(args)
     if config.devices.camera is None:
@@ -404,10 +414,8 @@ def cmd_camera_test(args: argparse.Namespace) -> int:
     assert isinstance(camera, Camera)
     if isinstance(camera, SimulatedCamera):
         camera.set_scene(Scene(args.scene))
-    try:
-        engine = FaceEngine(config.face.detector_model, config.face.recognizer_model)
-    except ModelMissing as exc:
-        _err(str(exc))
+    engine = _face_engine(config)
+    if engine is None:
         return EXIT_UNAVAILABLE
 
     async def measure() -> dict[str, Any]:
@@ -446,18 +454,14 @@ def cmd_camera_test(args: argparse.Namespace) -> int:
 
 
 def cmd_face_eval(args: argparse.Namespace) -> int:
-    from kiosk.face.engine import FaceEngine
     from kiosk.face.evaluation import evaluate
-    from kiosk.face.models import ModelMissing
 
     config = _config_from(args)
     if not args.directory.is_dir():
         _err(f"{args.directory}: not a folder (one subfolder per person, images inside)")
         return EXIT_USAGE
-    try:
-        engine = FaceEngine(config.face.detector_model, config.face.recognizer_model)
-    except ModelMissing as exc:
-        _err(str(exc))
+    engine = _face_engine(config)
+    if engine is None:
         return EXIT_UNAVAILABLE
     threshold = args.threshold if args.threshold is not None else config.face.match_threshold
     result = evaluate(args.directory, engine, threshold, config.face.id_photo_detect_score)

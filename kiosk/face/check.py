@@ -172,8 +172,7 @@ class FaceCheck:
             try:
                 matched = await verifier.verify(live, live_jpeg)
             finally:
-                live.fill(0)
-                live_jpeg = b""
+                live.fill(0)  # the embedding is zeroed; the JPEG goes with this frame
             return Outcome.PASSED if matched else Outcome.NO_MATCH
         finally:
             if best is not None:

@@ -25,6 +25,7 @@ from kiosk.documents.issuer import CertificateIssuer, IssuedCertificate
 from kiosk.documents.qr_payload import mask_name
 from kiosk.documents.receipt import case_receipt, to_escpos
 from kiosk.documents.reprint_store import ReprintStore
+from kiosk.domain.masking import mask_text
 from kiosk.face.check import FaceCheck, FrameSource, Outcome
 from kiosk.face.verifier import FaceVerifier
 from kiosk.flows.catalog import Catalog
@@ -79,10 +80,6 @@ class _Stop(Exception):
         self.reason = reason
 
 
-def _mask(value: str) -> str:
-    if len(value) <= 2:
-        return value[:1] + "*"
-    return value[:1] + "*" * (len(value) - 2) + value[-1:]
 
 
 def _lookup(path: str, facts: dict[str, Any]) -> str | None:
@@ -104,11 +101,9 @@ class FlowEngine:
         items = [self.ports.catalog.services[i] for i in item.items] \
             if isinstance(item, Bundle) else [item]
         result = FlowResult(item.id, "abandoned")
-        budget = items[0].time_budget_s
-        self._budget = {"face": float(max(s.time_budget_s.face for s in items)),
-                        "form": float(max(s.time_budget_s.form for s in items)),
-                        "sign": float(max(s.time_budget_s.sign for s in items)),
-                        "print": float(budget.print)}
+        # a bundle waits as long as its most patient item
+        self._budget = {step: float(max(getattr(s.time_budget_s, step) for s in items))
+                        for step in ("face", "form", "sign", "print")}
         try:
             await self._run(item, items, session, ui, result)
         except _Stop as stop:
@@ -140,7 +135,8 @@ class FlowEngine:
                                                "description": text[:2000]}, service=service)
             await self.ports.uploader.drain_once()
 
-    async def _timed(self, result: FlowResult, name: str, ui: Interaction) -> float:
+    @staticmethod
+    def _begin(name: str, ui: Interaction) -> float:
         ui.step(name)
         return time.perf_counter()
 
@@ -162,7 +158,7 @@ class FlowEngine:
 
         # face check
         if any(s.face_check == "required" for s in items):
-            t = await self._timed(result, "face_check", ui)
+            t = self._begin("face_check", ui)
             if p.face_check is None or p.camera is None or p.verifier is None:
                 raise _Stop("referred", "face check unavailable: staff-assisted check")
             outcome = (await self._wait("face", p.face_check.run(p.camera, p.verifier, ui))
@@ -178,7 +174,7 @@ class FlowEngine:
                 raise _Stop("abandoned", f"face check {outcome.value}")
 
         # facts: identity, pulled e-licenses and records
-        t = await self._timed(result, "pull_licenses", ui)
+        t = self._begin("pull_licenses", ui)
         facts: dict[str, Any] = {
             "identity": {"name": identity.name, "id_number": identity.id_number or "",
                          "age": _age(identity.birth), "sex": identity.sex.value,
@@ -224,7 +220,7 @@ class FlowEngine:
         result.timings["pull_licenses"] = time.perf_counter() - t
 
         # the form: pre-filled fields from sources, the rest asked
-        t = await self._timed(result, "fill_form", ui)
+        t = self._begin("fill_form", ui)
         filled: list[FilledField] = []
         seen: set[str] = set()
         for s in items:
@@ -240,12 +236,12 @@ class FlowEngine:
                     session.learn(value)
         facts["form"] = dict(session.form)
         result.timings["fill_form"] = time.perf_counter() - t
-        result.form = {f.id: (_mask(f.value) if f.personal else f.value) for f in filled}
+        result.form = {f.id: (mask_text(f.value) if f.personal else f.value) for f in filled}
         if not await self._wait("form", ui.confirm_form(filled)):
             raise _Stop("abandoned", "the citizen did not confirm the form")
 
         # materials: attached by reference, or a signed commitment, or missing
-        t = await self._timed(result, "materials", ui)
+        t = self._begin("materials", ui)
         materials: list[dict[str, str]] = []
         need_commitment: list[ServiceDefinition] = []
         for s in items:
@@ -287,7 +283,7 @@ class FlowEngine:
         result.timings["materials"] = time.perf_counter() - t
 
         # decide
-        t = await self._timed(result, "decide", ui)
+        t = self._begin("decide", ui)
         for s in items:
             for rule in p.catalog.rules[s.id]:
                 if rule.rule_id == "commitment_not_eligible":
@@ -304,7 +300,7 @@ class FlowEngine:
         result.timings["decide"] = time.perf_counter() - t
 
         # submit: durable first, then uploaded
-        t = await self._timed(result, "submit", ui)
+        t = self._begin("submit", ui)
         ui.progress("正在提交")
         app = {"kiosk_id": p.kiosk_id, "service_code": item.id,
                "item_codes": [s.item_code for s in items],
@@ -319,7 +315,7 @@ class FlowEngine:
         result.outcome = "approved" if instant else "submitted"
 
         # print
-        t = await self._timed(result, "print", ui)
+        t = self._begin("print", ui)
         case = result.case_numbers[0]
         issued: IssuedCertificate | None = None
         docs = [(s, d) for s in items for d in s.documents] if instant else []
@@ -345,7 +341,7 @@ class FlowEngine:
             outcome="已办结（秒批）" if instant else "已受理，待审核", next_steps=steps,
             progress_url=p.progress_url + case))
         printed = await print_outputs(
-            case_number=case.replace("PENDING-", "P"), certificate=issued, receipt=receipt,
+            case_number=case, certificate=issued, receipt=receipt,
             document_printer=p.document_printer, receipt_printer=p.receipt_printer,
             store=p.reprints, locale=lang)
         result.printed = printed.printed

@@ -29,7 +29,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import httpx
 import yaml
 
 from kiosk.config import FaceConfig
@@ -183,11 +182,11 @@ class ScenarioRig:
     async def run(self, scenario: Scenario) -> dict[str, Any]:
         started = time.perf_counter()
         s = scenario.data
-        httpx.post(self.backend.url + "/sim/faults", json={
+        await self.gateway.request("POST", "/sim/faults", json={
             "down": False, "slow_s": 0, "errors": 0, "drop_after_commit": 0,
             "expired_licenses": False, **(s.get("faults") or {}).get("backend", {})})
         if s.get("licenses"):
-            httpx.post(self.backend.url + "/sim/licenses", json={"licenses": s["licenses"]})
+            await self.gateway.request("POST", "/sim/licenses", json={"licenses": s["licenses"]})
         identity, photo_index = await self._identify(s["citizen"])
         camera = SimulatedCamera(fps=30)
         camera.turn_seconds = 0.15

@@ -24,6 +24,9 @@ from PySide6.QtCore import (
 from kiosk import __version__
 from kiosk.config import KioskSettings
 from kiosk.devices.base import DeviceStatus
+from kiosk.logging import get_logger
+
+log = get_logger(__name__)
 
 _ROLES = {
     Qt.ItemDataRole.UserRole + 1: b"name",
@@ -129,6 +132,4 @@ class KioskBridge(QObject):
     @Slot(str)
     def notice(self, what: str) -> None:
         """QML reports a tap on something not built yet (logged, no personal data)."""
-        from kiosk.logging import get_logger
-
-        get_logger(__name__).info("ui notice", what=what)
+        log.info("ui notice", what=what)

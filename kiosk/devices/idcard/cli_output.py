@@ -7,17 +7,11 @@ from datetime import date
 from typing import Any
 
 from kiosk.domain.identity import IdCardRecord
+from kiosk.domain.masking import mask_text
 
 PERSONAL_KEYS = ("name", "birth", "address", "id_number", "pass_number", "english_name")
 
 
-def mask_text(value: str) -> str:
-    if len(value) <= 1:
-        return "*"
-    if len(value) <= 3:
-        return value[0] + "*" * (len(value) - 1)
-    keep = max(1, len(value) // 4)
-    return value[:keep] + "*" * (len(value) - 2 * keep) + value[-keep:]
 
 
 def _iso(d: date | None) -> str:
