@@ -112,6 +112,11 @@ _TEXT: dict[str, dict[str, str]] = {
         "zh-Hant": "這個二維碼不是本終端可以使用的身份碼。",
         "en": "This QR code is not an identity code this kiosk accepts.",
     },
+    "qr_identify_failed": {
+        "zh-Hans": "没有识别到有效的身份码。",
+        "zh-Hant": "沒有識別到有效的身份碼。",
+        "en": "No valid identity code was recognised.",
+    },
     "paper_out": {
         "zh-Hans": "打印机缺纸。",
         "zh-Hant": "印表機缺紙。",

@@ -125,3 +125,16 @@ def identity_from_idcard(record: IdCardRecord, photo_png: bytes | None,
         photo_format="png" if photo_png else None, verified=True,
         source_detail=f"{record.card_type.value} {reader}".strip(),
     )
+
+
+def identity_from_eid(registered: dict[str, str]) -> Identity:
+    """The identity an e-ID code resolved to. It carries no photo: the face check goes to the
+    identity-verification service, which holds the registry photo."""
+    birth = registered.get("birth")
+    return Identity(
+        credential=Credential.QR, name=registered["name"], id_number=registered["id_number"],
+        document_number=None, sex=Sex(registered.get("sex", "unknown")),
+        birth=date.fromisoformat(birth) if birth else None,
+        nationality=registered.get("nationality") or None, verified=True,
+        source_detail="e-ID code",
+    )

@@ -58,6 +58,9 @@ class FlowPorts:
     document_printer: CupsDocumentPrinter | None = None
     receipt_printer: EscposReceiptPrinter | None = None
     progress_url: str = "https://progress.example.gov.cn/c/"
+    # WCAG 2.2.1: before a wait runs out, warn and give at least 20 s to extend
+    still_there_grace_s: float = 30.0
+    max_extensions: int = 3
 
 
 @dataclass
@@ -114,13 +117,36 @@ class FlowEngine:
             session.wipe()
         return result
 
-    async def _wait(self, step: str, awaitable: Awaitable[T]) -> T:
-        """Wait for the citizen within the step's time budget; a timeout ends the visit."""
+    async def _wait(self, step: str, awaitable: Awaitable[T], ui: Interaction) -> T:
+        """Wait for the citizen within the step's time budget. When it runs out the citizen is
+        asked "still there?" and has the grace period to extend (a few times at most); no
+        answer, or "no", ends the visit. An answer given meanwhile still counts."""
+        answer: asyncio.Future[T] = asyncio.ensure_future(awaitable)
         try:
-            async with asyncio.timeout(self._budget[step]):
-                return await awaitable
-        except TimeoutError:
-            raise _Stop("abandoned", f"timed out at {step}") from None
+            for extension in range(self.ports.max_extensions + 1):
+                ui.deadline(self._budget[step])
+                done, _ = await asyncio.wait({answer}, timeout=self._budget[step])
+                if done:
+                    return answer.result()
+                if extension == self.ports.max_extensions:
+                    break
+                asked = asyncio.ensure_future(ui.still_there(self.ports.still_there_grace_s))
+                either: set[asyncio.Future[Any]] = {answer, asked}
+                done, _ = await asyncio.wait(either,
+                                             timeout=self.ports.still_there_grace_s,
+                                             return_when=asyncio.FIRST_COMPLETED)
+                if answer in done:
+                    asked.cancel()
+                    return answer.result()
+                if asked not in done:
+                    asked.cancel()
+                    break
+                if not asked.result():
+                    break
+            raise _Stop("abandoned", f"timed out at {step}")
+        finally:
+            if not answer.done():
+                answer.cancel()
 
     async def _report_not_done(self, service: str, reason: str, ui: Interaction) -> None:
         """办不成事: the citizen may say what they could not get done (optional)."""
@@ -161,7 +187,7 @@ class FlowEngine:
             t = self._begin("face_check", ui)
             if p.face_check is None or p.camera is None or p.verifier is None:
                 raise _Stop("referred", "face check unavailable: staff-assisted check")
-            outcome = (await self._wait("face", p.face_check.run(p.camera, p.verifier, ui))
+            outcome = (await self._wait("face", p.face_check.run(p.camera, p.verifier, ui), ui)
                        ).outcome
             result.timings["face_check"] = time.perf_counter() - t
             if outcome is Outcome.DECLINED:
@@ -237,7 +263,7 @@ class FlowEngine:
         facts["form"] = dict(session.form)
         result.timings["fill_form"] = time.perf_counter() - t
         result.form = {f.id: (mask_text(f.value) if f.personal else f.value) for f in filled}
-        if not await self._wait("form", ui.confirm_form(filled)):
+        if not await self._wait("form", ui.confirm_form(filled), ui):
             raise _Stop("abandoned", "the citizen did not confirm the form")
 
         # materials: attached by reference, or a signed commitment, or missing
@@ -266,7 +292,7 @@ class FlowEngine:
                                          "en": "Commitment is not available to you; please "
                                                "go to a service counter"}[lang])
             text = s.commitment.text[lang]
-            signed = await self._wait("sign", ui.sign_commitment(text))
+            signed = await self._wait("sign", ui.sign_commitment(text), ui)
             if signed is None:
                 raise _Stop("abandoned", "the citizen did not sign the commitment")
             digest = hashlib.sha256(text.encode()).hexdigest()
@@ -380,7 +406,7 @@ class FlowEngine:
             return value
         error = None
         for _attempt in range(3):
-            answer = await self._wait("form", ui.ask_field(f, error))
+            answer = await self._wait("form", ui.ask_field(f, error), ui)
             if answer is None:
                 raise _Stop("abandoned", f"no answer for {f.id}")
             error = _invalid(f, answer, lang)

@@ -31,7 +31,8 @@ from typing import Any
 
 import yaml
 
-from kiosk.config import FaceConfig
+from kiosk.config import FaceConfig, QrConfig
+from kiosk.devices.camera.qr import QrCredentialReader, QrRejected
 from kiosk.devices.camera.simulated import Scene, SimulatedCamera
 from kiosk.devices.idcard.photo import SimulatedPhotoDecoder
 from kiosk.devices.idcard.reader import SamReader
@@ -54,12 +55,13 @@ from kiosk.face.verifier import FaceVerifier, LocalFaceVerifier, RemoteFaceVerif
 from kiosk.flows.catalog import Catalog, load_catalog
 from kiosk.flows.engine import FlowEngine, FlowPorts, FlowResult
 from kiosk.flows.interaction import FilledField, RatingAnswer, SignedCommitment
+from kiosk.flows.qr_identity import QrIdentifyFailed, identify_by_qr
 from kiosk.flows.schema import FormField
 from kiosk.services.gateway import GatewayClient
 from kiosk.services.outbox import Outbox, Uploader
 from kiosk.session import Session
 from kiosk.sim.backend import BackendServer
-from kiosk.sim.citizens import DECK, SampleCard, card
+from kiosk.sim.citizens import DECK, SampleCard, card, eid_code
 from kiosk.sim.hub import ensure_cups_pdf_queue
 
 QUEUE = "kiosk-scenario-pdf"
@@ -67,6 +69,10 @@ QUEUE = "kiosk-scenario-pdf"
 
 class ScenarioError(ValueError):
     pass
+
+
+class _Refused(Exception):
+    """The kiosk refused the credential before any service step (e.g. an unknown e-ID code)."""
 
 
 @dataclass
@@ -96,6 +102,12 @@ class ScriptedCitizen:
 
     def progress(self, message: str) -> None:
         pass
+
+    def deadline(self, seconds: float) -> None:
+        pass
+
+    async def still_there(self, grace_s: float) -> bool:
+        return True  # a scripted citizen answers at once; the engine's tests cover walking away
 
     async def ask_face_consent(self) -> bool:
         return bool(self.s["citizen"].get("face", "genuine") != "decline")
@@ -187,7 +199,16 @@ class ScenarioRig:
             "expired_licenses": False, **(s.get("faults") or {}).get("backend", {})})
         if s.get("licenses"):
             await self.gateway.request("POST", "/sim/licenses", json={"licenses": s["licenses"]})
-        identity, photo_index = await self._identify(s["citizen"])
+        try:
+            identity, photo_index = await self._identify(s["citizen"])
+        except _Refused as refused:
+            out = {"scenario": str(scenario.path), "service": str(s["service"]),
+                   "outcome": "rejected", "reason": f"identify: {refused}", "case_numbers": [],
+                   "form": {}, "printed": [], "print_problems": [], "artifacts": [],
+                   "timings": {}, "seconds": round(time.perf_counter() - started, 3),
+                   "session_wiped": True}
+            out["failed"] = check_expectations(s.get("expect") or {}, out)
+            return out
         camera = SimulatedCamera(fps=30)
         camera.turn_seconds = 0.15
         camera.set_scene(self._scene(s["citizen"].get("face", "genuine"), photo_index))
@@ -250,10 +271,13 @@ class ScenarioRig:
         credential = citizen.get("credential", "idcard")
         if credential in ("passport", "ssc"):
             return await self._identify_pcsc(credential)
-        if credential != "idcard":
-            raise ScenarioError(f"credential {credential!r} is not available in scenarios yet "
-                                "(idcard, passport and ssc are)")
         spec = citizen.get("card", "zhang-wei")
+        if credential == "qr":
+            return await self._identify_qr(citizen.get("qr") or eid_code(str(spec)),
+                                           card(str(spec)).photo_index)
+        if credential != "idcard":
+            raise ScenarioError(f"credential {credential!r} is not one of idcard, passport, "
+                                "ssc, qr")
         sample = card(spec) if isinstance(spec, str) else _inline_card(spec)
         sim = SamReaderSimulator(deck=(*DECK, sample) if sample.card_id == "inline" else DECK,
                                  pace=False)
@@ -277,6 +301,20 @@ class ScenarioRig:
             read.photo.to_image().save(buf, "PNG")
             png = buf.getvalue()
         return identity_from_idcard(read.record, png, "simulated reader"), sample.photo_index
+
+    async def _identify_qr(self, code: str, photo_index: int) -> tuple[Identity, int]:
+        """Hold the citizen's e-ID code up to the simulated camera; OpenCV reads it."""
+        camera = SimulatedCamera(fps=30)
+        camera.set_scene(Scene.QR, qr_text=code)
+        await camera.open()
+        try:
+            identity = await identify_by_qr(camera, QrCredentialReader(QrConfig().pattern),
+                                            self.gateway, timeout_s=5)
+        except (QrRejected, QrIdentifyFailed) as exc:
+            raise _Refused(str(exc)) from None
+        finally:
+            await camera.close()
+        return identity, photo_index
 
     async def _identify_pcsc(self, credential: str) -> tuple[Identity, int]:
         """Insert a virtual card into vpcd and read it through pcscd, as from a USB reader."""

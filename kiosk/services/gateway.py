@@ -128,6 +128,12 @@ class GatewayClient:
                                       idempotency_key=idempotency_key)
         return dict(body)
 
+    async def resolve_eid(self, code: str) -> dict[str, Any]:
+        """The identity behind an e-ID QR code; GatewayRejected (unknown_code) if none."""
+        _s, body = await self.request("POST", "/v1/identity/eid",
+                                      json={"kiosk_id": self.kiosk_id, "code": code})
+        return dict(body)
+
     async def verify_face(self, request: RemoteVerificationRequest
                           ) -> RemoteVerificationResponse:
         _s, body = await self.request("POST", "/v1/face/verify", json={

@@ -30,7 +30,7 @@ from starlette.types import Receive, Scope, Send
 
 from kiosk.domain.elicense import make_identifier
 from kiosk.domain.id_number import IdNumber, InvalidIdNumber
-from kiosk.sim.citizens import DECK
+from kiosk.sim.citizens import DECK, eid_code
 
 # type codes: a defining body's credit code (18) + a 3-digit number
 TYPES = {
@@ -253,6 +253,19 @@ def create_app(state: BackendState | None = None) -> Starlette:
         return JSONResponse({"passed": bool(well_formed and body.get("liveness_passed")),
                              "reference": uuid.uuid4().hex})
 
+    eids = {eid_code(c.card_id): c.record for c in DECK}
+
+    async def resolve_eid(r: Request) -> Response:
+        # An e-ID code (电子身份码) names a citizen without carrying their data: the identity
+        # service answers with the registered identity. The simulated one knows the deck.
+        body = await r.json()
+        rec = eids.get(str(body.get("code", "")))
+        if rec is None:
+            return _problem(404, "unknown_code", "this code is not a valid e-ID code")
+        return JSONResponse({"name": rec.name, "id_number": rec.id_number,
+                             "sex": rec.sex.value, "birth": rec.birth.isoformat(),
+                             "nationality": "CHN"})
+
     async def set_faults(r: Request) -> Response:
         body = await r.json()
         for k, v in body.items():
@@ -280,6 +293,7 @@ def create_app(state: BackendState | None = None) -> Starlette:
         Route("/v1/ratings", ack("rating"), methods=["POST"]),
         Route("/v1/feedback", ack("feedback"), methods=["POST"]),
         Route("/v1/face/verify", face, methods=["POST"]),
+        Route("/v1/identity/eid", resolve_eid, methods=["POST"]),
         Route("/sim/faults", set_faults, methods=["POST"]),
         Route("/sim/licenses", seed, methods=["POST"]),
         Route("/sim/cases", cases),

@@ -104,3 +104,14 @@ def card(card_id: str) -> SampleCard:
         if c.card_id == card_id:
             return c
     raise KeyError(f"no sample card {card_id!r} (known: {', '.join(c.card_id for c in DECK)})")
+
+
+def eid_code(card_id: str) -> str:
+    """The QR e-ID code (电子身份码) the simulated backend issues to a sample citizen: the
+    configured 'EID1.' form followed by an opaque token (never the ID number itself)."""
+    import base64
+    import hashlib
+
+    token = base64.urlsafe_b64encode(hashlib.sha256(f"yiban-sim-eid:{card_id}".encode())
+                                     .digest()[:18]).decode().rstrip("=")
+    return f"EID1.{token}"

@@ -23,13 +23,27 @@ from kiosk.sim.citizens import card
 
 
 class Citizen:
-    def __init__(self, *, stall: float = 0.0, report: str | None = None) -> None:
+    def __init__(self, *, stall: float = 0.0, report: str | None = None,
+                 still_there: list[bool | None] | None = None) -> None:
         self.stall = stall
         self.report = report
         self.asked = asyncio.Event()
+        self.still_there_answers = list(still_there or [False])
+        self.still_there_asked = 0
+        self.deadlines: list[float] = []
 
     def step(self, name): pass
     def progress(self, message): pass
+    def deadline(self, seconds): self.deadlines.append(seconds)
+
+    async def still_there(self, grace_s):
+        self.still_there_asked += 1
+        answer = self.still_there_answers.pop(0) if self.still_there_answers else False
+        if answer is None:  # walked away: the dialog is never touched
+            await asyncio.sleep(3600)
+        if answer:
+            self.stall = 0  # came back and answers now
+        return answer
     async def ask_face_consent(self): return True
     def guide(self, g): pass
     def challenge(self, t): pass
@@ -79,6 +93,50 @@ async def test_a_citizen_who_stops_answering_times_out(rig) -> None:
     assert result.outcome == "abandoned"
     assert result.reason == "timed out at form"
     assert session.empty
+
+
+async def test_still_there_yes_gives_more_time_and_the_visit_goes_on(rig) -> None:
+    ports, _tmp = rig
+    ports.still_there_grace_s = 0.5
+    citizen = Citizen(stall=1.4, still_there=[True])
+    result = await FlowEngine(ports).run("criminal-record-certificate", session_for("zhang-wei"),
+                                         citizen)
+    assert citizen.still_there_asked == 1
+    assert citizen.deadlines[0] == 1.0  # the UI was told the countdown of the form step
+    assert result.outcome == "approved", result.reason
+
+
+async def test_no_answer_to_still_there_ends_the_visit_after_the_grace_period(rig) -> None:
+    ports, _tmp = rig
+    ports.still_there_grace_s = 0.3
+    citizen = Citizen(stall=30, still_there=[None])
+    session = session_for("zhang-wei")
+    t = asyncio.get_running_loop().time()
+    result = await FlowEngine(ports).run("criminal-record-certificate", session, citizen)
+    assert (result.outcome, result.reason) == ("abandoned", "timed out at form")
+    assert 1.2 < asyncio.get_running_loop().time() - t < 5
+    assert session.empty
+
+
+async def test_extensions_are_limited(rig) -> None:
+    ports, _tmp = rig
+    ports.still_there_grace_s = 0.2
+    ports.max_extensions = 2
+    citizen = Citizen(stall=30)
+
+    async def keeps_saying_yes(grace_s):  # but never answers the question itself
+        citizen.still_there_asked += 1
+        return True
+    citizen.still_there = keeps_saying_yes  # type: ignore[method-assign]
+    result = await FlowEngine(ports).run("criminal-record-certificate", session_for("zhang-wei"),
+                                         citizen)
+    assert result.reason == "timed out at form"
+    assert citizen.still_there_asked == 2
+
+
+def test_the_default_grace_period_meets_wcag() -> None:
+    from kiosk.flows.engine import FlowPorts as P
+    assert P.__dataclass_fields__["still_there_grace_s"].default >= 20
 
 
 async def test_card_pulled_mid_flow_wipes_the_session(rig) -> None:

@@ -24,7 +24,7 @@ def run(*files: Path, out: Path) -> subprocess.CompletedProcess[str]:
                           timeout=300)
 
 
-def test_every_shipped_scenario_holds(cupsd_running, tmp_path: Path) -> None:
+def test_every_shipped_scenario_holds(cupsd_running, pcscd_running, tmp_path: Path) -> None:
     assert len(SCENARIOS) >= 12
     r = run(*SCENARIOS, out=tmp_path)
     results = [json.loads(line) for line in r.stdout.splitlines()]

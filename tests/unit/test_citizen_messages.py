@@ -11,13 +11,14 @@ from kiosk.devices.smartcard.passport import DocumentNotVerified, NotAPassport, 
 from kiosk.devices.smartcard.social_security import NeedsPsam, NotASocialSecurityCard
 from kiosk.domain.citizen_messages import known_codes, message_for
 from kiosk.domain.errors import KioskError
+from kiosk.flows.qr_identity import QrIdentifyFailed
 
 
 def all_error_classes() -> list[type[KioskError]]:
     found = [c for c in vars(device_errors).values()
              if isinstance(c, type) and issubclass(c, KioskError)]
     return [*found, WrongAccessKey, DocumentNotVerified, NotAPassport, NeedsPsam,
-            NotASocialSecurityCard, MrzNeeded, QrRejected]
+            NotASocialSecurityCard, MrzNeeded, QrRejected, QrIdentifyFailed]
 
 
 @pytest.mark.parametrize("cls", all_error_classes(), ids=lambda c: c.__name__)
