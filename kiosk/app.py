@@ -14,7 +14,7 @@ import concurrent.futures
 import contextlib
 import threading
 from collections.abc import Coroutine
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kiosk.config import KioskSettings
 from kiosk.devices.base import Device
@@ -23,6 +23,9 @@ from kiosk.devices.registry import build_devices
 from kiosk.services.gateway import GatewayClient
 from kiosk.services.outbox import Outbox, Uploader
 from kiosk.sim.hub import SimulatorHub
+
+if TYPE_CHECKING:
+    from kiosk.flows.visit import VisitRunner
 
 T = TypeVar("T")
 
@@ -36,6 +39,7 @@ class KioskCore:
         self.outbox: Outbox | None = None
         self.gateway: GatewayClient | None = None
         self._uploader_task: asyncio.Task[None] | None = None
+        self.uploader: Uploader | None = None
 
     async def start(self, *, monitor: bool = True, wait_first_poll: bool = True) -> None:
         """Start simulators (in simulate mode), build the devices and start polling them.
@@ -63,8 +67,8 @@ class KioskCore:
                                      ca_bundle=c.backend_ca_bundle,
                                      client_cert=c.backend_client_cert,
                                      client_key=c.backend_client_key)
-        uploader = Uploader(self.outbox, self.gateway)
-        self._uploader_task = asyncio.get_running_loop().create_task(uploader.run(),
+        self.uploader = Uploader(self.outbox, self.gateway)
+        self._uploader_task = asyncio.get_running_loop().create_task(self.uploader.run(),
                                                                      name="outbox-uploader")
 
     async def stop(self) -> None:
@@ -80,6 +84,57 @@ class KioskCore:
             await self.monitor.stop()
         if self.hub is not None:
             await self.hub.stop()
+        # whatever else still runs on this loop (a visit cut short) ends here, not mid-air
+        others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        for t in others:
+            t.cancel()
+        await asyncio.gather(*others, return_exceptions=True)
+
+    def visit_runner(self) -> VisitRunner:
+        """The touch UI's visits, wired to this kiosk's devices, backend and outbox."""
+        from kiosk.devices.camera.base import Camera
+        from kiosk.devices.camera.qr import QrCredentialReader
+        from kiosk.devices.idcard.reader import SamReader
+        from kiosk.devices.printers.document_printer import CupsDocumentPrinter
+        from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
+        from kiosk.devices.smartcard.pcsc_reader import PcscReader
+        from kiosk.documents.issuer import CertificateIssuer, keys_for
+        from kiosk.documents.reprint_store import ReprintStore
+        from kiosk.face.check import FaceCheck
+        from kiosk.face.engine import FaceEngine
+        from kiosk.flows.catalog import load_catalog
+        from kiosk.flows.engine import FlowPorts
+        from kiosk.flows.visit import IdentitySources, VisitRunner
+
+        c = self.config
+        assert self.outbox is not None
+        assert self.gateway is not None
+        assert self.uploader is not None
+        by_kind = {d.kind.value: d for d in self.devices}
+        camera = by_kind.get("camera")
+        idcard = by_kind.get("idcard")
+        smartcard = by_kind.get("smartcard")
+        receipt = by_kind.get("receipt_printer")
+        document = by_kind.get("document_printer")
+        engine = FaceEngine(c.face.detector_model, c.face.recognizer_model)
+        ports = FlowPorts(
+            catalog=load_catalog(), gateway=self.gateway, outbox=self.outbox,
+            uploader=self.uploader, reprints=ReprintStore(c.data_dir / "reprints"),
+            kiosk_id=c.kiosk_id,
+            face_check=FaceCheck(engine, c.face),
+            camera=camera if isinstance(camera, Camera) else None,
+            issuer=CertificateIssuer(keys_for(c.data_dir, c.kiosk_id),
+                                     "https://verify.example.gov.cn/c/"),
+            document_printer=document if isinstance(document, CupsDocumentPrinter) else None,
+            receipt_printer=receipt if isinstance(receipt, EscposReceiptPrinter) else None)
+        sources = IdentitySources(
+            idcard=idcard if isinstance(idcard, SamReader) else None,
+            smartcard_reader=(smartcard.reader_name or smartcard.reader_prefix)
+            if isinstance(smartcard, PcscReader) else None,
+            camera=camera if isinstance(camera, Camera) else None,
+            qr=QrCredentialReader(c.qr.pattern, c.qr.max_length))
+        return VisitRunner(ports, sources, engine, match_threshold=c.face.match_threshold,
+                           photo_detect_score=c.face.id_photo_detect_score)
 
     def device(self, name: str) -> Device:
         for d in self.devices:

@@ -144,7 +144,9 @@ class UiConfig(_Strict):
     fullscreen: bool = True
     screen_dpi: Annotated[float, Field(gt=50, le=600)] = 96
     reader_position: Literal["left", "right", "below"] = "right"
+    printer_position: Literal["left", "right", "below"] = "below"
     simulator_panel: bool = False
+    voice: bool = True  # spoken prompts (espeak-ng); the citizen can switch them off
 
 
 class KioskSettings(BaseSettings):

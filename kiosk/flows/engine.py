@@ -373,6 +373,7 @@ class FlowEngine:
         result.printed = printed.printed
         result.print_problems = [f"{pr.document}: {pr.message.text}" for pr in printed.problems]
         result.timings["print"] = time.perf_counter() - t
+        ui.finished(result.outcome, result.case_numbers, result.printed, result.print_problems)
 
         # rate: one rating per item and case
         for s, number in zip(items, result.case_numbers, strict=False):

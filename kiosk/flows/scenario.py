@@ -106,6 +106,10 @@ class ScriptedCitizen:
     def deadline(self, seconds: float) -> None:
         pass
 
+    def finished(self, outcome: str, case_numbers: list[str], printed: list[str],
+                 problems: list[str]) -> None:
+        pass
+
     async def still_there(self, grace_s: float) -> bool:
         return True  # a scripted citizen answers at once; the engine's tests cover walking away
 

@@ -58,7 +58,8 @@ class FormField(_Strict):
     label: Text
     source: str | None = None  # e.g. identity.name, license.business_licence.number
     input: Literal["text", "phone", "number", "choice", "date"] | None = None
-    options: list[str] = Field(default_factory=list)
+    options: list[str] = Field(default_factory=list)  # the values stored (zh-Hans)
+    option_labels: dict[str, Text] = Field(default_factory=dict)  # what each option is called
     required: bool = True
     validate_: Validation | None = Field(default=None, alias="validate")
     example: str
@@ -74,6 +75,16 @@ class FormField(_Strict):
             raise ValueError("a choice field lists its options")
         if self.input == "choice" and self.example not in self.options:
             raise ValueError("the example must be one of the options")
+        unlabelled = [o for o in self.options if o not in self.option_labels]
+        if unlabelled:
+            raise ValueError(f"option_labels must name every option in zh-Hans, zh-Hant and "
+                             f"en (missing: {', '.join(unlabelled)})")
+        stray = [k for k in self.option_labels if k not in self.options]
+        if stray:
+            raise ValueError(f"option_labels names options that do not exist: "
+                             f"{', '.join(stray)}")
+        for label in self.option_labels.values():
+            _complete({str(k): v for k, v in label.items()})
         return self
 
 

@@ -88,16 +88,51 @@ class DeviceStatusModel(QAbstractListModel):
 
 
 class KioskBridge(QObject):
-    """Static facts about this kiosk, and the idle/attract state."""
+    """Static facts about this kiosk, the idle/attract state, and the visit and simulator
+    view models (`visit`, `sim`)."""
 
     attractChanged = Signal()
+    screenShownAt = Signal(str)  # a screen finished loading (benchmarks, tests)
 
     def __init__(self, config: KioskSettings, devices: DeviceStatusModel,
+                 visit: QObject | None = None, sim: QObject | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._config = config
         self._devices = devices
+        self._visit = visit
+        self._sim = sim
         self._attract = False
+
+    @Property(QObject, constant=True)
+    def visit(self) -> QObject | None:
+        return self._visit
+
+    @Property(QObject, constant=True)
+    def sim(self) -> QObject | None:
+        return self._sim
+
+    @Property(bool, constant=True)
+    def simulatorPanel(self) -> bool:
+        # a trainer's tool: only on simulated devices, and only when switched on
+        return bool(self._config.simulate and self._config.ui.simulator_panel
+                    and self._sim is not None)
+
+    @Property(str, constant=True)
+    def readerPosition(self) -> str:
+        return self._config.ui.reader_position
+
+    @Property(str, constant=True)
+    def printerPosition(self) -> str:
+        return self._config.ui.printer_position
+
+    @Property(float, constant=True)
+    def screenDpi(self) -> float:
+        return float(self._config.ui.screen_dpi)
+
+    @Slot(str)
+    def screenShown(self, name: str) -> None:
+        self.screenShownAt.emit(name)
 
     @Property(str, constant=True)
     def kioskId(self) -> str:

@@ -16,9 +16,11 @@ _PRESS_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
 
 class IdleWatcher(QObject):
     def __init__(self, idle_after_s: float, on_change: Callable[[bool], None],
+                 may_idle: Callable[[], bool] = lambda: True,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._on_change = on_change
+        self._may_idle = may_idle  # e.g. only on the home screen, never mid-visit
         self._idle = False
         self._swallow_until_release = False
         self._timer = QTimer(self)
@@ -32,6 +34,9 @@ class IdleWatcher(QObject):
         return self._idle
 
     def _go_idle(self) -> None:
+        if not self._may_idle():
+            self._timer.start()  # look again after another quiet spell
+            return
         self._idle = True
         self._on_change(True)
 

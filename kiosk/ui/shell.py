@@ -20,9 +20,15 @@ from PySide6.QtQuick import QQuickWindow
 from kiosk.app import CoreThread, KioskCore
 from kiosk.config import KioskSettings
 from kiosk.events import EventId
+from kiosk.flows.catalog import load_catalog
 from kiosk.logging import get_logger
 from kiosk.ui.bridge import DeviceStatusModel, KioskBridge
+from kiosk.ui.camera_preview import CameraPreview
 from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.simulator_bridge import SimulatorBridge
+from kiosk.ui.translations import UiLanguage
+from kiosk.ui.visit_bridge import VisitBridge
+from kiosk.ui.voice import SpokenPrompts
 
 log = get_logger(__name__)
 
@@ -71,10 +77,18 @@ class Shell:
     devices: DeviceStatusModel
     bridge: KioskBridge
     idle: IdleWatcher
+    visit: VisitBridge
+    preview: CameraPreview
+    language: UiLanguage
+    voice: SpokenPrompts | None = None
 
     def dispose(self) -> None:
         """Tear down in order: the QML engine (and its window) before the objects it reads."""
         self.app.removeEventFilter(self.idle)
+        self.visit.shutdown()
+        self.language.set("zh-Hans")  # the translator belongs to the app, not this window
+        if self.voice is not None:
+            self.voice.stop()
         self.window.setProperty("allowClose", True)
         self.window.close()
         self.window.deleteLater()
@@ -82,8 +96,16 @@ class Shell:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool) -> Shell:
-    """Create the window on the Qt thread; the core must already be started."""
+def prepare_qt_environment() -> None:
+    """Before the QGuiApplication exists: the Qt Virtual Keyboard as input method."""
+    os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+
+
+def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
+                thread: CoreThread | None = None, voice: SpokenPrompts | None = None) -> Shell:
+    """Create the window on the Qt thread; the core must already be started (on `thread`,
+    whose loop runs the visits)."""
+    prepare_qt_environment()
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     assert isinstance(app, QGuiApplication)
     app.setApplicationName("yiban-kiosk")
@@ -92,13 +114,26 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool) -> 
 
     devices = DeviceStatusModel()
     devices.set_devices([(d.name, d.kind.value, d.simulated) for d in core.devices])
-    bridge = KioskBridge(config, devices)
+    engine = QQmlApplicationEngine()
+    language = UiLanguage(app, engine)
+    sim = SimulatorBridge(core, thread) if thread is not None and config.simulate else None
+    runner = core.visit_runner() if thread is not None and core.outbox is not None else None
+    visit = VisitBridge(config, runner.ports.catalog if runner else load_catalog(),
+                        thread or CoreThread(), runner, set_language=language.set,
+                        speak=voice.speak if voice is not None else None,
+                        on_challenge=sim.hear if sim is not None else None)
+    bridge = KioskBridge(config, devices, visit, sim)
+    language.set(visit.language_now())  # the configured default, whatever an earlier window left
+    camera = next((d for d in core.devices if d.kind.value == "camera"), None)
+    from kiosk.devices.camera.base import Camera
+
+    preview = CameraPreview(camera if isinstance(camera, Camera) else None)
+    engine.addImageProvider("camera", preview)
     if core.monitor is not None:
         for name, status in core.monitor.snapshot().items():
             devices.apply(name, status)
         core.monitor.subscribe(devices.apply)
 
-    engine = QQmlApplicationEngine()
     qml_errors: list[str] = []
     engine.warnings.connect(lambda ws: qml_errors.extend(w.toString() for w in ws))
     engine.addImportPath(str(QML_DIR))
@@ -113,9 +148,10 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool) -> 
         raise UiLoadFailed(f"the home screen failed to load: {first}")
     window = roots[0]
 
-    idle = IdleWatcher(config.timeouts.attract_after_s, bridge.set_attract)
+    idle = IdleWatcher(config.timeouts.attract_after_s, bridge.set_attract,
+                       may_idle=lambda: visit.current_screen() == "home")
     app.installEventFilter(idle)
-    return Shell(app, engine, window, devices, bridge, idle)
+    return Shell(app, engine, window, devices, bridge, idle, visit, preview, language, voice)
 
 
 class FirstFrameWatcher(QObject):
@@ -154,9 +190,11 @@ def run(config: KioskSettings, *, fullscreen: bool, first_frame_marker: bool = F
     core_thread.start()
     core = KioskCore(config)
     started = core_thread.submit(core.start(wait_first_poll=False))
+    prepare_qt_environment()
     app = QGuiApplication(sys.argv[:1])
     started.result(timeout=30)
-    shell = build_shell(config, core, fullscreen=fullscreen)
+    voice = SpokenPrompts() if config.ui.voice else None
+    shell = build_shell(config, core, fullscreen=fullscreen, thread=core_thread, voice=voice)
 
     first_frame = FirstFrameWatcher(shell.window, print_marker=first_frame_marker or
                                     exit_after_first_frame, quit_after=exit_after_first_frame)

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import os
+
 import pytest
+
+os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")  # before pytest-qt makes the app
 
 from kiosk.app import CoreThread, KioskCore
 from kiosk.config import KioskSettings
@@ -20,7 +24,7 @@ def core(sim_config: KioskSettings):
 
 @pytest.fixture
 def shell(qapp, core, sim_config: KioskSettings):
-    kiosk_core, _thread = core
-    s: Shell = build_shell(sim_config, kiosk_core, fullscreen=False)
+    kiosk_core, thread = core
+    s: Shell = build_shell(sim_config, kiosk_core, fullscreen=False, thread=thread)
     yield s
     s.dispose()

@@ -7,35 +7,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
 from kiosk.devices.printers.escpos_status import Paper
+from tests.ui.driving import center_of, find
 
 CJK_TEXT_PIXELS_MIN = 2000
-
-
-def find(shell, name: str) -> QQuickItem:
-    """The visual item named `name` (walks the item tree: Repeater delegates included)."""
-    stack = [shell.window.contentItem()]
-    while stack:
-        item = stack.pop()
-        if item.objectName() == name:
-            return item
-        stack.extend(item.childItems())
-    raise AssertionError(f"no item named {name}")
 
 
 def chip_text(shell, device: str) -> str:
     chip = find(shell, f"deviceChip_{device}")
     return str(chip.property("stateText"))
-
-
-def center_of(item: QQuickItem) -> QPoint:
-    p = item.mapToScene(item.boundingRect().center())
-    return QPoint(int(p.x()), int(p.y()))
 
 
 def test_home_screen_shows_chinese_ui_and_device_status(shell, qtbot, artifacts: Path) -> None:
@@ -78,16 +62,15 @@ def test_idle_shows_attract_and_first_touch_only_wakes(shell, qtbot) -> None:
     shell.idle._timer.setInterval(60_000)  # no second idle spell during the rest of the test
 
     tile = find(shell, "tilePersonal")
-    toast = find(shell, "noticeToast")
     QTest.mouseClick(shell.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      center_of(tile))
     qtbot.waitUntil(lambda: not attract.isVisible(), timeout=3000)
     qtbot.wait(100)
-    assert not toast.isVisible()  # the waking touch did not press the tile under it
+    assert shell.visit.screen == "home"  # the waking touch did not press the tile under it
 
     QTest.mouseClick(shell.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      center_of(tile))
-    qtbot.waitUntil(toast.isVisible, timeout=3000)
+    qtbot.waitUntil(lambda: shell.visit.screen == "services", timeout=3000)
 
 
 def test_window_refuses_to_close(shell, qtbot) -> None:

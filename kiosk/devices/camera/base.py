@@ -48,6 +48,12 @@ class LatestFrame:
     def seq(self) -> int:
         return self._seq
 
+    def peek(self) -> tuple[int, Frame | None]:
+        """The newest frame without waiting or copying (a preview copies it once to draw it;
+        the producer replaces, never mutates, the array it handed over)."""
+        with self._cond:
+            return self._seq, self._frame
+
     def fps(self) -> float:
         with self._cond:
             times = list(self._times)

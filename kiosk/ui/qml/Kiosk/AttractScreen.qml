@@ -34,13 +34,13 @@ Rectangle {
         Text {
             objectName: "attractPrompt"
             anchors.horizontalCenter: parent.horizontalCenter
-            text: "请触摸屏幕开始办事"
+            text: qsTr("请触摸屏幕开始办事")
             color: Theme.textOnPrimary
             font { family: Theme.fontFamily; pixelSize: Theme.fontHuge; bold: true }
         }
         Text {
             anchors.horizontalCenter: parent.horizontalCenter
-            text: "請觸摸螢幕開始 · Touch the screen to start"
+            text: "請觸摸螢幕開始 · Touch the screen to start"  // shown in every language
             color: Theme.textOnPrimary
             font { family: Theme.fontFamily; pixelSize: Theme.fontBody }
         }

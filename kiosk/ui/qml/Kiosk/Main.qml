@@ -1,5 +1,7 @@
 import QtQuick
 import QtQuick.Window
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
 import Kiosk
 
 Window {
@@ -9,7 +11,7 @@ Window {
     height: 1080
     visible: true
     color: Theme.background
-    title: "易办自助终端"
+    title: qsTr("易办自助终端")
     flags: kioskFullscreen ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
     visibility: kioskFullscreen ? Window.FullScreen : Window.Windowed
 
@@ -19,17 +21,104 @@ Window {
     onClosing: (close) => { close.accepted = allowClose }
     property bool allowClose: false
 
-    onHeightChanged: Theme.scale = Math.max(0.5, height / 1080)
-    Component.onCompleted: Theme.scale = Math.max(0.5, height / 1080)
+    function rescale() { Theme.scale = Math.max(0.5, height / 1080) }
+    onHeightChanged: rescale()
+    Component.onCompleted: { rescale(); Theme.dpi = kiosk.screenDpi }
 
-    HomeScreen {
-        id: home
-        anchors.fill: parent
+    // the citizen's display choices drive the theme (and reset when a visit ends)
+    Binding { target: Theme; property: "elder"; value: kiosk.visit.elderMode }
+    Binding { target: Theme; property: "contrast"; value: kiosk.visit.highContrast }
+    Binding {
+        target: VirtualKeyboardSettings; property: "locale"
+        value: kiosk.visit.language === "en" ? "en_US" : kiosk.visit.language === "zh-Hant" ? "zh_TW" : "zh_CN"
+    }
+
+    readonly property var screens: ({
+        "home": "HomeScreen.qml", "services": "ServicesScreen.qml", "guide": "GuideScreen.qml",
+        "search": "SearchScreen.qml", "intro": "IntroScreen.qml", "identify": "IdentifyScreen.qml",
+        "face_consent": "FaceConsentScreen.qml", "face": "FaceScreen.qml",
+        "working": "WorkingScreen.qml", "field": "FieldScreen.qml", "confirm": "ConfirmScreen.qml",
+        "sign": "SignScreen.qml", "finished": "FinishedScreen.qml", "rate": "RateScreen.qml",
+        "report": "ReportScreen.qml", "result": "ResultScreen.qml", "ended": "EndedScreen.qml",
+        "goodbye": "GoodbyeScreen.qml", "error": "ErrorScreen.qml"
+    })
+
+    TopBar {
+        id: topBar
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+    }
+    DisplayBar {
+        id: simBanner
+        objectName: "displayBar"
+        anchors { left: parent.left; right: parent.right; top: topBar.bottom }
+        height: implicitHeight
+    }
+
+    Loader {
+        id: screenLoader
+        objectName: "screenLoader"
+        anchors { left: parent.left; right: simPanel.visible ? simPanel.left : parent.right
+                  top: simBanner.bottom; bottom: inputPanel.active ? inputPanel.top : nav.top }
+        source: window.screens[kiosk.visit.screen] || "ErrorScreen.qml"
+        onLoaded: kiosk.screenShown(kiosk.visit.screen)
+    }
+
+    NavBar {
+        id: nav
+        anchors { left: parent.left; right: parent.right; bottom: strip.visible ? strip.top : parent.bottom }
+        visible: kiosk.visit.screen !== "home"
+        height: visible ? implicitHeight : 0
+        onBackRequested: kiosk.visit.active ? leaveDialog.visible = true : kiosk.visit.back()
+        onStartOverRequested: kiosk.visit.active ? leaveDialog.visible = true : kiosk.visit.goHome()
+    }
+
+    StatusStrip {
+        id: strip
+        objectName: "statusStrip"
+        visible: kiosk.visit.screen === "home"
+        height: visible ? implicitHeight : 0
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+    }
+
+    SimulatorPanel {
+        id: simPanel
+        visible: kiosk.simulatorPanel
+        anchors { right: parent.right; top: simBanner.bottom; bottom: nav.top }
+    }
+
+    Dialog {
+        id: leaveDialog
+        objectName: "leaveDialog"
+        visible: false
+        title: qsTr("要结束本次办理吗？")
+        message: qsTr("已填写的信息将被清除。")
+        KButton { objectName: "leaveYes"; primary: true; text: qsTr("结束办理"); onClicked: { leaveDialog.visible = false; kiosk.visit.cancelVisit() } }
+        KButton { objectName: "leaveNo"; text: qsTr("继续办理"); onClicked: leaveDialog.visible = false }
+    }
+    Connections { target: kiosk.visit; function onScreenChanged() { if (!kiosk.visit.active) leaveDialog.visible = false } }
+
+    Dialog {
+        objectName: "stillThereDialog"
+        visible: kiosk.visit.stillThere
+        onVisibleChanged: if (visible) kiosk.visit.say(title + message)
+        title: qsTr("您还在吗？")
+        message: qsTr("%1 秒后将结束本次办理并清除您的信息。").arg(kiosk.visit.stillThereLeft)
+        KButton { objectName: "stillThereYes"; primary: true; text: qsTr("我还在，继续办理"); onClicked: kiosk.visit.extend() }
+    }
+
+    InputPanel {
+        id: inputPanel
+        objectName: "inputPanel"
+        z: 50
+        anchors { left: parent.left; right: parent.right }
+        y: active ? parent.height - height : parent.height
+        visible: active
     }
 
     AttractScreen {
         id: attract
         objectName: "attractScreen"
+        z: 100
         anchors.fill: parent
         visible: kiosk.attract
     }

@@ -8,17 +8,21 @@ Rectangle {
     property string subtitle
     signal activated()
 
-    width: Math.round(460 * Theme.scale)
-    height: Math.round(400 * Theme.scale)
+    implicitWidth: Math.round(440 * Theme.scale)
+    implicitHeight: Math.round(360 * Theme.scale)
     radius: Theme.radius
     color: tap.pressed ? Theme.primaryDark : Theme.primary
+    Accessible.role: Accessible.Button
+    Accessible.name: title
 
     Column {
         anchors.centerIn: parent
+        width: parent.width - Theme.spacing * 2
         spacing: Theme.spacing
         Rectangle {
+            visible: tile.height >= Theme.fontHuge * 5  // a short tile keeps its words, not the glyph
             anchors.horizontalCenter: parent.horizontalCenter
-            width: Math.round(128 * Theme.scale); height: width; radius: width / 2
+            width: Math.min(Math.round(120 * Theme.scale), tile.height * 0.3); height: width; radius: width / 2
             color: Theme.textOnPrimary
             Text {
                 anchors.centerIn: parent
@@ -28,14 +32,18 @@ Rectangle {
             }
         }
         Text {
-            anchors.horizontalCenter: parent.horizontalCenter
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
             text: tile.title
+            wrapMode: Text.WordWrap
             color: Theme.textOnPrimary
             font { family: Theme.fontFamily; pixelSize: Theme.fontTitle; bold: true }
         }
         Text {
-            anchors.horizontalCenter: parent.horizontalCenter
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
             text: tile.subtitle
+            wrapMode: Text.WordWrap
             color: Theme.textOnPrimary
             font { family: Theme.fontFamily; pixelSize: Theme.fontBody }
         }

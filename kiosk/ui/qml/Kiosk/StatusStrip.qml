@@ -4,29 +4,28 @@ import Kiosk
 // One chip per device: a coloured dot AND words (colour is never the only signal).
 Rectangle {
     id: strip
-    height: Math.round(76 * Theme.scale)
     color: Theme.stripBackground
 
     function kindLabel(kind) {
         switch (kind) {
-        case "idcard": return "身份证阅读器"
-        case "smartcard": return "社保卡/护照读卡器"
-        case "receipt_printer": return "凭条打印机"
-        case "document_printer": return "文件打印机"
-        case "camera": return "摄像头"
+        case "idcard": return qsTr("身份证阅读器")
+        case "smartcard": return qsTr("社保卡/护照读卡器")
+        case "receipt_printer": return qsTr("凭条打印机")
+        case "document_printer": return qsTr("文件打印机")
+        case "camera": return qsTr("摄像头")
         }
         return kind
     }
     function stateLabel(state, code) {
-        if (code === "paper_low") return "纸将用完"
-        if (code === "paper_out") return "缺纸"
-        if (code === "cover_open") return "舱盖未关"
-        if (code === "queue_stopped" || code === "not_accepting") return "已暂停"
-        if (state === "ok") return "正常"
-        if (state === "warning") return "需注意"
-        if (state === "error") return "故障"
-        if (state === "unavailable") return "未连接"
-        return "检测中"
+        if (code === "paper_low") return qsTr("纸将用完")
+        if (code === "paper_out") return qsTr("缺纸")
+        if (code === "cover_open") return qsTr("舱盖未关")
+        if (code === "queue_stopped" || code === "not_accepting") return qsTr("已暂停")
+        if (state === "ok") return qsTr("正常")
+        if (state === "warning") return qsTr("需注意")
+        if (state === "error") return qsTr("故障")
+        if (state === "unavailable") return qsTr("未连接")
+        return qsTr("检测中")
     }
     function stateColor(state) {
         if (state === "ok") return Theme.ok
@@ -35,8 +34,11 @@ Rectangle {
         return Theme.unknown
     }
 
-    Row {
-        anchors { left: parent.left; leftMargin: Theme.spacing * 2; verticalCenter: parent.verticalCenter }
+    implicitHeight: chips.implicitHeight + Theme.spacing
+    Flow {
+        id: chips
+        anchors { left: parent.left; right: parent.right; leftMargin: Theme.spacing * 2; rightMargin: Theme.spacing * 2
+                  verticalCenter: parent.verticalCenter }
         spacing: Theme.spacing * 2
         Repeater {
             model: kiosk.devices
@@ -51,17 +53,16 @@ Rectangle {
                 }
                 Text {
                     anchors.verticalCenter: parent.verticalCenter
-                    text: strip.kindLabel(model.kind) + "：" + parent.stateText
+                    text: strip.kindLabel(model.kind) + qsTr("：") + parent.stateText
                     color: Theme.text
                     font { family: Theme.fontFamily; pixelSize: Theme.fontSmall }
                 }
             }
         }
-    }
-    Text {
-        anchors { right: parent.right; rightMargin: Theme.spacing * 2; verticalCenter: parent.verticalCenter }
-        text: "终端 " + kiosk.kioskId + " · v" + kiosk.version
-        color: Theme.textMuted
-        font { family: Theme.fontFamily; pixelSize: Theme.fontSmall }
+        Text {
+            text: qsTr("终端 %1").arg(kiosk.kioskId) + " · v" + kiosk.version
+            color: Theme.textMuted
+            font { family: Theme.fontFamily; pixelSize: Theme.fontSmall }
+        }
     }
 }

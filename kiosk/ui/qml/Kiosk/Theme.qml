@@ -2,37 +2,51 @@ pragma Singleton
 import QtQuick
 
 // The one place for sizes, colours and fonts. Screens never hard-code them.
-// `scale` follows the window height (1080 px reference); elder mode and high contrast
-// (touch-UI issue) switch these values, never the screens.
+// `scale` follows the window height (1080 px reference) and the configured DPI; elder mode
+// (larger type and targets) and high contrast switch these values, never the screens.
 QtObject {
     property real scale: 1.0
+    property real dpi: 96
+    property bool elder: false
+    property bool contrast: false
     property string fontFamily: "WenQuanYi Micro Hei"
+    readonly property real grow: elder ? 1.3 : 1.0
 
-    // colours (text on background pairs meet 4.5:1 or better)
-    property color background: "#F3F6FA"
-    property color surface: "#FFFFFF"
-    property color primary: "#0B4F9C"
-    property color primaryDark: "#083B75"
-    property color textOnPrimary: "#FFFFFF"
-    property color accent: "#C62828"
-    property color text: "#1B1F24"
-    property color textMuted: "#4A5563"
-    property color ok: "#1B7F3B"
-    property color warning: "#8A5A00"
-    property color error: "#B3261E"
-    property color unknown: "#5F6B7A"
-    property color stripBackground: "#E3E9F1"
-    property color simBanner: "#FFF4CE"
-    property color simBannerText: "#5C4400"
+    // colours (every text/background pair meets 4.5:1; high contrast goes to 7:1 or more)
+    property color background: contrast ? "#000000" : "#F3F6FA"
+    property color surface: contrast ? "#000000" : "#FFFFFF"
+    property color primary: contrast ? "#FFE600" : "#0B4F9C"
+    property color primaryDark: contrast ? "#FFFFFF" : "#083B75"
+    property color textOnPrimary: contrast ? "#000000" : "#FFFFFF"
+    property color secondary: contrast ? "#000000" : "#E3E9F1"
+    property color textOnSecondary: contrast ? "#FFFFFF" : "#0B2F5C"
+    property color border: contrast ? "#FFFFFF" : "#9AA8B8"
+    property color accent: contrast ? "#FFE600" : "#C62828"
+    property color text: contrast ? "#FFFFFF" : "#1B1F24"
+    property color textMuted: contrast ? "#FFFFFF" : "#4A5563"
+    property color ok: contrast ? "#7CFF7C" : "#1B7F3B"
+    property color warning: contrast ? "#FFE600" : "#8A5A00"
+    property color error: contrast ? "#FF8A80" : "#B3261E"
+    property color unknown: contrast ? "#FFFFFF" : "#5F6B7A"
+    property color stripBackground: contrast ? "#000000" : "#E3E9F1"
+    property color simBanner: contrast ? "#000000" : "#FFF4CE"
+    property color simBannerText: contrast ? "#FFE600" : "#5C4400"
+    property color badge: contrast ? "#000000" : "#E6F0FA"
+    property color badgeText: contrast ? "#7CC8FF" : "#0B4F9C"
+    property color scrim: "#B0000000"
 
-    // type sizes in px at 1080 px height (body >= 18 pt at 96 dpi = 24 px)
-    property int fontHuge: Math.round(64 * scale)
-    property int fontTitle: Math.round(44 * scale)
-    property int fontHeading: Math.round(34 * scale)
-    property int fontBody: Math.round(26 * scale)
-    property int fontSmall: Math.round(22 * scale)
+    // type sizes in px. 1 pt = dpi/72 px. Normal body ≥ 14 pt; elder body ≥ 18 pt, headings ≥ 30 pt.
+    function pt(points) { return Math.round(points * dpi / 72 * scale) }
+    property int fontHuge: pt(elder ? 40 : 34)
+    property int fontTitle: pt(elder ? 32 : 24)
+    property int fontHeading: pt(elder ? 30 : 20)
+    property int fontBody: pt(elder ? 20 : 16)
+    property int fontSmall: pt(elder ? 18 : 14)
 
-    property int touchMin: Math.round(88 * scale)
-    property int spacing: Math.round(24 * scale)
+    // touch targets: ≥ 60 dp in elder mode, ≥ 44 dp otherwise (1 dp = dpi/160 px)
+    function dp(v) { return Math.round(v * dpi / 160 * scale) }
+    property int touchMin: Math.max(dp(elder ? 96 : 80), Math.round(88 * scale * (elder ? 1.15 : 1)))
+    property int spacing: Math.round(24 * scale * (elder ? 1.15 : 1))
     property int radius: Math.round(18 * scale)
+    property real lineHeight: 1.35
 }

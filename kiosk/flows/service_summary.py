@@ -1,0 +1,83 @@
+"""What a citizen sees before starting a service: what it needs, how long it takes, and what
+comes out of the printer, derived from the definitions (so a new YAML item gets it for free)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal, cast
+
+from kiosk.flows.catalog import Catalog
+from kiosk.flows.schema import Bundle, GuideNode, ServiceDefinition
+
+Lang = Literal["zh-Hans", "zh-Hant", "en"]
+
+_CREDENTIAL = {
+    "idcard": {"zh-Hans": "身份证", "zh-Hant": "身份證", "en": "ID card"},
+    "passport": {"zh-Hans": "电子护照", "zh-Hant": "電子護照", "en": "e-passport"},
+    "ssc": {"zh-Hans": "社会保障卡", "zh-Hant": "社會保障卡", "en": "social security card"},
+    "qr": {"zh-Hans": "电子身份码", "zh-Hant": "電子身份碼", "en": "e-ID QR code"},
+}
+
+
+def _items(catalog: Catalog, item: ServiceDefinition | Bundle) -> list[ServiceDefinition]:
+    return [catalog.services[i] for i in item.items] if isinstance(item, Bundle) else [item]
+
+
+def summary(catalog: Catalog, key: str, language: str) -> dict[str, Any]:
+    lang = cast(Lang, language)
+    item = catalog.find(key)
+    items = _items(catalog, item)
+    credentials: list[str] = []
+    for s in items:
+        for c in s.credentials:
+            if c not in credentials and all(c in x.credentials for x in items):
+                credentials.append(c)
+    licenses = sorted({lp.name[lang] for s in items for lp in s.pulls.licenses})
+    commitment = any(s.commitment is not None for s in items)
+    instant = all(s.approval == "instant" for s in items)
+    documents = [d.title[lang] for s in items for d in s.documents] if instant else []
+    # a visit: identify + face (~1 min), one minute per asked field, printing
+    asked = {f.id for s in items for f in s.fields if f.input is not None}
+    minutes = 2 + len(asked) + (2 if commitment else 0) + (1 if documents else 0)
+    return {
+        "id": item.id, "title": item.titles[lang],
+        "category": "bundle" if isinstance(item, Bundle) else item.category,
+        "items": [s.titles[lang] for s in items] if isinstance(item, Bundle) else [],
+        "credentials": [_CREDENTIAL[c][lang] for c in credentials],
+        "faceCheck": any(s.face_check == "required" for s in items),
+        "licenses": licenses, "commitment": commitment, "instant": instant,
+        "documents": documents, "reviewDays": max(s.review_days for s in items),
+        "minutes": minutes, "keywords": sorted({k for s in items for k in s.keywords}
+                                               | set(item.keywords)),
+    }
+
+
+def all_summaries(catalog: Catalog, lang: str) -> list[dict[str, Any]]:
+    """Every service and bundle; items that are mostly done as part of a bundle come last."""
+    in_bundles = {i for b in catalog.bundles.values() for i in b.items}
+    keys = sorted([*catalog.services, *catalog.bundles], key=lambda k: k in in_bundles)
+    return [summary(catalog, k, lang) for k in keys]
+
+
+def search(catalog: Catalog, text: str, lang: str) -> list[dict[str, Any]]:
+    """Services whose title or keywords contain the text (any of the three languages)."""
+    needle = text.strip().lower()
+    if not needle:
+        return []
+    out = []
+    for k in [*catalog.services, *catalog.bundles]:
+        item = catalog.find(k)
+        hay = " ".join([*item.titles.values(), *summary(catalog, k, lang)["keywords"]]).lower()
+        if needle in hay:
+            out.append(summary(catalog, k, lang))
+    return out
+
+
+def guide_node(node: GuideNode, language: str) -> dict[str, Any]:
+    """One question of the 智能导办 tree, in `language`, with its answers' targets."""
+    lang = cast(Lang, language)
+    answers = []
+    for a in node.answers or []:
+        nxt = a.next
+        answers.append({"label": a.label[lang],
+                        "service": getattr(nxt, "service", None) or ""})
+    return {"question": node.question[lang] if node.question else "", "answers": answers}

@@ -1,0 +1,211 @@
+"""One citizen's visit at the touch screen: identify (ID card on the SAM reader, a social
+security card on the PC/SC reader, or an e-ID QR code shown to the camera, whichever comes
+first), then run the service through the flow engine, and end the visit when the ID card is
+pulled. UI-agnostic: the Qt bridge implements `VisitInteraction`; nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from kiosk.devices.camera.base import Camera
+from kiosk.devices.camera.qr import QrCredentialReader, QrRejected
+from kiosk.devices.errors import DeviceError, DeviceTimeout, DeviceUnavailable
+from kiosk.devices.idcard.reader import SamReader
+from kiosk.devices.smartcard.card_reading import read_card
+from kiosk.devices.smartcard.pcsc_channel import wait_for_card
+from kiosk.domain.citizen_messages import message_for
+from kiosk.domain.errors import KioskError
+from kiosk.domain.identity import Identity, identity_from_idcard
+from kiosk.events import EventId
+from kiosk.face.engine import FaceEngine
+from kiosk.face.verifier import FaceVerifier, LocalFaceVerifier, RemoteFaceVerifier
+from kiosk.flows.engine import FlowEngine, FlowPorts, FlowResult
+from kiosk.flows.interaction import Interaction
+from kiosk.flows.qr_identity import QrIdentifyFailed, identify_by_qr
+from kiosk.flows.schema import Bundle, ServiceDefinition
+from kiosk.logging import get_logger
+from kiosk.session import Session
+
+log = get_logger(__name__)
+
+CARD_PULLED = "card removed"
+
+
+class VisitInteraction(Interaction, Protocol):
+    def identify_problem(self, text: str, next_step: str) -> None:
+        """A credential could not be used (words for the citizen); the kiosk keeps waiting."""
+
+
+@dataclass
+class IdentitySources:
+    idcard: SamReader | None = None
+    smartcard_reader: str | None = None  # PC/SC reader name
+    camera: Camera | None = None
+    qr: QrCredentialReader | None = None
+
+
+class VisitRunner:
+    """Runs visits one at a time on the core's event loop."""
+
+    def __init__(self, ports: FlowPorts, sources: IdentitySources, face_engine: FaceEngine,
+                 *, match_threshold: float, photo_detect_score: float) -> None:
+        self.ports = ports
+        self.sources = sources
+        self.face_engine = face_engine
+        self.match_threshold = match_threshold
+        self.photo_detect_score = photo_detect_score
+
+    async def run(self, service_id: str, ui: VisitInteraction, *,
+                  locale: str = "zh-Hans") -> FlowResult:
+        session = Session(locale=locale)
+        try:
+            ui.step("identify")
+            identity = await self._identify(ui, service_id, locale)
+            if identity is None:
+                return FlowResult(service_id, "abandoned", "timed out at identify")
+            session.identity = identity
+            session.learn(*identity.personal_values())
+            self.ports.verifier = self._verifier(identity)
+            engine = asyncio.ensure_future(FlowEngine(self.ports).run(service_id, session, ui))
+            watcher = asyncio.ensure_future(self._card_lifted(identity))
+            done, _ = await asyncio.wait({engine, watcher},
+                                         return_when=asyncio.FIRST_COMPLETED)
+            if engine in done:
+                watcher.cancel()
+                return engine.result()
+            engine.cancel()  # the card was pulled: the engine wipes the session as it stops
+            with contextlib.suppress(asyncio.CancelledError):
+                await engine
+            log.info("visit ended: card removed", event_id=EventId.IDCARD_REMOVED)
+            return FlowResult(service_id, "abandoned", CARD_PULLED)
+        finally:
+            session.wipe()
+            self.ports.verifier = None
+
+    def _verifier(self, identity: Identity) -> FaceVerifier:
+        if identity.photo is not None:
+            return LocalFaceVerifier(self.face_engine, identity.photo, self.match_threshold,
+                                     self.photo_detect_score)
+        return RemoteFaceVerifier(self.ports.gateway, kiosk_id=self.ports.kiosk_id,
+                                  credential=identity.credential.value,
+                                  id_number=identity.id_number or "", name=identity.name)
+
+    async def _identify(self, ui: VisitInteraction, service_id: str,
+                        locale: str) -> Identity | None:
+        """The first credential presented; None when nobody presents one in time (with the
+        "still there?" question asked as for every other wait)."""
+        budget = float(max(s.time_budget_s.identify for s in self._items(service_id)))
+        tasks: list[asyncio.Future[Identity]] = []
+        for source in (self._idcard_identity, self._smartcard_identity, self._qr_identity):
+            tasks.append(asyncio.ensure_future(self._retrying(source, ui, locale)))
+        try:
+            for _extension in range(self.ports.max_extensions + 1):
+                ui.deadline(budget)
+                done, _ = await asyncio.wait(tasks, timeout=budget,
+                                             return_when=asyncio.FIRST_COMPLETED)
+                if done:
+                    return next(iter(done)).result()
+                try:
+                    async with asyncio.timeout(self.ports.still_there_grace_s):
+                        if not await ui.still_there(self.ports.still_there_grace_s):
+                            return None
+                except TimeoutError:
+                    return None
+            return None
+        finally:
+            for t in tasks:
+                t.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    def _items(self, service_id: str) -> list[ServiceDefinition]:
+        item = self.ports.catalog.find(service_id)
+        return [self.ports.catalog.services[i] for i in item.items] \
+            if isinstance(item, Bundle) else [item]
+
+    async def _retrying(self, source: Callable[[], Awaitable[Identity | None]],
+                        ui: VisitInteraction, locale: str) -> Identity:
+        """Keep one credential source listening; its failures are told and it listens again.
+        A source that is not there (no such device) just never answers."""
+        quiet_s = 1.0
+        while True:
+            try:
+                identity = await source()
+            except (DeviceUnavailable, DeviceTimeout) as exc:
+                # a reader that is missing or stuck is staff's business (the device monitor
+                # reports it); the citizen can still use the other ways, so no words for them
+                log.warning("credential source unavailable", error=exc.code)
+                await asyncio.sleep(quiet_s)
+                quiet_s = min(quiet_s * 2, 30.0)
+                continue
+            except KioskError as exc:
+                msg = message_for(exc, locale)
+                ui.identify_problem(msg.text, msg.next_step)
+                await asyncio.sleep(1.0)
+                continue
+            if identity is None:
+                await asyncio.Event().wait()  # this source is absent: wait to be cancelled
+            assert identity is not None
+            return identity
+
+    async def _idcard_identity(self) -> Identity | None:
+        reader = self.sources.idcard
+        if reader is None:
+            return None
+        while True:
+            if not reader.is_open:
+                await reader.open()
+            read = await reader.read_card()
+            if read is not None:
+                png = None
+                if read.photo is not None:
+                    import io
+
+                    buf = io.BytesIO()
+                    read.photo.to_image().save(buf, "PNG")
+                    png = buf.getvalue()
+                return identity_from_idcard(read.record, png, reader.name)
+            await asyncio.sleep(0.3)
+
+    async def _smartcard_identity(self) -> Identity | None:
+        name = self.sources.smartcard_reader
+        if name is None:
+            return None
+        while not await asyncio.to_thread(wait_for_card, name, 1.0):
+            pass
+        try:
+            return (await read_card(name, None)).identity
+        finally:
+            # the card has been read; wait for it to leave before it can be read again
+            await asyncio.to_thread(wait_for_card, name, 30.0, present=False)
+
+    async def _qr_identity(self) -> Identity | None:
+        camera, reader = self.sources.camera, self.sources.qr
+        if camera is None or reader is None:
+            return None
+        try:
+            return await identify_by_qr(camera, reader, self.ports.gateway, timeout_s=3600)
+        except (QrRejected, QrIdentifyFailed):
+            await asyncio.sleep(2.0)  # the same code is still in view: do not repeat at once
+            raise
+
+    async def _card_lifted(self, identity: Identity) -> None:
+        """Returns when the ID card this visit was opened with leaves the reader."""
+        reader = self.sources.idcard
+        if reader is None or identity.credential.value != "idcard":
+            await asyncio.Event().wait()
+            return
+        misses = 0
+        while True:
+            await asyncio.sleep(0.5)
+            try:
+                present = await reader.card_in_field()
+            except DeviceError:
+                present = False
+            misses = 0 if present else misses + 1
+            if misses >= 2:  # debounced: one missed answer is not a pulled card
+                return

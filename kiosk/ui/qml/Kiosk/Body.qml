@@ -1,0 +1,10 @@
+import QtQuick
+import Kiosk
+
+Text {
+    width: parent ? parent.width : implicitWidth
+    wrapMode: Text.WordWrap
+    color: Theme.text
+    lineHeight: Theme.lineHeight
+    font { family: Theme.fontFamily; pixelSize: Theme.fontBody }
+}

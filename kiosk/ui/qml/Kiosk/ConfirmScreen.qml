@@ -1,0 +1,62 @@
+import QtQuick
+import Kiosk
+
+Screen {
+    objectName: "confirmScreen"
+    title: qsTr("请核对信息")
+    prompt: qsTr("请核对以下信息，无误请点“确认无误”")
+    Column {
+        anchors.fill: parent
+        spacing: Theme.spacing
+        ListView {
+            id: rows
+            width: parent.width
+            height: parent.height - confirmRow.height - Theme.spacing * 2
+            clip: true
+            spacing: Math.round(Theme.spacing / 2)
+            model: kiosk.visit.view.rows
+            delegate: Rectangle {
+                width: rows.width
+                height: Math.max(Theme.touchMin, valueText.implicitHeight + Theme.spacing)
+                color: Theme.surface; radius: Theme.radius / 2
+                border { color: Theme.border; width: 1 }
+                Text {
+                    id: labelText
+                    anchors { left: parent.left; leftMargin: Theme.spacing; verticalCenter: parent.verticalCenter }
+                    width: parent.width * 0.25; wrapMode: Text.WordWrap
+                    text: modelData.label; color: Theme.textMuted
+                    font { family: Theme.fontFamily; pixelSize: Theme.fontBody }
+                }
+                Text {
+                    id: valueText
+                    objectName: "confirmValue"
+                    anchors { left: labelText.right; leftMargin: Theme.spacing; verticalCenter: parent.verticalCenter }
+                    width: parent.width * 0.45; wrapMode: Text.WrapAnywhere
+                    text: modelData.value; color: Theme.text
+                    font { family: Theme.fontFamily; pixelSize: Theme.fontBody; bold: true }
+                }
+                Rectangle {   // where the value came from; pre-filled values are read-only
+                    anchors { right: parent.right; rightMargin: Theme.spacing; verticalCenter: parent.verticalCenter }
+                    width: badgeText.implicitWidth + Theme.spacing; height: badgeText.implicitHeight + Theme.spacing / 2
+                    radius: height / 2; color: Theme.badge
+                    border { color: Theme.badgeText; width: 1 }
+                    Text {
+                        id: badgeText
+                        anchors.centerIn: parent
+                        text: modelData.source === "identity" ? qsTr("来自：身份证件")
+                            : modelData.source === "license" ? qsTr("来自：电子证照")
+                            : modelData.source === "record" ? qsTr("来自：部门数据") : qsTr("您填写")
+                        color: Theme.badgeText
+                        font { family: Theme.fontFamily; pixelSize: Theme.fontSmall }
+                    }
+                }
+            }
+        }
+        Row {
+            id: confirmRow
+            spacing: Theme.spacing * 2
+            KButton { objectName: "confirmYes"; primary: true; text: qsTr("确认无误"); onClicked: kiosk.visit.answer(true) }
+            KButton { objectName: "confirmNo"; text: qsTr("信息有误，不办了"); onClicked: kiosk.visit.answer(false) }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import QtQuick
+import QtQuick.Controls
+import Kiosk
+
+Screen {
+    id: field
+    objectName: "fieldScreen"
+    property var f: kiosk.visit.view
+    title: f.label || ""
+    prompt: (f.error ? f.error + "。" : "") + qsTr("请填写：") + (f.label || "")
+    property bool numeric: f.input === "phone" || f.input === "number" || f.input === "date"
+    Text {
+        id: errorText
+        objectName: "fieldError"
+        visible: (f.error || "") !== ""
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: visible ? implicitHeight : 0
+        wrapMode: Text.WordWrap
+        text: "⚠ " + (f.error || "")
+        color: Theme.error
+        font { family: Theme.fontFamily; pixelSize: Theme.fontBody; bold: true }
+    }
+    // choices: one big button each
+    Flow {
+        visible: f.input === "choice"
+        anchors { left: parent.left; right: parent.right; top: errorText.bottom; topMargin: Theme.spacing }
+        spacing: Theme.spacing
+        Repeater {
+            model: f.input === "choice" ? f.options : []
+            KButton { objectName: "choice_" + index; primary: true; text: modelData.label; onClicked: kiosk.visit.answer(modelData.value) }
+        }
+    }
+    // typed answers: the input and "next" on the left, the digit pad on the right
+    // (one row, so the on-screen keyboard never covers "next")
+    Row {
+        id: entry
+        visible: f.input !== "choice"
+        anchors { left: parent.left; top: errorText.bottom; topMargin: Theme.spacing }
+        width: field.numeric ? parent.width - pad.width - Theme.spacing * 2 : parent.width
+        spacing: Theme.spacing
+        TextField {
+            id: input
+            objectName: "fieldInput"
+            width: Math.min(entry.width - nextButton.width - Theme.spacing, Math.round(900 * Theme.scale))
+            height: Theme.touchMin
+            font { family: Theme.fontFamily; pixelSize: Theme.fontHeading }
+            color: Theme.text
+            readOnly: field.numeric
+            inputMethodHints: field.numeric ? Qt.ImhDigitsOnly : Qt.ImhNone
+            placeholderText: f.input === "phone" ? qsTr("11位手机号码") : f.input === "date" ? qsTr("例如 2024-05-01") : ""
+            placeholderTextColor: Theme.textMuted
+            background: Rectangle { color: Theme.surface; border { color: Theme.border; width: Math.round(3 * Theme.scale) } radius: Theme.radius / 2 }
+            Component.onCompleted: if (!field.numeric && f.input !== "choice") forceActiveFocus()
+            onAccepted: kiosk.visit.answer(text)
+        }
+        KButton { id: nextButton; objectName: "fieldNext"; primary: true; text: qsTr("下一步"); onClicked: kiosk.visit.answer(input.text) }
+    }
+    NumericPad {
+        id: pad
+        visible: field.numeric
+        anchors { right: parent.right; top: errorText.bottom; topMargin: Theme.spacing }
+        extraKey: f.input === "date" ? "-" : ""
+        onKey: (k) => { if (k === "⌫") input.text = input.text.slice(0, -1); else input.text += k }
+    }
+}

@@ -1,0 +1,32 @@
+import QtQuick
+import Kiosk
+
+// A touch button: words always (never colour or an icon alone), ≥ the theme's touch size.
+Rectangle {
+    id: b
+    property string text
+    property bool primary: false
+    property bool enabled: true
+    signal clicked()
+
+    implicitWidth: Math.max(Theme.touchMin * 2, label.implicitWidth + Theme.spacing * 2)
+    implicitHeight: Math.max(Theme.touchMin, label.implicitHeight + Theme.spacing)
+    radius: Theme.radius
+    opacity: enabled ? 1 : 0.55
+    color: primary ? (tap.pressed ? Theme.primaryDark : Theme.primary) : Theme.secondary
+    border { color: Theme.border; width: primary ? 0 : Math.max(1, Math.round(2 * Theme.scale)) }
+    Accessible.role: Accessible.Button
+    Accessible.name: text
+
+    Text {
+        id: label
+        anchors.centerIn: parent
+        width: Math.min(implicitWidth, b.width - Theme.spacing)
+        text: b.text
+        wrapMode: Text.WordWrap
+        horizontalAlignment: Text.AlignHCenter
+        color: b.primary ? Theme.textOnPrimary : Theme.textOnSecondary
+        font { family: Theme.fontFamily; pixelSize: Theme.fontBody; bold: true }
+    }
+    TapHandler { id: tap; enabled: b.enabled; onTapped: b.clicked() }
+}

@@ -1,0 +1,31 @@
+import QtQuick
+import Kiosk
+
+// A scrolling list of services (a category, search results): each row opens its introduction.
+ListView {
+    id: list
+    clip: true
+    spacing: Theme.spacing
+    boundsBehavior: Flickable.StopAtBounds
+    delegate: Rectangle {
+        objectName: "service_" + modelData.id
+        width: list.width
+        height: Math.max(Theme.touchMin, rowCol.implicitHeight + Theme.spacing * 1.5)
+        radius: Theme.radius
+        color: Theme.surface
+        border { color: Theme.border; width: Math.round(2 * Theme.scale) }
+        Accessible.role: Accessible.Button
+        Accessible.name: modelData.title
+        Column {
+            id: rowCol
+            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.spacing }
+            Heading { text: modelData.title }
+            Body {
+                color: Theme.textMuted
+                text: (modelData.instant ? qsTr("当场办结，打印证明") : qsTr("提交审核，打印回执"))
+                      + " · " + qsTr("约 %1 分钟").arg(modelData.minutes)
+            }
+        }
+        TapHandler { onTapped: kiosk.visit.openService(modelData.id) }
+    }
+}

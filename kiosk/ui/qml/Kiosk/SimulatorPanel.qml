@@ -1,0 +1,35 @@
+import QtQuick
+import Kiosk
+
+// Trainers only (--simulate with ui.simulator_panel): act as the citizen and the hardware.
+Rectangle {
+    id: panel
+    objectName: "simulatorPanel"
+    width: Math.round(380 * Theme.scale)
+    color: Theme.simBanner
+    border { color: Theme.border; width: 1 }
+    Flickable {
+        anchors.fill: parent
+        anchors.margins: Math.round(Theme.spacing / 2)
+        contentHeight: col.implicitHeight
+        clip: true
+        Column {
+            id: col
+            width: parent.width
+            spacing: Math.round(Theme.spacing / 3)
+            Text { text: qsTr("模拟器面板（培训用）"); color: Theme.simBannerText; font { family: Theme.fontFamily; pixelSize: Theme.fontSmall; bold: true } }
+            Repeater {
+                model: kiosk.sim.cards
+                KButton { objectName: "simPlace_" + modelData.id; width: col.width; text: qsTr("放身份证：") + modelData.label; onClicked: kiosk.sim.placeCard(modelData.id) }
+            }
+            KButton { objectName: "simLift"; width: col.width; text: qsTr("拿走身份证"); onClicked: kiosk.sim.liftCard() }
+            KButton { objectName: "simSsc"; width: col.width; text: qsTr("放社保卡"); onClicked: kiosk.sim.insertSsc() }
+            KButton { objectName: "simQr"; width: col.width; text: qsTr("出示电子身份码"); onClicked: kiosk.sim.showQr() }
+            KButton { objectName: "simFaceGenuine"; width: col.width; text: qsTr("本人面向摄像头"); onClicked: kiosk.sim.face("genuine") }
+            KButton { objectName: "simFaceImpostor"; width: col.width; text: qsTr("他人冒用"); onClicked: kiosk.sim.face("impostor") }
+            KButton { objectName: "simFaceNone"; width: col.width; text: qsTr("无人"); onClicked: kiosk.sim.face("no_face") }
+            KButton { objectName: "simPaperOut"; width: col.width; text: qsTr("回执打印机缺纸"); onClicked: kiosk.sim.paper(false) }
+            KButton { objectName: "simPaperOk"; width: col.width; text: qsTr("装纸"); onClicked: kiosk.sim.paper(true) }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import QtQuick
+import Kiosk
+
+// What came out of the printers and where to take it; print problems in words with a next step.
+Column {
+    id: take
+    property var info: ({})
+    spacing: Theme.spacing / 2
+    readonly property var printed: info.printed || []
+    readonly property var problems: info.problems || []
+    Heading {
+        objectName: "outcomeHeading"
+        text: info.outcome === "approved" ? qsTr("已办结（秒批）") : qsTr("已受理，等待部门审核")
+        color: Theme.ok
+        font.pixelSize: Theme.fontTitle
+    }
+    Body { visible: (info.cases || []).length > 0; text: qsTr("办件编号：") + (info.cases || []).join(qsTr("、")) }
+    Body {
+        objectName: "takeDocuments"
+        visible: take.printed.length > 0
+        text: (kiosk.printerPosition === "left" ? qsTr("⬅ 请从左侧出纸口取走：") :
+               kiosk.printerPosition === "right" ? qsTr("请从右侧出纸口取走： ➡") : qsTr("⬇ 请从下方出纸口取走："))
+              + take.printed.map(p => p === "certificate" ? qsTr("证明文件") : p === "receipt" ? qsTr("回执") : p).join(qsTr("、"))
+        font.bold: true
+    }
+    Body {
+        objectName: "printProblem"
+        visible: take.problems.length > 0
+        color: Theme.error
+        text: "⚠ " + qsTr("有文件没有打印出来，已保存，可请工作人员补打，不必重新办理。") + qsTr("您也可以凭办件编号在网上查询进度。")
+        font.bold: true
+    }
+}

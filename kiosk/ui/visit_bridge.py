@@ -1,0 +1,541 @@
+"""The touch UI's side of a visit: `VisitBridge` is the view model QML reads (which screen,
+what it shows, the countdown, the citizen's display choices) and the slots QML calls;
+`QtInteraction` implements the flow engine's Interaction port on top of it.
+
+Threads: the engine runs on the core's asyncio loop; the bridge lives on the Qt thread. The
+interaction posts screens through a queued signal and parks each question in an asyncio future,
+which the bridge resolves from the Qt thread with `call_soon_threadsafe`. QML holds no business
+logic: it shows `screen`/`view` and calls slots.
+
+Privacy: `view` is the only place a citizen's data reaches QML; it is replaced on every screen
+and emptied when the visit ends, and the screens holding inputs are destroyed with their screen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import hashlib
+import time
+from collections.abc import Callable
+from typing import Any, Literal, cast
+
+from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
+
+from kiosk.app import CoreThread
+from kiosk.config import KioskSettings
+from kiosk.face.guidance import Guidance
+from kiosk.face.liveness import Turn
+from kiosk.flows.catalog import Catalog
+from kiosk.flows.engine import FlowResult
+from kiosk.flows.interaction import FilledField, RatingAnswer, SignedCommitment
+from kiosk.flows.schema import FormField
+from kiosk.flows.service_summary import all_summaries, guide_node, search, summary
+from kiosk.flows.visit import CARD_PULLED, VisitRunner
+from kiosk.logging import get_logger
+
+log = get_logger(__name__)
+
+LANGS = ("zh-Hans", "zh-Hant", "en")
+Lang = Literal["zh-Hans", "zh-Hant", "en"]
+RESULT_HOLD_S = 20  # the result screen returns home by itself after this long
+GOODBYE_HOLD_S = 8
+
+
+class QtInteraction:
+    """The Interaction port for one visit, called on the core loop."""
+
+    def __init__(self, bridge: VisitBridge, loop: asyncio.AbstractEventLoop,
+                 on_challenge: Callable[[str], None] | None = None) -> None:
+        self.bridge = bridge
+        self.loop = loop
+        self.on_challenge = on_challenge
+        self.lang = bridge.language_now()
+        self.done: dict[str, Any] = {}
+        self.labels: dict[str, dict[str, str]] = {}  # field id → stored option → its name
+
+    # --- showing -------------------------------------------------------------------------
+    def step(self, name: str) -> None:
+        if name == "face_check":
+            return  # the consent screen comes first; the preview follows consent
+        screen = "identify" if name == "identify" else "working"
+        self.bridge.post(screen, {"step": name})
+
+    def progress(self, message: str) -> None:
+        pass  # the working screen names each step in the citizen's language itself
+
+    def deadline(self, seconds: float) -> None:
+        self.bridge.post_deadline(seconds)
+
+    def guide(self, guidance: Guidance) -> None:
+        self.bridge.post_face(guidance=guidance.value)
+
+    def challenge(self, turn: Turn) -> None:
+        self.bridge.post_face(challenge=turn.value)
+        if self.on_challenge is not None:
+            self.on_challenge(turn.value)
+
+    def identify_problem(self, text: str, next_step: str) -> None:
+        self.bridge.post_problem(f"{text}{next_step}")
+
+    def finished(self, outcome: str, case_numbers: list[str], printed: list[str],
+                 problems: list[str]) -> None:
+        self.done = {"outcome": outcome, "cases": list(case_numbers), "printed": list(printed),
+                     "problems": list(problems)}
+        self.bridge.post_finished(dict(self.done))
+
+    # --- asking --------------------------------------------------------------------------
+    async def _ask(self, screen: str, view: dict[str, Any]) -> Any:
+        fut: asyncio.Future[Any] = self.loop.create_future()
+        self.bridge.post(screen, view, fut)
+        return await fut
+
+    async def still_there(self, grace_s: float) -> bool:
+        fut: asyncio.Future[Any] = self.loop.create_future()
+        self.bridge.post_still_there(grace_s, fut)
+        try:
+            return bool(await fut)
+        finally:
+            self.bridge.post_still_there(0, None)
+
+    async def ask_face_consent(self) -> bool:
+        consent = bool(await self._ask("face_consent", {}))
+        if consent:
+            self.bridge.post("face", {"guidance": "no_face", "challenge": ""})
+        return consent
+
+    async def ask_field(self, field: FormField, error: str | None) -> str | None:
+        lang = cast(Lang, self.lang)
+        self.labels[field.id] = {o: t[lang] for o, t in field.option_labels.items()}
+        answer = await self._ask("field", {
+            "id": field.id, "label": field.label[cast(Lang, self.lang)],
+            "input": field.input or "text",
+            "options": [{"value": o, "label": field.option_labels[o][cast(Lang, self.lang)]
+                         if o in field.option_labels else o} for o in field.options],
+            "error": error or "", "required": field.required})
+        return None if answer is None else str(answer)
+
+    async def confirm_form(self, form: list[FilledField]) -> bool:
+        # the source is a key; QML names it in the citizen's language
+        rows = [{"label": f.label, "value": self.labels.get(f.id, {}).get(f.value, f.value),
+                 "source": {"records": "record"}.get(f.source, f.source),
+                 "prefilled": f.source != "citizen"} for f in form]
+        return bool(await self._ask("confirm", {"rows": rows}))
+
+    async def sign_commitment(self, text: str) -> SignedCommitment | None:
+        strokes = await self._ask("sign", {"text": text})
+        if not strokes:
+            return None
+        return SignedCommitment(hashlib.sha256(text.encode()).hexdigest(),
+                                [[(int(x), int(y)) for x, y in s] for s in strokes])
+
+    async def rate(self, item_code: str, case_number: str) -> RatingAnswer | None:
+        answer = await self._ask("rate", {"item": item_code, "case": case_number,
+                                          **self.done})
+        if not answer:
+            return None
+        return RatingAnswer(int(answer["level"]), list(answer.get("reasons", [])))
+
+    async def report_not_done(self, reason: str) -> str | None:
+        answer = await self._ask("report", {"reason": reason})
+        return str(answer) if answer else None
+
+
+class VisitBridge(QObject):
+    """What QML shows of a visit, and what it can do."""
+
+    screenChanged = Signal()
+    countdownChanged = Signal()
+    stillThereChanged = Signal()
+    problemChanged = Signal()
+    displayChanged = Signal()
+    catalogChanged = Signal()
+    _posted = Signal(str, dict, object)  # cross-thread: screen, view, future
+
+    def __init__(self, config: KioskSettings, catalog: Catalog, core: CoreThread,
+                 runner: VisitRunner | None, *,
+                 set_language: Callable[[str], None] | None = None,
+                 speak: Callable[[str, str], None] | None = None,
+                 on_challenge: Callable[[str], None] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._config = config
+        self._catalog = catalog
+        self._core = core
+        self._runner = runner
+        self._set_language = set_language
+        self._speak = speak
+        self._on_challenge = on_challenge
+        self._screen = "home"
+        self._view: dict[str, Any] = {}
+        self._pending: asyncio.Future[Any] | None = None
+        self._visit: concurrent.futures.Future[FlowResult] | None = None
+        self._service = ""
+        self._deadline_at = 0.0
+        self._still_there_at = 0.0
+        self._still_there: asyncio.Future[Any] | None = None
+        self._problem = ""
+        self._guide_path: list[int] = []
+        self._search: list[dict[str, Any]] = []
+        self._default_lang = config.locale if config.locale in LANGS else "zh-Hans"
+        self._lang = self._default_lang
+        self._elder = False
+        self._contrast = False
+        self._voice = config.ui.voice
+        self._posted.connect(self._apply, Qt.ConnectionType.QueuedConnection)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(250)
+        self._ticker.timeout.connect(self._tick)
+        self._ticker.start()
+        self._hold = QTimer(self)
+        self._hold.setSingleShot(True)
+        self._hold.timeout.connect(self.goHome)
+
+    # --- called from the core thread --------------------------------------------------------
+    def language_now(self) -> str:
+        return self._lang
+
+    def current_screen(self) -> str:
+        return self._screen
+
+    def post(self, screen: str, view: dict[str, Any],
+             fut: asyncio.Future[Any] | None = None) -> None:
+        self._posted.emit(screen, view, fut)
+
+    def post_deadline(self, seconds: float) -> None:
+        self._posted.emit("@deadline", {"seconds": seconds}, None)
+
+    def post_still_there(self, seconds: float, fut: asyncio.Future[Any] | None) -> None:
+        self._posted.emit("@still_there", {"seconds": seconds}, fut)
+
+    def post_face(self, **change: str) -> None:
+        self._posted.emit("@face", change, None)
+
+    def post_problem(self, text: str) -> None:
+        self._posted.emit("@problem", {"text": text}, None)
+
+    def post_finished(self, finished: dict[str, Any]) -> None:
+        self._posted.emit("@finished", finished, None)
+
+    # --- the Qt thread ------------------------------------------------------------------
+    @Slot(str, dict, object)
+    def _apply(self, screen: str, view: dict[str, Any], fut: object) -> None:
+        if screen == "@deadline":
+            self._deadline_at = time.monotonic() + float(view["seconds"])
+            self.countdownChanged.emit()
+        elif screen == "@still_there":
+            secs = float(view["seconds"])
+            self._still_there_at = time.monotonic() + secs if secs > 0 else 0.0
+            self._still_there = fut if isinstance(fut, asyncio.Future) else None
+            self.stillThereChanged.emit()
+        elif screen == "@face":
+            if self._screen == "face":
+                self._view = {**self._view, **view}
+                self.screenChanged.emit()
+        elif screen == "@problem":
+            self._problem = str(view["text"])
+            self.problemChanged.emit()
+        elif screen == "@ended":
+            self._ended(fut)
+        elif screen == "@finished":
+            self._show("finished", dict(view))
+        else:
+            if self._visit is None:
+                return  # a late post from a visit that has ended
+            self._pending = fut if isinstance(fut, asyncio.Future) else None
+            self._show(screen, view)
+
+    def _show(self, screen: str, view: dict[str, Any]) -> None:
+        self._screen = screen
+        self._view = view
+        if screen not in ("identify",):
+            self._problem = ""
+            self.problemChanged.emit()
+        self.screenChanged.emit()
+
+    def _tick(self) -> None:
+        if self._deadline_at or self._still_there_at:
+            self.countdownChanged.emit()
+
+    def _resolve(self, fut: asyncio.Future[Any] | None, value: Any) -> None:
+        if fut is None:
+            return
+
+        def settle() -> None:
+            if not fut.done():
+                fut.set_result(value)
+        self._core.loop.call_soon_threadsafe(settle)
+
+    # --- properties -----------------------------------------------------------------------
+    def _get_screen(self) -> str:
+        return self._screen
+
+    def _get_view(self) -> dict[str, Any]:
+        return self._view
+
+    screen = Property(str, _get_screen, notify=screenChanged)
+    view = Property(dict, _get_view, notify=screenChanged)
+
+    def _get_seconds_left(self) -> int:
+        if not self._deadline_at:
+            return -1
+        return max(0, int(self._deadline_at - time.monotonic() + 0.999))
+
+    secondsLeft = Property(int, _get_seconds_left, notify=countdownChanged)
+
+    def _get_still_there(self) -> bool:
+        return self._still_there_at > 0
+
+    def _get_still_there_left(self) -> int:
+        if not self._still_there_at:
+            return 0
+        return max(0, int(self._still_there_at - time.monotonic() + 0.999))
+
+    stillThere = Property(bool, _get_still_there, notify=stillThereChanged)
+    stillThereLeft = Property(int, _get_still_there_left, notify=countdownChanged)
+
+    def _get_problem(self) -> str:
+        return self._problem
+
+    problem = Property(str, _get_problem, notify=problemChanged)
+
+    def _get_language(self) -> str:
+        return self._lang
+
+    def _get_elder(self) -> bool:
+        return self._elder
+
+    def _get_contrast(self) -> bool:
+        return self._contrast
+
+    def _get_voice(self) -> bool:
+        return self._voice
+
+    language = Property(str, _get_language, notify=displayChanged)
+    elderMode = Property(bool, _get_elder, notify=displayChanged)
+    highContrast = Property(bool, _get_contrast, notify=displayChanged)
+    voiceOn = Property(bool, _get_voice, notify=displayChanged)
+
+    def _get_services(self) -> list[dict[str, Any]]:
+        return all_summaries(self._catalog, self._lang)
+
+    services = Property(list, _get_services, notify=catalogChanged)
+
+    def _get_search_results(self) -> list[dict[str, Any]]:
+        return self._search
+
+    searchResults = Property(list, _get_search_results, notify=catalogChanged)
+
+    def _get_guide(self) -> dict[str, Any]:
+        node = self._catalog.guide
+        if node is None:
+            return {"question": "", "answers": []}
+        for i in self._guide_path:
+            node = node.answers[i].next
+        return guide_node(node, self._lang)
+
+    guide = Property(dict, _get_guide, notify=catalogChanged)
+
+    def _get_active(self) -> bool:
+        return self._visit is not None
+
+    active = Property(bool, _get_active, notify=screenChanged)
+
+    # --- what QML can do ------------------------------------------------------------------
+    @Slot(str)
+    def openService(self, service_id: str) -> None:
+        """The service's introduction: what it needs, how long, what comes out."""
+        self._service = service_id
+        self._show("intro", summary(self._catalog, service_id, self._lang))
+
+    @Slot(str)
+    def openCategory(self, category: str) -> None:
+        items = [s for s in all_summaries(self._catalog, self._lang)
+                 if s["category"] == category]
+        self._show("services", {"category": category, "items": items})
+
+    @Slot()
+    def openGuide(self) -> None:
+        self._guide_path = []
+        self.catalogChanged.emit()
+        self._show("guide", {})
+
+    @Slot(int)
+    def guideChoose(self, index: int) -> None:
+        node = self._catalog.guide
+        if node is None:
+            return
+        for i in self._guide_path:
+            node = node.answers[i].next
+        nxt = node.answers[index].next
+        if nxt.service:
+            self.openService(nxt.service)
+            return
+        self._guide_path.append(index)
+        self.catalogChanged.emit()
+        self._show("guide", {"depth": len(self._guide_path)})
+
+    @Slot()
+    def openSearch(self) -> None:
+        self._search = []
+        self.catalogChanged.emit()
+        self._show("search", {})
+
+    @Slot(str)
+    def search(self, text: str) -> None:
+        self._search = search(self._catalog, text, self._lang)
+        self.catalogChanged.emit()
+
+    @Slot()
+    def begin(self) -> None:
+        """Start the visit for the service on the intro screen: identify, then the flow."""
+        if self._runner is None or self._visit is not None or not self._service:
+            return
+        ui = QtInteraction(self, self._core.loop, self._on_challenge)
+        self._visit = self._core.submit(self._runner.run(self._service, ui, locale=self._lang))
+        self._visit.add_done_callback(lambda f: self._posted.emit("@ended", {}, f))
+        self._show("identify", {"step": "identify"})
+
+    def _ended(self, fut: object) -> None:
+        self._visit = None
+        self._pending = None
+        self._deadline_at = 0.0
+        self._still_there_at = 0.0
+        self.countdownChanged.emit()
+        self.stillThereChanged.emit()
+        result: FlowResult | None = None
+        if isinstance(fut, concurrent.futures.Future) and not fut.cancelled() and \
+                fut.exception() is None:
+            result = fut.result()
+        if result is None:
+            if isinstance(fut, concurrent.futures.Future) and not fut.cancelled():
+                log.error("visit failed", error=type(fut.exception()).__name__)
+                self._end_screen("error", {})
+            else:
+                self.goHome()
+            return
+        if result.outcome in ("approved", "submitted"):
+            self._end_screen("goodbye", {"outcome": result.outcome}, GOODBYE_HOLD_S)
+        elif result.reason == CARD_PULLED:
+            self._end_screen("ended", {"why": "card"}, GOODBYE_HOLD_S)
+        elif result.outcome == "abandoned":
+            why = "timeout" if result.reason.startswith("timed out") else "declined"
+            self._end_screen("ended", {"why": why}, GOODBYE_HOLD_S)
+        else:
+            self._end_screen("result", {"outcome": result.outcome, "reason": result.reason})
+
+    def _end_screen(self, screen: str, view: dict[str, Any], hold_s: int = RESULT_HOLD_S) -> None:
+        """The visit is over: nothing personal stays in the view model."""
+        self._show(screen, {**view, "holdSeconds": hold_s})
+        self._deadline_at = time.monotonic() + hold_s
+        self.countdownChanged.emit()
+        self._hold.start(hold_s * 1000)
+
+    @Slot("QVariant")
+    def answer(self, value: Any) -> None:
+        """The citizen's answer to the question on screen."""
+        fut, self._pending = self._pending, None
+        if hasattr(value, "toVariant"):
+            value = value.toVariant()
+        self._show("working", {"step": "answered"})
+        self._resolve(fut, value)
+
+    @Slot()
+    def extend(self) -> None:
+        """"Still there?" → yes: more time."""
+        fut, self._still_there = self._still_there, None
+        self._resolve(fut, True)
+
+    @Slot()
+    def cancelVisit(self) -> None:
+        """Start over: the visit ends, its data is wiped (the engine's finally) and home."""
+        if self._visit is not None:
+            self._visit.cancel()
+        else:
+            self.goHome()
+
+    @Slot()
+    def back(self) -> None:
+        """One screen back outside a visit; inside one, QML asks before calling cancelVisit."""
+        if self._screen in ("intro",) and self._guide_path:
+            self._show("guide", {})
+        else:
+            self.goHome()
+
+    @Slot()
+    def goHome(self) -> None:
+        if self._visit is not None:
+            self._visit.cancel()
+            return
+        self._hold.stop()
+        self._service = ""
+        self._search = []
+        self._guide_path = []
+        self._deadline_at = 0.0
+        self._problem = ""
+        self.problemChanged.emit()
+        self.countdownChanged.emit()
+        self._reset_display()
+        self._show("home", {})
+
+    def _reset_display(self) -> None:
+        """When a visit ends, the next citizen starts from the defaults."""
+        changed = (self._lang, self._elder, self._contrast, self._voice) != \
+            (self._default_lang, False, False, self._config.ui.voice)
+        self._lang, self._elder, self._contrast = self._default_lang, False, False
+        self._voice = self._config.ui.voice
+        if changed:
+            if self._set_language is not None:
+                self._set_language(self._lang)
+            self.displayChanged.emit()
+            self.catalogChanged.emit()
+
+    @Slot(str)
+    def setLanguage(self, lang: str) -> None:
+        if lang not in LANGS or lang == self._lang:
+            return
+        self._lang = cast(Lang, lang)
+        if self._set_language is not None:
+            self._set_language(lang)
+        self.displayChanged.emit()
+        self.catalogChanged.emit()
+        if self._screen == "intro" and self._service:
+            self._show("intro", summary(self._catalog, self._service, lang))
+
+    @Slot()
+    def toggleElder(self) -> None:
+        self._elder = not self._elder
+        self.displayChanged.emit()
+
+    @Slot()
+    def toggleContrast(self) -> None:
+        self._contrast = not self._contrast
+        self.displayChanged.emit()
+
+    @Slot()
+    def toggleVoice(self) -> None:
+        self._voice = not self._voice
+        self.displayChanged.emit()
+
+    @Slot(str)
+    def say(self, text: str) -> None:
+        """QML asks for the current screen's prompt to be spoken (if voice is on)."""
+        self._say(text)
+
+    def _say(self, text: str) -> None:
+        if self._voice and self._speak is not None and text:
+            self._speak(text, self._lang)
+
+    def shutdown(self) -> None:
+        """The app is stopping: end any visit (its data is wiped) and stop the timers."""
+        self._ticker.stop()
+        self._hold.stop()
+        if self._visit is not None:
+            self._visit.cancel()  # the core's stop() waits for the cancelled visit to unwind
+            self._visit = None
+
+    @Slot()
+    def staffHelp(self) -> None:
+        log.info("staff help requested", screen=self._screen)
+        self._problem = ""
+        self.problemChanged.emit()

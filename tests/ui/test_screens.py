@@ -1,0 +1,282 @@
+"""Every screen, in normal and elder mode, in zh-Hans, zh-Hant and en: written as screenshots
+(artifacts/screens/), and audited by walking the item tree: type sizes, touch-target sizes,
+buttons within reach, text/background contrast, and no untranslated text."""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.flows.catalog import load_catalog
+from tests.ui.driving import items
+
+LANGS = ("zh-Hans", "zh-Hant", "en")
+DPI = 96.0  # the simulated configuration's ui.screen_dpi; the test window is 1080 px high
+HAN = re.compile(r"[\u3400-\u9fff]")
+# shown as they are in every language: each language's own name, the emblem, the site's name
+# (configuration, not UI text)
+UNTRANSLATED_OK = {"简体", "✓ 简体", "繁體", "✓ 繁體", "易"}
+SIMPLIFIED_ONLY = set("办证务设备请这个们过时对为进应选择码单项录页话")
+
+
+def pt_px(points: float) -> float:
+    return points * DPI / 72
+
+
+def dp_px(dp: float) -> float:
+    return dp * DPI / 160
+
+
+def words(lang: str, hans: str, hant: str, en: str) -> str:
+    return {"zh-Hans": hans, "zh-Hant": hant, "en": en}[lang]
+
+
+def views(lang: str) -> list[tuple[str, dict[str, Any]]]:
+    """One representative view for every screen a visit can show, in `lang` (the engine's
+    messages arrive in the citizen's language)."""
+    cat = load_catalog()
+    crim = cat.services["criminal-record-certificate"]
+    permit = cat.services["public-place-health-permit"]
+    purpose = next(f for f in crim.fields if f.input == "choice")
+    phone = next(f for f in crim.fields if f.input == "phone")
+    assert permit.commitment is not None
+    done = {"outcome": "approved", "cases": ["YB2026112300001"],
+            "printed": ["certificate", "receipt"], "problems": []}
+    return [
+        ("identify", {"step": "identify"}),
+        ("face_consent", {}),
+        ("face", {"guidance": "move_closer", "challenge": ""}),
+        ("working", {"step": "decide"}),
+        ("field", {"id": purpose.id, "label": purpose.label[lang], "input": "choice",  # type: ignore[index]
+                   "options": [{"value": o, "label": purpose.option_labels[o][lang]}  # type: ignore[index]
+                               for o in purpose.options], "error": "", "required": True}),
+        ("field", {"id": phone.id, "label": phone.label[lang], "input": "phone",  # type: ignore[index]
+                   "options": [], "error": words(lang, "请输入11位手机号码", "請輸入11位手機號碼",
+                                                 "Enter an 11-digit mobile number"),
+                   "required": True}),
+        ("field", {"id": "premises", "label": words(lang, "经营场所", "經營場所", "Premises"),
+                   "input": "text", "options": [], "error": "", "required": True}),
+        ("confirm", {"rows": [
+            {"label": words(lang, "姓名", "姓名", "Name"), "value": "Sample", "source": "identity",
+             "prefilled": True},
+            {"label": "Licence" if lang == "en" else "营业执照", "value": "BU000001",
+             "source": "license", "prefilled": True},
+            {"label": phone.label[lang], "value": "13800000000", "source": "citizen",  # type: ignore[index]
+             "prefilled": False}]}),
+        ("sign", {"text": permit.commitment.text[lang]}),  # type: ignore[index]
+        ("finished", done),
+        ("rate", {**done, "problems": ["receipt: paper out"]}),
+        ("report", {"reason": words(lang, "人脸与证件不一致", "人臉與證件不一致",
+                                    "The face does not match the document")}),
+        ("result", {"outcome": "referred", "reason": words(
+            lang, "需要工作人员核实，请到窗口办理", "需要工作人員核實，請到窗口辦理",
+            "Staff need to check this; please go to a service counter"), "holdSeconds": 20}),
+        ("ended", {"why": "card", "holdSeconds": 8}),
+        ("goodbye", {"outcome": "approved", "holdSeconds": 8}),
+        ("error", {"holdSeconds": 20}),
+    ]
+
+
+def show_all(shell, qtbot, lang: str):
+    """Yield (name, None) after putting each screen up, the catalog screens by their slots."""
+    v = shell.visit
+    v.goHome()
+    qtbot.wait(80)
+    yield "home"
+    v.openCategory("personal")
+    yield "services"
+    v.openGuide()
+    yield "guide"
+    v.openSearch()
+    v.search("证明" if lang != "en" else "certificate")
+    yield "search"
+    v.openService("open-restaurant")
+    yield "intro"
+    for i, (name, view) in enumerate(views(lang)):
+        v._visit = object()  # as if a visit ran: the bridge shows posted screens only then
+        v._show(name, view)
+        if name == "identify":
+            v._problem = words(lang, "这个二维码不是本终端可以使用的身份码。",
+                               "這個二維碼不是本終端可以使用的身份碼。",
+                               "This QR code is not an identity code this kiosk accepts.")
+            v.problemChanged.emit()
+        yield f"{name}-{i}" if name == "field" else name
+    v._visit = None
+    v._still_there_at = time.monotonic() + 25
+    v.stillThereChanged.emit()
+    yield "still_there"
+    v._still_there_at = 0.0
+    v.stillThereChanged.emit()
+    v._show("home", {})
+
+
+def class_chain(item: QQuickItem) -> list[str]:
+    out, mo = [], item.metaObject()
+    while mo is not None:
+        out.append(mo.className())
+        mo = mo.superClass()
+    return out
+
+
+def effective_opacity(item: QQuickItem) -> float:
+    o, it = 1.0, item
+    while it is not None:
+        o *= it.opacity()
+        it = it.parentItem()
+    return o
+
+
+def background_of(item: QQuickItem, window_color: QColor) -> QColor:
+    """The colour behind an item: the nearest opaque, visible Rectangle that contains it."""
+    it = item.parentItem()
+    while it is not None:
+        if "QQuickRectangle" in class_chain(it) and it.isVisible():
+            c = it.property("color")
+            if isinstance(c, QColor) and c.alpha() == 255:
+                return c
+        it = it.parentItem()
+    return window_color
+
+
+def luminance(c: QColor) -> float:
+    def ch(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+    return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def scene_rect(item: QQuickItem) -> QRectF:
+    return item.mapRectToScene(item.boundingRect())
+
+
+def visible_in_window(shell, item: QQuickItem) -> bool:
+    return item.isVisible() and effective_opacity(item) > 0.01 and \
+        scene_rect(item).intersects(QRectF(0, 0, shell.window.width(), shell.window.height()))
+
+
+def audit(shell, elder: bool) -> list[str]:
+    problems: list[str] = []
+    min_text = pt_px(18 if elder else 12)
+    min_heading = pt_px(30)
+    min_target = dp_px(60 if elder else 44)
+    window_color = shell.window.property("color")
+    loader = next(i for i in items(shell) if i.objectName() == "screenLoader")
+    reach = scene_rect(loader)
+    for it in items(shell):
+        if not visible_in_window(shell, it):
+            continue
+        chain = class_chain(it)
+        name = it.objectName() or chain[0]
+        if "QQuickText" in chain or "QQuickTextInput" in chain:
+            text = it.property("text") or it.property("placeholderText") or ""
+            if not str(text).strip():
+                continue
+            px = it.property("font").pixelSize()
+            if px < min_text - 0.5:
+                problems.append(f"text {text[:20]!r} at {px}px < {min_text:.0f}px")
+            if elder and it.objectName() == "screenTitle" and px < min_heading - 0.5:
+                problems.append(f"heading {text[:20]!r} at {px}px < {min_heading:.0f}px")
+            if effective_opacity(it) >= 0.99:  # disabled controls are exempt (WCAG 1.4.3)
+                fg = it.property("color")
+                bg = background_of(it, window_color)
+                ratio = contrast(fg, bg)
+                if ratio < 4.5:
+                    problems.append(f"text {text[:20]!r} contrast {ratio:.2f} "
+                                    f"({fg.name()} on {bg.name()})")
+        if it.metaObject().indexOfProperty("primary") >= 0 and \
+                it.metaObject().indexOfSignal("clicked()") >= 0:
+            if it.width() < min_target or it.height() < min_target:
+                problems.append(f"button {name} {it.width():.0f}x{it.height():.0f} < "
+                                f"{min_target:.0f}")
+            r = scene_rect(it)
+            in_loader = loader.isAncestorOf(it)
+            if in_loader and not (reach.contains(r) or _inside_flickable(it)):
+                problems.append(f"button {name} out of reach {r.getRect()} vs {reach.getRect()}")
+    return problems
+
+
+def _inside_flickable(item: QQuickItem) -> bool:
+    it = item.parentItem()
+    while it is not None:
+        if it.property("contentY") is not None:
+            return True
+        it = it.parentItem()
+    return False
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_screen_audited_and_photographed(shell, qtbot, artifacts: Path, lang: str) -> None:
+    out = artifacts / "screens"
+    out.mkdir(exist_ok=True)
+    if lang != "zh-Hans":
+        shell.visit.setLanguage(lang)
+    problems: list[str] = []
+    seen = 0
+    for elder in (False, True):
+        if shell.visit.elderMode != elder:
+            shell.visit.toggleElder()
+        for name in show_all(shell, qtbot, lang):
+            # going home resets the display for the next citizen: choose again
+            shell.visit.setLanguage(lang)
+            if shell.visit.elderMode != elder:
+                shell.visit.toggleElder()
+            qtbot.wait(60)
+            mode = "elder" if elder else "normal"
+            image = shell.window.grabWindow()
+            assert image.save(str(out / f"{lang}-{mode}-{name}.png"))
+            seen += 1
+            problems += [f"{lang}/{mode}/{name}: {p}" for p in audit(shell, elder)]
+            problems += [f"{lang}/{mode}/{name}: {p}" for p in untranslated(shell, lang)]
+    assert seen >= 2 * 22
+    (out / f"problems-{lang}.txt").write_text("\n".join(problems), encoding="utf-8")
+    assert problems == []
+
+
+def test_high_contrast_meets_seven_to_one_on_the_main_screens(shell, qtbot, artifacts) -> None:
+    shell.visit.toggleContrast()
+    for name in ("home", "intro"):
+        if name == "intro":
+            shell.visit.openService("criminal-record-certificate")
+        qtbot.wait(80)
+        shell.window.grabWindow().save(str(artifacts / "screens" / f"contrast-{name}.png"))
+        window_color = shell.window.property("color")
+        for it in items(shell):
+            if visible_in_window(shell, it) and "QQuickText" in class_chain(it) and \
+                    str(it.property("text") or "").strip() and effective_opacity(it) >= 0.99:
+                ratio = contrast(it.property("color"), background_of(it, window_color))
+                assert ratio >= 7, f"{it.property('text')!r}: {ratio:.2f}"
+
+
+def untranslated(shell, lang: str) -> list[str]:
+    if lang == "zh-Hans":
+        return []
+    site = shell.bridge.siteName
+    found = []
+    for it in items(shell):
+        if not visible_in_window(shell, it):
+            continue
+        text = it.property("text")
+        if not isinstance(text, str) or not text or text in UNTRANSLATED_OK or site in text:
+            continue
+        if lang == "en" and HAN.search(text):
+            found.append(f"not translated to en: {text[:30]!r}")
+        if lang == "zh-Hant" and SIMPLIFIED_ONLY & set(text):
+            found.append(f"simplified characters in zh-Hant: {text[:30]!r}")
+    return found
+
+
+def test_contrast_function_matches_known_values() -> None:
+    assert math.isclose(contrast(QColor("#000000"), QColor("#FFFFFF")), 21, rel_tol=1e-3)
+    assert math.isclose(contrast(QColor("#777777"), QColor("#FFFFFF")), 4.48, rel_tol=1e-2)

@@ -1,0 +1,234 @@
+"""Whole visits on the real QML, offscreen, by taps on objectNames, on the simulators: the ID card
+reader on its pty, the camera with the real face models, the backend over HTTP, the receipt
+printer's ESC/POS sink and cups-pdf. After every visit: nothing of the citizen is left in the
+QML tree or the view models."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from kiosk.devices.printers.escpos_status import Paper
+from kiosk.flows.schema import TimeBudget
+from kiosk.sim.citizens import card
+from tests.ui.driving import drag, exists, find, tap, texts, wait_screen
+
+pytestmark = pytest.mark.usefixtures("cupsd_running")
+
+PHONE = "13912345678"
+
+
+def personal_strings(card_id: str) -> list[str]:
+    r = card(card_id).record
+    return [r.name, r.id_number, r.id_number[-6:], r.address, PHONE]
+
+
+def assert_nothing_left(shell, card_id: str) -> None:
+    """The privacy walk: every text in the QML tree, and the view models, hold none of it."""
+    shown = "\n".join(texts(shell))
+    models = json.dumps([shell.visit.view, shell.visit.services, shell.visit.guide,
+                         shell.visit.searchResults], ensure_ascii=False, default=str)
+    for s in personal_strings(card_id):
+        assert s not in shown, "personal data left on screen"
+        assert s not in models, "personal data left in a view model"
+
+
+def place_card(shell, card_id: str) -> None:
+    shell.bridge.sim.placeCard(card_id)
+
+
+def backend_cases(kiosk_core) -> list[dict]:
+    url = kiosk_core.config.backend_url + "/sim/cases"
+    with urllib.request.urlopen(url, timeout=5) as r:
+        return list(json.load(r)["cases"])
+
+
+def go_to_service(shell, qtbot, tile: str, service: str) -> None:
+    tap(shell, qtbot, tile)
+    wait_screen(shell, qtbot, "services")
+    tap(shell, qtbot, f"service_{service}")
+    wait_screen(shell, qtbot, "intro")
+    tap(shell, qtbot, "beginVisit")
+    wait_screen(shell, qtbot, "identify")
+
+
+def type_digits(shell, qtbot, digits: str) -> None:
+    for d in digits:
+        tap(shell, qtbot, f"key_{d}")
+
+
+def test_instant_certificate_by_touch_prints_and_wipes(shell, core, qtbot, artifacts) -> None:
+    kiosk_core, _thread = core
+    go_to_service(shell, qtbot, "tilePersonal", "criminal-record-certificate")
+    place_card(shell, "zhang-wei")
+    wait_screen(shell, qtbot, "face_consent")
+    tap(shell, qtbot, "faceConsentYes")
+    wait_screen(shell, qtbot, "field", timeout=30000)      # purpose: a choice
+    assert "用途" in find(shell, "screenTitle").property("text")
+    tap(shell, qtbot, "choice_1")
+    wait_screen(shell, qtbot, "field")                     # phone: the numeric pad
+    qtbot.waitUntil(lambda: exists(shell, "key_1"))
+    type_digits(shell, qtbot, "139129")
+    tap(shell, qtbot, "key_back")
+    assert find(shell, "fieldInput").property("text") == "13912"  # the wrong digit is gone
+    type_digits(shell, qtbot, "345678")
+    assert find(shell, "fieldInput").property("text") == PHONE
+    tap(shell, qtbot, "fieldNext")
+    wait_screen(shell, qtbot, "confirm")
+    shown = "\n".join(texts(shell))
+    assert "张伟" in shown
+    assert PHONE in shown
+    assert "来自：身份证件" in shown  # pre-filled values say where they came from
+    shell.window.grabWindow().save(str(artifacts / "visit-confirm.png"))
+    tap(shell, qtbot, "confirmYes")
+    wait_screen(shell, qtbot, "rate", timeout=60000)
+    take = find(shell, "takeDocuments").property("text")
+    assert "证明文件" in take
+    assert "回执" in take
+    assert not exists(shell, "printProblem")
+    assert kiosk_core.hub.receipt.receipts, "the receipt reached the ESC/POS printer"
+    tap(shell, qtbot, "rate_5")
+    tap(shell, qtbot, "rateSubmit")
+    wait_screen(shell, qtbot, "goodbye")
+    assert_nothing_left(shell, "zhang-wei")
+    assert any(c["item_code"] for c in backend_cases(kiosk_core))
+    tap(shell, qtbot, "goodbyeHome")
+    wait_screen(shell, qtbot, "home")
+
+
+def test_commitment_is_signed_with_a_finger(shell, core, qtbot) -> None:
+    go_to_service(shell, qtbot, "tileBusiness", "public-place-health-permit")
+    place_card(shell, "zhang-wei")
+    tap(shell, qtbot, "faceConsentYes")
+    wait_screen(shell, qtbot, "field", timeout=30000)      # premises: text
+    find(shell, "fieldInput").setProperty("text", "天河路385号首层")
+    tap(shell, qtbot, "fieldNext")
+    wait_screen(shell, qtbot, "field")                     # area: number pad
+    qtbot.waitUntil(lambda: exists(shell, "key_1"))
+    type_digits(shell, qtbot, "120")
+    tap(shell, qtbot, "fieldNext")
+    wait_screen(shell, qtbot, "confirm")
+    assert "来自：电子证照" in "\n".join(texts(shell))
+    tap(shell, qtbot, "confirmYes")
+    wait_screen(shell, qtbot, "sign")
+    assert "承诺" in find(shell, "commitmentText").property("text")
+    assert not find(shell, "signSubmit").property("enabled")  # nothing signed yet
+    tap(shell, qtbot, "zoomIn")
+    drag(shell, [(0.2, 0.5), (0.3, 0.3), (0.4, 0.7), (0.5, 0.4)], find(shell, "signaturePad"))
+    qtbot.waitUntil(lambda: find(shell, "signSubmit").property("enabled"))
+    tap(shell, qtbot, "signSubmit")
+    wait_screen(shell, qtbot, "rate", timeout=60000)
+    assert "已办结" in find(shell, "outcomeHeading").property("text")
+    tap(shell, qtbot, "rateSkip")
+    wait_screen(shell, qtbot, "goodbye")
+    assert_nothing_left(shell, "zhang-wei")
+
+
+def test_a_bundle_by_the_guided_finder_opens_three_cases(shell, core, qtbot) -> None:
+    kiosk_core, _thread = core
+    before = len(backend_cases(kiosk_core))
+    tap(shell, qtbot, "openGuide")
+    wait_screen(shell, qtbot, "guide")
+    tap(shell, qtbot, "guideAnswer_2")                      # 家里添了宝宝
+    wait_screen(shell, qtbot, "intro")
+    assert "新生儿" in find(shell, "screenTitle").property("text")
+    tap(shell, qtbot, "beginVisit")
+    place_card(shell, "wang-zhe")
+    tap(shell, qtbot, "faceConsentYes", timeout=15000)
+    wait_screen(shell, qtbot, "field", timeout=30000)      # the child's name
+    find(shell, "fieldInput").setProperty("text", "王小满")
+    tap(shell, qtbot, "fieldNext")
+    wait_screen(shell, qtbot, "confirm")
+    assert "来自：电子证照" in "\n".join(texts(shell))     # the birth medical certificate
+    tap(shell, qtbot, "confirmYes")
+    for _ in range(3):                                       # one rating per case
+        wait_screen(shell, qtbot, "rate", timeout=60000)
+        tap(shell, qtbot, "rate_4")
+        tap(shell, qtbot, "rateSubmit")
+        qtbot.waitUntil(lambda: shell.visit.screen != "rate" or True, timeout=1000)
+        qtbot.wait(300)
+    wait_screen(shell, qtbot, "goodbye")
+    assert len(backend_cases(kiosk_core)) - before == 3
+    assert_nothing_left(shell, "wang-zhe")
+
+
+def test_pulling_the_card_mid_form_ends_the_visit(shell, core, qtbot) -> None:
+    go_to_service(shell, qtbot, "tilePersonal", "criminal-record-certificate")
+    place_card(shell, "zhang-wei")
+    tap(shell, qtbot, "faceConsentYes")
+    wait_screen(shell, qtbot, "field", timeout=30000)
+    shell.bridge.sim.liftCard()
+    wait_screen(shell, qtbot, "ended")
+    assert "身份证已取走" in find(shell, "screenTitle").property("text")
+    assert_nothing_left(shell, "zhang-wei")
+    tap(shell, qtbot, "endedHome")
+    wait_screen(shell, qtbot, "home")
+
+
+def test_an_impostor_is_refused_in_words_and_may_report(shell, core, qtbot) -> None:
+    go_to_service(shell, qtbot, "tilePersonal", "criminal-record-certificate")
+    place_card(shell, "zhang-wei")
+    wait_screen(shell, qtbot, "face_consent")
+    shell.bridge.sim.face("impostor")
+    tap(shell, qtbot, "faceConsentYes")
+    wait_screen(shell, qtbot, "report", timeout=40000)
+    assert "不一致" in find(shell, "refusalReason").property("text")
+    tap(shell, qtbot, "report_3")
+    wait_screen(shell, qtbot, "result")
+    assert "不一致" in find(shell, "resultReason").property("text")
+    assert_nothing_left(shell, "zhang-wei")
+
+
+def test_paper_out_is_explained_and_the_case_stands(shell, core, qtbot) -> None:
+    kiosk_core, _thread = core
+    kiosk_core.hub.receipt.set_paper(Paper.OUT)
+    go_to_service(shell, qtbot, "tilePersonal", "social-insurance-certificate")
+    place_card(shell, "zhang-wei")
+    tap(shell, qtbot, "faceConsentYes")
+    wait_screen(shell, qtbot, "field", timeout=30000)
+    tap(shell, qtbot, "choice_0")
+    wait_screen(shell, qtbot, "confirm")
+    tap(shell, qtbot, "confirmYes")
+    wait_screen(shell, qtbot, "rate", timeout=60000)
+    assert exists(shell, "printProblem")
+    assert "补打" in find(shell, "printProblem").property("text")
+    assert "证明文件" in find(shell, "takeDocuments").property("text")  # the A4 printer worked
+    tap(shell, qtbot, "rateSkip")
+    wait_screen(shell, qtbot, "goodbye")
+
+
+def test_idle_asks_still_there_then_ends_and_resets_display(shell, core, qtbot) -> None:
+    runner = shell.visit._runner
+    svc = runner.ports.catalog.services["criminal-record-certificate"]
+    runner.ports.catalog.services[svc.id] = svc.model_copy(
+        update={"time_budget_s": TimeBudget(identify=2, form=2)})
+    runner.ports.still_there_grace_s = 2
+    tap(shell, qtbot, "langEn")
+    tap(shell, qtbot, "elderToggle")
+    go_to_service(shell, qtbot, "tilePersonal", "criminal-record-certificate")
+    qtbot.waitUntil(lambda: exists(shell, "stillThereDialog"), timeout=8000)
+    assert "Are you still there?" in "\n".join(texts(shell))
+    tap(shell, qtbot, "stillThereYes")                       # one more spell, then walk away
+    qtbot.waitUntil(lambda: not exists(shell, "stillThereDialog"), timeout=3000)
+    qtbot.waitUntil(lambda: exists(shell, "stillThereDialog"), timeout=8000)
+    wait_screen(shell, qtbot, "ended", timeout=10000)
+    assert "no activity" in find(shell, "screenTitle").property("text")
+    tap(shell, qtbot, "endedHome")
+    wait_screen(shell, qtbot, "home")
+    # the next citizen starts from the defaults
+    assert shell.visit.language == "zh-Hans"
+    assert not shell.visit.elderMode
+
+
+def test_a_trainer_walks_through_with_the_simulator_panel(shell, core, qtbot,
+                                                          artifacts: Path) -> None:
+    assert exists(shell, "simulatorPanel")
+    go_to_service(shell, qtbot, "tilePersonal", "social-insurance-certificate")
+    tap(shell, qtbot, "simPlace_zhang-wei")
+    wait_screen(shell, qtbot, "face_consent", timeout=15000)
+    tap(shell, qtbot, "faceConsentNo")                       # no face check: staff instead
+    wait_screen(shell, qtbot, "ended")
+    assert_nothing_left(shell, "zhang-wei")
