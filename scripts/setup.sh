@@ -12,7 +12,7 @@ debs=(
   cups cups-client printer-driver-cups-pdf libcups2-dev
   fonts-wqy-microhei fonts-wqy-zenhei fonts-hanazono poppler-utils
   libegl1 libgl1 libopengl0 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
-  libgssapi-krb5-2 libpulse0 libspeechd2 libxrandr2 procps espeak-ng alsa-utils
+  libgssapi-krb5-2 libpulse0 libspeechd2 libxrandr2 procps espeak-ng
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
 )

@@ -18,12 +18,14 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.app import CoreThread, KioskCore
+from kiosk.appliance.sd_notify import SystemdNotifier
 from kiosk.config import KioskSettings
 from kiosk.events import EventId
 from kiosk.flows.catalog import load_catalog
 from kiosk.logging import get_logger
 from kiosk.ui.bridge import DeviceStatusModel, KioskBridge
 from kiosk.ui.camera_preview import CameraPreview
+from kiosk.ui.heartbeat import UiHeartbeat
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.simulator_bridge import SimulatorBridge
 from kiosk.ui.translations import UiLanguage
@@ -161,11 +163,13 @@ class FirstFrameWatcher(QObject):
     object's (the Qt main) thread.
     """
 
-    def __init__(self, window: QQuickWindow, *, print_marker: bool, quit_after: bool) -> None:
+    def __init__(self, window: QQuickWindow, *, print_marker: bool, quit_after: bool,
+                 notifier: SystemdNotifier | None = None) -> None:
         super().__init__()
         self._window = window
         self._print_marker = print_marker
         self._quit_after = quit_after
+        self._notifier = notifier
         self.seen = False
         window.frameSwapped.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
 
@@ -176,6 +180,8 @@ class FirstFrameWatcher(QObject):
         self.seen = True
         self._window.frameSwapped.disconnect(self._on_frame)
         log.info("first frame", event_id=EventId.FIRST_FRAME)
+        if self._notifier is not None:
+            self._notifier.ready("home screen up")
         if self._print_marker:
             print(f"first-frame {time.time():.6f}", flush=True)
         if self._quit_after:
@@ -196,8 +202,12 @@ def run(config: KioskSettings, *, fullscreen: bool, first_frame_marker: bool = F
     voice = SpokenPrompts() if config.ui.voice else None
     shell = build_shell(config, core, fullscreen=fullscreen, thread=core_thread, voice=voice)
 
+    notifier = SystemdNotifier()
     first_frame = FirstFrameWatcher(shell.window, print_marker=first_frame_marker or
-                                    exit_after_first_frame, quit_after=exit_after_first_frame)
+                                    exit_after_first_frame, quit_after=exit_after_first_frame,
+                                    notifier=notifier)
+    heartbeat = UiHeartbeat(notifier)
+    heartbeat.start()
 
     def on_signal(_signum: int, _frame: object) -> None:
         app.exit(0)
@@ -213,6 +223,8 @@ def run(config: KioskSettings, *, fullscreen: bool, first_frame_marker: bool = F
              simulate=config.simulate)
     code = app.exec()
     log.info("kiosk stopping", event_id=EventId.APP_STOPPING)
+    notifier.stopping()
+    heartbeat.stop()
     ticker.stop()
     del first_frame
     shell.dispose()

@@ -75,3 +75,14 @@ def test_bench_prints_json_figures(pcscd_running, cupsd_running) -> None:
     assert fig["runs"] == 1
     assert 0 < fig["median"] < 30
     assert fig["budget"] == 1.5
+
+
+@pytest.mark.daemon
+def test_bench_measures_the_touch_ui(cupsd_running) -> None:
+    env = {**os.environ, "KIOSK_BENCH_RUNS": "1", "QT_QPA_PLATFORM": "offscreen"}
+    r = kiosk("bench", "--json", "--only", "preview_fps", env=env)
+    assert r.returncode == 0, r.stderr
+    fig = json.loads(r.stdout)["preview_fps"]
+    assert fig["unit"] == "fps"
+    assert fig["median"] > 1  # frames did reach the screen while the tracker ran
+    assert fig["tracking_fps"] > 1

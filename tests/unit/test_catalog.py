@@ -90,7 +90,8 @@ CASES = [
     ("bad rule", lambda t: t.replace("expr: identity.age >= 18", "expr: identity.age >="),
      "expr: identity.age >=", "rules[0].expr: rule 'adult': not a valid CEL expression"),
     ("unnamed option",
-     lambda t: t.replace('      入学: {zh-Hans: 入学, zh-Hant: 入學, en: "School enrolment"}\n', ''),
+     lambda t: t.replace(
+         '      入学: {zh-Hans: 入学, zh-Hant: 入學, en: "School enrolment"}\n', ''),
      "- id: purpose", "fields[2]: option_labels must name every option in zh-Hans, "
      "zh-Hant and en (missing: 入学)"),
     ("unknown placeholder", lambda t: t.replace("{name}（证件号码", "{nmae}（证件号码"),

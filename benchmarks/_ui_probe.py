@@ -1,0 +1,121 @@
+"""Measures the touch UI in its own process (offscreen Qt, all simulators): screen transitions
+(a tap to the next screen's first frame) and the camera preview's frame rate while face
+tracking runs. Prints one JSON object. Run by benchmarks/ui.py."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+
+import cv2
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+
+from kiosk.app import CoreThread, KioskCore
+from kiosk.config import load_config, packaged_config
+from kiosk.devices.camera.base import Camera
+from kiosk.devices.camera.simulated import Scene, SimulatedCamera
+from kiosk.face.engine import FaceEngine
+from kiosk.ui.shell import build_shell
+
+
+def pump(app: QGuiApplication, seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.002)
+
+
+def find(root, name: str):
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        if item.objectName() == name and item.isVisible():
+            return item
+        stack.extend(item.childItems())
+    raise LookupError(name)
+
+
+def main(transitions: int) -> None:
+    data = Path(tempfile.mkdtemp(prefix="kiosk-bench-ui-"))
+    config = load_config(packaged_config("simulated"), simulate=True, data_dir=data)
+    thread = CoreThread()
+    thread.start()
+    core = KioskCore(config)
+    thread.submit(core.start()).result(30)
+    app = QGuiApplication(sys.argv[:1])
+    shell = build_shell(config, core, fullscreen=False, thread=thread)
+    swapped: list[float] = []
+    shell.window.frameSwapped.connect(lambda: swapped.append(time.perf_counter()),
+                                      Qt.ConnectionType.DirectConnection)
+    pump(app, 1.5)
+
+    def tap_and_wait(name: str, screen: str) -> float:
+        item = find(shell.window.contentItem(), name)
+        p = item.mapToScene(item.boundingRect().center())
+        swapped.clear()
+        t0 = time.perf_counter()
+        QTest.mouseClick(shell.window, Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier, QPoint(int(p.x()), int(p.y())))
+        while shell.visit.current_screen() != screen:
+            app.processEvents()
+        changed = time.perf_counter()
+        while not [t for t in swapped if t >= changed]:
+            app.processEvents()
+        return (next(t for t in swapped if t >= changed) - t0) * 1000
+
+    samples = []
+    for _ in range(transitions):
+        samples.append(tap_and_wait("tilePersonal", "services"))
+        pump(app, 0.05)
+        samples.append(tap_and_wait("service_criminal-record-certificate", "intro"))
+        pump(app, 0.05)
+        samples.append(tap_and_wait("navHome", "home"))
+        pump(app, 0.05)
+
+    # the face screen's preview while the face tracker runs on the same camera
+    camera = next(d for d in core.devices if isinstance(d, Camera))
+    if isinstance(camera, SimulatedCamera):
+        camera.set_scene(Scene.GENUINE)
+    engine = FaceEngine()
+    stop = threading.Event()
+    tracked = [0]
+
+    def track() -> None:
+        seq = 0
+        while not stop.is_set():
+            seq, frame = camera.next_frame(seq, 2.0)
+            engine.detect(cv2.resize(frame, (320, 240)))
+            tracked[0] += 1
+
+    tracker = threading.Thread(target=track, daemon=True)
+    tracker.start()
+    shell.visit._visit = object()  # type: ignore[assignment]  # as during a visit
+    shell.visit._show("face", {"guidance": "ok", "challenge": ""})
+    pump(app, 1.0)
+    drawn0, t0 = shell.preview.frames_drawn, time.perf_counter()
+    pump(app, 3.0)
+    fps = (shell.preview.frames_drawn - drawn0) / (time.perf_counter() - t0)
+    track_fps = tracked[0] / (time.perf_counter() - t0 + 1.0)
+    stop.set()
+    tracker.join(5)
+    shell.visit._visit = None
+    shell.visit._show("home", {})
+    shell.dispose()
+    thread.submit(core.stop()).result(15)
+    thread.stop()
+    print(json.dumps({"transitions_ms": samples, "preview_fps": fps,
+                      "camera_fps": camera.frames.fps(), "tracking_fps": track_fps}))
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10)

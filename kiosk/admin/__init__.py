@@ -1,0 +1,1 @@
+"""Maintenance staff: PINs with lockout, the audit log of admin actions, statistics."""

@@ -1,0 +1,93 @@
+"""Staff PINs: slow hashes only, lockout timings on an injected clock, audit records."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kiosk.admin.audit import AuditLog
+from kiosk.admin.pin import FREE_ATTEMPTS, PinStore, WeakPin, lockout_after
+from kiosk.events import EventId
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> tuple[PinStore, Clock]:
+    clock = Clock()
+    s = PinStore(tmp_path / "admin" / "pins.json", clock)
+    s.set_pin("staff-01", "482913")
+    return s, clock
+
+
+def test_only_a_salted_slow_hash_is_stored(store, tmp_path: Path) -> None:
+    s, _clock = store
+    raw = (tmp_path / "admin" / "pins.json").read_text()
+    assert "482913" not in raw
+    rec = json.loads(raw)["staff"]["staff-01"]
+    assert len(bytes.fromhex(rec["hash"])) == 32
+    assert len(bytes.fromhex(rec["salt"])) == 16
+    assert (tmp_path / "admin" / "pins.json").stat().st_mode & 0o077 == 0
+    assert s.check("482913").staff_id == "staff-01"
+
+
+@pytest.mark.parametrize("pin", ["1234", "111111", "123456", "654321", "12a456", ""])
+def test_weak_pins_are_refused(store, pin: str) -> None:
+    s, _ = store
+    with pytest.raises(WeakPin):
+        s.set_pin("staff-02", pin)
+
+
+def test_free_attempts_then_a_doubling_lockout(store) -> None:
+    s, clock = store
+    for i in range(FREE_ATTEMPTS - 1):
+        r = s.check("000001")
+        assert not r.ok
+        assert r.locked_for_s == 0
+        assert r.attempts_left == FREE_ATTEMPTS - 1 - i
+    r = s.check("000001")                      # the fifth wrong PIN locks
+    assert r.locked_for_s == 15
+    assert not s.check("482913").ok            # locked: even the right PIN is not tried
+    clock.now += 14.9
+    assert s.locked_for() > 0
+    clock.now += 0.2
+    assert s.check("000002").locked_for_s == 30   # and each further miss doubles it
+    clock.now += 30.1
+    assert s.check("000003").locked_for_s == 60
+    clock.now += 60.1
+    r = s.check("482913")
+    assert r.ok                                # the right PIN after the lockout resets it
+    assert s.check("000004").locked_for_s == 0
+
+
+def test_lockout_survives_a_restart(store, tmp_path: Path) -> None:
+    s, clock = store
+    for _ in range(FREE_ATTEMPTS):
+        s.check("999990")
+    again = PinStore(tmp_path / "admin" / "pins.json", clock)
+    assert again.locked_for() == pytest.approx(15)
+
+
+def test_lockout_schedule() -> None:
+    assert [lockout_after(n) for n in range(4, 9)] == [0, 15, 30, 60, 120]
+    assert lockout_after(100) == 3600
+
+
+def test_audit_records_actions_with_event_id_and_staff(tmp_path: Path) -> None:
+    clock = Clock()
+    audit = AuditLog(tmp_path / "audit.jsonl", clock)
+    audit.record(EventId.ADMIN_LOGIN, "staff-01", "login")
+    clock.now += 5
+    audit.record(EventId.ADMIN_REPRINT, "staff-01", "reprint", case_number="YB1")
+    entries = audit.entries()
+    assert [e["action"] for e in entries] == ["login", "reprint"]
+    assert entries[1] == {"ts": 1_000_005.0, "event_id": 7012, "staff_id": "staff-01",
+                          "action": "reprint", "case_number": "YB1"}
