@@ -16,6 +16,8 @@ import threading
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from kiosk.admin.statistics import VisitStatistics
+from kiosk.appliance.metrics import KioskMetrics
 from kiosk.config import KioskSettings
 from kiosk.devices.base import Device
 from kiosk.devices.monitor import DeviceMonitor
@@ -25,6 +27,7 @@ from kiosk.services.outbox import Outbox, Uploader
 from kiosk.sim.hub import SimulatorHub
 
 if TYPE_CHECKING:
+    from kiosk.flows.engine import FlowResult
     from kiosk.flows.visit import VisitRunner
 
 T = TypeVar("T")
@@ -40,6 +43,10 @@ class KioskCore:
         self.gateway: GatewayClient | None = None
         self._uploader_task: asyncio.Task[None] | None = None
         self.uploader: Uploader | None = None
+        self.metrics: KioskMetrics | None = None
+        self.metrics_port: int | None = None
+        self.stats = VisitStatistics(config.data_dir / "statistics.jsonl")
+        self._gauges_task: asyncio.Task[None] | None = None
 
     async def start(self, *, monitor: bool = True, wait_first_poll: bool = True) -> None:
         """Start simulators (in simulate mode), build the devices and start polling them.
@@ -54,10 +61,41 @@ class KioskCore:
         self.devices = build_devices(self.config.devices, self.hub)
         self.monitor = DeviceMonitor(self.devices, self.config.monitor)
         if monitor:
+            self._start_metrics()
             if wait_first_poll:
                 await self.monitor.poll_once()
             self.monitor.start()
             self._start_uploader()
+            if self.metrics is not None:
+                self._gauges_task = asyncio.get_running_loop().create_task(
+                    self._outbox_gauges(), name="outbox-gauges")
+
+    def _start_metrics(self) -> None:
+        """The fleet's view: device states as the monitor sees them, visits, the outbox."""
+        if self.config.metrics_port is None or self.monitor is None:
+            return
+        self.metrics = KioskMetrics(self.config.kiosk_id)
+        kinds = {d.name: d.kind.value for d in self.devices}
+        metrics = self.metrics
+        self.monitor.subscribe(lambda name, status: metrics.device_status(
+            name, kinds.get(name, ""), status))
+        self.metrics_port = self.metrics.serve(self.config.metrics_port)
+
+    def update_outbox_gauges(self) -> None:
+        if self.outbox is not None and self.metrics is not None:
+            st = self.outbox.status()
+            self.metrics.outbox(st.pending, st.dead, st.oldest_pending_age_s)
+
+    async def _outbox_gauges(self, every_s: float = 5.0) -> None:
+        while True:
+            self.update_outbox_gauges()
+            await asyncio.sleep(every_s)
+
+    def visit_ended(self, result: FlowResult, seconds: float) -> None:
+        """Every visit, however it ended: statistics (no person) and metrics."""
+        self.stats.record(result.service, result.outcome, seconds, result.ratings)
+        if self.metrics is not None:
+            self.metrics.visit_ended(result.service, result.outcome, result.timings)
 
     def _start_uploader(self) -> None:
         """The outbox's single uploader: whatever a previous run left unsent goes out now."""
@@ -72,6 +110,10 @@ class KioskCore:
                                                                      name="outbox-uploader")
 
     async def stop(self) -> None:
+        if self._gauges_task is not None:
+            self._gauges_task.cancel()
+        if self.metrics is not None:
+            self.metrics.close()
         if self._uploader_task is not None:
             self._uploader_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -134,7 +176,8 @@ class KioskCore:
             camera=camera if isinstance(camera, Camera) else None,
             qr=QrCredentialReader(c.qr.pattern, c.qr.max_length))
         return VisitRunner(ports, sources, engine, match_threshold=c.face.match_threshold,
-                           photo_detect_score=c.face.id_photo_detect_score)
+                           photo_detect_score=c.face.id_photo_detect_score,
+                           on_result=self.visit_ended)
 
     def device(self, name: str) -> Device:
         for d in self.devices:

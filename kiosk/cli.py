@@ -573,6 +573,60 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from kiosk.appliance.doctor import run_doctor
+    from kiosk.logging import configure_logging
+
+    configure_logging("ERROR")
+    path: Path | None = args.config
+    overrides: dict[str, Any] = {}
+    if args.simulate:
+        path = path or packaged_config("simulated")
+        overrides["simulate"] = True
+    checks = asyncio.run(run_doctor(path, overrides))
+    if args.json:
+        print(json.dumps([c.as_json() for c in checks], ensure_ascii=False, indent=2))
+    else:
+        for c in checks:
+            print(f"{c.verdict:<5} {c.name:<28} {c.detail}")
+    failed = [c for c in checks if c.verdict == "FAIL"]
+    if failed:
+        _err(f"{len(failed)} check(s) failed: {', '.join(c.name for c in failed)}")
+        return EXIT_UNAVAILABLE
+    return EXIT_OK
+
+
+def _read_pin(prompt: str) -> str:
+    import getpass
+
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().strip()
+
+
+def cmd_admin_set_pin(args: argparse.Namespace) -> int:
+    from kiosk.admin.audit import AuditLog
+    from kiosk.admin.pin import PinError, PinStore
+    from kiosk.events import EventId
+
+    config = _config_from(args)
+    pin = _read_pin(f"New PIN for {args.staff} (6-12 digits): ")
+    again = _read_pin("The same PIN again: ")
+    if pin != again:
+        _err("the two PINs differ; nothing changed")
+        return EXIT_USAGE
+    admin_dir = config.data_dir / "admin"
+    try:
+        PinStore(admin_dir / "pins.json").set_pin(args.staff, pin)
+    except PinError as exc:
+        _err(f"PIN not set: {exc.detail}")
+        return EXIT_USAGE
+    AuditLog(admin_dir / "audit.jsonl").record(EventId.ADMIN_PIN_SET, args.staff, "set-pin",
+                                               via="ssh")
+    print(f"PIN set for {args.staff}", file=sys.stderr)
+    return EXIT_OK
+
+
 # --- parser ---------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -708,6 +762,19 @@ def build_parser() -> argparse.ArgumentParser:
     feval.add_argument("--threshold", type=float, help="default: face.match_threshold")
     feval.add_argument("--json", action="store_true")
     feval.set_defaults(func=cmd_face_eval)
+
+    doctor = sub.add_parser("doctor", parents=[common],
+                            help="one report: config, devices, backend, disk, clock, certificates")
+    doctor.add_argument("--json", action="store_true")
+    doctor.set_defaults(func=cmd_doctor)
+
+    admin = sub.add_parser("admin", help="maintenance staff")
+    asub = admin.add_subparsers(dest="admin_command", metavar="ACTION", required=True)
+    setpin = asub.add_parser("set-pin", parents=[common],
+                             help="set a staff member's PIN for the hidden admin menu "
+                                  "(read twice from the terminal or standard input)")
+    setpin.add_argument("--staff", default="admin", help="staff id (default: admin)")
+    setpin.set_defaults(func=cmd_admin_set_pin)
 
     bench = sub.add_parser("bench", help="performance figures of benchmarks/ (DESIGN.md §6)")
     bench.add_argument("--json", action="store_true", help="one JSON object of figures")

@@ -172,6 +172,8 @@ class KioskSettings(BaseSettings):
     backend_timeout_s: Annotated[float, Field(gt=0, le=120)] = 10.0
     data_dir: Path = Path("/var/lib/kiosk")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # Prometheus endpoint on 127.0.0.1 (0: any free port, for tests; unset: none)
+    metrics_port: Annotated[int, Field(ge=0, le=65535)] | None = None
     devices: DevicesConfig = Field(default_factory=DevicesConfig)
     monitor: MonitorConfig = Field(default_factory=MonitorConfig)
     timeouts: TimeoutsConfig = Field(default_factory=TimeoutsConfig)

@@ -18,7 +18,7 @@ import logging
 import re
 import sys
 import threading
-from collections.abc import Iterable, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from typing import Any, TextIO
 
 import structlog
@@ -129,13 +129,30 @@ def redact_processor(
     return event_dict
 
 
+_problem_listeners: list[Callable[[int], None]] = []
+
+
+def add_problem_listener(listener: Callable[[int], None]) -> None:
+    """Called with the event id of every warning or error logged (fleet metrics count them)."""
+    _problem_listeners.append(listener)
+
+
+def remove_problem_listener(listener: Callable[[int], None]) -> None:
+    if listener in _problem_listeners:
+        _problem_listeners.remove(listener)
+
+
 def _event_id_processor(
-    _logger: Any, _method: str, event_dict: MutableMapping[str, Any]
+    _logger: Any, method: str, event_dict: MutableMapping[str, Any]
 ) -> MutableMapping[str, Any]:
     eid = event_dict.get("event_id")
     if isinstance(eid, EventId):
         event_dict["event_id"] = int(eid)
         event_dict["event_name"] = eid.name.lower()
+    if method in ("warning", "error", "critical", "exception") and \
+            isinstance(event_dict.get("event_id"), int):
+        for listener in list(_problem_listeners):
+            listener(int(event_dict["event_id"]))
     return event_dict
 
 

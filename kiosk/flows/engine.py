@@ -74,6 +74,7 @@ class FlowResult:
     print_problems: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     certificates: list[IssuedCertificate] = field(default_factory=list)
+    ratings: list[int] = field(default_factory=list)  # 五级好差评 levels given, if any
 
 
 class _Stop(Exception):
@@ -383,6 +384,7 @@ class FlowEngine:
             except TimeoutError:
                 answer = None  # rating is optional: a citizen who walks away just leaves
             if answer is not None:
+                result.ratings.append(answer.level)
                 p.outbox.put("rating", {"case_number": number, "item_code": s.item_code,
                                         "level": answer.level, "channel": "self_service_terminal",
                                         "reasons": answer.reasons, "comment": answer.comment},

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -53,7 +54,9 @@ class VisitRunner:
     """Runs visits one at a time on the core's event loop."""
 
     def __init__(self, ports: FlowPorts, sources: IdentitySources, face_engine: FaceEngine,
-                 *, match_threshold: float, photo_detect_score: float) -> None:
+                 *, match_threshold: float, photo_detect_score: float,
+                 on_result: Callable[[FlowResult, float], None] | None = None) -> None:
+        self.on_result = on_result  # (result, seconds): statistics and metrics, no person
         self.ports = ports
         self.sources = sources
         self.face_engine = face_engine
@@ -62,6 +65,19 @@ class VisitRunner:
 
     async def run(self, service_id: str, ui: VisitInteraction, *,
                   locale: str = "zh-Hans") -> FlowResult:
+        started = time.monotonic()
+        result = FlowResult(service_id, "abandoned", "cancelled")
+        try:
+            result = await self._run(service_id, ui, locale)
+            return result
+        finally:
+            if self.on_result is not None:
+                try:
+                    self.on_result(result, time.monotonic() - started)
+                except Exception as exc:  # statistics must never end a visit badly
+                    log.error("visit statistics not recorded", error=type(exc).__name__)
+
+    async def _run(self, service_id: str, ui: VisitInteraction, locale: str) -> FlowResult:
         session = Session(locale=locale)
         try:
             ui.step("identify")

@@ -1,0 +1,55 @@
+"""What staff and the fleet see of the kiosk's use: one line per visit (day, service, outcome,
+seconds, ratings), never who came. Summaries: visits per day, outcomes, the rating
+distribution and median durations per service."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+class VisitStatistics:
+    def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
+        self.path = path
+        self.clock = clock
+
+    def record(self, service: str, outcome: str, seconds: float, ratings: list[int]) -> None:
+        day = time.strftime("%Y-%m-%d", time.localtime(self.clock()))
+        line = json.dumps({"day": day, "service": service, "outcome": outcome,
+                           "seconds": round(seconds, 1), "ratings": ratings})
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as fh:
+            fh.write(line + "\n")
+
+    def _rows(self, days: int) -> list[dict[str, Any]]:
+        try:
+            lines = self.path.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return []
+        since = time.strftime("%Y-%m-%d", time.localtime(self.clock() - days * 86400))
+        rows = [json.loads(x) for x in lines if x.strip()]
+        return [r for r in rows if r["day"] > since]
+
+    def summary(self, days: int = 14) -> dict[str, Any]:
+        rows = self._rows(days)
+        per_day = Counter(r["day"] for r in rows)
+        outcomes = Counter(r["outcome"] for r in rows)
+        ratings = Counter(level for r in rows for level in r["ratings"])
+        by_service: dict[str, list[float]] = {}
+        for r in rows:
+            by_service.setdefault(r["service"], []).append(r["seconds"])
+        return {
+            "visits": len(rows),
+            "per_day": [{"day": d, "visits": n} for d, n in sorted(per_day.items())],
+            "outcomes": dict(outcomes),
+            "ratings": {str(level): ratings.get(level, 0) for level in range(5, 0, -1)},
+            "median_seconds": {s: round(statistics.median(v), 1)
+                               for s, v in sorted(by_service.items())},
+        }

@@ -1,0 +1,142 @@
+"""`kiosk doctor`: one report a technician reads over SSH — the configuration is valid, every
+device answers, the backend answers, the disk has room, the clock agrees with the backend's,
+and no certificate is about to expire. Each check is ok, warn or FAIL with a reason."""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import shutil
+import time
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+import httpx
+from cryptography import x509
+
+from kiosk.config import ConfigError, KioskSettings, load_config
+
+if TYPE_CHECKING:
+    from kiosk.app import KioskCore
+
+Verdict = Literal["ok", "warn", "FAIL"]
+CLOCK_WARN_S, CLOCK_FAIL_S = 30.0, 300.0
+DISK_FAIL_BYTES, DISK_WARN_BYTES = 200 * 2**20, 1 * 2**30
+CERT_WARN_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    verdict: Verdict
+    detail: str
+
+    def as_json(self) -> dict[str, str]:
+        return asdict(self)
+
+
+def check_config(path: Path | None, overrides: dict[str, object]) -> tuple[Check,
+                                                                           KioskSettings | None]:
+    try:
+        config = load_config(path, **overrides)
+    except ConfigError as exc:
+        return Check("config", "FAIL", str(exc)), None
+    return Check("config", "ok", f"{path or 'defaults'}: valid"), config
+
+
+async def check_devices(core: KioskCore) -> list[Check]:
+    from kiosk.devices.monitor import probe_now
+
+    results = await asyncio.gather(*(probe_now(d) for d in core.devices))
+    checks = []
+    for device, (status, reason) in zip(core.devices, results, strict=True):
+        if not status.connected:
+            checks.append(Check(f"device {device.name}", "FAIL",
+                                f"{device.adapter}: not reachable: {reason or status.code}"))
+        elif status.state.value != "ok":
+            checks.append(Check(f"device {device.name}", "warn",
+                                f"{device.adapter}: {status.state.value} ({status.code})"))
+        else:
+            checks.append(Check(f"device {device.name}", "ok", f"{device.adapter}: answers"))
+    return checks
+
+
+async def check_backend(config: KioskSettings, now: float | None = None) -> list[Check]:
+    verify: bool | str = str(config.backend_ca_bundle) if config.backend_ca_bundle else True
+    cert = (str(config.backend_client_cert), str(config.backend_client_key)) \
+        if config.backend_client_cert and config.backend_client_key else None
+    try:
+        async with httpx.AsyncClient(verify=verify, cert=cert, timeout=10) as client:
+            r = await client.get(config.backend_url.rstrip("/") + "/v1/health")
+    except httpx.HTTPError as exc:
+        return [Check("backend", "FAIL", f"{config.backend_url}: {type(exc).__name__}: {exc}"),
+                Check("clock", "warn", "not compared: the backend did not answer")]
+    backend = Check("backend", "ok" if r.status_code == 200 else "FAIL",
+                    f"{config.backend_url}: HTTP {r.status_code}")
+    date = r.headers.get("date")
+    if not date:
+        return [backend, Check("clock", "warn", "the backend sends no Date header")]
+    skew = (now if now is not None else time.time()) - \
+        email.utils.parsedate_to_datetime(date).timestamp()
+    verdict: Verdict = "ok" if abs(skew) <= CLOCK_WARN_S else \
+        "warn" if abs(skew) <= CLOCK_FAIL_S else "FAIL"
+    return [backend, Check("clock", verdict, f"{skew:+.0f} s against the backend")]
+
+
+def check_disk(path: Path) -> Check:
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    usage = shutil.disk_usage(probe)
+    free_mb = usage.free / 2**20
+    verdict: Verdict = "FAIL" if usage.free < DISK_FAIL_BYTES else \
+        "warn" if usage.free < DISK_WARN_BYTES or usage.free < usage.total * 0.05 else "ok"
+    return Check("disk", verdict, f"{probe}: {free_mb:.0f} MB free of {usage.total / 2**30:.1f} GB")
+
+
+def check_certificates(config: KioskSettings, now: datetime | None = None) -> list[Check]:
+    now = now or datetime.now(UTC)
+    files = {"CA bundle": config.backend_ca_bundle, "client certificate":
+             config.backend_client_cert}
+    keys_dir = config.data_dir / "keys"
+    if keys_dir.is_dir():
+        for pem in sorted(keys_dir.glob("*cert*.pem")):
+            files[f"signing {pem.name}"] = pem
+    checks = []
+    for what, path in files.items():
+        if path is None:
+            continue
+        try:
+            certs = x509.load_pem_x509_certificates(Path(path).read_bytes())
+        except (OSError, ValueError) as exc:
+            checks.append(Check(f"certificate {what}", "FAIL", f"{path}: {exc}"))
+            continue
+        soonest = min(certs, key=lambda c: c.not_valid_after_utc)
+        days = (soonest.not_valid_after_utc - now).days
+        verdict: Verdict = "FAIL" if days < 0 else "warn" if days < CERT_WARN_DAYS else "ok"
+        checks.append(Check(f"certificate {what}", verdict,
+                            f"{path}: expires {soonest.not_valid_after_utc:%Y-%m-%d} "
+                            f"({days} days)"))
+    return checks
+
+
+async def run_doctor(path: Path | None, overrides: dict[str, object]) -> list[Check]:
+    config_check, config = check_config(path, overrides)
+    if config is None:
+        return [config_check]
+    checks = [config_check]
+    from kiosk.app import KioskCore
+
+    # the devices as the kiosk builds them (on --simulate, its simulators and its backend)
+    core = KioskCore(config)
+    await core.start(monitor=False)
+    try:
+        checks += await check_devices(core)
+        checks += await check_backend(config)
+    finally:
+        await core.stop()
+    checks.append(check_disk(config.data_dir))
+    checks += check_certificates(config)
+    return checks
