@@ -147,6 +147,10 @@ class UiConfig(_Strict):
     printer_position: Literal["left", "right", "below"] = "below"
     simulator_panel: bool = False
     voice: bool = True  # spoken prompts (espeak-ng); the citizen can switch them off
+    # the hidden admin gesture: this many taps in the top-left corner within this many seconds
+    admin_gesture_taps: Annotated[int, Field(ge=3, le=12)] = 5
+    admin_gesture_window_s: Annotated[float, Field(gt=0.5, le=10)] = 3.0
+    admin_gesture_corner_px: Annotated[int, Field(ge=40, le=400)] = 120
 
 
 class KioskSettings(BaseSettings):

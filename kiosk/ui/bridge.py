@@ -35,13 +35,14 @@ _ROLES = {
     Qt.ItemDataRole.UserRole + 4: b"code",
     Qt.ItemDataRole.UserRole + 5: b"connected",
     Qt.ItemDataRole.UserRole + 6: b"simulated",
+    Qt.ItemDataRole.UserRole + 7: b"detail",
 }
 
 
 class DeviceStatusModel(QAbstractListModel):
     """One row per configured device: name, kind, state, code, connected, simulated."""
 
-    statusReceived = Signal(str, str, str, bool)  # name, state, code, connected (cross-thread)
+    statusReceived = Signal(str, str, str, bool, str)  # name, state, code, connected, detail
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,20 +54,23 @@ class DeviceStatusModel(QAbstractListModel):
         self.beginResetModel()
         self._rows = [
             {"name": n, "kind": k, "state": "unknown", "code": "", "connected": False,
-             "simulated": s}
+             "simulated": s, "detail": ""}
             for n, k, s in devices
         ]
         self.endResetModel()
 
     def apply(self, name: str, status: DeviceStatus) -> None:
         """Thread-safe: schedule the update on the Qt thread."""
-        self.statusReceived.emit(name, status.state.value, status.code or "", status.connected)
+        detail = " ".join(f"{k} {v}" for k, v in status.detail.items()
+                          if isinstance(v, int | float | str) and k != "reader_name")
+        self.statusReceived.emit(name, status.state.value, status.code or "", status.connected,
+                                 detail[:120])
 
-    @Slot(str, str, str, bool)
-    def _apply(self, name: str, state: str, code: str, connected: bool) -> None:
+    @Slot(str, str, str, bool, str)
+    def _apply(self, name: str, state: str, code: str, connected: bool, detail: str) -> None:
         for i, row in enumerate(self._rows):
             if row["name"] == name:
-                row.update(state=state, code=code, connected=connected)
+                row.update(state=state, code=code, connected=connected, detail=detail)
                 idx = self.index(i, 0)
                 self.dataChanged.emit(idx, idx)
                 return
@@ -96,12 +100,13 @@ class KioskBridge(QObject):
 
     def __init__(self, config: KioskSettings, devices: DeviceStatusModel,
                  visit: QObject | None = None, sim: QObject | None = None,
-                 parent: QObject | None = None) -> None:
+                 admin: QObject | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._config = config
         self._devices = devices
         self._visit = visit
         self._sim = sim
+        self._admin = admin
         self._attract = False
 
     @Property(QObject, constant=True)
@@ -111,6 +116,10 @@ class KioskBridge(QObject):
     @Property(QObject, constant=True)
     def sim(self) -> QObject | None:
         return self._sim
+
+    @Property(QObject, constant=True)
+    def admin(self) -> QObject | None:
+        return self._admin
 
     @Property(bool, constant=True)
     def simulatorPanel(self) -> bool:

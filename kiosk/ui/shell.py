@@ -23,6 +23,9 @@ from kiosk.config import KioskSettings
 from kiosk.events import EventId
 from kiosk.flows.catalog import load_catalog
 from kiosk.logging import get_logger
+from kiosk.ui.admin.admin_bridge import AdminBridge
+from kiosk.ui.admin.gesture import CornerTaps
+from kiosk.ui.admin.recent_logs import RecentLogs
 from kiosk.ui.bridge import DeviceStatusModel, KioskBridge
 from kiosk.ui.camera_preview import CameraPreview
 from kiosk.ui.heartbeat import UiHeartbeat
@@ -82,11 +85,16 @@ class Shell:
     visit: VisitBridge
     preview: CameraPreview
     language: UiLanguage
+    admin: AdminBridge
+    gesture: CornerTaps
+    logs: RecentLogs
     voice: SpokenPrompts | None = None
 
     def dispose(self) -> None:
         """Tear down in order: the QML engine (and its window) before the objects it reads."""
         self.app.removeEventFilter(self.idle)
+        self.app.removeEventFilter(self.gesture)
+        self.logs.remove()
         self.visit.shutdown()
         self.language.set("zh-Hans")  # the translator belongs to the app, not this window
         if self.voice is not None:
@@ -124,7 +132,9 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
                         thread or CoreThread(), runner, set_language=language.set,
                         speak=voice.speak if voice is not None else None,
                         on_challenge=sim.hear if sim is not None else None)
-    bridge = KioskBridge(config, devices, visit, sim)
+    logs = RecentLogs().install()
+    admin = AdminBridge(core, thread, logs, on_restart=lambda: QGuiApplication.exit(0))
+    bridge = KioskBridge(config, devices, visit, sim, admin)
     language.set(visit.language_now())  # the configured default, whatever an earlier window left
     camera = next((d for d in core.devices if d.kind.value == "camera"), None)
     from kiosk.devices.camera.base import Camera
@@ -153,7 +163,13 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
     idle = IdleWatcher(config.timeouts.attract_after_s, bridge.set_attract,
                        may_idle=lambda: visit.current_screen() == "home")
     app.installEventFilter(idle)
-    return Shell(app, engine, window, devices, bridge, idle, visit, preview, language, voice)
+    ui = config.ui
+    gesture = CornerTaps(admin.open_pin_pad, taps=ui.admin_gesture_taps,
+                         within_s=ui.admin_gesture_window_s,
+                         corner_px=ui.admin_gesture_corner_px, on_press=admin.touched)
+    app.installEventFilter(gesture)
+    return Shell(app, engine, window, devices, bridge, idle, visit, preview, language, admin,
+                 gesture, logs, voice)
 
 
 class FirstFrameWatcher(QObject):

@@ -1,6 +1,192 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AdminOverlay</name>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="43" />
+        <source>维护菜单</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="49" />
+        <source>返回菜单</source>
+        <translation>Back to menu</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="50" />
+        <source>退出维护</source>
+        <translation>Leave maintenance</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="50" />
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="277" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="74" />
+        <source>请输入维护PIN</source>
+        <translation>Enter the maintenance PIN</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="88" />
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="276" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="97" />
+        <source>设备状态与测试</source>
+        <translation>Devices and tests</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="98" />
+        <source>待上传</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="99" />
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="170" />
+        <source>补打</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="100" />
+        <source>日志</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="101" />
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="102" />
+        <source>配置</source>
+        <translation>Configuration</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="103" />
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="116" />
+        <source>  ·  未连接</source>
+        <translation>  ·  not connected</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="122" />
+        <source>读卡测试</source>
+        <translation>Test card reading</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="123" />
+        <source>打印测试凭条</source>
+        <translation>Print a test receipt</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="124" />
+        <source>打印测试页</source>
+        <translation>Print a test page</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="125" />
+        <source>扫码测试</source>
+        <translation>Test QR scanning</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="146" />
+        <source>待上传 %1 · 已上传 %2 · 失败 %3</source>
+        <translation>Waiting %1 · sent %2 · failed %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="147" />
+        <source> · 最久 %1 秒</source>
+        <translation> · oldest %1 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="153" />
+        <source>立即重试</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="160" />
+        <source>输入办件编号补打证明和回执（保留24小时）</source>
+        <translation>Enter a case number to reprint its certificate and receipt (kept 24 hours)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="183" />
+        <source>按事件编号过滤，例如 6003</source>
+        <translation>Filter by event id, e.g. 6003</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="203" />
+        <source>近14天办理 %1 次</source>
+        <translation>%1 visits in the last 14 days</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="221" />
+        <source>结果</source>
+        <translation>Outcomes</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="226" />
+        <source>评价（5 非常满意 … 1 非常不满意）</source>
+        <translation>Ratings (5 very satisfied … 1 very dissatisfied)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="236" />
+        <source>中位用时（秒）</source>
+        <translation>Median duration (s)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="249" />
+        <source>检查配置文件</source>
+        <translation>Check the configuration file</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="262" />
+        <source>版本 %1 · 终端 %2 · 机器 %3 · %4</source>
+        <translation>Version %1 · kiosk %2 · machine %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="263" />
+        <source>时钟由网络校时（NTP）维护；如偏差过大请检查网络。</source>
+        <translation>The clock is kept by network time (NTP); if it is off, check the network.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="266" />
+        <source>导出日志和就绪报告到U盘</source>
+        <translation>Export log and readiness report to USB</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="267" />
+        <source>打印自检单</source>
+        <translation>Print a self-test ticket</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="268" />
+        <source>重启程序</source>
+        <translation>Restart the app</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="269" />
+        <source>重启设备</source>
+        <translation>Reboot</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="270" />
+        <source>进入维护终端</source>
+        <translation>Leave to the maintenance console</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="275" />
+        <source>确定要执行吗？</source>
+        <translation>Are you sure?</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <location filename="../qml/Kiosk/AttractScreen.qml" line="37" />
@@ -250,17 +436,17 @@
         <translation>Please fill in: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/FieldScreen.qml" line="49" />
+        <location filename="../qml/Kiosk/FieldScreen.qml" line="50" />
         <source>11位手机号码</source>
         <translation>11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/FieldScreen.qml" line="49" />
+        <location filename="../qml/Kiosk/FieldScreen.qml" line="50" />
         <source>例如 2024-05-01</source>
         <translation>For example 2024-05-01</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/FieldScreen.qml" line="54" />
+        <location filename="../qml/Kiosk/FieldScreen.qml" line="56" />
         <source>下一步</source>
         <translation>Next</translation>
     </message>
@@ -632,27 +818,27 @@
         <translation>A device failed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/RateScreen.qml" line="47" />
+        <location filename="../qml/Kiosk/RateScreen.qml" line="48" />
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/RateScreen.qml" line="47" />
+        <location filename="../qml/Kiosk/RateScreen.qml" line="48" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/RateScreen.qml" line="47" />
+        <location filename="../qml/Kiosk/RateScreen.qml" line="48" />
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/RateScreen.qml" line="48" />
+        <location filename="../qml/Kiosk/RateScreen.qml" line="49" />
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/RateScreen.qml" line="48" />
+        <location filename="../qml/Kiosk/RateScreen.qml" line="49" />
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
@@ -662,12 +848,12 @@
         <translation>What went wrong? (choose any)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/RateScreen.qml" line="59" />
+        <location filename="../qml/Kiosk/RateScreen.qml" line="60" />
         <source>提交评价</source>
         <translation>Send rating</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/RateScreen.qml" line="61" />
+        <location filename="../qml/Kiosk/RateScreen.qml" line="62" />
         <source>不评价</source>
         <translation>No rating</translation>
     </message>

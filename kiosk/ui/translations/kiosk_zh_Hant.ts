@@ -1,6 +1,192 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW" sourcelanguage="zh_CN">
 <context>
+    <name>AdminOverlay</name>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="43" />
+        <source>维护菜单</source>
+        <translation>維護選單</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="49" />
+        <source>返回菜单</source>
+        <translation>返回選單</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="50" />
+        <source>退出维护</source>
+        <translation>退出維護</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="50" />
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="277" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="74" />
+        <source>请输入维护PIN</source>
+        <translation>請輸入維護PIN</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="88" />
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="276" />
+        <source>确定</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="97" />
+        <source>设备状态与测试</source>
+        <translation>裝置狀態與測試</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="98" />
+        <source>待上传</source>
+        <translation>待上傳</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="99" />
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="170" />
+        <source>补打</source>
+        <translation>補打</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="100" />
+        <source>日志</source>
+        <translation>日誌</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="101" />
+        <source>统计</source>
+        <translation>統計</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="102" />
+        <source>配置</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="103" />
+        <source>系统</source>
+        <translation>系統</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="116" />
+        <source>  ·  未连接</source>
+        <translation>  ·  未連線</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="122" />
+        <source>读卡测试</source>
+        <translation>讀卡測試</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="123" />
+        <source>打印测试凭条</source>
+        <translation>列印測試憑條</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="124" />
+        <source>打印测试页</source>
+        <translation>列印測試頁</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="125" />
+        <source>扫码测试</source>
+        <translation>掃碼測試</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="146" />
+        <source>待上传 %1 · 已上传 %2 · 失败 %3</source>
+        <translation>待上傳 %1 · 已上傳 %2 · 失敗 %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="147" />
+        <source> · 最久 %1 秒</source>
+        <translation> · 最久 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="153" />
+        <source>立即重试</source>
+        <translation>立即重試</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="160" />
+        <source>输入办件编号补打证明和回执（保留24小时）</source>
+        <translation>輸入辦件編號補打證明和回執（保留24小時）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="183" />
+        <source>按事件编号过滤，例如 6003</source>
+        <translation>按事件編號過濾，例如 6003</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="203" />
+        <source>近14天办理 %1 次</source>
+        <translation>近14天辦理 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="221" />
+        <source>结果</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="226" />
+        <source>评价（5 非常满意 … 1 非常不满意）</source>
+        <translation>評價（5 非常滿意 … 1 非常不滿意）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="236" />
+        <source>中位用时（秒）</source>
+        <translation>中位用時（秒）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="249" />
+        <source>检查配置文件</source>
+        <translation>檢查配置文件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="262" />
+        <source>版本 %1 · 终端 %2 · 机器 %3 · %4</source>
+        <translation>版本 %1 · 終端 %2 · 機器 %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="263" />
+        <source>时钟由网络校时（NTP）维护；如偏差过大请检查网络。</source>
+        <translation>時鐘由網路校時（NTP）維護；如偏差過大請檢查網路。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="266" />
+        <source>导出日志和就绪报告到U盘</source>
+        <translation>匯出日誌和就緒報告到隨身碟</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="267" />
+        <source>打印自检单</source>
+        <translation>列印自檢單</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="268" />
+        <source>重启程序</source>
+        <translation>重啟程式</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="269" />
+        <source>重启设备</source>
+        <translation>重啟裝置</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="270" />
+        <source>进入维护终端</source>
+        <translation>進入維護終端</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="275" />
+        <source>确定要执行吗？</source>
+        <translation>確定要執行嗎？</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <location filename="../qml/Kiosk/AttractScreen.qml" line="37" />
@@ -250,17 +436,17 @@
         <translation>請填寫：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/FieldScreen.qml" line="49" />
+        <location filename="../qml/Kiosk/FieldScreen.qml" line="50" />
         <source>11位手机号码</source>
         <translation>11位手機號碼</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/FieldScreen.qml" line="49" />
+        <location filename="../qml/Kiosk/FieldScreen.qml" line="50" />
         <source>例如 2024-05-01</source>
         <translation>例如 2024-05-01</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/FieldScreen.qml" line="54" />
+        <location filename="../qml/Kiosk/FieldScreen.qml" line="56" />
         <source>下一步</source>
         <translation>下一步</translation>
     </message>
@@ -632,27 +818,27 @@
         <translation>裝置故障</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/RateScreen.qml" line="47" />
+        <location filename="../qml/Kiosk/RateScreen.qml" line="48" />
         <source>非常满意</source>
         <translation>非常滿意</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/RateScreen.qml" line="47" />
+        <location filename="../qml/Kiosk/RateScreen.qml" line="48" />
         <source>满意</source>
         <translation>滿意</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/RateScreen.qml" line="47" />
+        <location filename="../qml/Kiosk/RateScreen.qml" line="48" />
         <source>基本满意</source>
         <translation>基本滿意</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/RateScreen.qml" line="48" />
+        <location filename="../qml/Kiosk/RateScreen.qml" line="49" />
         <source>不满意</source>
         <translation>不滿意</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/RateScreen.qml" line="48" />
+        <location filename="../qml/Kiosk/RateScreen.qml" line="49" />
         <source>非常不满意</source>
         <translation>非常不滿意</translation>
     </message>
@@ -662,12 +848,12 @@
         <translation>哪裡讓您不滿意？（可多選）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/RateScreen.qml" line="59" />
+        <location filename="../qml/Kiosk/RateScreen.qml" line="60" />
         <source>提交评价</source>
         <translation>提交評價</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/RateScreen.qml" line="61" />
+        <location filename="../qml/Kiosk/RateScreen.qml" line="62" />
         <source>不评价</source>
         <translation>不評價</translation>
     </message>

@@ -115,6 +115,11 @@ Window {
         visible: active
     }
 
+    AdminOverlay {
+        z: 200
+        anchors.fill: parent
+    }
+
     AttractScreen {
         id: attract
         objectName: "attractScreen"

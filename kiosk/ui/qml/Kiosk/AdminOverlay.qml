@@ -1,0 +1,282 @@
+import QtQuick
+import QtQuick.Controls
+import Kiosk
+
+// The hidden maintenance menu (opened by the corner gesture): PIN pad, then staff pages.
+// Staff pages use the standard theme, never elder mode or high contrast.
+Rectangle {
+    id: admin
+    objectName: "adminOverlay"
+    visible: kiosk.admin.open
+    color: "#F3F6FA"
+    TapHandler {}   // nothing behind the menu reacts while it is open
+
+    readonly property var a: kiosk.admin
+    readonly property int gap: 16
+    readonly property int btnH: 80
+    readonly property int fontPx: 24
+
+    component AdminButton: Rectangle {
+        property string text
+        property bool danger: false
+        signal clicked()
+        width: Math.max(240, label.implicitWidth + 40); height: admin.btnH; radius: 12
+        color: danger ? "#B3261E" : "#0B4F9C"
+        Accessible.role: Accessible.Button
+        Accessible.name: text
+        Text { id: label; anchors.centerIn: parent; text: parent.text; color: "#FFFFFF"
+               font { family: Theme.fontFamily; pixelSize: admin.fontPx; bold: true } }
+        TapHandler { onTapped: parent.clicked() }
+    }
+    component AdminText: Text {
+        color: "#1B1F24"; wrapMode: Text.WordWrap
+        font { family: Theme.fontFamily; pixelSize: admin.fontPx }
+    }
+
+    // header: who is in, the way back, the way out
+    Rectangle {
+        id: header
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: 100; color: "#1B1F24"
+        Text {
+            anchors { left: parent.left; leftMargin: 32; verticalCenter: parent.verticalCenter }
+            text: qsTr("维护菜单") + (a.staffId ? "  ·  " + a.staffId : "")
+            color: "#FFFFFF"; font { family: Theme.fontFamily; pixelSize: 34; bold: true }
+        }
+        Row {
+            anchors { right: parent.right; rightMargin: 32; verticalCenter: parent.verticalCenter }
+            spacing: admin.gap
+            AdminButton { objectName: "adminBackToMenu"; visible: a.page !== "pin" && a.page !== "menu"; text: qsTr("返回菜单"); onClicked: a.showPage("menu") }
+            AdminButton { objectName: "adminClose"; text: a.staffId ? qsTr("退出维护") : qsTr("取消"); onClicked: a.close() }
+        }
+    }
+    Text {
+        objectName: "adminMessage"
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: 24 }
+        text: a.message
+        color: "#8A5A00"; wrapMode: Text.WordWrap
+        font { family: Theme.fontFamily; pixelSize: admin.fontPx; bold: true }
+    }
+
+    Item {
+        id: body
+        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom
+                  margins: 32; bottomMargin: 90 }
+
+        // PIN pad
+        Column {
+            visible: a.page === "pin"
+            anchors.centerIn: parent
+            spacing: admin.gap
+            property string pin: ""
+            id: pinPad
+            Connections { target: kiosk.admin; function onChanged() { if (!kiosk.admin.open) pinPad.pin = "" } }
+            AdminText { anchors.horizontalCenter: parent.horizontalCenter; text: qsTr("请输入维护PIN") ; font.pixelSize: 34 }
+            Text {
+                objectName: "adminPinDots"
+                anchors.horizontalCenter: parent.horizontalCenter
+                text: pinPad.pin.length ? "●".repeat(pinPad.pin.length) : " "
+                font { pixelSize: 40 }
+            }
+            NumericPad {
+                anchors.horizontalCenter: parent.horizontalCenter
+                onKey: (k) => { if (k === "⌫") pinPad.pin = pinPad.pin.slice(0, -1); else if (pinPad.pin.length < 12) pinPad.pin += k }
+            }
+            AdminButton {
+                objectName: "adminPinEnter"
+                anchors.horizontalCenter: parent.horizontalCenter
+                text: qsTr("确定")
+                onClicked: { a.enterPin(pinPad.pin); pinPad.pin = "" }
+            }
+        }
+
+        // menu
+        Grid {
+            visible: a.page === "menu"
+            columns: 4; spacing: admin.gap * 2
+            AdminButton { objectName: "adminDevices"; text: qsTr("设备状态与测试"); onClicked: a.showPage("devices") }
+            AdminButton { objectName: "adminOutbox"; text: qsTr("待上传"); onClicked: a.showPage("outbox") }
+            AdminButton { objectName: "adminReprint"; text: qsTr("补打"); onClicked: a.showPage("reprint") }
+            AdminButton { objectName: "adminLogs"; text: qsTr("日志"); onClicked: a.showPage("logs") }
+            AdminButton { objectName: "adminStats"; text: qsTr("统计"); onClicked: a.showPage("stats") }
+            AdminButton { objectName: "adminConfig"; text: qsTr("配置"); onClicked: a.showPage("config") }
+            AdminButton { objectName: "adminSystem"; text: qsTr("系统"); onClicked: a.showPage("system") }
+        }
+
+        // devices: the dashboard and the tests
+        Column {
+            visible: a.page === "devices"
+            spacing: admin.gap
+            width: parent.width
+            Repeater {
+                model: kiosk.devices
+                AdminText {
+                    objectName: "adminDevice_" + model.name
+                    text: model.name + "  ·  " + model.kind + "  ·  " + model.state + (model.code ? " (" + model.code + ")" : "")
+                          + (model.connected ? "" : qsTr("  ·  未连接"))
+                          + (model.detail ? "  ·  " + model.detail : "")
+                    color: model.state === "ok" ? "#1B7F3B" : "#B3261E"
+                }
+            }
+            Flow {
+                width: parent.width; spacing: admin.gap
+                AdminButton { objectName: "adminTestCard"; text: qsTr("读卡测试"); onClicked: a.testCardRead() }
+                AdminButton { objectName: "adminTestReceipt"; text: qsTr("打印测试凭条"); onClicked: a.testReceipt() }
+                AdminButton { objectName: "adminTestCertificate"; text: qsTr("打印测试页"); onClicked: a.testCertificate() }
+                AdminButton { objectName: "adminTestQr"; text: qsTr("扫码测试"); onClicked: a.testQr() }
+            }
+            Rectangle {
+                width: 480; height: 360; color: "#000000"
+                Image {
+                    objectName: "adminCameraPreview"
+                    anchors.fill: parent; fillMode: Image.PreserveAspectFit; cache: false
+                    property int tick: 0
+                    source: a.page === "devices" ? "image://camera/admin-" + tick : ""
+                    Timer { running: a.page === "devices" && a.open; interval: 50; repeat: true; onTriggered: parent.tick++ }
+                }
+            }
+        }
+
+        // outbox
+        Column {
+            visible: a.page === "outbox"
+            spacing: admin.gap
+            width: parent.width
+            AdminText {
+                objectName: "adminOutboxStatus"
+                text: qsTr("待上传 %1 · 已上传 %2 · 失败 %3").arg(a.outbox.pending || 0).arg(a.outbox.sent || 0).arg(a.outbox.dead || 0)
+                      + (a.outbox.oldest_pending_age_s ? qsTr(" · 最久 %1 秒").arg(Math.round(a.outbox.oldest_pending_age_s)) : "")
+            }
+            Repeater {
+                model: a.outbox.dead_letters || []
+                AdminText { text: modelData.kind + " · " + modelData.service + " · " + modelData.error }
+            }
+            AdminButton { objectName: "adminOutboxRetry"; text: qsTr("立即重试"); onClicked: a.outboxRetry() }
+        }
+
+        // reprint by case number
+        Column {
+            visible: a.page === "reprint"
+            spacing: admin.gap
+            AdminText { text: qsTr("输入办件编号补打证明和回执（保留24小时）") }
+            Row {
+                spacing: admin.gap
+                TextField {
+                    id: caseNumber
+                    objectName: "adminCaseNumber"
+                    width: 600; height: admin.btnH
+                    font { family: Theme.fontFamily; pixelSize: admin.fontPx }
+                    inputMethodHints: Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText
+                }
+                AdminButton { objectName: "adminReprintGo"; text: qsTr("补打"); onClicked: a.reprint(caseNumber.text) }
+            }
+        }
+
+        // the redacted log, filtered by event id or text
+        Column {
+            visible: a.page === "logs"
+            anchors.fill: parent
+            spacing: admin.gap
+            TextField {
+                id: logFilter
+                objectName: "adminLogFilter"
+                width: 600; height: admin.btnH
+                placeholderText: qsTr("按事件编号过滤，例如 6003")
+                font { family: Theme.fontFamily; pixelSize: admin.fontPx }
+                onTextChanged: a.filterLogs(text)
+            }
+            ListView {
+                objectName: "adminLogList"
+                width: parent.width; height: parent.height - logFilter.height - admin.gap
+                clip: true
+                model: a.logs
+                delegate: Text { width: ListView.view.width; text: modelData; wrapMode: Text.WrapAnywhere
+                                 font { family: "monospace"; pixelSize: 16 } color: "#1B1F24" }
+            }
+        }
+
+        // statistics: visits per day, outcomes, ratings, median durations (bars drawn here)
+        Row {
+            visible: a.page === "stats"
+            spacing: admin.gap * 3
+            Column {
+                spacing: admin.gap
+                AdminText { objectName: "adminStatsTotal"; text: qsTr("近14天办理 %1 次").arg(a.stats.visits || 0); font.bold: true }
+                Row {
+                    objectName: "adminStatsPerDay"
+                    spacing: 8; height: 260
+                    Repeater {
+                        model: a.stats.per_day || []
+                        Column {
+                            anchors.bottom: parent.bottom
+                            spacing: 4
+                            readonly property int peak: Math.max(1, ...(a.stats.per_day || []).map(d => d.visits))
+                            Rectangle { width: 40; height: 200 * modelData.visits / parent.peak; color: "#0B4F9C"; anchors.horizontalCenter: parent.horizontalCenter }
+                            Text { text: modelData.day.slice(5); font.pixelSize: 16; anchors.horizontalCenter: parent.horizontalCenter }
+                        }
+                    }
+                }
+            }
+            Column {
+                spacing: admin.gap
+                AdminText { text: qsTr("结果"); font.bold: true }
+                Repeater {
+                    model: Object.keys(a.stats.outcomes || {})
+                    AdminText { text: modelData + "：" + a.stats.outcomes[modelData] }
+                }
+                AdminText { text: qsTr("评价（5 非常满意 … 1 非常不满意）"); font.bold: true }
+                Repeater {
+                    model: ["5", "4", "3", "2", "1"]
+                    Row {
+                        spacing: 8
+                        AdminText { text: modelData; width: 30 }
+                        Rectangle { width: 20 + 20 * ((a.stats.ratings || {})[modelData] || 0); height: 24; color: "#1B7F3B" }
+                        AdminText { text: String((a.stats.ratings || {})[modelData] || 0) }
+                    }
+                }
+                AdminText { text: qsTr("中位用时（秒）"); font.bold: true }
+                Repeater {
+                    model: Object.keys(a.stats.median_seconds || {})
+                    AdminText { text: modelData + "：" + a.stats.median_seconds[modelData] }
+                }
+            }
+        }
+
+        // configuration (as running), and a check of the file on disk
+        Column {
+            visible: a.page === "config"
+            anchors.fill: parent
+            spacing: admin.gap
+            AdminButton { objectName: "adminValidateConfig"; text: qsTr("检查配置文件"); onClicked: a.validateConfig() }
+            Flickable {
+                width: parent.width; height: parent.height - admin.btnH - admin.gap
+                contentHeight: configText.implicitHeight; clip: true
+                Text { id: configText; objectName: "adminConfigText"; text: a.configText; font { family: "monospace"; pixelSize: 16 } }
+            }
+        }
+
+        // system
+        Column {
+            visible: a.page === "system"
+            spacing: admin.gap
+            AdminText { objectName: "adminSystemInfo"
+                        text: qsTr("版本 %1 · 终端 %2 · 机器 %3 · %4").arg(a.system.version).arg(a.system.kioskId).arg(a.system.machineId).arg(a.system.time) }
+            AdminText { text: qsTr("时钟由网络校时（NTP）维护；如偏差过大请检查网络。") }
+            Flow {
+                width: body.width; spacing: admin.gap
+                AdminButton { objectName: "adminExport"; text: qsTr("导出日志和就绪报告到U盘"); onClicked: a.exportToUsb() }
+                AdminButton { objectName: "adminSelfTest"; text: qsTr("打印自检单"); onClicked: a.selfTestTicket() }
+                AdminButton { objectName: "adminRestart"; danger: true; text: qsTr("重启程序"); onClicked: a.confirm("restart") }
+                AdminButton { objectName: "adminReboot"; danger: true; text: qsTr("重启设备"); onClicked: a.confirm("reboot") }
+                AdminButton { objectName: "adminShell"; danger: true; text: qsTr("进入维护终端"); onClicked: a.confirm("shell") }
+            }
+            Row {
+                visible: a.confirming !== ""
+                spacing: admin.gap
+                AdminText { text: qsTr("确定要执行吗？") ; font.bold: true }
+                AdminButton { objectName: "adminConfirmYes"; danger: true; text: qsTr("确定"); onClicked: a.confirmed() }
+                AdminButton { objectName: "adminConfirmNo"; text: qsTr("取消"); onClicked: a.confirm("") }
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+"""The hidden admin menu on the real QML, offscreen: the corner gesture (and gestures that must
+not open it), the PIN pad with lockout, staff pages and their actions, the audit trail and the
+idle lock."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from kiosk.admin.pin import PinStore
+from kiosk.ui.admin.gesture import CornerTaps
+from tests.ui.driving import exists, find, tap
+
+PIN = "482913"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.mark.parametrize(("gaps", "where", "opens"), [
+    ([0.3] * 4, (10, 10), True),              # five taps in the corner within 3 s
+    ([0.9] * 4, (10, 10), False),             # too slow: 3.6 s
+    ([0.3] * 3, (10, 10), False),             # four taps only
+    ([0.3] * 4, (300, 10), False),            # not in the corner
+])
+def test_corner_gesture_timing(gaps: list[float], where: tuple[int, int], opens: bool) -> None:
+    clock = Clock()
+    opened: list[bool] = []
+    g = CornerTaps(lambda: opened.append(True), clock=clock)
+    g.tap(*where)
+    for gap in gaps:
+        clock.now += gap
+        g.tap(*where)
+    assert bool(opened) is opens
+
+
+def test_a_tap_elsewhere_breaks_the_gesture() -> None:
+    clock = Clock()
+    opened: list[bool] = []
+    g = CornerTaps(lambda: opened.append(True), clock=clock)
+    for i in range(5):
+        clock.now += 0.2
+        g.tap(10, 10) if i != 2 else g.tap(800, 500)
+    assert not opened
+
+
+def corner_taps(shell, qtbot, n: int = 5) -> None:
+    for _ in range(n):
+        QTest.mouseClick(shell.window, Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier, QPoint(15, 15))
+        qtbot.wait(80)
+
+
+def type_pin(shell, qtbot, pin: str) -> None:
+    for d in pin:
+        tap(shell, qtbot, f"key_{d}")
+    tap(shell, qtbot, "adminPinEnter")
+
+
+@pytest.fixture
+def staff(sim_config) -> Path:
+    PinStore(sim_config.data_dir / "admin" / "pins.json").set_pin("zhao", PIN)
+    return sim_config.data_dir / "admin"
+
+
+def test_slow_corner_taps_open_nothing(shell, qtbot, staff) -> None:
+    clock = Clock()
+    shell.gesture.clock = clock
+    for _ in range(5):
+        clock.now += 1.0
+        QTest.mouseClick(shell.window, Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier, QPoint(15, 15))
+        qtbot.wait(30)
+    assert not exists(shell, "adminOverlay")
+
+
+def test_staff_log_in_test_the_printer_and_leave(shell, core, qtbot, staff,
+                                                  cupsd_running, artifacts) -> None:
+    kiosk_core, _thread = core
+    corner_taps(shell, qtbot)
+    qtbot.waitUntil(lambda: exists(shell, "adminOverlay"), timeout=3000)
+    type_pin(shell, qtbot, "000000")
+    qtbot.waitUntil(lambda: "PIN不正确" in find(shell, "adminMessage").property("text"))
+    type_pin(shell, qtbot, PIN)
+    qtbot.waitUntil(lambda: exists(shell, "adminDevices"))
+    shell.window.grabWindow().save(str(artifacts / "admin-menu.png"))
+
+    tap(shell, qtbot, "adminDevices")
+    qtbot.waitUntil(lambda: exists(shell, "adminDevice_receipt_printer"))
+    before = len(kiosk_core.hub.receipt.receipts)
+    tap(shell, qtbot, "adminTestReceipt")
+    qtbot.waitUntil(lambda: "已打印" in find(shell, "adminMessage").property("text"),
+                    timeout=10000)
+    assert len(kiosk_core.hub.receipt.receipts) == before + 1
+    shell.window.grabWindow().save(str(artifacts / "admin-devices.png"))
+
+    tap(shell, qtbot, "adminBackToMenu")
+    tap(shell, qtbot, "adminOutbox")
+    qtbot.waitUntil(lambda: "待上传" in find(shell, "adminOutboxStatus").property("text"))
+    tap(shell, qtbot, "adminBackToMenu")
+    tap(shell, qtbot, "adminSystem")
+    tap(shell, qtbot, "adminExport")
+    qtbot.waitUntil(lambda: "已导出" in find(shell, "adminMessage").property("text"),
+                    timeout=10000)
+    exported = next((kiosk_core.config.data_dir / "usb-stick").iterdir())
+    readiness = json.loads((exported / "readiness.json").read_text())
+    assert readiness["kiosk_id"] == "SIM-0001"
+    assert "receipt_printer" in readiness["devices"]
+    tap(shell, qtbot, "adminRestart")
+    assert exists(shell, "adminConfirmYes")      # asked before anything happens
+    tap(shell, qtbot, "adminConfirmNo")
+    tap(shell, qtbot, "adminClose")
+    qtbot.waitUntil(lambda: not exists(shell, "adminOverlay"))
+
+    actions = [e["action"] for e in shell.admin.audit.entries()]
+    assert actions == ["login-failed", "login", "test-receipt", "export-usb", "logout"]
+    assert all(e["staff_id"] in ("zhao", "-") for e in shell.admin.audit.entries())
+
+
+def test_wrong_pins_lock_the_menu(shell, qtbot, staff) -> None:
+    corner_taps(shell, qtbot)
+    qtbot.waitUntil(lambda: exists(shell, "adminOverlay"), timeout=3000)
+    for _ in range(5):
+        type_pin(shell, qtbot, "000000")
+    qtbot.waitUntil(lambda: "秒后再试" in find(shell, "adminMessage").property("text"))
+    type_pin(shell, qtbot, PIN)                      # locked: even the right PIN waits
+    assert not exists(shell, "adminDevices")
+    assert "秒后再试" in find(shell, "adminMessage").property("text")
+
+
+def test_the_admin_session_locks_itself_when_idle(shell, qtbot, staff) -> None:
+    corner_taps(shell, qtbot)
+    qtbot.waitUntil(lambda: exists(shell, "adminOverlay"), timeout=3000)
+    shell.admin._idle.setInterval(300)
+    type_pin(shell, qtbot, PIN)
+    qtbot.waitUntil(lambda: exists(shell, "adminDevices"))
+    qtbot.waitUntil(lambda: not exists(shell, "adminOverlay"), timeout=3000)
+    assert shell.admin.audit.entries()[-1]["action"] == "locked-idle"
