@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
 
 import cv2
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
@@ -26,6 +26,24 @@ from kiosk.devices.camera.base import Camera
 from kiosk.devices.camera.simulated import Scene, SimulatedCamera
 from kiosk.face.engine import FaceEngine
 from kiosk.ui.shell import build_shell
+
+
+class SwapRecorder(QObject):
+    """When each frame reached the screen, and when the screen last changed (recorded as the
+    change happens, before anything is drawn)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.times: list[float] = []
+        self.changed_at = 0.0
+
+    @Slot()
+    def on_swap(self) -> None:
+        self.times.append(time.perf_counter())
+
+    @Slot()
+    def on_screen(self) -> None:
+        self.changed_at = time.perf_counter()
 
 
 def pump(app: QGuiApplication, seconds: float) -> None:
@@ -54,9 +72,10 @@ def main(transitions: int) -> None:
     thread.submit(core.start()).result(30)
     app = QGuiApplication(sys.argv[:1])
     shell = build_shell(config, core, fullscreen=False, thread=thread)
-    swapped: list[float] = []
-    shell.window.frameSwapped.connect(lambda: swapped.append(time.perf_counter()),
-                                      Qt.ConnectionType.DirectConnection)
+    recorder = SwapRecorder()
+    swapped = recorder.times
+    shell.window.frameSwapped.connect(recorder.on_swap, Qt.ConnectionType.DirectConnection)
+    shell.visit.screenChanged.connect(recorder.on_screen, Qt.ConnectionType.DirectConnection)
     pump(app, 1.5)
 
     def tap_and_wait(name: str, screen: str) -> float:
@@ -68,7 +87,7 @@ def main(transitions: int) -> None:
                          Qt.KeyboardModifier.NoModifier, QPoint(int(p.x()), int(p.y())))
         while shell.visit.current_screen() != screen:
             app.processEvents()
-        changed = time.perf_counter()
+        changed = recorder.changed_at
         while not [t for t in swapped if t >= changed]:
             app.processEvents()
         return (next(t for t in swapped if t >= changed) - t0) * 1000

@@ -36,8 +36,12 @@ class SystemdNotifier:
         try:
             if self._sock is None:
                 self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM | socket.SOCK_CLOEXEC)
+                # never block the UI thread: a full queue means this beat is skipped
+                self._sock.setblocking(False)
             self._sock.sendto("\n".join(assignments).encode(), self.address)
             return True
+        except BlockingIOError:
+            return False
         except OSError as exc:
             log.warning("systemd notification not sent", error=type(exc).__name__)
             return False

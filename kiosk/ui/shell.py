@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
@@ -159,6 +159,8 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
         first = qml_errors[0] if qml_errors else "no window was created"
         raise UiLoadFailed(f"the home screen failed to load: {first}")
     window = roots[0]
+    if fullscreen:  # a touch kiosk shows no mouse pointer
+        app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
 
     idle = IdleWatcher(config.timeouts.attract_after_s, bridge.set_attract,
                        may_idle=lambda: visit.current_screen() == "home")

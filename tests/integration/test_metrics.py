@@ -69,3 +69,30 @@ def test_metrics_endpoint_reports_devices_visits_outbox_and_problems(sim_config,
         thread.submit(core.stop()).result(15)
         thread.stop()
     assert (config.data_dir / "statistics.jsonl").read_text().count("\n") == 1
+
+
+def test_example_alert_rules_use_metrics_the_kiosk_exports() -> None:
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    from kiosk.appliance.metrics import KioskMetrics
+
+    rules = yaml.safe_load((Path(__file__).resolve().parents[2] / "systemd" /
+                            "prometheus-alerts.yml").read_text())["groups"]
+    m = KioskMetrics("T")
+    try:
+        exported = {s.name for fam in m.registry.collect() for s in fam.samples} | \
+            {fam.name + suffix for fam in m.registry.collect() for suffix in ("", "_total")}
+    finally:
+        m.close()
+    used = set()
+    for group in rules:
+        for rule in group["rules"]:
+            assert rule["alert"]
+            assert rule["expr"]
+            assert rule["annotations"]["summary"]
+            used |= set(re.findall(r"\b(kiosk_[a-z_]+)", rule["expr"]))
+    assert used
+    assert used <= exported, used - exported

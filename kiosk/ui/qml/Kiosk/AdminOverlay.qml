@@ -8,6 +8,7 @@ Rectangle {
     id: admin
     objectName: "adminOverlay"
     visible: kiosk.admin.open
+    enabled: visible
     color: "#F3F6FA"
     TapHandler {}   // nothing behind the menu reacts while it is open
 
@@ -109,7 +110,7 @@ Rectangle {
             spacing: admin.gap
             width: parent.width
             Repeater {
-                model: kiosk.devices
+                model: a.open && a.page === "devices" ? kiosk.devices : null
                 AdminText {
                     objectName: "adminDevice_" + model.name
                     text: model.name + "  ·  " + model.kind + "  ·  " + model.state + (model.code ? " (" + model.code + ")" : "")

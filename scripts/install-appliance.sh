@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Turns a fresh Debian 12 machine into a Yiban Kiosk appliance (run as root, from a checkout):
+#   - the packages it needs (scripts/setup.sh's list, plus cage), the app in /opt/yiban-kiosk
+#   - a "kiosk" system user; /etc/kiosk/kiosk.toml from the example (kept if present)
+#   - the outbox key as a systemd credential in /etc/kiosk/credentials (kept if present)
+#   - systemd units and udev rules; tty1 given to the kiosk instead of a login prompt
+# Afterwards: edit /etc/kiosk/kiosk.toml, set a staff PIN (kiosk admin set-pin), reboot.
+# docs/appliance.md describes the physical setup and each step.
+set -euo pipefail
+[ "$(id -u)" -eq 0 ] || { echo "install-appliance: run as root" >&2; exit 1; }
+src="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+prefix=/opt/yiban-kiosk
+
+echo "install-appliance: packages" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends cage rsync >/dev/null
+
+echo "install-appliance: the app in $prefix" >&2
+mkdir -p "$prefix"
+rsync -a --delete --exclude .venv --exclude artifacts --exclude '.git' "$src/" "$prefix/"
+"$prefix/scripts/setup.sh"
+
+echo "install-appliance: user, configuration, key" >&2
+id kiosk >/dev/null 2>&1 || useradd --system --create-home --home-dir /var/lib/kiosk-home \
+  --shell /usr/sbin/nologin --groups video,input,render,dialout,lp kiosk
+install -d -m 0755 /etc/kiosk
+[ -f /etc/kiosk/kiosk.toml ] || install -m 0644 "$prefix/kiosk/defaults/example.toml" /etc/kiosk/kiosk.toml
+install -d -m 0700 /etc/kiosk/credentials
+if [ ! -f /etc/kiosk/credentials/outbox.key ]; then
+  head -c 32 /dev/urandom > /etc/kiosk/credentials/outbox.key
+  chmod 0600 /etc/kiosk/credentials/outbox.key
+fi
+install -d -m 0700 -o kiosk -g kiosk /var/lib/kiosk
+
+echo "install-appliance: systemd units, udev rules" >&2
+install -m 0644 "$prefix"/systemd/kiosk.service "$prefix"/systemd/kiosk-nightly-restart.service \
+  "$prefix"/systemd/kiosk-nightly-restart.timer /etc/systemd/system/
+install -m 0644 "$prefix/systemd/99-yiban-kiosk.rules" /etc/udev/rules.d/
+udevadm control --reload && udevadm trigger || true
+systemctl daemon-reload
+systemctl disable getty@tty1.service >/dev/null 2>&1 || true
+systemctl set-default graphical.target >/dev/null
+systemctl enable kiosk.service pcscd.socket cups.service >/dev/null
+echo "install-appliance: done. Next: edit /etc/kiosk/kiosk.toml, run" >&2
+echo "  $prefix/.venv/bin/kiosk admin set-pin --config /etc/kiosk/kiosk.toml --staff <id>" >&2
+echo "  $prefix/.venv/bin/kiosk doctor --config /etc/kiosk/kiosk.toml" >&2
+echo "then reboot (optional nightly restart: systemctl enable kiosk-nightly-restart.timer)." >&2
