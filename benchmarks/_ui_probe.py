@@ -72,6 +72,7 @@ def main(transitions: int) -> None:
     thread.submit(core.start()).result(30)
     app = QGuiApplication(sys.argv[:1])
     shell = build_shell(config, core, fullscreen=False, thread=thread)
+    shell.load_visits(core, thread)
     recorder = SwapRecorder()
     swapped = recorder.times
     shell.window.frameSwapped.connect(recorder.on_swap, Qt.ConnectionType.DirectConnection)

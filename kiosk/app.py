@@ -17,7 +17,6 @@ from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from kiosk.admin.statistics import VisitStatistics
-from kiosk.appliance.metrics import KioskMetrics
 from kiosk.config import KioskSettings
 from kiosk.devices.base import Device
 from kiosk.devices.monitor import DeviceMonitor
@@ -27,6 +26,7 @@ from kiosk.services.outbox import Outbox, Uploader
 from kiosk.sim.hub import SimulatorHub
 
 if TYPE_CHECKING:
+    from kiosk.appliance.metrics import KioskMetrics
     from kiosk.flows.engine import FlowResult
     from kiosk.flows.visit import VisitRunner
 
@@ -74,6 +74,8 @@ class KioskCore:
         """The fleet's view: device states as the monitor sees them, visits, the outbox."""
         if self.config.metrics_port is None or self.monitor is None:
             return
+        from kiosk.appliance.metrics import KioskMetrics
+
         self.metrics = KioskMetrics(self.config.kiosk_id)
         kinds = {d.name: d.kind.value for d in self.devices}
         metrics = self.metrics
@@ -142,7 +144,6 @@ class KioskCore:
         from kiosk.devices.smartcard.pcsc_reader import PcscReader
         from kiosk.documents.issuer import CertificateIssuer, keys_for
         from kiosk.documents.reprint_store import ReprintStore
-        from kiosk.face.check import FaceCheck
         from kiosk.face.engine import FaceEngine
         from kiosk.flows.catalog import load_catalog
         from kiosk.flows.engine import FlowPorts
@@ -158,12 +159,12 @@ class KioskCore:
         smartcard = by_kind.get("smartcard")
         receipt = by_kind.get("receipt_printer")
         document = by_kind.get("document_printer")
-        engine = FaceEngine(c.face.detector_model, c.face.recognizer_model)
+        def face_engine() -> FaceEngine:
+            return FaceEngine(c.face.detector_model, c.face.recognizer_model)
         ports = FlowPorts(
             catalog=load_catalog(), gateway=self.gateway, outbox=self.outbox,
             uploader=self.uploader, reprints=ReprintStore(c.data_dir / "reprints"),
             kiosk_id=c.kiosk_id,
-            face_check=FaceCheck(engine, c.face),
             camera=camera if isinstance(camera, Camera) else None,
             issuer=CertificateIssuer(keys_for(c.data_dir, c.kiosk_id),
                                      "https://verify.example.gov.cn/c/"),
@@ -175,9 +176,9 @@ class KioskCore:
             if isinstance(smartcard, PcscReader) else None,
             camera=camera if isinstance(camera, Camera) else None,
             qr=QrCredentialReader(c.qr.pattern, c.qr.max_length))
-        return VisitRunner(ports, sources, engine, match_threshold=c.face.match_threshold,
+        return VisitRunner(ports, sources, face_engine, match_threshold=c.face.match_threshold,
                            photo_detect_score=c.face.id_photo_detect_score,
-                           on_result=self.visit_ended)
+                           face_config=c.face, on_result=self.visit_ended)
 
     def device(self, name: str) -> Device:
         for d in self.devices:

@@ -49,13 +49,28 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     config = _config_from(args)
     configure_logging(config.log_level)
-    from kiosk.ui.shell import NoDisplay, UiLoadFailed, run
+    from kiosk.ui.display import NoDisplay, check_display
 
     fullscreen = config.ui.fullscreen and not args.windowed
     try:
-        return run(config, fullscreen=fullscreen, first_frame_marker=args.first_frame_marker,
-                   exit_after_first_frame=args.exit_after_first_frame)
-    except (NoDisplay, UiLoadFailed) as exc:
+        check_display()
+        # the core (simulators, devices) starts while Qt and the UI modules load
+        from kiosk.app import CoreThread, KioskCore
+
+        core_thread = CoreThread()
+        core_thread.start()
+        core = KioskCore(config)
+        started = core_thread.submit(core.start(wait_first_poll=False))
+        from kiosk.ui.shell import UiLoadFailed, run
+
+        try:
+            return run(config, fullscreen=fullscreen, first_frame_marker=args.first_frame_marker,
+                       exit_after_first_frame=args.exit_after_first_frame,
+                       started_core=(core_thread, core, started))
+        except UiLoadFailed as exc:
+            _err(str(exc))
+            return EXIT_UNAVAILABLE
+    except NoDisplay as exc:
         _err(str(exc))
         return EXIT_UNAVAILABLE
 

@@ -192,7 +192,9 @@ def configure_logging(level: str = "INFO", stream: TextIO | None = None) -> None
     handler.setFormatter(formatter)
     root = logging.getLogger()
     for old in list(root.handlers):
-        if getattr(old, "_kiosk_handler", False):
+        # ours from an earlier call, and plain stderr handlers a library's basicConfig()
+        # left (python-escpos does that on import): they would print records unredacted
+        if getattr(old, "_kiosk_handler", False) or type(old) is logging.StreamHandler:
             root.removeHandler(old)
     handler._kiosk_handler = True  # type: ignore[attr-defined]
     root.addHandler(handler)

@@ -61,6 +61,7 @@ class FlowPorts:
     # WCAG 2.2.1: before a wait runs out, warn and give at least 20 s to extend
     still_there_grace_s: float = 30.0
     max_extensions: int = 3
+    patience: float = 1.0  # elder mode waits longer for every answer (a factor on the budgets)
 
 
 @dataclass
@@ -107,7 +108,7 @@ class FlowEngine:
         result = FlowResult(item.id, "abandoned")
         # a bundle waits as long as its most patient item
         self._budget = {step: float(max(getattr(s.time_budget_s, step) for s in items))
-                        for step in ("face", "form", "sign", "print")}
+                        * self.ports.patience for step in ("face", "form", "sign", "print")}
         try:
             await self._run(item, items, session, ui, result)
         except _Stop as stop:

@@ -3,10 +3,12 @@ comes out of the printer, derived from the definitions (so a new YAML item gets 
 
 from __future__ import annotations
 
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
-from kiosk.flows.catalog import Catalog
 from kiosk.flows.schema import Bundle, GuideNode, ServiceDefinition
+
+if TYPE_CHECKING:
+    from kiosk.flows.catalog import Catalog
 
 Lang = Literal["zh-Hans", "zh-Hant", "en"]
 

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from kiosk.config import FaceConfig
 from kiosk.devices.camera.base import Camera
 from kiosk.devices.camera.qr import QrCredentialReader, QrRejected
 from kiosk.devices.errors import DeviceError, DeviceTimeout, DeviceUnavailable
@@ -23,18 +24,17 @@ from kiosk.domain.citizen_messages import message_for
 from kiosk.domain.errors import KioskError
 from kiosk.domain.identity import Identity, identity_from_idcard
 from kiosk.events import EventId
+from kiosk.face.check import FaceCheck
 from kiosk.face.engine import FaceEngine
 from kiosk.face.verifier import FaceVerifier, LocalFaceVerifier, RemoteFaceVerifier
 from kiosk.flows.engine import FlowEngine, FlowPorts, FlowResult
-from kiosk.flows.interaction import Interaction
+from kiosk.flows.interaction import CARD_PULLED, Interaction
 from kiosk.flows.qr_identity import QrIdentifyFailed, identify_by_qr
 from kiosk.flows.schema import Bundle, ServiceDefinition
 from kiosk.logging import get_logger
 from kiosk.session import Session
 
 log = get_logger(__name__)
-
-CARD_PULLED = "card removed"
 
 
 class VisitInteraction(Interaction, Protocol):
@@ -53,24 +53,32 @@ class IdentitySources:
 class VisitRunner:
     """Runs visits one at a time on the core's event loop."""
 
-    def __init__(self, ports: FlowPorts, sources: IdentitySources, face_engine: FaceEngine,
+    def __init__(self, ports: FlowPorts, sources: IdentitySources,
+                 face_engine: Callable[[], FaceEngine],
                  *, match_threshold: float, photo_detect_score: float,
+                 face_config: FaceConfig | None = None,
                  on_result: Callable[[FlowResult, float], None] | None = None) -> None:
         self.on_result = on_result  # (result, seconds): statistics and metrics, no person
         self.ports = ports
         self.sources = sources
-        self.face_engine = face_engine
+        # the face models (~65 MB) load with the first visit, not with the kiosk
+        self._make_face_engine = face_engine
+        self.face_engine: FaceEngine | None = None
+        self.face_config = face_config or FaceConfig()
         self.match_threshold = match_threshold
         self.photo_detect_score = photo_detect_score
 
     async def run(self, service_id: str, ui: VisitInteraction, *,
-                  locale: str = "zh-Hans") -> FlowResult:
+                  locale: str = "zh-Hans", patience: float = 1.0) -> FlowResult:
+        """One visit. `patience` > 1 gives the citizen longer for every step (elder mode)."""
         started = time.monotonic()
         result = FlowResult(service_id, "abandoned", "cancelled")
+        self.ports.patience = patience
         try:
             result = await self._run(service_id, ui, locale)
             return result
         finally:
+            self.ports.patience = 1.0
             if self.on_result is not None:
                 try:
                     self.on_result(result, time.monotonic() - started)
@@ -86,6 +94,7 @@ class VisitRunner:
                 return FlowResult(service_id, "abandoned", "timed out at identify")
             session.identity = identity
             session.learn(*identity.personal_values())
+            await self._ensure_face_engine()
             self.ports.verifier = self._verifier(identity)
             engine = asyncio.ensure_future(FlowEngine(self.ports).run(service_id, session, ui))
             watcher = asyncio.ensure_future(self._card_lifted(identity))
@@ -103,7 +112,13 @@ class VisitRunner:
             session.wipe()
             self.ports.verifier = None
 
+    async def _ensure_face_engine(self) -> None:
+        if self.face_engine is None:
+            self.face_engine = await asyncio.to_thread(self._make_face_engine)
+            self.ports.face_check = FaceCheck(self.face_engine, self.face_config)
+
     def _verifier(self, identity: Identity) -> FaceVerifier:
+        assert self.face_engine is not None
         if identity.photo is not None:
             return LocalFaceVerifier(self.face_engine, identity.photo, self.match_threshold,
                                      self.photo_detect_score)
@@ -115,7 +130,8 @@ class VisitRunner:
                         locale: str) -> Identity | None:
         """The first credential presented; None when nobody presents one in time (with the
         "still there?" question asked as for every other wait)."""
-        budget = float(max(s.time_budget_s.identify for s in self._items(service_id)))
+        budget = float(max(s.time_budget_s.identify for s in self._items(service_id))) \
+            * self.ports.patience
         tasks: list[asyncio.Future[Identity]] = []
         for source in (self._idcard_identity, self._smartcard_identity, self._qr_identity):
             tasks.append(asyncio.ensure_future(self._retrying(source, ui, locale)))

@@ -5,12 +5,16 @@ Kept apart from `kiosk.app` so that headless commands never import Qt.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import sys
 import time
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication
@@ -21,19 +25,22 @@ from kiosk.app import CoreThread, KioskCore
 from kiosk.appliance.sd_notify import SystemdNotifier
 from kiosk.config import KioskSettings
 from kiosk.events import EventId
-from kiosk.flows.catalog import load_catalog
 from kiosk.logging import get_logger
 from kiosk.ui.admin.admin_bridge import AdminBridge
 from kiosk.ui.admin.gesture import CornerTaps
 from kiosk.ui.admin.recent_logs import RecentLogs
 from kiosk.ui.bridge import DeviceStatusModel, KioskBridge
 from kiosk.ui.camera_preview import CameraPreview
+from kiosk.ui.display import check_display
 from kiosk.ui.heartbeat import UiHeartbeat
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.simulator_bridge import SimulatorBridge
 from kiosk.ui.translations import UiLanguage
 from kiosk.ui.visit_bridge import VisitBridge
 from kiosk.ui.voice import SpokenPrompts
+
+if TYPE_CHECKING:
+    from kiosk.flows.visit import VisitRunner
 
 log = get_logger(__name__)
 
@@ -44,23 +51,8 @@ CJK_FONT_FILES = (
 FONT_FAMILY = "WenQuanYi Micro Hei"
 
 
-class NoDisplay(RuntimeError):
-    pass
-
-
 class UiLoadFailed(RuntimeError):
     pass
-
-
-def check_display() -> None:
-    """Raise NoDisplay with advice when Qt would abort for want of a display."""
-    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("WAYLAND_DISPLAY") or \
-            os.environ.get("DISPLAY"):
-        return
-    raise NoDisplay(
-        "no display: run the kiosk under its compositor (systemd/kiosk-session), inside an X or "
-        "Wayland session, or set QT_QPA_PLATFORM=offscreen for a headless check"
-    )
 
 
 def load_fonts(app: QGuiApplication) -> str:
@@ -89,6 +81,35 @@ class Shell:
     gesture: CornerTaps
     logs: RecentLogs
     voice: SpokenPrompts | None = None
+
+    def attach_core(self, core: KioskCore) -> None:
+        """The core has started its devices: show their states, and the camera's picture."""
+        from kiosk.devices.camera.base import Camera
+
+        self.devices.set_devices([(d.name, d.kind.value, d.simulated) for d in core.devices])
+        if core.monitor is not None:
+            for name, status in core.monitor.snapshot().items():
+                self.devices.apply(name, status)
+            core.monitor.subscribe(self.devices.apply)
+        camera = next((d for d in core.devices if isinstance(d, Camera)), None)
+        self.preview.camera = camera
+
+    def load_visits(self, core: KioskCore, thread: CoreThread) -> None:
+        """Build the visit machinery (catalog, rules, document signing, flow engine) in the
+        background; `kiosk run` calls this once the home screen is up, so it never delays it."""
+        if core.outbox is None:
+            return
+
+        async def build_runner() -> VisitRunner:
+            return await asyncio.to_thread(core.visit_runner)
+
+        def built(f: Future[VisitRunner]) -> None:
+            if f.exception() is None:
+                self.visit.runner_ready(f.result())
+            else:
+                log.error("visits unavailable", error=repr(f.exception()))
+
+        thread.submit(build_runner()).add_done_callback(built)
 
     def dispose(self) -> None:
         """Tear down in order: the QML engine (and its window) before the objects it reads."""
@@ -123,28 +144,27 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
     load_fonts(app)
 
     devices = DeviceStatusModel()
-    devices.set_devices([(d.name, d.kind.value, d.simulated) for d in core.devices])
+    # the configured devices, "checking" until the core has started them (attach_core)
+    devices.set_devices([(kind, kind, getattr(config.devices, kind).adapter == "simulated")
+                         for kind in type(config.devices).model_fields
+                         if getattr(config.devices, kind) is not None])
     engine = QQmlApplicationEngine()
     language = UiLanguage(app, engine)
     sim = SimulatorBridge(core, thread) if thread is not None and config.simulate else None
-    runner = core.visit_runner() if thread is not None and core.outbox is not None else None
-    visit = VisitBridge(config, runner.ports.catalog if runner else load_catalog(),
-                        thread or CoreThread(), runner, set_language=language.set,
+    can_visit = thread is not None
+    if not can_visit:
+        from kiosk.flows.catalog import load_catalog
+    visit = VisitBridge(config, None if can_visit else load_catalog(), thread or CoreThread(),
+                        None, set_language=language.set,
                         speak=voice.speak if voice is not None else None,
                         on_challenge=sim.hear if sim is not None else None)
+
     logs = RecentLogs().install()
     admin = AdminBridge(core, thread, logs, on_restart=lambda: QGuiApplication.exit(0))
     bridge = KioskBridge(config, devices, visit, sim, admin)
     language.set(visit.language_now())  # the configured default, whatever an earlier window left
-    camera = next((d for d in core.devices if d.kind.value == "camera"), None)
-    from kiosk.devices.camera.base import Camera
-
-    preview = CameraPreview(camera if isinstance(camera, Camera) else None)
+    preview = CameraPreview(None)
     engine.addImageProvider("camera", preview)
-    if core.monitor is not None:
-        for name, status in core.monitor.snapshot().items():
-            devices.apply(name, status)
-        core.monitor.subscribe(devices.apply)
 
     qml_errors: list[str] = []
     engine.warnings.connect(lambda ws: qml_errors.extend(w.toString() for w in ws))
@@ -170,8 +190,11 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
                          within_s=ui.admin_gesture_window_s,
                          corner_px=ui.admin_gesture_corner_px, on_press=admin.touched)
     app.installEventFilter(gesture)
-    return Shell(app, engine, window, devices, bridge, idle, visit, preview, language, admin,
-                 gesture, logs, voice)
+    shell = Shell(app, engine, window, devices, bridge, idle, visit, preview, language, admin,
+                  gesture, logs, voice)
+    if core.devices:
+        shell.attach_core(core)
+    return shell
 
 
 class FirstFrameWatcher(QObject):
@@ -182,8 +205,10 @@ class FirstFrameWatcher(QObject):
     """
 
     def __init__(self, window: QQuickWindow, *, print_marker: bool, quit_after: bool,
-                 notifier: SystemdNotifier | None = None) -> None:
+                 notifier: SystemdNotifier | None = None,
+                 then: Callable[[], None] | None = None) -> None:
         super().__init__()
+        self._then = then
         self._window = window
         self._print_marker = print_marker
         self._quit_after = quit_after
@@ -200,30 +225,44 @@ class FirstFrameWatcher(QObject):
         log.info("first frame", event_id=EventId.FIRST_FRAME)
         if self._notifier is not None:
             self._notifier.ready("home screen up")
+        if self._then is not None:
+            self._then()
         if self._print_marker:
             print(f"first-frame {time.time():.6f}", flush=True)
         if self._quit_after:
             QGuiApplication.exit(0)
 
 
-def run(config: KioskSettings, *, fullscreen: bool, first_frame_marker: bool = False,
-        exit_after_first_frame: bool = False) -> int:
-    """Run the kiosk UI until it is asked to stop. Returns the process exit code."""
+def start_core(config: KioskSettings) -> tuple[CoreThread, KioskCore, Future[None]]:
+    """Start the core (devices, simulators, outbox) in its thread; returns at once."""
     check_display()
     core_thread = CoreThread()
     core_thread.start()
     core = KioskCore(config)
-    started = core_thread.submit(core.start(wait_first_poll=False))
+    return core_thread, core, core_thread.submit(core.start(wait_first_poll=False))
+
+
+def run(config: KioskSettings, *, fullscreen: bool, first_frame_marker: bool = False,
+        exit_after_first_frame: bool = False,
+        started_core: tuple[CoreThread, KioskCore, Future[None]] | None = None) -> int:
+    """Run the kiosk UI until it is asked to stop. Returns the process exit code.
+
+    `started_core` is the core already starting (`kiosk run` starts it before importing Qt,
+    so the two overlap)."""
+    core_thread, core, started = started_core or start_core(config)
     prepare_qt_environment()
     app = QGuiApplication(sys.argv[:1])
-    started.result(timeout=30)
     voice = SpokenPrompts() if config.ui.voice else None
+    # the window is built while the core starts its devices and simulators
     shell = build_shell(config, core, fullscreen=fullscreen, thread=core_thread, voice=voice)
+    started.result(timeout=30)
+    shell.attach_core(core)
 
     notifier = SystemdNotifier()
     first_frame = FirstFrameWatcher(shell.window, print_marker=first_frame_marker or
                                     exit_after_first_frame, quit_after=exit_after_first_frame,
-                                    notifier=notifier)
+                                    notifier=notifier,
+                                    then=lambda: shell.load_visits(core, core_thread))
     heartbeat = UiHeartbeat(notifier)
     heartbeat.start()
 

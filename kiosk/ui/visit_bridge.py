@@ -18,7 +18,7 @@ import concurrent.futures
 import hashlib
 import time
 from collections.abc import Callable
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 
@@ -26,13 +26,15 @@ from kiosk.app import CoreThread
 from kiosk.config import KioskSettings
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
-from kiosk.flows.catalog import Catalog
-from kiosk.flows.engine import FlowResult
-from kiosk.flows.interaction import FilledField, RatingAnswer, SignedCommitment
+from kiosk.flows.interaction import CARD_PULLED, FilledField, RatingAnswer, SignedCommitment
 from kiosk.flows.schema import FormField
 from kiosk.flows.service_summary import all_summaries, guide_node, search, summary
-from kiosk.flows.visit import CARD_PULLED, VisitRunner
 from kiosk.logging import get_logger
+
+if TYPE_CHECKING:  # loaded in the background after the first frame (kiosk.ui.shell)
+    from kiosk.flows.catalog import Catalog
+    from kiosk.flows.engine import FlowResult
+    from kiosk.flows.visit import VisitRunner
 
 log = get_logger(__name__)
 
@@ -40,6 +42,7 @@ LANGS = ("zh-Hans", "zh-Hant", "en")
 Lang = Literal["zh-Hans", "zh-Hant", "en"]
 RESULT_HOLD_S = 20  # the result screen returns home by itself after this long
 GOODBYE_HOLD_S = 8
+ELDER_PATIENCE = 1.5  # elder mode: half as long again for every step
 
 
 class QtInteraction:
@@ -151,8 +154,10 @@ class VisitBridge(QObject):
     displayChanged = Signal()
     catalogChanged = Signal()
     _posted = Signal(str, dict, object)  # cross-thread: screen, view, future
+    _runner_built = Signal(object)  # cross-thread: the VisitRunner, once built
+    readyChanged = Signal()
 
-    def __init__(self, config: KioskSettings, catalog: Catalog, core: CoreThread,
+    def __init__(self, config: KioskSettings, catalog: Catalog | None, core: CoreThread,
                  runner: VisitRunner | None, *,
                  set_language: Callable[[str], None] | None = None,
                  speak: Callable[[str, str], None] | None = None,
@@ -183,6 +188,7 @@ class VisitBridge(QObject):
         self._contrast = False
         self._voice = config.ui.voice
         self._posted.connect(self._apply, Qt.ConnectionType.QueuedConnection)
+        self._runner_built.connect(self._set_runner, Qt.ConnectionType.QueuedConnection)
         self._ticker = QTimer(self)
         self._ticker.setInterval(250)
         self._ticker.timeout.connect(self._tick)
@@ -192,6 +198,22 @@ class VisitBridge(QObject):
         self._hold.timeout.connect(self.goHome)
 
     # --- called from the core thread --------------------------------------------------------
+    def runner_ready(self, runner: VisitRunner) -> None:
+        """The visit machinery was built in the background (after the first frame)."""
+        self._runner_built.emit(runner)
+
+    @Slot(object)
+    def _set_runner(self, runner: VisitRunner) -> None:
+        self._runner = runner
+        self._catalog = runner.ports.catalog
+        self.catalogChanged.emit()
+        self.readyChanged.emit()
+
+    def _get_ready(self) -> bool:
+        return self._runner is not None
+
+    ready = Property(bool, _get_ready, notify=readyChanged)
+
     def language_now(self) -> str:
         return self._lang
 
@@ -317,7 +339,7 @@ class VisitBridge(QObject):
     voiceOn = Property(bool, _get_voice, notify=displayChanged)
 
     def _get_services(self) -> list[dict[str, Any]]:
-        return all_summaries(self._catalog, self._lang)
+        return all_summaries(self._catalog, self._lang) if self._catalog else []
 
     services = Property(list, _get_services, notify=catalogChanged)
 
@@ -327,7 +349,7 @@ class VisitBridge(QObject):
     searchResults = Property(list, _get_search_results, notify=catalogChanged)
 
     def _get_guide(self) -> dict[str, Any]:
-        node = self._catalog.guide
+        node = self._catalog.guide if self._catalog else None
         if node is None:
             return {"question": "", "answers": []}
         for i in self._guide_path:
@@ -345,11 +367,15 @@ class VisitBridge(QObject):
     @Slot(str)
     def openService(self, service_id: str) -> None:
         """The service's introduction: what it needs, how long, what comes out."""
+        if self._catalog is None:
+            return  # still starting up (a second at most)
         self._service = service_id
         self._show("intro", summary(self._catalog, service_id, self._lang))
 
     @Slot(str)
     def openCategory(self, category: str) -> None:
+        if self._catalog is None:
+            return
         items = [s for s in all_summaries(self._catalog, self._lang)
                  if s["category"] == category]
         self._show("services", {"category": category, "items": items})
@@ -362,7 +388,7 @@ class VisitBridge(QObject):
 
     @Slot(int)
     def guideChoose(self, index: int) -> None:
-        node = self._catalog.guide
+        node = self._catalog.guide if self._catalog else None
         if node is None:
             return
         for i in self._guide_path:
@@ -383,7 +409,7 @@ class VisitBridge(QObject):
 
     @Slot(str)
     def search(self, text: str) -> None:
-        self._search = search(self._catalog, text, self._lang)
+        self._search = search(self._catalog, text, self._lang) if self._catalog else []
         self.catalogChanged.emit()
 
     @Slot()
@@ -392,7 +418,9 @@ class VisitBridge(QObject):
         if self._runner is None or self._visit is not None or not self._service:
             return
         ui = QtInteraction(self, self._core.loop, self._on_challenge)
-        self._visit = self._core.submit(self._runner.run(self._service, ui, locale=self._lang))
+        self._visit = self._core.submit(self._runner.run(
+            self._service, ui, locale=self._lang,
+            patience=ELDER_PATIENCE if self._elder else 1.0))
         self._visit.add_done_callback(lambda f: self._posted.emit("@ended", {}, f))
         self._show("identify", {"step": "identify"})
 
@@ -499,7 +527,7 @@ class VisitBridge(QObject):
             self._set_language(lang)
         self.displayChanged.emit()
         self.catalogChanged.emit()
-        if self._screen == "intro" and self._service:
+        if self._screen == "intro" and self._service and self._catalog is not None:
             self._show("intro", summary(self._catalog, self._service, lang))
 
     @Slot()

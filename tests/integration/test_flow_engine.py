@@ -164,3 +164,14 @@ async def test_a_refusal_offers_the_could_not_get_it_done_report(rig) -> None:
         "SELECT kind, state FROM outbox").fetchall()
     assert ("feedback", "sent") in rows
     assert session.empty
+
+
+async def test_elder_patience_gives_longer_for_every_answer(rig) -> None:
+    ports, _tmp = rig
+    ports.patience = 3.0                     # the form's 1 s budget becomes 3 s
+    citizen = Citizen(stall=1.6)
+    result = await FlowEngine(ports).run("criminal-record-certificate", session_for("zhang-wei"),
+                                         citizen)
+    assert result.outcome == "approved", result.reason
+    assert citizen.still_there_asked == 0
+    assert citizen.deadlines[0] == 3.0

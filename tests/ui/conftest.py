@@ -23,8 +23,10 @@ def core(sim_config: KioskSettings):
 
 
 @pytest.fixture
-def shell(qapp, core, sim_config: KioskSettings):
+def shell(qapp, qtbot, core, sim_config: KioskSettings):
     kiosk_core, thread = core
     s: Shell = build_shell(sim_config, kiosk_core, fullscreen=False, thread=thread)
+    s.load_visits(kiosk_core, thread)
+    qtbot.waitUntil(lambda: s.visit.ready, timeout=30000)  # visits load beside the first frame
     yield s
     s.dispose()

@@ -55,6 +55,14 @@ def go_to_service(shell, qtbot, tile: str, service: str) -> None:
     wait_screen(shell, qtbot, "identify")
 
 
+def identified(shell, qtbot, tile: str, service: str, card_id: str) -> None:
+    """Pick the service, place the card, agree to the face check: the first question shows."""
+    go_to_service(shell, qtbot, tile, service)
+    place_card(shell, card_id)
+    tap(shell, qtbot, "faceConsentYes", timeout=15000)
+    wait_screen(shell, qtbot, "field", timeout=30000)
+
+
 def type_digits(shell, qtbot, digits: str) -> None:
     for d in digits:
         tap(shell, qtbot, f"key_{d}")
@@ -62,11 +70,7 @@ def type_digits(shell, qtbot, digits: str) -> None:
 
 def test_instant_certificate_by_touch_prints_and_wipes(shell, core, qtbot, artifacts) -> None:
     kiosk_core, _thread = core
-    go_to_service(shell, qtbot, "tilePersonal", "criminal-record-certificate")
-    place_card(shell, "zhang-wei")
-    wait_screen(shell, qtbot, "face_consent")
-    tap(shell, qtbot, "faceConsentYes")
-    wait_screen(shell, qtbot, "field", timeout=30000)      # purpose: a choice
+    identified(shell, qtbot, "tilePersonal", "criminal-record-certificate", "zhang-wei")
     assert "用途" in find(shell, "screenTitle").property("text")
     tap(shell, qtbot, "choice_1")
     wait_screen(shell, qtbot, "field")                     # phone: the numeric pad
@@ -100,10 +104,7 @@ def test_instant_certificate_by_touch_prints_and_wipes(shell, core, qtbot, artif
 
 
 def test_commitment_is_signed_with_a_finger(shell, core, qtbot) -> None:
-    go_to_service(shell, qtbot, "tileBusiness", "public-place-health-permit")
-    place_card(shell, "zhang-wei")
-    tap(shell, qtbot, "faceConsentYes")
-    wait_screen(shell, qtbot, "field", timeout=30000)      # premises: text
+    identified(shell, qtbot, "tileBusiness", "public-place-health-permit", "zhang-wei")
     find(shell, "fieldInput").setProperty("text", "天河路385号首层")
     tap(shell, qtbot, "fieldNext")
     wait_screen(shell, qtbot, "field")                     # area: number pad
@@ -156,10 +157,7 @@ def test_a_bundle_by_the_guided_finder_opens_three_cases(shell, core, qtbot) -> 
 
 
 def test_pulling_the_card_mid_form_ends_the_visit(shell, core, qtbot) -> None:
-    go_to_service(shell, qtbot, "tilePersonal", "criminal-record-certificate")
-    place_card(shell, "zhang-wei")
-    tap(shell, qtbot, "faceConsentYes")
-    wait_screen(shell, qtbot, "field", timeout=30000)
+    identified(shell, qtbot, "tilePersonal", "criminal-record-certificate", "zhang-wei")
     shell.bridge.sim.liftCard()
     wait_screen(shell, qtbot, "ended")
     assert "身份证已取走" in find(shell, "screenTitle").property("text")
@@ -185,10 +183,7 @@ def test_an_impostor_is_refused_in_words_and_may_report(shell, core, qtbot) -> N
 def test_paper_out_is_explained_and_the_case_stands(shell, core, qtbot) -> None:
     kiosk_core, _thread = core
     kiosk_core.hub.receipt.set_paper(Paper.OUT)
-    go_to_service(shell, qtbot, "tilePersonal", "social-insurance-certificate")
-    place_card(shell, "zhang-wei")
-    tap(shell, qtbot, "faceConsentYes")
-    wait_screen(shell, qtbot, "field", timeout=30000)
+    identified(shell, qtbot, "tilePersonal", "social-insurance-certificate", "zhang-wei")
     tap(shell, qtbot, "choice_0")
     wait_screen(shell, qtbot, "confirm")
     tap(shell, qtbot, "confirmYes")

@@ -27,7 +27,6 @@ from kiosk.devices.printers.escpos_stream import (
     Unknown,
 )
 from kiosk.events import EventId
-from kiosk.fonts import render_line, stack
 from kiosk.logging import get_logger
 from kiosk.sim.pty_link import PtyLink
 
@@ -133,6 +132,8 @@ class ReceiptPrinterSimulator:
 
 def render_receipt(receipt: Receipt, width: int = 576) -> Image.Image:
     """What the printer would have printed, drawn from the parsed stream."""
+    from kiosk.fonts import render_line, stack  # the CJK fonts load only to draw a receipt
+
     parts: list[Image.Image] = []
     for item in receipt.items:
         if isinstance(item, TextLine):

@@ -28,9 +28,6 @@ from kiosk import __version__
 from kiosk.admin.audit import AuditLog
 from kiosk.admin.pin import PinStore
 from kiosk.app import CoreThread, KioskCore
-from kiosk.documents.certificate import CertificateContent
-from kiosk.documents.receipt import ReceiptDocument, Rule, Text, to_escpos
-from kiosk.documents.reprint_store import ReprintNotFound
 from kiosk.events import EventId
 from kiosk.logging import get_logger
 from kiosk.ui.admin.recent_logs import RecentLogs
@@ -208,6 +205,8 @@ class AdminBridge(QObject):
                   device="receipt_printer")
 
     async def _print_ticket(self, title: str) -> str:
+        from kiosk.documents.receipt import ReceiptDocument, Rule, Text, to_escpos
+
         printer = self._device("receipt_printer")
         lines: list[Text | Rule] = [Text(f"易办自助终端 {title}", "center", bold=True), Rule(),
                                     Text(f"终端：{self._core.config.kiosk_id}"),
@@ -226,6 +225,7 @@ class AdminBridge(QObject):
                   device="document_printer")
 
     async def _print_certificate(self) -> str:
+        from kiosk.documents.certificate import CertificateContent
         from kiosk.documents.issuer import CertificateIssuer, keys_for
 
         c = self._core.config
@@ -305,6 +305,8 @@ class AdminBridge(QObject):
             return
 
         async def again() -> str:
+            from kiosk.documents.reprint_store import ReprintNotFound
+
             store = self._reprints()
             printed = []
             try:

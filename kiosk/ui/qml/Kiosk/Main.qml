@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Window
-import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
 import Kiosk
 
@@ -58,7 +57,7 @@ Window {
         id: screenLoader
         objectName: "screenLoader"
         anchors { left: parent.left; right: simPanel.visible ? simPanel.left : parent.right
-                  top: simBanner.bottom; bottom: inputPanel.active ? inputPanel.top : nav.top }
+                  top: simBanner.bottom; bottom: keyboard.shown ? keyboard.top : nav.top }
         source: window.screens[kiosk.visit.screen] || "ErrorScreen.qml"
         onLoaded: kiosk.screenShown(kiosk.visit.screen)
     }
@@ -68,8 +67,8 @@ Window {
         anchors { left: parent.left; right: parent.right; bottom: strip.visible ? strip.top : parent.bottom }
         visible: kiosk.visit.screen !== "home"
         height: visible ? implicitHeight : 0
-        onBackRequested: kiosk.visit.active ? leaveDialog.visible = true : kiosk.visit.back()
-        onStartOverRequested: kiosk.visit.active ? leaveDialog.visible = true : kiosk.visit.goHome()
+        onBackRequested: kiosk.visit.active ? window.leaveAsked = true : kiosk.visit.back()
+        onStartOverRequested: kiosk.visit.active ? window.leaveAsked = true : kiosk.visit.goHome()
     }
 
     StatusStrip {
@@ -80,44 +79,74 @@ Window {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
     }
 
-    SimulatorPanel {
+    Loader {   // trainers only; built after the first frame
         id: simPanel
-        visible: kiosk.simulatorPanel
+        active: kiosk.simulatorPanel && window.settled
+        visible: active
+        width: Math.round(380 * Theme.scale)
         anchors { right: parent.right; top: simBanner.bottom; bottom: nav.top }
+        sourceComponent: SimulatorPanel {}
     }
+    // set one tick after the first frame: what is not needed for it is built then
+    property bool settled: false
+    Timer { interval: 1; running: true; onTriggered: window.settled = true }
 
+    property bool leaveAsked: false
+    Loader {
+        anchors.fill: parent
+        z: 60
+        active: window.leaveAsked
+        sourceComponent: leaveComponent
+    }
+    Component {
+        id: leaveComponent
     Dialog {
         id: leaveDialog
         objectName: "leaveDialog"
-        visible: false
         title: qsTr("要结束本次办理吗？")
         message: qsTr("已填写的信息将被清除。")
-        KButton { objectName: "leaveYes"; primary: true; text: qsTr("结束办理"); onClicked: { leaveDialog.visible = false; kiosk.visit.cancelVisit() } }
-        KButton { objectName: "leaveNo"; text: qsTr("继续办理"); onClicked: leaveDialog.visible = false }
+        KButton { objectName: "leaveYes"; primary: true; text: qsTr("结束办理"); onClicked: { window.leaveAsked = false; kiosk.visit.cancelVisit() } }
+        KButton { objectName: "leaveNo"; text: qsTr("继续办理"); onClicked: window.leaveAsked = false }
     }
-    Connections { target: kiosk.visit; function onScreenChanged() { if (!kiosk.visit.active) leaveDialog.visible = false } }
+    }
+    Connections { target: kiosk.visit; function onScreenChanged() { if (!kiosk.visit.active) window.leaveAsked = false } }
 
+    Loader {
+        anchors.fill: parent
+        z: 61
+        active: kiosk.visit.stillThere
+        sourceComponent: stillThereComponent
+    }
+    Component {
+        id: stillThereComponent
     Dialog {
         objectName: "stillThereDialog"
-        visible: kiosk.visit.stillThere
-        onVisibleChanged: if (visible) kiosk.visit.say(title + message)
+        Component.onCompleted: kiosk.visit.say(title + message)
         title: qsTr("您还在吗？")
         message: qsTr("%1 秒后将结束本次办理并清除您的信息。").arg(kiosk.visit.stillThereLeft)
         KButton { objectName: "stillThereYes"; primary: true; text: qsTr("我还在，继续办理"); onClicked: kiosk.visit.extend() }
     }
-
-    InputPanel {
-        id: inputPanel
-        objectName: "inputPanel"
-        z: 50
-        anchors { left: parent.left; right: parent.right }
-        y: active ? parent.height - height : parent.height
-        visible: active
     }
 
-    AdminOverlay {
+    // the on-screen keyboard (Pinyin) is created the first time a text field takes focus
+    property bool keyboardWanted: false
+    onActiveFocusItemChanged: if (activeFocusItem && activeFocusItem.hasOwnProperty("cursorPosition")) keyboardWanted = true
+    Loader {
+        id: keyboard
+        z: 50
+        anchors { left: parent.left; right: parent.right }
+        active: window.keyboardWanted
+        readonly property bool shown: item !== null && item.active
+        y: shown ? parent.height - height : parent.height
+        visible: shown
+        source: "KeyboardPanel.qml"
+    }
+
+    Loader {   // the maintenance menu exists only while it is open
         z: 200
         anchors.fill: parent
+        active: kiosk.admin.open
+        sourceComponent: AdminOverlay {}
     }
 
     AttractScreen {

@@ -5,7 +5,6 @@ import Kiosk
 Rectangle {
     id: panel
     objectName: "simulatorPanel"
-    width: Math.round(380 * Theme.scale)
     color: Theme.simBanner
     border { color: Theme.border; width: 1 }
     Flickable {
