@@ -78,6 +78,11 @@ def main(transitions: int) -> None:
     shell.window.frameSwapped.connect(recorder.on_swap, Qt.ConnectionType.DirectConnection)
     shell.visit.screenChanged.connect(recorder.on_screen, Qt.ConnectionType.DirectConnection)
     pump(app, 1.5)
+    deadline = time.perf_counter() + 60
+    while not shell.visit.ready:  # visits load after the first frame (slower on a cold start)
+        if time.perf_counter() > deadline:
+            raise RuntimeError("the visit machinery did not load within 60 s")
+        pump(app, 0.05)
 
     def tap_and_wait(name: str, screen: str) -> float:
         item = find(shell.window.contentItem(), name)
@@ -86,11 +91,16 @@ def main(transitions: int) -> None:
         t0 = time.perf_counter()
         QTest.mouseClick(shell.window, Qt.MouseButton.LeftButton,
                          Qt.KeyboardModifier.NoModifier, QPoint(int(p.x()), int(p.y())))
+        limit = time.perf_counter() + 10
         while shell.visit.current_screen() != screen:
             app.processEvents()
+            if time.perf_counter() > limit:
+                raise RuntimeError(f"the tap on {name} did not lead to {screen}")
         changed = recorder.changed_at
         while not [t for t in swapped if t >= changed]:
             app.processEvents()
+            if time.perf_counter() > limit:
+                raise RuntimeError(f"{screen} was never drawn")
         return (next(t for t in swapped if t >= changed) - t0) * 1000
 
     samples = []
