@@ -582,8 +582,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
         print(json.dumps(results, indent=2))
     else:
         for name, r in results.items():
-            mark = "report" if r.get("report_only") else \
-                ("ok" if r["median"] <= r["budget"] else "OVER")
+            within = r["median"] >= r["budget"] if r.get("budget_is") == "minimum" \
+                else r["median"] <= r["budget"]
+            mark = "report" if r.get("report_only") else ("ok" if within else
+                                                          ("UNDER" if r.get("budget_is") ==
+                                                           "minimum" else "OVER"))
             print(f"{name:<28} {r['median']:>10.3f} {r['unit']:<4} budget {r['budget']} {mark}")
     return EXIT_OK
 
