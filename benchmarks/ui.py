@@ -18,7 +18,7 @@ def _probe() -> dict[str, Any]:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
            "KIOSK_LOG_LEVEL": "WARNING"}
     r = subprocess.run([sys.executable, "-m", "benchmarks._ui_probe", str(runs(10))],
-                       capture_output=True, text=True, env=env, timeout=180, check=False)
+                       capture_output=True, text=True, env=env, timeout=100, check=False)
     lines = [line for line in r.stdout.splitlines() if line.startswith("{")]
     if r.returncode != 0 or not lines:
         raise RuntimeError(f"the UI probe failed: {r.stderr[-500:]}")
