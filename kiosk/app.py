@@ -142,7 +142,7 @@ class KioskCore:
         from kiosk.devices.printers.document_printer import CupsDocumentPrinter
         from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
         from kiosk.devices.smartcard.pcsc_reader import PcscReader
-        from kiosk.documents.issuer import CertificateIssuer, keys_for
+        from kiosk.documents.issuer import issuer_for
         from kiosk.documents.reprint_store import ReprintStore
         from kiosk.face.engine import FaceEngine
         from kiosk.flows.catalog import load_catalog
@@ -166,8 +166,7 @@ class KioskCore:
             uploader=self.uploader, reprints=ReprintStore(c.data_dir / "reprints"),
             kiosk_id=c.kiosk_id,
             camera=camera if isinstance(camera, Camera) else None,
-            issuer=CertificateIssuer(keys_for(c.data_dir, c.kiosk_id),
-                                     "https://verify.example.gov.cn/c/"),
+            issuer=issuer_for(c.data_dir, c.kiosk_id),
             document_printer=document if isinstance(document, CupsDocumentPrinter) else None,
             receipt_printer=receipt if isinstance(receipt, EscposReceiptPrinter) else None)
         sources = IdentitySources(

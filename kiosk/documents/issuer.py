@@ -68,3 +68,12 @@ def verify_certificate_pdf(pdf: bytes, keys: DocumentKeys,
 
 def keys_for(data_dir: Path, kiosk_id: str) -> DocumentKeys:
     return DocumentKeys.load_or_create(data_dir / "keys", kiosk_id)
+
+
+# where a printed code's verification page lives (the QR payload carries it)
+VERIFY_URL_PREFIX = "https://verify.example.gov.cn/c/"
+
+
+def issuer_for(data_dir: Path, kiosk_id: str) -> CertificateIssuer:
+    """This kiosk's certificate issuer: its keys in <data_dir>/keys, the verification URL."""
+    return CertificateIssuer(keys_for(data_dir, kiosk_id), VERIFY_URL_PREFIX)

@@ -100,14 +100,21 @@ class Catalog:
                 return item
         raise KeyError(f"no service or bundle {key!r}")
 
+    def items_of(self, key: str) -> list[ServiceDefinition]:
+        """The service items behind `key`: the item itself, or a bundle's items."""
+        item = self.find(key)
+        return [self.services[i] for i in item.items] if isinstance(item, Bundle) else [item]
+
     def search(self, text: str) -> list[str]:
-        """Ids whose title or keywords contain `text` (any language)."""
+        """Ids whose title or keywords (a bundle's: its items' too) contain `text`, in any
+        language."""
         t = text.strip().lower()
         hits = []
         everything: list[ServiceDefinition | Bundle] = [*self.services.values(),
                                                          *self.bundles.values()]
         for item in everything:
-            words = [*item.titles.values(), *item.keywords]
+            words = [*item.titles.values(), *item.keywords,
+                     *(k for s in self.items_of(item.id) for k in s.keywords)]
             if t and any(t in w.lower() for w in words):
                 hits.append(item.id)
         return hits

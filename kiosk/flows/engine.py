@@ -103,8 +103,7 @@ class FlowEngine:
 
     async def run(self, service_id: str, session: Session, ui: Interaction) -> FlowResult:
         item = self.ports.catalog.find(service_id)
-        items = [self.ports.catalog.services[i] for i in item.items] \
-            if isinstance(item, Bundle) else [item]
+        items = self.ports.catalog.items_of(service_id)
         result = FlowResult(item.id, "abandoned")
         # a bundle waits as long as its most patient item
         self._budget = {step: float(max(getattr(s.time_budget_s, step) for s in items))

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import io
 import subprocess
 import tempfile
 import time
@@ -42,10 +41,10 @@ from kiosk.devices.printers.escpos_status import Paper
 from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
 from kiosk.devices.printers.receipt_simulator import ReceiptPrinterSimulator, render_receipt
 from kiosk.devices.printers.receipt_transport import TcpTransport
-from kiosk.documents.issuer import CertificateIssuer, keys_for
+from kiosk.documents.issuer import issuer_for
 from kiosk.documents.reprint_store import ReprintStore
 from kiosk.domain.id_number import make_id_number
-from kiosk.domain.identity import CardType, IdCardRecord, Identity, Sex, identity_from_idcard
+from kiosk.domain.identity import CardType, IdCardRecord, Identity, Sex
 from kiosk.domain.nations import nation_name
 from kiosk.face.check import FaceCheck
 from kiosk.face.engine import FaceEngine
@@ -185,8 +184,7 @@ class ScenarioRig:
             subprocess.run(["cupsaccept", QUEUE], capture_output=True, check=False)
         self.outbox = Outbox.open(self.data_dir)
         self.gateway = GatewayClient(self.backend.url, "SIM-SCENARIO")
-        self.issuer = CertificateIssuer(keys_for(self.data_dir, "SIM-SCENARIO"),
-                                        "https://verify.example.gov.cn/c/")
+        self.issuer = issuer_for(self.data_dir, "SIM-SCENARIO")
         self.reprints = ReprintStore(self.data_dir / "reprints")
 
     async def stop(self) -> None:
@@ -299,12 +297,7 @@ class ScenarioRig:
             sim.stop()
         if read is None:
             raise ScenarioError("the card was not read")
-        png = None
-        if read.photo is not None:
-            buf = io.BytesIO()
-            read.photo.to_image().save(buf, "PNG")
-            png = buf.getvalue()
-        return identity_from_idcard(read.record, png, "simulated reader"), sample.photo_index
+        return read.identity("simulated reader"), sample.photo_index
 
     async def _identify_qr(self, code: str, photo_index: int) -> tuple[Identity, int]:
         """Hold the citizen's e-ID code up to the simulated camera; OpenCV reads it."""

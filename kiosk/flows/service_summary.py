@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from kiosk.flows.schema import Bundle, GuideNode, ServiceDefinition
+from kiosk.flows.schema import Bundle, GuideNode
 
 if TYPE_CHECKING:
     from kiosk.flows.catalog import Catalog
@@ -20,14 +20,10 @@ _CREDENTIAL = {
 }
 
 
-def _items(catalog: Catalog, item: ServiceDefinition | Bundle) -> list[ServiceDefinition]:
-    return [catalog.services[i] for i in item.items] if isinstance(item, Bundle) else [item]
-
-
 def summary(catalog: Catalog, key: str, language: str) -> dict[str, Any]:
     lang = cast(Lang, language)
     item = catalog.find(key)
-    items = _items(catalog, item)
+    items = catalog.items_of(key)
     credentials: list[str] = []
     for s in items:
         for c in s.credentials:
@@ -62,16 +58,7 @@ def all_summaries(catalog: Catalog, lang: str) -> list[dict[str, Any]]:
 
 def search(catalog: Catalog, text: str, lang: str) -> list[dict[str, Any]]:
     """Services whose title or keywords contain the text (any of the three languages)."""
-    needle = text.strip().lower()
-    if not needle:
-        return []
-    out = []
-    for k in [*catalog.services, *catalog.bundles]:
-        item = catalog.find(k)
-        hay = " ".join([*item.titles.values(), *summary(catalog, k, lang)["keywords"]]).lower()
-        if needle in hay:
-            out.append(summary(catalog, k, lang))
-    return out
+    return [summary(catalog, k, lang) for k in catalog.search(text)]
 
 
 def guide_node(node: GuideNode, language: str) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from kiosk.devices.smartcard.card_reading import read_card
 from kiosk.devices.smartcard.pcsc_channel import wait_for_card
 from kiosk.domain.citizen_messages import message_for
 from kiosk.domain.errors import KioskError
-from kiosk.domain.identity import Identity, identity_from_idcard
+from kiosk.domain.identity import Identity
 from kiosk.events import EventId
 from kiosk.face.check import FaceCheck
 from kiosk.face.engine import FaceEngine
@@ -30,7 +30,6 @@ from kiosk.face.verifier import FaceVerifier, LocalFaceVerifier, RemoteFaceVerif
 from kiosk.flows.engine import FlowEngine, FlowPorts, FlowResult
 from kiosk.flows.interaction import CARD_PULLED, Interaction
 from kiosk.flows.qr_identity import QrIdentifyFailed, identify_by_qr
-from kiosk.flows.schema import Bundle, ServiceDefinition
 from kiosk.logging import get_logger
 from kiosk.session import Session
 
@@ -130,8 +129,8 @@ class VisitRunner:
                         locale: str) -> Identity | None:
         """The first credential presented; None when nobody presents one in time (with the
         "still there?" question asked as for every other wait)."""
-        budget = float(max(s.time_budget_s.identify for s in self._items(service_id))) \
-            * self.ports.patience
+        items = self.ports.catalog.items_of(service_id)
+        budget = float(max(s.time_budget_s.identify for s in items)) * self.ports.patience
         tasks: list[asyncio.Future[Identity]] = []
         for source in (self._idcard_identity, self._smartcard_identity, self._qr_identity):
             tasks.append(asyncio.ensure_future(self._retrying(source, ui, locale)))
@@ -153,11 +152,6 @@ class VisitRunner:
             for t in tasks:
                 t.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
-
-    def _items(self, service_id: str) -> list[ServiceDefinition]:
-        item = self.ports.catalog.find(service_id)
-        return [self.ports.catalog.services[i] for i in item.items] \
-            if isinstance(item, Bundle) else [item]
 
     async def _retrying(self, source: Callable[[], Awaitable[Identity | None]],
                         ui: VisitInteraction, locale: str) -> Identity:
@@ -193,14 +187,7 @@ class VisitRunner:
                 await reader.open()
             read = await reader.read_card()
             if read is not None:
-                png = None
-                if read.photo is not None:
-                    import io
-
-                    buf = io.BytesIO()
-                    read.photo.to_image().save(buf, "PNG")
-                    png = buf.getvalue()
-                return identity_from_idcard(read.record, png, reader.name)
+                return read.identity(reader.name)
             await asyncio.sleep(0.3)
 
     async def _smartcard_identity(self) -> Identity | None:

@@ -133,9 +133,9 @@ def prepare_qt_environment() -> None:
 
 
 def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
-                thread: CoreThread | None = None, voice: SpokenPrompts | None = None) -> Shell:
-    """Create the window on the Qt thread; the core must already be started (on `thread`,
-    whose loop runs the visits)."""
+                thread: CoreThread, voice: SpokenPrompts | None = None) -> Shell:
+    """Create the window on the Qt thread. The core runs on `thread` (its loop runs the
+    visits); it may still be starting: `attach_core` shows its devices once it has."""
     prepare_qt_environment()
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     assert isinstance(app, QGuiApplication)
@@ -150,12 +150,8 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
                          if getattr(config.devices, kind) is not None])
     engine = QQmlApplicationEngine()
     language = UiLanguage(app, engine)
-    sim = SimulatorBridge(core, thread) if thread is not None and config.simulate else None
-    can_visit = thread is not None
-    if not can_visit:
-        from kiosk.flows.catalog import load_catalog
-    visit = VisitBridge(config, None if can_visit else load_catalog(), thread or CoreThread(),
-                        None, set_language=language.set,
+    sim = SimulatorBridge(core, thread) if config.simulate else None
+    visit = VisitBridge(config, thread, set_language=language.set,
                         speak=voice.speak if voice is not None else None,
                         on_challenge=sim.hear if sim is not None else None)
 

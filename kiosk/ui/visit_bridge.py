@@ -157,17 +157,17 @@ class VisitBridge(QObject):
     _runner_built = Signal(object)  # cross-thread: the VisitRunner, once built
     readyChanged = Signal()
 
-    def __init__(self, config: KioskSettings, catalog: Catalog | None, core: CoreThread,
-                 runner: VisitRunner | None, *,
+    def __init__(self, config: KioskSettings, core: CoreThread, *,
                  set_language: Callable[[str], None] | None = None,
                  speak: Callable[[str, str], None] | None = None,
                  on_challenge: Callable[[str], None] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._config = config
-        self._catalog = catalog
+        # both arrive with runner_ready, built after the first frame
+        self._catalog: Catalog | None = None
         self._core = core
-        self._runner = runner
+        self._runner: VisitRunner | None = None
         self._set_language = set_language
         self._speak = speak
         self._on_challenge = on_challenge

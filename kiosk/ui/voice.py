@@ -30,15 +30,15 @@ class SpokenPrompts:
     def available(self) -> bool:
         return bool(self.binary)
 
-    def _args(self, text: str, lang: str) -> list[str]:
+    def _args(self, text: str, lang: str, *output: str) -> list[str]:
         if not self.binary:
             raise VoiceUnavailable("espeak-ng is not installed (scripts/setup.sh installs it)")
-        return [self.binary, "-v", VOICES.get(lang, "cmn"), "-s", str(SPEED_WPM), "--", text]
+        return [self.binary, "-v", VOICES.get(lang, "cmn"), "-s", str(SPEED_WPM), *output,
+                "--", text]
 
     def render(self, text: str, lang: str, path: Path) -> Path:
         """Write the prompt as a WAV file (tests, and prompts cached for slow machines)."""
-        args = self._args(text, lang)
-        subprocess.run([*args[:-2], "-w", str(path), "--", text], check=True,
+        subprocess.run(self._args(text, lang, "-w", str(path)), check=True,
                        capture_output=True, timeout=30)
         return path
 

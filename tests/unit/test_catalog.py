@@ -22,6 +22,11 @@ def test_the_shipped_catalog_loads_completely() -> None:
     assert len(c.bundles["newborn"].items) == 3
     assert c.find("我要开饭店").id == "open-restaurant"
     assert "open-restaurant" in c.search("饭店")
+    # a bundle is found by its items' words too ("health permit" is the permit item's)
+    assert "open-restaurant" in c.search("health permit")
+    assert [i.id for i in c.items_of("open-restaurant")] == c.bundles["open-restaurant"].items
+    assert [i.id for i in c.items_of("criminal-record-certificate")] == [
+        "criminal-record-certificate"]
     assert c.guide is not None
     for s in c.services.values():
         for f in s.fields:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 import termios
 import time
 from collections.abc import AsyncIterator, Callable
@@ -51,7 +52,7 @@ from kiosk.devices.idcard.sam_frame import (
     sw3_meaning,
 )
 from kiosk.devices.idcard.text_block import InconsistentCard, TextBlockError, decode_text_block
-from kiosk.domain.identity import IdCardRecord
+from kiosk.domain.identity import IdCardRecord, Identity, identity_from_idcard
 from kiosk.events import EventId
 from kiosk.logging import get_logger
 
@@ -91,6 +92,15 @@ class CardRead:
 
     def __repr__(self) -> str:
         return f"CardRead({self.record.card_type.value}, <redacted>)"
+
+    def identity(self, reader: str = "") -> Identity:
+        """The citizen as the flows see them, the photo as PNG (none without a decoder)."""
+        png = None
+        if self.photo is not None:
+            buf = io.BytesIO()
+            self.photo.to_image().save(buf, "PNG")
+            png = buf.getvalue()
+        return identity_from_idcard(self.record, png, reader)
 
 
 class SamReader(Device):

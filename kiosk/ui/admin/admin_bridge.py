@@ -69,7 +69,7 @@ class AdminBridge(QObject):
     changed = Signal()
     _done = Signal(str, str)  # cross-thread: message, page to show ("" keeps the page)
 
-    def __init__(self, core: KioskCore, thread: CoreThread | None, logs: RecentLogs,
+    def __init__(self, core: KioskCore, thread: CoreThread, logs: RecentLogs,
                  *, on_restart: Callable[[], None], clock: Callable[[], float] = time.time,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -171,10 +171,6 @@ class AdminBridge(QObject):
         self.audit.record(event_id, self._staff, action, **details)
         self._message = "正在执行…"
         self.changed.emit()
-        if self._thread is None:
-            coro.close()
-            self._message = "核心服务未运行"
-            return
 
         def done(f: Any) -> None:
             try:
@@ -226,11 +222,10 @@ class AdminBridge(QObject):
 
     async def _print_certificate(self) -> str:
         from kiosk.documents.certificate import CertificateContent
-        from kiosk.documents.issuer import CertificateIssuer, keys_for
+        from kiosk.documents.issuer import issuer_for
 
         c = self._core.config
-        issuer = CertificateIssuer(keys_for(c.data_dir, c.kiosk_id),
-                                   "https://verify.example.gov.cn/c/")
+        issuer = issuer_for(c.data_dir, c.kiosk_id)
         content = CertificateContent(
             title="测试页（无效）", document_number=f"TEST-{time.time():.0f}",
             service_code="TEST", issuer="易办自助终端", holder_fields=[("用途", "打印机测试")],
