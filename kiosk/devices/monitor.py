@@ -57,6 +57,10 @@ class DeviceMonitor:
     def subscribe(self, listener: StatusListener) -> None:
         self._listeners.append(listener)
 
+    def unsubscribe(self, listener: StatusListener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     def snapshot(self) -> dict[str, DeviceStatus]:
         return {name: t.status for name, t in self._tracked.items()}
 

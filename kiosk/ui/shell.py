@@ -91,6 +91,7 @@ class Shell:
             for name, status in core.monitor.snapshot().items():
                 self.devices.apply(name, status)
             core.monitor.subscribe(self.devices.apply)
+            self._monitor = core.monitor
         camera = next((d for d in core.devices if isinstance(d, Camera)), None)
         self.preview.camera = camera
 
@@ -113,6 +114,9 @@ class Shell:
 
     def dispose(self) -> None:
         """Tear down in order: the QML engine (and its window) before the objects it reads."""
+        monitor = getattr(self, "_monitor", None)
+        if monitor is not None:  # no device news from the core thread into a closing window
+            monitor.unsubscribe(self.devices.apply)
         self.app.removeEventFilter(self.idle)
         self.app.removeEventFilter(self.gesture)
         self.logs.remove()
