@@ -22,7 +22,7 @@ from kiosk.devices.base import Device
 from kiosk.devices.monitor import DeviceMonitor
 from kiosk.devices.registry import build_devices
 from kiosk.services.gateway import GatewayClient
-from kiosk.services.outbox import Outbox, Uploader
+from kiosk.services.outbox import Outbox, Uploader, UploaderSupervisor
 from kiosk.sim.hub import SimulatorHub
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ class KioskCore:
         self.gateway: GatewayClient | None = None
         self._uploader_task: asyncio.Task[None] | None = None
         self.uploader: Uploader | None = None
+        self.uploader_supervisor: UploaderSupervisor | None = None
         self.metrics: KioskMetrics | None = None
         self.metrics_port: int | None = None
         self.stats = VisitStatistics(config.data_dir / "statistics.jsonl")
@@ -104,12 +105,17 @@ class KioskCore:
         c = self.config
         self.outbox = Outbox.open(c.data_dir)
         self.gateway = GatewayClient(c.backend_url, c.kiosk_id, timeout_s=c.backend_timeout_s,
+                                     max_answer_bytes=c.backend_max_answer_bytes,
                                      ca_bundle=c.backend_ca_bundle,
                                      client_cert=c.backend_client_cert,
                                      client_key=c.backend_client_key)
-        self.uploader = Uploader(self.outbox, self.gateway)
-        self._uploader_task = asyncio.get_running_loop().create_task(self.uploader.run(),
-                                                                     name="outbox-uploader")
+        self.uploader = Uploader(self.outbox, self.gateway, max_attempts=c.outbox_max_attempts)
+        self.uploader_supervisor = UploaderSupervisor(
+            self.uploader, state_file=c.data_dir / "uploader.json")
+        if self.metrics is not None:
+            self.uploader_supervisor.on_restart = self.metrics.uploader_restarted
+        self._uploader_task = asyncio.get_running_loop().create_task(
+            self.uploader_supervisor.run(), name="outbox-uploader")
 
     async def stop(self) -> None:
         if self._gauges_task is not None:
@@ -120,6 +126,8 @@ class KioskCore:
             self._uploader_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._uploader_task
+        if self.uploader is not None:
+            await self.uploader.aclose()
         if self.gateway is not None:
             await self.gateway.aclose()
         if self.outbox is not None:
@@ -164,7 +172,7 @@ class KioskCore:
         ports = FlowPorts(
             catalog=load_catalog(), gateway=self.gateway, outbox=self.outbox,
             uploader=self.uploader, reprints=ReprintStore(c.data_dir / "reprints"),
-            kiosk_id=c.kiosk_id,
+            kiosk_id=c.kiosk_id, submit_wait_s=c.submit_wait_s,
             camera=camera if isinstance(camera, Camera) else None,
             issuer=issuer_for(c.data_dir, c.kiosk_id),
             document_printer=document if isinstance(document, CupsDocumentPrinter) else None,

@@ -173,7 +173,13 @@ class KioskSettings(BaseSettings):
     backend_ca_bundle: Path | None = None  # CA certificates the gateway's TLS must chain to
     backend_client_cert: Path | None = None  # mutual TLS: this kiosk's certificate ...
     backend_client_key: Path | None = None  # ... and its key (or a systemd credential path)
-    backend_timeout_s: Annotated[float, Field(gt=0, le=120)] = 10.0
+    backend_timeout_s: Annotated[float, Field(gt=0, le=120)] = 10.0  # one call, body included
+    backend_max_answer_bytes: Annotated[int, Field(ge=1024, le=256 * 1024 * 1024)] = 4 * 1024 * 1024
+    # the submit step waits this long for the backend's case number, then tells the citizen
+    # "submitted, uploading automatically" and the upload goes on in the background
+    submit_wait_s: Annotated[float, Field(gt=0, le=120)] = 8.0
+    # an outbox item that fails this many tries (of any kind) becomes a dead letter for staff
+    outbox_max_attempts: Annotated[int, Field(ge=1, le=100_000)] = 200
     data_dir: Path = Path("/var/lib/kiosk")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # Prometheus endpoint on 127.0.0.1 (0: any free port, for tests; unset: none)

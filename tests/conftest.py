@@ -13,7 +13,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 configure_logging("DEBUG")  # tests log through the same redacting path as the kiosk
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
 @pytest.fixture(scope="session")

@@ -41,6 +41,9 @@ class KioskMetrics:
                                  registry=r)
         self.outbox_oldest = Gauge("kiosk_outbox_oldest_pending_seconds",
                                    "Age of the oldest unsent item (0 when none)", registry=r)
+        self.uploader_restarts = Counter("kiosk_outbox_uploader_restarts",
+                                         "Times the outbox uploader crashed and was restarted",
+                                         registry=r)
         self.problems = Counter("kiosk_log_problems", "Warnings and errors logged, by event id",
                                 ["event_id"], registry=r)
         from kiosk import __version__
@@ -70,6 +73,9 @@ class KioskMetrics:
         self.outbox_pending.set(pending)
         self.outbox_dead.set(dead)
         self.outbox_oldest.set(oldest_age_s or 0)
+
+    def uploader_restarted(self, _restarts: int) -> None:
+        self.uploader_restarts.inc()
 
     def serve(self, port: int, host: str = "127.0.0.1") -> int:
         """Start the endpoint (a daemon thread); returns the port it listens on."""

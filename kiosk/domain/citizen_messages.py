@@ -139,6 +139,16 @@ _TEXT: dict[str, dict[str, str]] = {
     },
 }
 
+# The government backend, however it failed: the citizen needs the same words and next step.
+_BACKEND = {
+    "zh-Hans": "暂时无法连接政务服务系统。",
+    "zh-Hant": "暫時無法連接政務服務系統。",
+    "en": "The government service system cannot be reached right now.",
+}
+_TEXT.update({code: _BACKEND for code in (
+    "gateway_error", "gateway_unavailable", "gateway_timeout", "gateway_server_error",
+    "gateway_rejected", "gateway_bad_answer", "gateway_redirected", "gateway_answer_too_large")})
+
 _GENERIC = {
     "zh-Hans": "出现了一个问题。",
     "zh-Hant": "出現了一個問題。",

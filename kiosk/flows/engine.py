@@ -62,6 +62,9 @@ class FlowPorts:
     still_there_grace_s: float = 30.0
     max_extensions: int = 3
     patience: float = 1.0  # elder mode waits longer for every answer (a factor on the budgets)
+    # how long the submit step waits for the backend's case numbers before it tells the
+    # citizen "submitted, uploading automatically" (the upload goes on in the background)
+    submit_wait_s: float = 8.0
 
 
 @dataclass
@@ -70,6 +73,7 @@ class FlowResult:
     outcome: str
     reason: str = ""
     case_numbers: list[str] = field(default_factory=list)
+    uploading: bool = False  # submitted to the outbox, not yet acknowledged by the backend
     form: dict[str, str] = field(default_factory=dict)  # personal values masked
     printed: list[str] = field(default_factory=list)
     print_problems: list[str] = field(default_factory=list)
@@ -157,10 +161,11 @@ class FlowEngine:
         except TimeoutError:
             return
         if text:
-            self.ports.outbox.put("feedback", {"kiosk_id": self.ports.kiosk_id,
-                                               "service_code": service,
-                                               "description": text[:2000]}, service=service)
-            await self.ports.uploader.drain_once()
+            entry = self.ports.outbox.put("feedback", {"kiosk_id": self.ports.kiosk_id,
+                                                       "service_code": service,
+                                                       "description": text[:2000]},
+                                          service=service)
+            await self.ports.uploader.deliver_within(entry, self.ports.submit_wait_s)
 
     @staticmethod
     def _begin(name: str, ui: Interaction) -> float:
@@ -336,8 +341,9 @@ class FlowEngine:
                "form": dict(session.form), "materials": materials,
                "decision": "approved" if instant else "review", "commitment": commitment}
         entry = p.outbox.put("application", app, service=item.id)
-        await p.uploader.drain_once()
-        result.case_numbers = p.outbox.case_numbers(entry) or [f"PENDING-{entry[:10]}"]
+        cases = await p.uploader.deliver_within(entry, p.submit_wait_s)
+        result.uploading = not cases  # kept in the outbox; it goes out by itself later
+        result.case_numbers = cases or [f"PENDING-{entry[:10]}"]
         result.timings["submit"] = time.perf_counter() - t
         result.outcome = "approved" if instant else "submitted"
 
@@ -365,7 +371,8 @@ class FlowEngine:
         receipt = to_escpos(case_receipt(
             service=item.titles["zh-Hans"], case_numbers=result.case_numbers,
             when=datetime.now(), kiosk_id=p.kiosk_id, holder_masked=mask_name(identity.name),
-            outcome="已办结（秒批）" if instant else "已受理，待审核", next_steps=steps,
+            outcome="已提交，将自动上传" if result.uploading else
+            "已办结（秒批）" if instant else "已受理，待审核", next_steps=steps,
             progress_url=p.progress_url + case))
         printed = await print_outputs(
             case_number=case, certificate=issued, receipt=receipt,
@@ -377,6 +384,7 @@ class FlowEngine:
         ui.finished(result.outcome, result.case_numbers, result.printed, result.print_problems)
 
         # rate: one rating per item and case
+        rated: list[str] = []
         for s, number in zip(items, result.case_numbers, strict=False):
             try:
                 async with asyncio.timeout(self._budget["form"]):
@@ -385,11 +393,13 @@ class FlowEngine:
                 answer = None  # rating is optional: a citizen who walks away just leaves
             if answer is not None:
                 result.ratings.append(answer.level)
-                p.outbox.put("rating", {"case_number": number, "item_code": s.item_code,
-                                        "level": answer.level, "channel": "self_service_terminal",
-                                        "reasons": answer.reasons, "comment": answer.comment},
-                             service=s.id)
-        await p.uploader.drain_once()
+                rated.append(p.outbox.put(
+                    "rating", {"case_number": number, "item_code": s.item_code,
+                               "level": answer.level, "channel": "self_service_terminal",
+                               "reasons": answer.reasons, "comment": answer.comment},
+                    service=s.id))
+        for entry in rated:
+            await p.uploader.deliver_within(entry, p.submit_wait_s)
 
     async def _field_value(self, f: FormField, facts: dict[str, Any], ui: Interaction,
                            lang: Lang) -> str:

@@ -37,3 +37,21 @@ class GatewayRejected(GatewayError):
                  backend_code: str = "") -> None:
         super().__init__(detail, code=code)
         self.backend_code = backend_code
+
+
+class GatewayBadAnswer(GatewayError):
+    """The backend answered, but not with what the contract promises (wrong status, content
+    type or shape, unreadable JSON). Nothing is taken from such an answer: an application
+    stays in the outbox and is tried again later."""
+
+    code = "gateway_bad_answer"
+
+
+class GatewayRedirected(GatewayBadAnswer):
+    """A 3xx: a captive portal or a misconfigured proxy. Redirects are never followed."""
+
+    code = "gateway_redirected"
+
+
+class GatewayAnswerTooLarge(GatewayBadAnswer):
+    code = "gateway_answer_too_large"

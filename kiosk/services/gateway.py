@@ -1,14 +1,23 @@
 """The async client of the government gateway (docs/api/gateway.yaml).
 
-Every request has a timeout and carries X-Request-Id and X-Kiosk-Id; TLS is verified against
-a configured CA bundle, with a client certificate for mutual TLS where the province asks for
-it. Failures become typed errors (GatewayUnavailable, GatewayTimeout, GatewayServerError,
-GatewayRejected). Personal data travels only in bodies, never in URLs.
+Every request carries X-Request-Id and X-Kiosk-Id; TLS is verified against a configured CA
+bundle, with a client certificate for mutual TLS where the province asks for it. Personal data
+travels only in bodies, never in URLs.
+
+The backend is a trust boundary. Each call has one total deadline (connecting, sending, headers
+and body together: a body trickled one byte at a time still ends on time), a cap on the answer's
+size (checked against Content-Length before reading and while reading), no redirects, and only
+a 2xx JSON answer that fits the contract's schema for that operation
+(`kiosk.services.gateway_answers`) is returned. Everything else is a typed `GatewayError`:
+GatewayUnavailable, GatewayTimeout, GatewayServerError, GatewayRejected, GatewayBadAnswer
+(GatewayRedirected, GatewayAnswerTooLarge).
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import json as jsonlib
 import socket
 import uuid
 from pathlib import Path
@@ -20,17 +29,36 @@ from kiosk.events import EventId
 from kiosk.face.verifier import RemoteVerificationRequest, RemoteVerificationResponse
 from kiosk.logging import get_logger
 from kiosk.services.errors import (
+    GatewayAnswerTooLarge,
+    GatewayBadAnswer,
+    GatewayRedirected,
     GatewayRejected,
     GatewayServerError,
     GatewayTimeout,
     GatewayUnavailable,
 )
+from kiosk.services.gateway_answers import (
+    Ack,
+    CaseStatusAnswer,
+    EidIdentityAnswer,
+    FaceVerdictAnswer,
+    Health,
+    LicenseSearchAnswer,
+    PulledLicenseAnswer,
+    RecordAnswer,
+    Submitted,
+    parse_answer,
+    problem_of,
+)
 
 log = get_logger(__name__)
+
+DEFAULT_MAX_ANSWER_BYTES = 4 * 1024 * 1024
 
 
 class GatewayClient:
     def __init__(self, base_url: str, kiosk_id: str, *, timeout_s: float = 10.0,
+                 max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
                  ca_bundle: Path | None = None, client_cert: Path | None = None,
                  client_key: Path | None = None,
                  transport: httpx.AsyncBaseTransport | None = None) -> None:
@@ -38,6 +66,8 @@ class GatewayClient:
         cert: Any = (str(client_cert), str(client_key)) if client_cert and client_key else \
             (str(client_cert) if client_cert else None)
         self.kiosk_id = kiosk_id
+        self.timeout_s = timeout_s
+        self.max_answer_bytes = max_answer_bytes
         if transport is None:
             # TCP_NODELAY: without it a request's headers and body meet Nagle's algorithm and
             # delayed ACKs, about 40 ms a call on loopback.
@@ -45,8 +75,9 @@ class GatewayClient:
                 verify=verify, cert=cert,
                 socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)])
         self._client = httpx.AsyncClient(
-            base_url=base_url.rstrip("/"), timeout=httpx.Timeout(timeout_s, connect=5.0),
-            transport=transport,
+            base_url=base_url.rstrip("/"),
+            timeout=httpx.Timeout(timeout_s, connect=min(5.0, timeout_s)),
+            transport=transport, follow_redirects=False,
             headers={"X-Kiosk-Id": kiosk_id, "User-Agent": "yiban-kiosk"},
         )
 
@@ -54,85 +85,144 @@ class GatewayClient:
         await self._client.aclose()
 
     async def request(self, method: str, path: str, *, json: Any = None,
-                      idempotency_key: str | None = None) -> tuple[int, Any]:
+                      idempotency_key: str | None = None,
+                      deadline_s: float | None = None) -> tuple[int, Any]:
+        """One call: (status, parsed JSON body or None) for a 2xx, a GatewayError otherwise.
+        The whole call, body included, ends within `deadline_s` (default: the client's)."""
         request_id = uuid.uuid4().hex
         headers = {"X-Request-Id": request_id}
         if idempotency_key:
             headers["Idempotency-Key"] = idempotency_key
+        what = f"{method} {path}"
         try:
-            r = await self._client.request(method, path, json=json, headers=headers)
-        except httpx.TimeoutException as exc:
-            raise GatewayTimeout(f"{method} {path}: no answer in time ({type(exc).__name__})") \
-                from None
-        except httpx.TransportError as exc:
-            raise GatewayUnavailable(f"{method} {path}: {type(exc).__name__}: {exc}") from None
+            async with asyncio.timeout(deadline_s or self.timeout_s):
+                status, content_type, raw = await self._exchange(method, path, json, headers,
+                                                                 what)
+        except TimeoutError:
+            raise GatewayTimeout(f"{what}: no complete answer within "
+                                 f"{deadline_s or self.timeout_s:g} s") from None
         log.info("gateway call", event_id=EventId.GATEWAY_CALL, method=method, path=path,
-                 status=r.status_code, request_id=request_id)
-        try:
-            body = r.json() if r.content else None
-        except ValueError:
-            body = None
-        if r.status_code >= 500:
-            raise GatewayServerError(f"{method} {path}: HTTP {r.status_code}")
-        if r.status_code == 429:
-            raise GatewayServerError(f"{method} {path}: rate limited")
-        if r.status_code >= 400:
-            code = body.get("code", "") if isinstance(body, dict) else ""
-            message = body.get("message", "") if isinstance(body, dict) else ""
-            raise GatewayRejected(f"{method} {path}: HTTP {r.status_code} {code} {message}",
-                                  backend_code=code)
-        return r.status_code, body
+                 status=status, request_id=request_id, size=len(raw))
+        body = self._decode(raw, content_type, what) if raw else None
+        if 200 <= status < 300:
+            if raw and not content_type.startswith("application/json"):
+                raise GatewayBadAnswer(f"{what}: HTTP {status} with {content_type or 'no'} "
+                                       "content type, not JSON")
+            if raw and body is None:
+                raise GatewayBadAnswer(f"{what}: HTTP {status} with a body that is not JSON")
+            return status, body
+        if 300 <= status < 400:
+            raise GatewayRedirected(f"{what}: HTTP {status} redirect (not followed)")
+        problem = problem_of(body)
+        code = problem.code[:64] if problem else ""
+        detail = f"{what}: HTTP {status}" + (f" {code}" if code else "")
+        if status >= 500 or status == 429:
+            raise GatewayServerError(detail)
+        if status >= 400:
+            raise GatewayRejected(detail, backend_code=code)
+        raise GatewayBadAnswer(f"{what}: HTTP {status}")
 
-    # --- the operations -------------------------------------------------------------------
+    async def _exchange(self, method: str, path: str, json: Any, headers: dict[str, str],
+                        what: str) -> tuple[int, str, bytes]:
+        """Send, then read the answer up to the size cap."""
+        try:
+            async with self._client.stream(method, path, json=json, headers=headers) as r:
+                declared = r.headers.get("content-length", "")
+                if declared.isascii() and declared.isdigit() and \
+                        int(declared) > self.max_answer_bytes:
+                    raise GatewayAnswerTooLarge(f"{what}: the answer announces {declared} "
+                                                f"bytes, more than {self.max_answer_bytes}")
+                chunks: list[bytes] = []
+                size = 0
+                async for chunk in r.aiter_bytes():  # decoded: a gzip bomb counts in full
+                    size += len(chunk)
+                    if size > self.max_answer_bytes:
+                        raise GatewayAnswerTooLarge(f"{what}: the answer is larger than "
+                                                    f"{self.max_answer_bytes} bytes")
+                    chunks.append(chunk)
+                content_type = r.headers.get("content-type", "").split(";")[0].strip().lower()
+                return r.status_code, content_type, b"".join(chunks)
+        except httpx.TimeoutException as exc:
+            raise GatewayTimeout(f"{what}: no answer in time ({type(exc).__name__})") from None
+        except (httpx.TransportError, httpx.StreamError) as exc:
+            raise GatewayUnavailable(f"{what}: {type(exc).__name__}: {exc}") from None
+
+    @staticmethod
+    def _decode(raw: bytes, content_type: str, what: str) -> Any:
+        """The JSON in `raw`, or None when it is not JSON at all (an error page)."""
+        if content_type and not content_type.startswith("application/"):
+            return None
+        try:
+            return jsonlib.loads(raw)
+        except (ValueError, RecursionError):
+            return None
+
+    # --- the operations: each answer checked against the contract -------------------------
 
     async def health(self) -> bool:
         _s, body = await self.request("GET", "/v1/health")
-        return isinstance(body, dict) and body.get("status") == "ok"
+        parse_answer(Health, body, what="health")
+        return True
 
     async def search_licenses(self, holder_code: str, purpose: str,
                               type_codes: list[str] | None = None) -> list[dict[str, Any]]:
         _s, body = await self.request("POST", "/v1/licenses/search", json={
             "holder_code": holder_code, "holder_code_type": "111", "purpose": purpose,
             **({"type_codes": type_codes} if type_codes else {})})
-        return list(body["licenses"])
+        parse_answer(LicenseSearchAnswer, body, what="license search")
+        return [dict(item) for item in body["licenses"]]
 
     async def pull_license(self, identifier: str, holder_code: str,
                            purpose: str) -> dict[str, Any]:
         _s, body = await self.request("POST", "/v1/licenses/pull", json={
             "identifier": identifier, "holder_code": holder_code, "purpose": purpose})
+        parse_answer(PulledLicenseAnswer, body, what="license pull")
         return dict(body)
 
     async def fetch_record(self, kind: str, holder_code: str, purpose: str) -> dict[str, Any]:
         _s, body = await self.request("POST", f"/v1/records/{kind}", json={
             "holder_code": holder_code, "purpose": purpose})
+        parse_answer(RecordAnswer, body, what=f"record {kind}")
         return dict(body)
 
     async def submit_application(self, application: dict[str, Any],
-                                 idempotency_key: str) -> dict[str, Any]:
+                                 idempotency_key: str) -> Submitted:
         _s, body = await self.request("POST", "/v1/applications", json=application,
                                       idempotency_key=idempotency_key)
-        return dict(body)
+        return parse_answer(Submitted, body, what="application")
 
-    async def case_status(self, case_number: str) -> dict[str, Any]:
+    async def case_status(self, case_number: str) -> CaseStatusAnswer:
         _s, body = await self.request("GET", f"/v1/cases/{case_number}")
-        return dict(body)
+        return parse_answer(CaseStatusAnswer, body, what="case status")
 
-    async def rate(self, rating: dict[str, Any], idempotency_key: str) -> dict[str, Any]:
+    async def rate(self, rating: dict[str, Any], idempotency_key: str) -> Ack:
         _s, body = await self.request("POST", "/v1/ratings", json=rating,
                                       idempotency_key=idempotency_key)
-        return dict(body)
+        return parse_answer(Ack, body, what="rating")
 
-    async def report_not_done(self, report: dict[str, Any],
-                              idempotency_key: str) -> dict[str, Any]:
+    async def report_not_done(self, report: dict[str, Any], idempotency_key: str) -> Ack:
         _s, body = await self.request("POST", "/v1/feedback", json=report,
                                       idempotency_key=idempotency_key)
-        return dict(body)
+        return parse_answer(Ack, body, what="report")
+
+    async def deliver(self, kind: str, body: dict[str, Any], idempotency_key: str) -> list[str]:
+        """Send one outbox item; returns the case numbers it was acknowledged with (none for a
+        rating or a report). Anything but a valid acknowledgement raises a GatewayError."""
+        if kind == "application":
+            return list((await self.submit_application(body, idempotency_key)).case_numbers)
+        if kind == "rating":
+            await self.rate(body, idempotency_key)
+            return []
+        if kind == "feedback":
+            await self.report_not_done(body, idempotency_key)
+            return []
+        raise ValueError(f"unknown outbox kind {kind!r}")
 
     async def resolve_eid(self, code: str) -> dict[str, Any]:
         """The identity behind an e-ID QR code; GatewayRejected (unknown_code) if none."""
         _s, body = await self.request("POST", "/v1/identity/eid",
                                       json={"kiosk_id": self.kiosk_id, "code": code})
-        return dict(body)
+        return parse_answer(EidIdentityAnswer, body, what="e-ID").model_dump()
 
     async def verify_face(self, request: RemoteVerificationRequest
                           ) -> RemoteVerificationResponse:
@@ -141,4 +231,5 @@ class GatewayClient:
             "id_number": request.id_number, "name": request.name,
             "live_jpeg_b64": base64.b64encode(request.live_jpeg).decode(),
             "liveness_passed": request.liveness_passed})
-        return RemoteVerificationResponse(bool(body["passed"]), str(body["reference"]))
+        verdict = parse_answer(FaceVerdictAnswer, body, what="face verification")
+        return RemoteVerificationResponse(verdict.passed, verdict.reference)

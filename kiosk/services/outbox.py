@@ -14,6 +14,7 @@ was submitted; an uploader sends it with its idempotency key until the backend a
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -176,6 +177,14 @@ class Outbox:
                                 f"{type(exc).__name__}") from None
         return data
 
+    def entry(self, item_id: str) -> OutboxEntry | None:
+        """The pending item `item_id`, or None when it is not (or no longer) pending."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT id, kind, service, created_at, attempts FROM outbox WHERE id = ? AND "
+                "state = 'pending'", (item_id,)).fetchone()
+        return OutboxEntry(*row) if row else None
+
     def case_numbers(self, item_id: str) -> list[str]:
         with self._lock:
             row = self._db.execute("SELECT case_numbers FROM outbox WHERE id = ?",
@@ -215,15 +224,20 @@ class Outbox:
         log.info("outbox sent", event_id=EventId.OUTBOX_SENT, item=item_id,
                  cases=len(case_numbers))
 
-    def mark_failed(self, item_id: str, error: str, *, permanent: bool, delay_s: float) -> None:
+    def mark_failed(self, item_id: str, error: str, *, permanent: bool, delay_s: float,
+                    give_up_after: int | None = None) -> None:
+        """One failed try. The item becomes a dead letter (payload kept, for staff to retry)
+        after `max_permanent_failures` refusals or `give_up_after` tries of any kind."""
         with self._lock:
             self._db.execute(
                 "UPDATE outbox SET attempts = attempts + 1, permanent_failures = "
-                "permanent_failures + ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+                "permanent_failures + ?, last_error = ?, next_attempt_at = ? WHERE id = ? "
+                "AND state = 'pending'",
                 (1 if permanent else 0, error[:300], self._clock() + delay_s, item_id))
             self._db.execute(
-                "UPDATE outbox SET state = 'dead' WHERE id = ? AND permanent_failures >= ?",
-                (item_id, self.max_permanent_failures))
+                "UPDATE outbox SET state = 'dead' WHERE id = ? AND state = 'pending' AND "
+                "(permanent_failures >= ? OR attempts >= ?)",
+                (item_id, self.max_permanent_failures, give_up_after or 2**31))
         if self.state(item_id) == "dead":
             log.warning("outbox dead letter", event_id=EventId.OUTBOX_DEAD, item=item_id,
                         error=error)
@@ -250,48 +264,151 @@ class Outbox:
 
 
 class Uploader:
-    """The single task that drains the outbox to the gateway."""
+    """The single task that drains the outbox to the gateway.
+
+    Nothing a row or an answer can cause stops it: an unexpected exception while sending one
+    item marks that item failed (kept, with its payload, for a later try) and the round goes on.
+    An item is in flight at most once at a time, whether the background loop or a visit's
+    submit step sent it.
+    """
 
     def __init__(self, outbox: Outbox, gateway: GatewayClient, *, poll_s: float = 2.0,
                  backoff_initial_s: float = 1.0, backoff_max_s: float = 300.0,
-                 rng: random.Random | None = None) -> None:
+                 max_attempts: int = 200, rng: random.Random | None = None) -> None:
         self.outbox = outbox
         self.gateway = gateway
         self.poll_s = poll_s
         self.backoff_initial_s = backoff_initial_s
         self.backoff_max_s = backoff_max_s
+        self.max_attempts = max_attempts
         self._rng = rng or random.Random()  # noqa: S311 (jitter, not secrets)
+        self._in_flight: dict[str, asyncio.Task[bool]] = {}
 
     def _delay(self, attempts: int) -> float:
-        base = min(self.backoff_max_s, self.backoff_initial_s * 2 ** attempts)
+        base = min(self.backoff_max_s, self.backoff_initial_s * 2 ** min(attempts, 30))
         return float(base / 2 + self._rng.uniform(0, base / 2))  # "equal jitter"
+
+    async def _send(self, entry: OutboxEntry) -> bool:
+        """Try one item once. True: acknowledged. False: kept for later (the reason stored)."""
+        try:
+            body = await asyncio.to_thread(self.outbox.payload, entry)
+        except OutboxCorrupt as exc:
+            await asyncio.to_thread(self.outbox.mark_corrupt, entry.id, str(exc))
+            return False
+        try:
+            cases = await self.gateway.deliver(entry.kind, body, entry.id)
+        except GatewayError as exc:
+            await asyncio.to_thread(
+                self.outbox.mark_failed, entry.id, f"{exc.code}: {exc}",
+                permanent=not exc.retryable, delay_s=self._delay(entry.attempts),
+                give_up_after=self.max_attempts)
+            raise
+        except Exception as exc:  # RecursionError, MemoryError, TypeError...: keep the item
+            log.error("outbox item could not be sent", event_id=EventId.OUTBOX_UNEXPECTED,
+                      item=entry.id, error_type=type(exc).__name__)
+            await asyncio.to_thread(
+                self.outbox.mark_failed, entry.id, f"unexpected: {type(exc).__name__}",
+                permanent=False, delay_s=self._delay(entry.attempts),
+                give_up_after=self.max_attempts)
+            return False
+        await asyncio.to_thread(self.outbox.mark_sent, entry.id, cases)
+        return True
+
+    def _start(self, entry: OutboxEntry) -> asyncio.Task[bool]:
+        task = self._in_flight.get(entry.id)
+        if task is None:
+            task = asyncio.get_running_loop().create_task(self._send(entry),
+                                                          name=f"outbox-send-{entry.id[:8]}")
+            self._in_flight[entry.id] = task
+            task.add_done_callback(self._finished)
+        return task
+
+    def _finished(self, task: asyncio.Task[bool]) -> None:
+        for key, t in list(self._in_flight.items()):
+            if t is task:
+                del self._in_flight[key]
+        if not task.cancelled():
+            task.exception()  # retrieved here: the failure is stored on the item
 
     async def drain_once(self) -> int:
         """Try every due item once; returns how many were acknowledged."""
         sent = 0
         for entry in await asyncio.to_thread(self.outbox.due):
             try:
-                body = await asyncio.to_thread(self.outbox.payload, entry)
-            except OutboxCorrupt as exc:
-                await asyncio.to_thread(self.outbox.mark_corrupt, entry.id, str(exc))
-                continue
-            try:
-                _status, answer = await self.gateway.request(
-                    "POST", ENDPOINTS[entry.kind], json=body, idempotency_key=entry.id)
+                if await asyncio.shield(self._start(entry)):
+                    sent += 1
             except GatewayError as exc:
-                await asyncio.to_thread(self.outbox.mark_failed, entry.id, f"{exc.code}: {exc}",
-                                        permanent=not exc.retryable,
-                                        delay_s=self._delay(entry.attempts))
                 if exc.retryable:
                     break  # the backend is struggling: stop this round, keep the order
-                continue
-            cases = list(answer.get("case_numbers", [])) if isinstance(answer, dict) else []
-            await asyncio.to_thread(self.outbox.mark_sent, entry.id, cases)
-            sent += 1
         return sent
+
+    async def deliver_within(self, item_id: str, within_s: float) -> list[str]:
+        """Send one item now, waiting at most `within_s`: its case numbers when the backend
+        acknowledged it in time, else [] — the item stays in the outbox and the upload goes
+        on in the background (a visit never waits on the network past its budget)."""
+        entry = await asyncio.to_thread(self.outbox.entry, item_id)
+        if entry is None:
+            return []
+        task = self._start(entry)
+        done, _ = await asyncio.wait({task}, timeout=within_s)
+        if task in done and not task.cancelled() and task.exception() is None and task.result():
+            return await asyncio.to_thread(self.outbox.case_numbers, item_id)
+        return []
 
     async def run(self) -> None:
         while True:
             await self.drain_once()
             await asyncio.to_thread(self.outbox.changed.wait, self.poll_s)
             self.outbox.changed.clear()
+
+    async def aclose(self) -> None:
+        """Cancel sends still in flight (their items stay pending)."""
+        tasks = list(self._in_flight.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+class UploaderSupervisor:
+    """Keeps the uploader running: if its loop ever ends with an exception, it is logged with
+    an event id, counted, and started again after a backoff. Staff see the restarts in the
+    admin outbox page, the metrics and `kiosk doctor` (through `<data_dir>/uploader.json`)."""
+
+    def __init__(self, uploader: Uploader, *, state_file: Path | None = None,
+                 restart_initial_s: float = 1.0, restart_max_s: float = 60.0) -> None:
+        self.uploader = uploader
+        self.state_file = state_file
+        self.restart_initial_s = restart_initial_s
+        self.restart_max_s = restart_max_s
+        self.restarts = 0
+        self.last_crash: str | None = None
+        self.on_restart: Callable[[int], None] | None = None
+
+    async def run(self) -> None:
+        delay = self.restart_initial_s
+        while True:
+            started = time.monotonic()
+            try:
+                await self.uploader.run()
+            except Exception as exc:  # the supervisor outlives any crash of the loop
+                self.restarts += 1
+                self.last_crash = type(exc).__name__
+                log.error("outbox uploader crashed; restarting",
+                          event_id=EventId.OUTBOX_UPLOADER_RESTARTED, error_type=self.last_crash,
+                          restarts=self.restarts, delay_s=delay)
+                self._write_state()
+                if self.on_restart is not None:
+                    self.on_restart(self.restarts)
+                if time.monotonic() - started > 10 * self.restart_max_s:
+                    delay = self.restart_initial_s  # it had run well for a long time
+                await asyncio.sleep(delay)
+                delay = min(self.restart_max_s, delay * 2)
+
+    def _write_state(self) -> None:
+        if self.state_file is None:
+            return
+        with contextlib.suppress(OSError):
+            tmp = self.state_file.with_suffix(".tmp")
+            tmp.write_text(json.dumps({"restarts": self.restarts, "last_crash": self.last_crash,
+                                       "at": time.time()}))
+            os.replace(tmp, self.state_file)

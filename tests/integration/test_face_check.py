@@ -24,7 +24,7 @@ from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
 from kiosk.face.verifier import LocalFaceVerifier
 
-FACES = Path(__file__).resolve().parents[3] / "shared" / "data" / "faces"
+FACES = Path(__file__).resolve().parents[1] / "data" / "faces"
 CONFIG = FaceConfig(challenge_timeout_s=3)
 
 

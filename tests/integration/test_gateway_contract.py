@@ -101,15 +101,15 @@ async def test_every_operation_honours_the_contract(backend: BackendServer) -> N
                     "license_identifier": licenses[0]["identifier"]}],
                "decision": "review"}
         submitted = await g.submit_application(app, "contract-test-key-0001")
-        assert len(submitted["case_numbers"]) == 3  # a bundle fans out to one case per item
-        status = await g.case_status(submitted["case_numbers"][0])
-        assert status["status"] == "under_review"
-        rating = {"case_number": submitted["case_numbers"][0], "item_code": "A", "level": 5,
+        assert len(submitted.case_numbers) == 3  # a bundle fans out to one case per item
+        status = await g.case_status(submitted.case_numbers[0])
+        assert status.status == "under_review"
+        rating = {"case_number": submitted.case_numbers[0], "item_code": "A", "level": 5,
                   "channel": "self_service_terminal"}
-        assert (await g.rate(rating, "rating-key-0001"))["id"]
+        assert (await g.rate(rating, "rating-key-0001")).id
         assert (await g.report_not_done({"kiosk_id": "SIM-0001", "service_code": "KFD",
                                          "description": "找不到我要办的事项"},
-                                        "feedback-key-001"))["id"]
+                                        "feedback-key-001")).id
         with pytest.raises(GatewayRejected) as exc:
             await g.rate({**rating, "level": 1}, "rating-key-0002")
         assert exc.value.backend_code == "reason_required"

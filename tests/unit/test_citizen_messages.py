@@ -12,10 +12,11 @@ from kiosk.devices.smartcard.social_security import NeedsPsam, NotASocialSecurit
 from kiosk.domain.citizen_messages import known_codes, message_for
 from kiosk.domain.errors import KioskError
 from kiosk.flows.qr_identity import QrIdentifyFailed
+from kiosk.services import errors as gateway_errors
 
 
 def all_error_classes() -> list[type[KioskError]]:
-    found = [c for c in vars(device_errors).values()
+    found = [c for module in (device_errors, gateway_errors) for c in vars(module).values()
              if isinstance(c, type) and issubclass(c, KioskError)]
     return [*found, WrongAccessKey, DocumentNotVerified, NotAPassport, NeedsPsam,
             NotASocialSecurityCard, MrzNeeded, QrRejected, QrIdentifyFailed]

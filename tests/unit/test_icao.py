@@ -1,4 +1,4 @@
-"""ICAO 9303 BAC and secure messaging against the vectors in shared/reference/emrtd-bac.md
+"""ICAO 9303 BAC and secure messaging against the vectors in docs/reference/emrtd-bac.md
 (and the protected SELECT of EF.COM from ICAO 9303-11's worked example)."""
 
 from __future__ import annotations

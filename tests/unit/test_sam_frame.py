@@ -1,4 +1,4 @@
-"""SAM frames against the worked examples in shared/reference/id-card-sam.md."""
+"""SAM frames against the worked examples in docs/reference/id-card-sam.md."""
 
 from __future__ import annotations
 

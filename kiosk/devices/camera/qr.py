@@ -5,6 +5,7 @@ characters, a web address) is refused with a plain reason."""
 from __future__ import annotations
 
 import re
+import threading
 
 import cv2
 
@@ -26,9 +27,13 @@ class QrCredentialReader:
         self.pattern = re.compile(pattern)
         self.max_length = max_length
         self._detector = cv2.QRCodeDetector()
+        # decode runs in worker threads; a cancelled caller's thread may still be decoding
+        # when the next one starts, and one OpenCV detector must not be used by two at once.
+        self._lock = threading.Lock()
 
     def decode(self, frame: Frame) -> str | None:
-        text, _points, _raw = self._detector.detectAndDecode(frame)
+        with self._lock:
+            text, _points, _raw = self._detector.detectAndDecode(frame)
         return text or None
 
     def validate(self, text: str) -> str:

@@ -1,4 +1,4 @@
-"""SAM serial frames (GA/T 467), both directions. Facts: shared/reference/id-card-sam.md.
+"""SAM serial frames (GA/T 467), both directions. Facts: docs/reference/id-card-sam.md.
 
     command:  AA AA AA 96 69 | LEN(2, BE) | CMD | PARA | DATA... | CHK
     response: AA AA AA 96 69 | LEN(2, BE) | SW1 | SW2 | SW3 | DATA... | CHK

@@ -1,6 +1,12 @@
 """The A4 document printer behind CUPS (pycups): queue presence and state as a status value.
 
 The simulated document printer is a cups-pdf queue in a real cupsd: same adapter, same calls.
+
+A libcups connection (`cups.Connection`) is not thread-safe: two worker threads using one at
+the same time corrupt its HTTP state and can crash the process (seen as a SIGSEGV in
+`printFile`/`getJobAttributes` while a status probe ran). So the status connection is used
+under a lock, one thread at a time, and every print job opens a connection of its own in the
+one worker thread that submits and tracks it.
 """
 
 from __future__ import annotations
@@ -8,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import threading
 import time
 from typing import Any
 
@@ -53,6 +60,7 @@ class CupsDocumentPrinter(Device):
         self.queue = queue
         self.timeout_s = timeout_s
         self._conn: Any = None
+        self._conn_lock = threading.Lock()  # the status connection: one thread at a time
         self.jobs = JobLedger()
 
     def _connect(self) -> Any:
@@ -65,12 +73,14 @@ class CupsDocumentPrinter(Device):
         self._conn = await run_blocking(self.timeout_s, self._connect)
 
     async def _close(self) -> None:
-        self._conn = None
+        with self._conn_lock:
+            self._conn = None
 
     def _queue_attributes(self) -> dict[str, Any]:
-        if self._conn is None:
-            raise DeviceUnavailable("CUPS connection not open")
-        return self._queue_attributes_on(self._conn)
+        with self._conn_lock:
+            if self._conn is None:
+                raise DeviceUnavailable("CUPS connection not open")
+            return self._queue_attributes_on(self._conn)
 
     async def probe(self) -> DeviceStatus:
         attrs = await run_blocking(self.timeout_s, self._queue_attributes)
@@ -97,7 +107,8 @@ class CupsDocumentPrinter(Device):
     # --- printing -------------------------------------------------------------------------
 
     def _submit_and_track(self, pdf: bytes, title: str, deadline_s: float) -> int:
-        conn = self._conn or self._connect()
+        # This job's own connection, used by this thread alone (see the module's docstring).
+        conn = self._connect()
         attrs = self._queue_attributes_on(conn)
         if int(attrs.get("printer-state", 0)) == _STOPPED or \
                 not attrs.get("printer-is-accepting-jobs", True):

@@ -1,7 +1,7 @@
 """Reading the social security card (社会保障卡) over PC/SC.
 
 Source: 《社会保障（个人）卡规范》 (the Ministry of Human Resources and Social Security's card
-specification), as summarised in shared/reference/social-security-card.md. The summary gives
+specification), as summarised in docs/reference/social-security-card.md. The summary gives
 the APDUs and file ids below but not the specification's section numbers; the sections must be
 confirmed against the specification text, which is not available here:
 - SELECT the application by name: 00 A4 04 00 0F "sx1.sh.社会保障" (GBK).

@@ -3,7 +3,7 @@
 command APDU, answered with the response APDU in the same framing.
 
 `TCP_QUICKACK` is set before every receive: without it each APDU costs about 43 ms because
-vpcd splits its writes (see shared/reference/test-stack.md).
+vpcd splits its writes (see docs/reference/test-stack.md).
 """
 
 from __future__ import annotations

@@ -1,0 +1,130 @@
+"""The gateway's answers as typed values (docs/api/gateway.yaml), checked before anyone uses them.
+
+Every 2xx body is validated here against the contract's schema for that operation, in strict
+mode: a number is not a string, a string is not a list, a missing field is missing. A body that
+does not fit is a `GatewayBadAnswer`, never a `KeyError` deep in a caller, and never an
+acknowledgement: only a `Submitted` with at least one case number acknowledges an application,
+and only an `Ack` with an id acknowledges a rating or a report.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from kiosk.services.errors import GatewayBadAnswer
+
+# A case number or an acknowledgement id: printable, no spaces, of a sane length.
+Token = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[\x21-\x7e]+$")]
+Text = Annotated[str, StringConstraints(max_length=4096)]
+
+
+class _Answer(BaseModel):
+    model_config = ConfigDict(strict=True, extra="allow", frozen=True)
+
+
+class Health(_Answer):
+    status: Literal["ok"]
+
+
+class ELicenseAnswer(_Answer):
+    identifier: Text
+    name: Text
+    type_code: Text
+    number: Text
+    issuer: Text
+    issuer_code: Text
+    issue_date: Text
+    valid_from: Text
+    valid_to: Text | None
+    holder: Text
+    holder_code: Text
+    holder_code_type: Literal["111", "001"]
+    status: Literal["valid", "expired", "revoked"]
+    fields: dict[str, Text] = Field(default_factory=dict)
+
+
+class LicenseSearchAnswer(_Answer):
+    licenses: Annotated[list[ELicenseAnswer], Field(max_length=500)]
+
+
+class LicenseCopy(_Answer):
+    maker: Text
+    purpose: Text
+    expires_at: Text
+    reference: Text
+
+
+class PulledLicenseAnswer(_Answer):
+    license: ELicenseAnswer
+    copy_: LicenseCopy = Field(alias="copy")
+
+
+class RecordAnswer(_Answer):
+    kind: Text
+    holder_code: Text
+    issued_at: Text
+    data: dict[str, Any]
+
+
+class Submitted(_Answer):
+    """The acknowledgement of an application: its case numbers, one or more."""
+
+    case_numbers: Annotated[list[Token], Field(min_length=1, max_length=50)]
+    status: Literal["approved", "under_review"]
+
+
+class Ack(_Answer):
+    """The acknowledgement of a rating or a 办不成事 report."""
+
+    id: Token
+
+
+class CaseStatusAnswer(_Answer):
+    case_number: Token
+    status: Literal["approved", "under_review", "rejected", "completed"]
+    updated_at: Text
+    note: Text = ""
+
+
+class EidIdentityAnswer(_Answer):
+    name: Annotated[str, StringConstraints(min_length=1, max_length=120)]
+    id_number: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    sex: Literal["male", "female", "unknown"]
+    birth: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+    nationality: Text = ""
+
+
+class FaceVerdictAnswer(_Answer):
+    passed: bool
+    reference: Text
+
+
+class Problem(_Answer):
+    code: Text
+    message: Text
+    retryable: bool | None = None
+
+
+A = TypeVar("A", bound=_Answer)
+
+
+def parse_answer(model: type[A], body: Any, *, what: str) -> A:
+    """`body` as `model`, or GatewayBadAnswer naming the first fields that do not fit (never
+    their values: answers carry personal data)."""
+    try:
+        return model.model_validate(body)
+    except ValidationError as exc:
+        where = ", ".join(".".join(str(p) for p in e["loc"]) or "(body)"
+                          for e in exc.errors()[:3])
+        raise GatewayBadAnswer(f"{what}: the answer does not fit the contract ({where})") \
+            from None
+
+
+def problem_of(body: Any) -> Problem | None:
+    """The contract's Problem in an error answer, if that is what the body is."""
+    try:
+        return Problem.model_validate(body)
+    except ValidationError:
+        return None
