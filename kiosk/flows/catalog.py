@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from kiosk.events import EventId
 from kiosk.flows.rules import CompiledRule, RuleSyntaxError
 from kiosk.flows.schema import Bundle, GuideNode, ServiceDefinition
+from kiosk.flows.yaml_source import YamlDocument, YamlRefused, load_yaml
 from kiosk.logging import get_logger
 
 log = get_logger(__name__)
@@ -27,22 +27,6 @@ class CatalogError(ValueError):
     pass
 
 
-def _line_of(node: yaml.Node, loc: tuple[Any, ...]) -> int:
-    """The 1-based line of the YAML node at `loc` (as deep as it exists)."""
-    for key in loc:
-        if isinstance(node, yaml.MappingNode):
-            found = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
-            if found is None:
-                break
-            node = found
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and \
-                key < len(node.value):
-            node = node.value[key]
-        else:
-            break
-    return int(node.start_mark.line) + 1
-
-
 def _fmt_loc(loc: tuple[Any, ...]) -> str:
     out = ""
     for part in loc:
@@ -50,24 +34,19 @@ def _fmt_loc(loc: tuple[Any, ...]) -> str:
     return out or "(document)"
 
 
-def _load_yaml(path: Path) -> tuple[Any, yaml.Node]:
-    text = path.read_text(encoding="utf-8")
+def _load_yaml(path: Path) -> YamlDocument:
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise CatalogError(f"{path}:{line}: not valid YAML: {problem}") from None
-    if node is None or not isinstance(data, dict):
+        doc = load_yaml(path)
+    except YamlRefused as exc:
+        raise CatalogError(str(exc)) from None
+    if not isinstance(doc.data, dict):
         raise CatalogError(f"{path}:1: a definition is a YAML mapping")
-    return data, node
+    return doc
 
 
-def _validate(path: Path, model: Any, data: Any, node: yaml.Node) -> Any:
+def _validate(doc: YamlDocument, model: Any) -> Any:
     try:
-        return model.model_validate(data)
+        return model.model_validate(doc.data)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("_")))
@@ -77,7 +56,7 @@ def _validate(path: Path, model: Any, data: Any, node: yaml.Node) -> Any:
         elif err["type"] == "literal_error":
             msg = f"must be one of {err.get('ctx', {}).get('expected', '?')}"
         msg = msg.removeprefix("Value error, ")
-        raise CatalogError(f"{path}:{_line_of(node, loc)}: {_fmt_loc(loc)}: {msg}") from None
+        raise CatalogError(f"{doc.path}:{doc.line_of(loc)}: {_fmt_loc(loc)}: {msg}") from None
 
 
 @dataclass
@@ -86,6 +65,7 @@ class Catalog:
     bundles: dict[str, Bundle] = field(default_factory=dict)
     rules: dict[str, list[CompiledRule]] = field(default_factory=dict)
     guide: GuideNode | None = None
+    _index: list[tuple[str, str]] | None = field(default=None, repr=False, compare=False)
 
     def find(self, key: str) -> ServiceDefinition | Bundle:
         """By id, or by exact zh-Hans title."""
@@ -109,15 +89,22 @@ class Catalog:
         """Ids whose title or keywords (a bundle's: its items' too) contain `text`, in any
         language."""
         t = text.strip().lower()
-        hits = []
-        everything: list[ServiceDefinition | Bundle] = [*self.services.values(),
-                                                         *self.bundles.values()]
-        for item in everything:
-            words = [*item.titles.values(), *item.keywords,
-                     *(k for s in self.items_of(item.id) for k in s.keywords)]
-            if t and any(t in w.lower() for w in words):
-                hits.append(item.id)
-        return hits
+        if not t:
+            return []
+        return [item_id for item_id, words in self._search_index() if t in words]
+
+    def _search_index(self) -> list[tuple[str, str]]:
+        """(id, every searchable word lowercased, joined by a separator no query holds),
+        built once: the catalog does not change once loaded."""
+        if self._index is None:
+            everything: list[ServiceDefinition | Bundle] = [*self.services.values(),
+                                                             *self.bundles.values()]
+            self._index = [
+                (item.id, "\x1f".join(w.lower() for w in (
+                    *item.titles.values(), *item.keywords,
+                    *(k for s in self.items_of(item.id) for k in s.keywords))))
+                for item in everything]
+        return self._index
 
 
 def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
@@ -125,55 +112,56 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
     files = sorted(p for p in directory.glob("*.yaml") if p.name != "guide.yaml")
     if not files:
         raise CatalogError(f"{directory}: no service definitions (*.yaml)")
-    bundle_sources: dict[str, tuple[Path, yaml.Node]] = {}
+    bundle_sources: dict[str, YamlDocument] = {}
     for path in files:
-        data, node = _load_yaml(path)
-        if data.get("bundle") is True:
-            b: Bundle = _validate(path, Bundle, data, node)
+        doc = _load_yaml(path)
+        if doc.data.get("bundle") is True:
+            b: Bundle = _validate(doc, Bundle)
             catalog.bundles[b.id] = b
-            bundle_sources[b.id] = (path, node)
+            bundle_sources[b.id] = doc
             continue
-        s: ServiceDefinition = _validate(path, ServiceDefinition, data, node)
+        s: ServiceDefinition = _validate(doc, ServiceDefinition)
         if s.id in catalog.services:
-            raise CatalogError(f"{path}:{_line_of(node, ('id',))}: id: {s.id!r} is defined twice")
+            raise CatalogError(f"{path}:{doc.line_of(('id',))}: id: {s.id!r} is defined twice")
         compiled = []
         for i, rule in enumerate(s.rules):
             try:
                 compiled.append(CompiledRule(rule.id, rule.expr,
                                              {str(k): v for k, v in rule.message.items()}))
             except RuleSyntaxError as exc:
-                raise CatalogError(f"{path}:{_line_of(node, ('rules', i, 'expr'))}: "
+                raise CatalogError(f"{path}:{doc.line_of(('rules', i, 'expr'))}: "
                                    f"rules[{i}].expr: {exc}") from None
         if s.commitment and s.commitment.not_eligible_rule:
             try:
                 compiled.append(CompiledRule("commitment_not_eligible",
                                              s.commitment.not_eligible_rule, {}))
             except RuleSyntaxError as exc:
-                raise CatalogError(f"{path}:{_line_of(node, ('commitment',))}: "
+                raise CatalogError(f"{path}:{doc.line_of(('commitment',))}: "
                                    f"commitment.not_eligible_rule: {exc}") from None
         catalog.services[s.id] = s
         catalog.rules[s.id] = compiled
     for bid, b in catalog.bundles.items():
-        path, node = bundle_sources[bid]
+        bdoc = bundle_sources[bid]
         for i, item in enumerate(b.items):
             if item not in catalog.services:
-                raise CatalogError(f"{path}:{_line_of(node, ('items', i))}: items[{i}]: no "
+                raise CatalogError(f"{bdoc.path}:{bdoc.line_of(('items', i))}: items[{i}]: no "
                                    f"service {item!r} in the catalog")
     guide = directory / "guide.yaml"
     if guide.exists():
-        data, node = _load_yaml(guide)
-        catalog.guide = _validate(guide, GuideNode, data, node)
-        _check_guide(guide, node, catalog.guide, catalog, ())
+        gdoc = _load_yaml(guide)
+        catalog.guide = _validate(gdoc, GuideNode)
+        _check_guide(gdoc, catalog.guide, catalog, ())
+    catalog._search_index()  # built now, so the first citizen's search is as quick as any
     log.info("catalog loaded", event_id=EventId.CATALOG_LOADED, services=len(catalog.services),
              bundles=len(catalog.bundles))
     return catalog
 
 
-def _check_guide(path: Path, node: yaml.Node, g: GuideNode, catalog: Catalog,
+def _check_guide(doc: YamlDocument, g: GuideNode, catalog: Catalog,
                  loc: tuple[Any, ...]) -> None:
     if g.service is not None and g.service not in catalog.services and \
             g.service not in catalog.bundles:
-        raise CatalogError(f"{path}:{_line_of(node, (*loc, 'service'))}: "
+        raise CatalogError(f"{doc.path}:{doc.line_of((*loc, 'service'))}: "
                            f"{_fmt_loc((*loc, 'service'))}: no service {g.service!r}")
     for i, a in enumerate(g.answers):
-        _check_guide(path, node, a.next, catalog, (*loc, "answers", i, "next"))
+        _check_guide(doc, a.next, catalog, (*loc, "answers", i, "next"))

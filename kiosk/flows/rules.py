@@ -6,10 +6,18 @@ A rule is an expression over the application's facts (`identity`, `form`, `licen
 A rule that cannot be evaluated (missing data, a type error) is neither true nor false: it
 refers the citizen to staff, and is logged by rule id only (the evaluation error would carry
 the citizen's data, so its text never reaches the log).
+
+Rules are input too: at load an expression longer than MAX_RULE_CHARS or nested deeper than
+MAX_RULE_DEPTH brackets is refused (cel-python recurses once per level and would end in a
+RecursionError at the first citizen), and every evaluation runs under a CPU deadline
+(EVAL_DEADLINE_S): a rule that takes longer (a nested `map` grows exponentially) is cut off and
+counts as not evaluable, so the citizen is referred to staff and the visit goes on.
 """
 
 from __future__ import annotations
 
+import sys
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -26,6 +34,55 @@ from kiosk.logging import get_logger
 
 log = get_logger(__name__)
 _ENV = celpy.Environment()
+
+MAX_RULE_CHARS = 2000
+MAX_RULE_DEPTH = 24
+EVAL_DEADLINE_S = 0.5
+
+
+class _OutOfTime(BaseException):
+    """Raised inside a rule's evaluation at its deadline. A BaseException, so that no
+    `except Exception` in the evaluator can swallow it and keep computing."""
+
+
+def _nesting_depth(expression: str) -> int:
+    """The deepest bracket nesting of `expression`, outside string literals."""
+    depth = deepest = 0
+    quote: str | None = None
+    escaped = False
+    for ch in expression:
+        if quote is not None:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == quote:
+                quote = None
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in ")]}":
+            depth -= 1
+    return deepest
+
+
+def _within_deadline(seconds: float, run: Any) -> Any:
+    """`run()` in this thread, interrupted by _OutOfTime once `seconds` have passed. A trace
+    hook checks the clock at every Python call the evaluator makes (cel-python is pure
+    Python); the caller's own hook, if any (a debugger, coverage), is put back after."""
+    end = time.monotonic() + seconds
+
+    def check(_frame: Any, _event: str, _arg: Any) -> None:
+        if time.monotonic() > end:
+            raise _OutOfTime
+    previous = sys.gettrace()
+    sys.settrace(check)
+    try:
+        return run()
+    finally:
+        sys.settrace(previous)
 
 
 class RuleSyntaxError(ValueError):
@@ -50,18 +107,33 @@ class CompiledRule:
         self.rule_id = rule_id
         self.expression = expression
         self.message = dict(message)
+        if len(expression) > MAX_RULE_CHARS:
+            raise RuleSyntaxError(f"rule {rule_id!r}: longer than {MAX_RULE_CHARS} characters")
+        if _nesting_depth(expression) > MAX_RULE_DEPTH:
+            raise RuleSyntaxError(f"rule {rule_id!r}: brackets nested deeper than "
+                                  f"{MAX_RULE_DEPTH} levels")
         try:
             self._program = _ENV.program(_ENV.compile(expression))
+        except RecursionError:
+            raise RuleSyntaxError(f"rule {rule_id!r}: nested too deeply") from None
         except CELParseError as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else "syntax error"
             raise RuleSyntaxError(f"rule {rule_id!r}: not a valid CEL expression ({first})") \
                 from None
 
-    def evaluate(self, facts: dict[str, Any]) -> RuleResult:
+    def evaluate(self, facts: dict[str, Any],
+                 deadline_s: float = EVAL_DEADLINE_S) -> RuleResult:
+        """PASS, FAIL, or ERROR (not evaluable, whatever the reason: staff decide). Never
+        raises."""
         try:
             activation: Any = json_to_cel(facts)
-            value = self._program.evaluate(activation)
-        except (CELEvalError, TypeError, ValueError, KeyError) as exc:
+            value = _within_deadline(deadline_s,
+                                     lambda: self._program.evaluate(activation))
+        except _OutOfTime:
+            log.warning("rule not evaluable", event_id=EventId.RULE_NOT_EVALUABLE,
+                        rule=self.rule_id, error_kind="time limit", limit_s=deadline_s)
+            return RuleResult(self.rule_id, Verdict.ERROR, self.message)
+        except Exception as exc:  # CELEvalError, TypeError, RecursionError, MemoryError...
             log.warning("rule not evaluable", event_id=EventId.RULE_NOT_EVALUABLE,
                         rule=self.rule_id, error_kind=type(exc).__name__)
             return RuleResult(self.rule_id, Verdict.ERROR, self.message)

@@ -28,8 +28,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kiosk.config import FaceConfig, QrConfig
 from kiosk.devices.camera.qr import QrCredentialReader, QrRejected
 from kiosk.devices.camera.simulated import Scene, SimulatedCamera
@@ -56,6 +54,7 @@ from kiosk.flows.engine import FlowEngine, FlowPorts, FlowResult
 from kiosk.flows.interaction import FilledField, RatingAnswer, SignedCommitment
 from kiosk.flows.qr_identity import QrIdentifyFailed, identify_by_qr
 from kiosk.flows.schema import FormField
+from kiosk.flows.yaml_source import YamlRefused, load_yaml
 from kiosk.services.gateway import GatewayClient
 from kiosk.services.outbox import Outbox, Uploader
 from kiosk.session import Session
@@ -82,9 +81,9 @@ class Scenario:
     @classmethod
     def load(cls, path: Path) -> Scenario:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise ScenarioError(f"{path}: {exc}") from None
+            data = load_yaml(path).data
+        except YamlRefused as exc:
+            raise ScenarioError(str(exc)) from None
         if not isinstance(data, dict) or "service" not in data or "citizen" not in data:
             raise ScenarioError(f"{path}: a scenario has at least service and citizen")
         return cls(path, data)

@@ -1,0 +1,117 @@
+"""Files a person wrote are untrusted input: YAML bombs, oversized or binary files and hostile
+CEL rules are refused quickly with one clear line, and a rule that runs away is cut off with
+the citizen referred — never a hang, a crash or an exception out of the engine."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from kiosk.flows.catalog import CATALOG_DIR, CatalogError, load_catalog
+from kiosk.flows.rules import CompiledRule, RuleSyntaxError, Verdict
+from kiosk.flows.scenario import Scenario, ScenarioError
+from kiosk.flows.yaml_source import YamlRefused, load_yaml, parse_yaml
+
+# 3 KB of nested aliases: about 10^9 strings once expanded
+BOMB = "a: &a ['lol','lol','lol','lol','lol','lol','lol','lol','lol']\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+
+
+def catalog_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "catalog"
+    shutil.copytree(CATALOG_DIR, target)
+    return target
+
+
+@pytest.mark.parametrize("victim", ["guide.yaml", "criminal-record-certificate.yaml"])
+def test_a_yaml_bomb_in_the_catalog_is_refused_at_once(tmp_path: Path, victim: str) -> None:
+    directory = catalog_copy(tmp_path)
+    (directory / victim).write_text(BOMB, encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(CatalogError, match=r"\.yaml:\d+: anchors and aliases"):
+        load_catalog(directory)
+    assert time.monotonic() - started < 1.0
+
+
+def test_a_yaml_bomb_in_a_scenario_is_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.yaml"
+    path.write_text("service: x\ncitizen: {card: zhang-wei}\n" + BOMB, encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(ScenarioError, match="anchors and aliases"):
+        Scenario.load(path)
+    assert time.monotonic() - started < 1.0
+
+
+def test_one_alias_is_refused_too() -> None:
+    with pytest.raises(YamlRefused, match=r"x\.yaml:2: anchors and aliases"):
+        parse_yaml("a: &x {b: 1}\nc: *x\n", Path("x.yaml"))
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    (b"a: " + b"x" * 600_000, "larger than"),
+    (b"a: 1\nb: \xff\xfe\n", "x.yaml:2: not UTF-8"),
+    (b"a: 1\x00\n", "NUL"),
+    (b"a: [" * 100 + b"]" * 100, "nested"),
+    (b"[" * 5000 + b"]" * 5000, "x.yaml"),
+    (b"- 1\n" * 60_000, "more than"),
+    (b"a: [1, 2\n", "not valid YAML"),
+    (b"", "empty"),
+])
+def test_bad_files_get_one_clear_line(tmp_path: Path, content: bytes, reason: str) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes(content)
+    started = time.monotonic()
+    with pytest.raises(YamlRefused, match=reason):
+        load_yaml(path)
+    assert time.monotonic() - started < 1.0
+
+
+def test_a_good_file_keeps_its_lines() -> None:
+    doc = parse_yaml("id: x\nfields:\n  - id: a\n  - id: b\n", Path("x.yaml"))
+    assert doc.data == {"id": "x", "fields": [{"id": "a"}, {"id": "b"}]}
+    assert doc.line_of(("fields", 1, "id")) == 4
+    assert doc.line_of(("nothing", "here")) == 1
+
+
+def test_deeply_nested_rules_are_refused_at_load() -> None:
+    with pytest.raises(RuleSyntaxError, match="nested deeper"):
+        CompiledRule("deep", "(" * 200 + "1 == 1" + ")" * 200, {})
+    with pytest.raises(RuleSyntaxError, match="longer than"):
+        CompiledRule("long", " || ".join(["true"] * 600), {})
+    # brackets inside a string literal are text, not nesting
+    assert CompiledRule("text", "'" + "(" * 100 + "' != ''", {}).evaluate({}).verdict \
+        is Verdict.PASS
+
+
+def test_a_deep_rule_in_a_service_file_names_the_line(tmp_path: Path) -> None:
+    directory = catalog_copy(tmp_path)
+    path = directory / "criminal-record-certificate.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("expr:")
+    end = text.index("\n", start)
+    path.write_text(text[:start] + "expr: '" + "(" * 100 + "true" + ")" * 100 + "'"
+                    + text[end:], encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"criminal-record-certificate\.yaml:\d+: rules\[0\]"
+                                           r"\.expr: .*nested deeper"):
+        load_catalog(directory)
+
+
+def test_a_runaway_rule_is_cut_off_and_refers_to_staff() -> None:
+    eight = "[1,2,3,4,5,6,7,8]"
+    expr = eight + ".map(a, " + eight + ".map(b, " + eight + ".map(c, " + eight + \
+        ".map(d, " + eight + ".map(e, 1))))).size() > 0"
+    rule = CompiledRule("bomb", expr, {"zh-Hans": "x"})
+    started = time.monotonic()
+    result = rule.evaluate({}, deadline_s=0.3)
+    assert result.verdict is Verdict.ERROR
+    assert time.monotonic() - started < 1.5
+
+
+def test_a_rule_error_of_any_kind_is_not_evaluable() -> None:
+    assert CompiledRule("t", "identity.age >= 18", {}).evaluate(
+        {"identity": {"age": 30}}).verdict is Verdict.PASS
+    assert CompiledRule("m", "identity.age >= 18", {}).evaluate({}).verdict is Verdict.ERROR
+    assert CompiledRule("s", "1 / 0 == 1", {}).evaluate({}).verdict is Verdict.ERROR
