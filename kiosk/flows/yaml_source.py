@@ -111,11 +111,13 @@ def _build(path: Path, root: yaml.Node, max_nodes: int, max_depth: int) -> Any:
             for i in range(len(node.value) - 1, -1, -1):
                 v = node.value[i]
                 stack.append((v, depth + 1, v.start_mark.line, value, i))
-        elif node.tag == _STR and (node.style or node.value[:1] not in _MAYBE_TYPED):
+        elif node.tag == _STR and (getattr(node, "style", None) or
+                                   node.value[:1] not in _MAYBE_TYPED):
             value = node.value  # quoted (style ' or "), or plain text that cannot be typed
         else:
-            if node.tag == _STR and not node.style:  # plain: typed as safe_load would
-                node.tag = _RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False))
+            if node.tag == _STR and not getattr(node, "style", None):  # plain: typed as
+                resolve: Any = _RESOLVER.resolve                       # safe_load would
+                node.tag = resolve(yaml.ScalarNode, node.value, (True, False))
             try:
                 value = scalars.construct_object(node)
             except yaml.YAMLError as exc:
