@@ -67,6 +67,6 @@ def watchdog_interval_s() -> float | None:
     WATCHDOG_PID is not checked: on the appliance the app runs as the compositor's child
     (the unit's main process is cage) and reports through NotifyAccess=all."""
     usec = os.environ.get("WATCHDOG_USEC", "")
-    if not usec.isdigit() or int(usec) == 0:
+    if not (usec.isascii() and usec.isdigit()) or int(usec) == 0:
         return None
     return int(usec) / 1_000_000 / 2

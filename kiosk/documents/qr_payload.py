@@ -21,6 +21,8 @@ from datetime import date
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from kiosk.domain.ascii_digits import is_ascii_digits
+
 VERSION = "YB1"
 _CODE = re.compile(r"^[A-Z0-9-]{1,40}$")
 _KID = re.compile(r"^[0-9a-f]{8}$")
@@ -68,7 +70,7 @@ class CertificateClaim:
 def encode_payload(claim: CertificateClaim, key: Ed25519PrivateKey, url_prefix: str = "") -> str:
     for name, value in (("document number", claim.document_number),
                         ("service code", claim.service_code)):
-        if not _CODE.match(value):
+        if not _CODE.fullmatch(value):
             raise PayloadError(f"the {name} must be A-Z, 0-9 and '-'")
     signature = key.sign(claim.signed_bytes())
     body = ".".join((VERSION, claim.document_number, claim.service_code,
@@ -113,11 +115,11 @@ def parse_payload(text: str) -> tuple[CertificateClaim, bytes]:
     if len(parts) != 7:
         raise PayloadError(f"expected 7 fields, found {len(parts)}")
     _v, number, service, holder_b64, day, kid, sig_b64 = parts
-    if not _CODE.match(number) or not _CODE.match(service):
+    if not _CODE.fullmatch(number) or not _CODE.fullmatch(service):
         raise PayloadError("bad document number or service code")
-    if not _KID.match(kid):
+    if not _KID.fullmatch(kid):
         raise PayloadError("bad key id")
-    if len(day) != 8 or not day.isdigit():
+    if len(day) != 8 or not is_ascii_digits(day):
         raise PayloadError("bad issue date")
     try:
         issued = date(int(day[:4]), int(day[4:6]), int(day[6:]))

@@ -11,9 +11,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from kiosk.domain.ascii_digits import is_ascii_digits
+
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
-_SHAPE = re.compile(r"^\d{17}[\dX]$")
+_SHAPE = re.compile(r"[0-9]{17}[0-9X]")  # ASCII only: \d would take full-width digits
 
 
 class InvalidIdNumber(ValueError):
@@ -21,7 +23,7 @@ class InvalidIdNumber(ValueError):
 
 
 def check_char(first17: str) -> str:
-    if len(first17) != 17 or not first17.isdigit():
+    if len(first17) != 17 or not is_ascii_digits(first17):
         raise InvalidIdNumber("the first 17 characters must be digits")
     total = sum(int(d) * w for d, w in zip(first17, WEIGHTS, strict=True))
     return CHECK_CHARS[total % 11]
@@ -37,7 +39,7 @@ class IdNumber:
     @classmethod
     def parse(cls, text: str) -> IdNumber:
         v = text.strip().upper()
-        if not _SHAPE.match(v):
+        if not _SHAPE.fullmatch(v):
             raise InvalidIdNumber("an ID number has 17 digits and a final digit or X")
         expected = check_char(v[:17])
         if v[17] != expected:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from kiosk.domain.ascii_digits import is_ascii_digits
 from kiosk.domain.id_number import IdNumber, InvalidIdNumber
 from kiosk.domain.identity import SEX_CODES, CardType, IdCardRecord, Sex
 from kiosk.domain.nations import nation_name
@@ -58,7 +59,7 @@ def _field(block: bytes, where: tuple[int, int]) -> str:
 
 
 def _date(text: str, what: str) -> date:
-    if len(text) != 8 or not text.isdigit():
+    if len(text) != 8 or not is_ascii_digits(text):
         raise InconsistentCard(f"{what} is not a date: {len(text)} characters")
     try:
         return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
@@ -126,7 +127,7 @@ def _resident(block: bytes, card_type: CardType) -> IdCardRecord:
     if card_type is CardType.HMT_RESIDENCE:
         pass_number = _field(block, HMT_EXTRA["pass_number"]) or None
         count = _field(block, HMT_EXTRA["issue_count"])
-        issue_count = int(count) if count.isdigit() else None
+        issue_count = int(count) if is_ascii_digits(count) else None
         nation_code = None
     valid_from = _date(f["valid_from"], "valid-from date")
     valid_to = _valid_to(f["valid_to"])
@@ -143,7 +144,8 @@ def _resident(block: bytes, card_type: CardType) -> IdCardRecord:
 def _foreign_2017(block: bytes) -> IdCardRecord:
     f = {k: _field(block, v) for k, v in FOREIGN_2017.items()}
     number = f["id_number"]
-    if len(number) != 15 or not number[:3].isalpha() or not number[3:].isdigit():
+    if len(number) != 15 or not (number[:3].isascii() and number[:3].isalpha()) or \
+            not is_ascii_digits(number[3:]):
         raise InconsistentCard("a 2017 permanent residence card number has 3 letters and "
                                "12 digits")
     birth = _date(f["birth"], "birth date")

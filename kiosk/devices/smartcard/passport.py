@@ -34,7 +34,12 @@ from kiosk.devices.smartcard.icao.secure_messaging import (
     unwrap_response,
     wrap_command,
 )
-from kiosk.devices.smartcard.icao.sod import SodError, SodVerification, verify_sod
+from kiosk.devices.smartcard.icao.sod import (
+    SodError,
+    SodVerification,
+    listed_groups,
+    verify_sod,
+)
 from kiosk.devices.smartcard.pcsc_channel import PcscChannel
 from kiosk.domain.errors import Advice
 
@@ -145,16 +150,18 @@ def read_passport(channel: PcscChannel, key: BacKey, *, read_face: bool = True,
         raise NotAPassport(f"no e-passport application on this card ({r.sw:04X})")
     session = authenticate(channel, key)
     files = _SecureFiles(channel, session)
+    # EF.SOD first: which groups exist comes from the signed hash list, not from EF.COM
+    # (which nothing signs), and no data group is parsed before the SOD vouches for it.
     try:
-        groups_listed = lds.parse_com(files.read(lds.FID_COM))
+        sod_raw = files.read(lds.FID_SOD)
+        groups_listed = sorted(listed_groups(sod_raw))
         data = {1: files.read(lds.FID_DG1)}
         if read_face and 2 in groups_listed:
             data[2] = files.read(lds.FID_DG2)
-        sod_raw = files.read(lds.FID_SOD)
     except FileNotFoundError as exc:
         raise DeviceProtocolError(f"the chip has no file {exc.args[0]:04X}") from None
-    except lds.LdsError as exc:
-        raise DeviceProtocolError(str(exc)) from None
+    except SodError as exc:
+        raise DocumentNotVerified(f"the document data could not be verified: {exc}") from None
     try:
         verification = verify_sod(sod_raw, data, trust)
     except SodError as exc:

@@ -22,6 +22,7 @@ from kiosk.devices.errors import CardReadFailed, DeviceProtocolError
 from kiosk.devices.smartcard import tlv
 from kiosk.devices.smartcard.apdu import Command, sw_meaning
 from kiosk.devices.smartcard.pcsc_channel import PcscChannel
+from kiosk.domain.ascii_digits import is_ascii_digits
 from kiosk.domain.errors import Advice
 from kiosk.domain.nations import nation_name
 
@@ -62,7 +63,7 @@ class SocialSecurityRead:
 
 def bcd_date(raw: bytes) -> date | None:
     digits = raw.hex()
-    if len(digits) != 8 or not digits.isdigit() or digits == "00000000":
+    if len(digits) != 8 or not is_ascii_digits(digits) or digits == "00000000":
         return None
     try:
         return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))

@@ -1,9 +1,15 @@
-"""BER-TLV (ISO/IEC 8825-1) as used by ICAO 9303 data groups and card records."""
+"""BER-TLV (ISO/IEC 8825-1) as used by ICAO 9303 data groups and card records.
+
+Card data is untrusted: nesting is bounded (MAX_DEPTH, far beyond any real data group) and
+walked without recursion, so a chip that answers a TLV nested a thousand deep gets a
+`TlvError`, not a RecursionError."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+MAX_DEPTH = 16
 
 
 class TlvError(ValueError):
@@ -22,14 +28,17 @@ class Tlv:
         return list(iter_tlv(self.value))
 
     def find(self, tag: int) -> Tlv | None:
-        """The first descendant (or self) with `tag`, depth first."""
-        if self.tag == tag:
-            return self
-        if self.constructed:
-            for child in iter_tlv(self.value):
-                hit = child.find(tag)
-                if hit is not None:
-                    return hit
+        """The first descendant (or self) with `tag`, depth first. TlvError when the data
+        nests deeper than MAX_DEPTH on the way."""
+        stack: list[tuple[Tlv, int]] = [(self, 0)]
+        while stack:
+            node, depth = stack.pop()
+            if node.tag == tag:
+                return node
+            if node.constructed:
+                if depth >= MAX_DEPTH:
+                    raise TlvError(f"nested deeper than {MAX_DEPTH} levels")
+                stack.extend((child, depth + 1) for child in reversed(list(iter_tlv(node.value))))
         return None
 
 

@@ -6,7 +6,11 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
+from kiosk.domain.ascii_digits import is_ascii_digits
+
 _WEIGHTS = (7, 3, 1)
+# the only characters of a machine-readable zone (ICAO 9303): ASCII capitals, digits and <
+MRZ_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
 
 
 class MrzError(ValueError):
@@ -14,7 +18,7 @@ class MrzError(ValueError):
 
 
 def char_value(c: str) -> int:
-    if c.isdigit():
+    if c.isascii() and c.isdigit():
         return int(c)
     if "A" <= c <= "Z":
         return ord(c) - ord("A") + 10
@@ -47,9 +51,9 @@ class BacKey:
             raise MrzError("expected DOCNO:YYMMDD:YYMMDD (document number, birth, expiry)")
         doc, birth, expiry = parts
         for name, v in (("birth date", birth), ("expiry date", expiry)):
-            if len(v) != 6 or not v.isdigit():
+            if len(v) != 6 or not is_ascii_digits(v):
                 raise MrzError(f"the {name} must be 6 digits YYMMDD")
-        if not doc or len(doc) > 9 or any(c != "<" and not c.isalnum() for c in doc):
+        if not doc or len(doc) > 9 or any(c not in MRZ_CHARACTERS for c in doc):
             raise MrzError("the document number has 1 to 9 letters or digits")
         return cls(doc, birth, expiry)
 
@@ -86,7 +90,7 @@ def _names(field: str) -> tuple[str, str]:
 
 
 def _date(yymmdd: str, *, future: bool) -> date:
-    if len(yymmdd) != 6 or not yymmdd.isdigit():
+    if len(yymmdd) != 6 or not is_ascii_digits(yymmdd):
         raise MrzError("a date in the MRZ is 6 digits")
     yy, mm, dd = int(yymmdd[:2]), int(yymmdd[2:4]), int(yymmdd[4:6])
     today = date.today()
@@ -109,6 +113,8 @@ _SEX = {"M": "male", "F": "female", "<": "unspecified", "X": "unspecified"}
 def parse_mrz(text: str) -> MrzData:
     """TD3 (passport, 2 × 44) or TD1 (cards and permits, 3 × 30), check digits verified."""
     mrz = text.replace("\n", "").replace("\r", "")
+    if any(c not in MRZ_CHARACTERS for c in mrz):
+        raise MrzError("the MRZ holds characters other than A-Z, 0-9 and <")
     if len(mrz) == 88:
         l1, l2 = mrz[:44], mrz[44:]
         surname, given = _names(l1[5:44])

@@ -84,22 +84,34 @@ def _signed_data(sod: bytes) -> cms.SignedData:
         if info["content_type"].native != "signed_data":
             raise SodError("EF.SOD does not hold SignedData")
         signed: cms.SignedData = info["content"]
-    except (ValueError, TypeError, KeyError) as exc:
-        raise SodError(f"EF.SOD cannot be parsed: {exc}") from None
+    except (ValueError, TypeError, KeyError, RecursionError) as exc:
+        raise SodError(f"EF.SOD cannot be parsed: {type(exc).__name__}") from None
     return signed
 
 
-def verify_sod(sod: bytes, groups: dict[int, bytes],
-               csca: list[x509.Certificate] | None = None) -> SodVerification:
-    signed = _signed_data(sod)
+def _hash_list(signed: cms.SignedData) -> tuple[bytes, str, dict[int, bytes]]:
+    """(the signed content, the hash algorithm, data group number → hash)."""
     try:  # asn1crypto parses lazily: damage shows where a field is first touched
         econtent = signed["encap_content_info"]["content"].contents
         lds = LdsSecurityObject.load(econtent)
         algo = lds["hash_algorithm"]["algorithm"].native
         expected = {int(h["data_group_number"].native): h["data_group_hash_value"].native
                     for h in lds["data_group_hash_values"]}
-    except (ValueError, TypeError, KeyError, AttributeError) as exc:
-        raise SodError(f"EF.SOD cannot be parsed: {exc}") from None
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        raise SodError(f"EF.SOD cannot be parsed: {type(exc).__name__}") from None
+    return econtent, str(algo), expected
+
+
+def listed_groups(sod: bytes) -> set[int]:
+    """The data groups EF.SOD carries hashes for: what a reader needs to know which groups
+    exist, without trusting the unsigned EF.COM."""
+    return set(_hash_list(_signed_data(sod))[2])
+
+
+def verify_sod(sod: bytes, groups: dict[int, bytes],
+               csca: list[x509.Certificate] | None = None) -> SodVerification:
+    signed = _signed_data(sod)
+    econtent, algo, expected = _hash_list(signed)
     mismatched = [n for n, data in sorted(groups.items())
                   if n not in expected or _hash(algo, data) != expected[n]]
     result = SodVerification(hashes_ok=not mismatched, signature_ok=False,
