@@ -87,7 +87,8 @@ class KioskCore:
     def update_outbox_gauges(self) -> None:
         if self.outbox is not None and self.metrics is not None:
             st = self.outbox.status()
-            self.metrics.outbox(st.pending, st.dead, st.oldest_pending_age_s)
+            self.metrics.outbox(st.pending, st.dead, st.oldest_pending_age_s,
+                                damaged=st.alarm is not None)
 
     async def _outbox_gauges(self, every_s: float = 5.0) -> None:
         while True:
@@ -110,8 +111,9 @@ class KioskCore:
                                      client_cert=c.backend_client_cert,
                                      client_key=c.backend_client_key)
         self.uploader = Uploader(self.outbox, self.gateway, max_attempts=c.outbox_max_attempts)
-        self.uploader_supervisor = UploaderSupervisor(
-            self.uploader, state_file=c.data_dir / "uploader.json")
+        state_file = c.data_dir / "uploader.json"
+        state_file.unlink(missing_ok=True)  # restarts are counted per run of the kiosk
+        self.uploader_supervisor = UploaderSupervisor(self.uploader, state_file=state_file)
         if self.metrics is not None:
             self.uploader_supervisor.on_restart = self.metrics.uploader_restarted
         self._uploader_task = asyncio.get_running_loop().create_task(

@@ -513,16 +513,27 @@ def cmd_sim_backend(args: argparse.Namespace) -> int:
 
 
 def cmd_outbox_status(args: argparse.Namespace) -> int:
-    from kiosk.services.outbox import Outbox
+    from kiosk.services.outbox import Outbox, OutboxKeyError
+    from kiosk.services.outbox_file import MARKER_NAME, clear_alarm, inspect_outbox
 
     config = _config_from(args)
     path = config.data_dir / "outbox.sqlite3"
     status: dict[str, Any]
-    if not path.exists():
+    if args.clear_alarm:
+        if inspect_outbox(config.data_dir) is not None and not clear_alarm(config.data_dir):
+            _err("the outbox is damaged now; it is repaired when the kiosk (or this command "
+                 "without --clear-alarm) opens it")
+            return EXIT_UNAVAILABLE
+        print("outbox alarm cleared", file=sys.stderr)
+    if not path.exists() and not (config.data_dir / MARKER_NAME).exists():
         status = {"pending": 0, "sent": 0, "dead": 0, "oldest_pending_age_s": None,
-                  "dead_letters": []}
+                  "dead_letters": [], "alarm": None}
     else:
-        outbox = Outbox.open(config.data_dir)
+        try:
+            outbox = Outbox.open(config.data_dir)
+        except OutboxKeyError as exc:
+            _err(str(exc))
+            return EXIT_UNAVAILABLE
         try:
             if args.retry_now:
                 print(f"made {outbox.retry_now()} item(s) due again", file=sys.stderr)
@@ -532,6 +543,8 @@ def cmd_outbox_status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(status, indent=2))
     else:
+        if status["alarm"]:
+            print(status["alarm"])
         age = status["oldest_pending_age_s"]
         print(f"pending {status['pending']}, sent {status['sent']}, dead {status['dead']}"
               + (f", oldest pending {age:.0f} s" if age is not None else ""))
@@ -758,6 +771,8 @@ def build_parser() -> argparse.ArgumentParser:
     ost = osub.add_parser("status", parents=[common], help="counts and ages (no personal data)")
     ost.add_argument("--json", action="store_true")
     ost.add_argument("--retry-now", action="store_true", help="make dead letters due again")
+    ost.add_argument("--clear-alarm", action="store_true",
+                     help="staff: acknowledge a damaged-outbox alarm (the files stay aside)")
     ost.set_defaults(func=cmd_outbox_status)
 
     cam = sub.add_parser("camera", help="the camera")

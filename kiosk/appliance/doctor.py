@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import json
 import shutil
 import time
 from dataclasses import asdict, dataclass
@@ -138,5 +139,25 @@ async def run_doctor(path: Path | None, overrides: dict[str, object]) -> list[Ch
     finally:
         await core.stop()
     checks.append(check_disk(config.data_dir))
+    checks.append(check_outbox(config.data_dir))
     checks += check_certificates(config)
     return checks
+
+
+def check_outbox(data_dir: Path) -> Check:
+    """The outbox on disk (read-only) and any standing damage alarm; the uploader's restarts."""
+    from kiosk.services.outbox_file import inspect_outbox
+
+    problem = inspect_outbox(data_dir)
+    if problem is not None:
+        return Check("outbox", "FAIL", problem)
+    restarts = ""
+    state = data_dir / "uploader.json"
+    if state.exists():
+        try:
+            info = json.loads(state.read_text(encoding="utf-8"))
+            restarts = f"; the uploader restarted {int(info['restarts'])} time(s), last after " \
+                       f"{info['last_crash']}"
+        except (OSError, ValueError, KeyError, TypeError):
+            restarts = "; the uploader's state file is unreadable"
+    return Check("outbox", "warn" if restarts else "ok", "intact" + restarts)

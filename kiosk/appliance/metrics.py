@@ -41,6 +41,9 @@ class KioskMetrics:
                                  registry=r)
         self.outbox_oldest = Gauge("kiosk_outbox_oldest_pending_seconds",
                                    "Age of the oldest unsent item (0 when none)", registry=r)
+        self.outbox_damaged = Gauge("kiosk_outbox_damaged",
+                                    "1 while a damaged-outbox alarm stands (staff clear it)",
+                                    registry=r)
         self.uploader_restarts = Counter("kiosk_outbox_uploader_restarts",
                                          "Times the outbox uploader crashed and was restarted",
                                          registry=r)
@@ -69,7 +72,9 @@ class KioskMetrics:
         for step, seconds in timings.items():
             self.steps.labels(step=step).observe(seconds)
 
-    def outbox(self, pending: int, dead: int, oldest_age_s: float | None) -> None:
+    def outbox(self, pending: int, dead: int, oldest_age_s: float | None, *,
+               damaged: bool = False) -> None:
+        self.outbox_damaged.set(1 if damaged else 0)
         self.outbox_pending.set(pending)
         self.outbox_dead.set(dead)
         self.outbox_oldest.set(oldest_age_s or 0)

@@ -18,7 +18,6 @@ import contextlib
 import json
 import os
 import random
-import sqlite3
 import threading
 import time
 import uuid
@@ -34,6 +33,14 @@ from kiosk.events import EventId
 from kiosk.logging import get_logger
 from kiosk.services.errors import GatewayError
 from kiosk.services.gateway import GatewayClient
+from kiosk.services.outbox_file import (
+    DB_NAME,
+    OutboxDamage,
+    db_files,
+    open_database,
+    raise_alarm,
+    read_alarm,
+)
 
 log = get_logger(__name__)
 
@@ -63,24 +70,39 @@ class OutboxCorrupt(RuntimeError):
     pass
 
 
-def load_key(data_dir: Path) -> bytes:
-    """The outbox key: $CREDENTIALS_DIRECTORY/outbox.key, else <data_dir>/keys/outbox.key."""
+class OutboxKeyError(OutboxCorrupt):
+    """The configured key (a systemd credential) is not a 32-byte key: a deployment error
+    the kiosk cannot repair by itself."""
+
+
+def _new_key_file(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(AESGCM.generate_key(bit_length=256))
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def load_key(data_dir: Path) -> tuple[bytes, OutboxDamage | None]:
+    """The outbox key: $CREDENTIALS_DIRECTORY/outbox.key, else <data_dir>/keys/outbox.key
+    (created on first use). A damaged key file in the data directory is set aside with the
+    database it protects (its payloads cannot be read without it), a new key and outbox are
+    started and the alarm raised."""
     cred_dir = os.environ.get("CREDENTIALS_DIRECTORY")
     if cred_dir and (Path(cred_dir) / "outbox.key").exists():
         key = (Path(cred_dir) / "outbox.key").read_bytes()
-    else:
-        path = data_dir / "keys" / "outbox.key"
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(AESGCM.generate_key(bit_length=256))
-                fh.flush()
-                os.fsync(fh.fileno())
-        key = path.read_bytes()
-    if len(key) != 32:
-        raise ValueError("the outbox key must be 32 bytes")
-    return key
+        if len(key) != 32:
+            raise OutboxKeyError("the outbox.key credential must hold 32 bytes")
+        return key, None
+    path = data_dir / "keys" / "outbox.key"
+    damage = None
+    if path.exists() and path.stat().st_size != 32:
+        damage = raise_alarm(data_dir, "the outbox key file is damaged",
+                             [path, *db_files(data_dir / DB_NAME)])
+    if not path.exists():
+        _new_key_file(path)
+    return path.read_bytes(), damage
 
 
 @dataclass(frozen=True)
@@ -99,11 +121,13 @@ class OutboxStatus:
     dead: int
     oldest_pending_age_s: float | None
     dead_letters: list[dict[str, Any]] = field(default_factory=list)
+    alarm: str | None = None  # the damage alarm in one line, until staff clear it
 
     def as_json(self) -> dict[str, Any]:
         return {"pending": self.pending, "sent": self.sent, "dead": self.dead,
                 "oldest_pending_age_s": None if self.oldest_pending_age_s is None
-                else round(self.oldest_pending_age_s, 1), "dead_letters": self.dead_letters}
+                else round(self.oldest_pending_age_s, 1), "dead_letters": self.dead_letters,
+                "alarm": self.alarm}
 
 
 class Outbox:
@@ -115,16 +139,26 @@ class Outbox:
         self._aead = AESGCM(key)
         self._lock = threading.Lock()
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.executescript(_SCHEMA)
-        os.chmod(path, 0o600)
+        self._db, self.damage = open_database(path, _SCHEMA)
+        if self.damage is not None:
+            log.error("outbox damaged; a new one was started", event_id=EventId.OUTBOX_DAMAGED,
+                      problem=self.damage.problem, kept_as=",".join(self.damage.kept_as))
         self.changed = threading.Event()
 
     @classmethod
     def open(cls, data_dir: Path, **kw: Any) -> Outbox:
-        return cls(data_dir / "outbox.sqlite3", load_key(data_dir), **kw)
+        key, key_damage = load_key(data_dir)
+        outbox = cls(data_dir / DB_NAME, key, **kw)
+        if key_damage is not None:
+            outbox.damage = key_damage
+            log.error("outbox key damaged; a new key and outbox were started",
+                      event_id=EventId.OUTBOX_DAMAGED, problem=key_damage.problem,
+                      kept_as=",".join(key_damage.kept_as))
+        return outbox
+
+    def alarm(self) -> OutboxDamage | None:
+        """The standing damage alarm (this start's or an earlier one), until staff clear it."""
+        return read_alarm(self.path.parent)
 
     def close(self) -> None:
         with self._lock:
@@ -207,11 +241,13 @@ class Outbox:
             dead = self._db.execute(
                 "SELECT id, kind, service, created_at, attempts, last_error FROM outbox "
                 "WHERE state = 'dead' ORDER BY created_at").fetchall()
+        alarm = self.alarm()
         return OutboxStatus(
             counts.get("pending", 0), counts.get("sent", 0), counts.get("dead", 0),
             None if oldest is None else now - oldest,
             [{"id": d[0], "kind": d[1], "service": d[2], "age_s": round(now - d[3], 1),
-              "attempts": d[4], "error": d[5]} for d in dead])
+              "attempts": d[4], "error": d[5]} for d in dead],
+            alarm.one_line() if alarm else None)
 
     # --- outcomes ---------------------------------------------------------------------------
 

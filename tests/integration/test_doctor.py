@@ -52,7 +52,17 @@ def test_doctor_names_exactly_the_missing_device(tmp_path: Path, pcscd_running,
     assert checks["config"]["verdict"] == "ok"
     assert checks["backend"]["verdict"] == "ok"
     assert checks["device idcard"]["verdict"] == "ok"
+    assert checks["outbox"]["verdict"] == "ok"
     assert "receipt_printer" in r.stderr
+
+    # the outbox's database damaged (a random header): doctor fails on it too
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "outbox.sqlite3").write_bytes(os.urandom(4096))
+    r = kiosk("doctor", "--config", str(cfg), "--json")
+    assert r.returncode == 4
+    checks = {c["name"]: c for c in json.loads(r.stdout)}
+    assert checks["outbox"]["verdict"] == "FAIL"
+    assert "damaged" in checks["outbox"]["detail"]
 
 
 def test_doctor_reports_a_bad_config_in_one_line(tmp_path: Path) -> None:
