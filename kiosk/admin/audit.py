@@ -35,7 +35,15 @@ class AuditLog:
 
     def entries(self, limit: int = 200) -> list[dict[str, Any]]:
         try:
-            lines = self.path.read_text(encoding="utf-8").splitlines()
+            lines = self.path.read_text(encoding="utf-8", errors="replace").splitlines()
         except FileNotFoundError:
             return []
-        return [json.loads(line) for line in lines[-limit:] if line.strip()]
+        out: list[dict[str, Any]] = []
+        for line in lines[-limit:]:
+            try:
+                entry = json.loads(line) if line.strip() else None
+            except ValueError:
+                entry = {"action": "(damaged line)"}  # shown, so staff see the damage
+            if isinstance(entry, dict):
+                out.append(entry)
+        return out

@@ -145,3 +145,15 @@ def test_the_admin_session_locks_itself_when_idle(shell, qtbot, staff) -> None:
     qtbot.waitUntil(lambda: exists(shell, "adminDevices"))
     qtbot.waitUntil(lambda: not exists(shell, "adminOverlay"), timeout=3000)
     assert shell.admin.audit.entries()[-1]["action"] == "locked-idle"
+
+
+def test_a_damaged_pin_store_is_said_in_words(shell, qtbot, sim_config) -> None:
+    store = sim_config.data_dir / "admin" / "pins.json"
+    store.parent.mkdir(parents=True, exist_ok=True)
+    store.write_text('{"staff": {"zhao": {"salt": "not hex"')
+    corner_taps(shell, qtbot)
+    qtbot.waitUntil(lambda: exists(shell, "adminOverlay"), timeout=3000)
+    assert "PIN存储已损坏" in find(shell, "adminMessage").property("text")
+    type_pin(shell, qtbot, PIN)  # nothing raised in the slot; the menu stays closed
+    assert "PIN存储已损坏" in find(shell, "adminMessage").property("text")
+    assert not exists(shell, "adminDevices")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.admin.audit import AuditLog
-from kiosk.admin.pin import FREE_ATTEMPTS, PinStore, WeakPin, lockout_after
+from kiosk.admin.pin import FREE_ATTEMPTS, PinStore, PinStoreDamaged, WeakPin, lockout_after
 from kiosk.events import EventId
 
 
@@ -22,8 +22,9 @@ class Clock:
 
 @pytest.fixture
 def store(tmp_path: Path) -> tuple[PinStore, Clock]:
-    clock = Clock()
-    s = PinStore(tmp_path / "admin" / "pins.json", clock)
+    clock = Clock()  # time passing: both the wall clock and the monotonic clock move
+    s = PinStore(tmp_path / "admin" / "pins.json", clock, monotonic=clock,
+                 boot_id=lambda: "boot-1")
     s.set_pin("staff-01", "482913")
     return s, clock
 
@@ -72,7 +73,8 @@ def test_lockout_survives_a_restart(store, tmp_path: Path) -> None:
     s, clock = store
     for _ in range(FREE_ATTEMPTS):
         s.check("999990")
-    again = PinStore(tmp_path / "admin" / "pins.json", clock)
+    again = PinStore(tmp_path / "admin" / "pins.json", clock, monotonic=clock,
+                     boot_id=lambda: "boot-1")
     assert again.locked_for() == pytest.approx(15)
 
 
@@ -91,3 +93,52 @@ def test_audit_records_actions_with_event_id_and_staff(tmp_path: Path) -> None:
     assert [e["action"] for e in entries] == ["login", "reprint"]
     assert entries[1] == {"ts": 1_000_005.0, "event_id": 7012, "staff_id": "staff-01",
                           "action": "reprint", "case_number": "YB1"}
+
+
+def lock_once(tmp_path: Path, wall: Clock, mono: Clock, boot: list[str]) -> PinStore:
+    s = PinStore(tmp_path / "pins.json", wall, monotonic=mono, boot_id=lambda: boot[0])
+    s.set_pin("staff-01", "482913")
+    for _ in range(FREE_ATTEMPTS):
+        s.check("000001")
+    assert s.locked_for() == pytest.approx(15)
+    return s
+
+
+def test_the_wall_clock_set_ahead_and_back_never_lengthens_a_lockout(tmp_path: Path) -> None:
+    wall, mono, boot = Clock(), Clock(), ["boot-1"]
+    s = lock_once(tmp_path, wall, mono, boot)
+    wall.now += 3 * 365 * 86400  # someone sets the clock three years ahead...
+    assert s.locked_for() == pytest.approx(15)  # (monotonic time counts within a boot)
+    wall.now -= 3 * 365 * 86400 + 86400  # ...then a day before the lockout began
+    assert s.locked_for() == pytest.approx(15)
+    mono.now += 15.1
+    assert s.locked_for() == 0
+    assert s.check("482913").ok
+
+
+def test_after_a_reboot_the_lockout_is_at_most_its_length(tmp_path: Path) -> None:
+    wall, mono, boot = Clock(), Clock(), ["boot-1"]
+    s = lock_once(tmp_path, wall, mono, boot)
+    boot[0], mono.now = "boot-2", 3.0  # a new boot: the monotonic clock starts again
+    wall.now -= 10 * 365 * 86400  # and the RTC came back a decade early
+    assert s.locked_for() == pytest.approx(15)
+    wall.now += 10 * 365 * 86400 + 20
+    assert s.locked_for() == 0
+
+
+@pytest.mark.parametrize("content", ["{not json", "[]", '{"staff": []}',
+                                     '{"staff": {"a": {"salt": "zz", "hash": "00"}}}',
+                                     '{"staff": {}, "failures": -1}',
+                                     '{"staff": {}, "lock": {"length_s": "x"}}', "\x00\xff"])
+def test_a_damaged_pin_store_is_a_typed_error_and_set_pin_starts_anew(
+        tmp_path: Path, content: str) -> None:
+    path = tmp_path / "pins.json"
+    path.write_text(content)
+    s = PinStore(path)
+    with pytest.raises(PinStoreDamaged):
+        s.check("482913")
+    with pytest.raises(PinStoreDamaged):
+        _ = s.configured
+    s.set_pin("staff-01", "482913")  # what `kiosk admin set-pin` does over SSH
+    assert s.check("482913").ok
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("pins.json.damaged-")]

@@ -26,13 +26,14 @@ from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 
 from kiosk import __version__
 from kiosk.admin.audit import AuditLog
-from kiosk.admin.pin import PinStore
+from kiosk.admin.pin import PinStore, PinStoreDamaged
 from kiosk.app import CoreThread, KioskCore
 from kiosk.events import EventId
 from kiosk.logging import get_logger
 from kiosk.ui.admin.recent_logs import RecentLogs
 
 log = get_logger(__name__)
+_PIN_STORE_DAMAGED = "PIN存储已损坏：请通过SSH运行 kiosk admin set-pin 重新设置PIN"
 
 IDLE_LOCK_S = 120
 PAGES = ("menu", "devices", "outbox", "reprint", "logs", "stats", "config", "system")
@@ -98,10 +99,13 @@ class AdminBridge(QObject):
     def open_pin_pad(self) -> None:
         """The hidden gesture was made: ask for a PIN (or say that the menu is locked)."""
         self._open, self._page, self._staff = True, "pin", ""
-        locked = self.pins.locked_for()
-        self._message = self._locked_words(locked) if locked else \
-            ("" if self.pins.configured else
-             "尚未设置管理员PIN：请通过SSH运行 kiosk admin set-pin")
+        try:
+            locked = self.pins.locked_for()
+            self._message = self._locked_words(locked) if locked else \
+                ("" if self.pins.configured else
+                 "尚未设置管理员PIN：请通过SSH运行 kiosk admin set-pin")
+        except PinStoreDamaged:
+            self._message = _PIN_STORE_DAMAGED
         self._idle.start()
         self.changed.emit()
 
@@ -117,7 +121,13 @@ class AdminBridge(QObject):
     @Slot(str)
     def enterPin(self, pin: str) -> None:
         self.touched()
-        result = self.pins.check(pin)
+        try:
+            result = self.pins.check(pin)
+        except PinStoreDamaged:
+            self._message = _PIN_STORE_DAMAGED
+            self.audit.record(EventId.ADMIN_LOGIN_FAILED, "-", "pin-store-damaged")
+            self.changed.emit()
+            return
         if result.ok:
             self._staff, self._page, self._message = result.staff_id, "menu", ""
             self.audit.record(EventId.ADMIN_LOGIN, self._staff, "login")

@@ -148,6 +148,14 @@ Rectangle {
                 text: qsTr("待上传 %1 · 已上传 %2 · 失败 %3").arg(a.outbox.pending || 0).arg(a.outbox.sent || 0).arg(a.outbox.dead || 0)
                       + (a.outbox.oldest_pending_age_s ? qsTr(" · 最久 %1 秒").arg(Math.round(a.outbox.oldest_pending_age_s)) : "")
             }
+            AdminText {  // a damaged outbox was set aside: the line says when and where
+                objectName: "adminOutboxAlarm"
+                visible: !!a.outbox.alarm
+                text: a.outbox.alarm || ""
+                color: "#B00020"
+                font.bold: true
+                width: parent.width
+            }
             Repeater {
                 model: a.outbox.dead_letters || []
                 AdminText { text: modelData.kind + " · " + modelData.service + " · " + modelData.error }
