@@ -1,4 +1,4 @@
-"""Performance figures (DESIGN.md §6), run by `kiosk bench`.
+"""Performance figures with their budgets, run by `kiosk bench`.
 
 Each module exposes FIGURES: name → a callable returning
 {"median": number, "unit": str, "budget": number, "runs": int, ...}.

@@ -17,7 +17,7 @@ from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from kiosk.admin.statistics import VisitStatistics
-from kiosk.config import KioskSettings
+from kiosk.config import KioskSettings, ensure_private_dir
 from kiosk.devices.base import Device
 from kiosk.devices.monitor import DeviceMonitor
 from kiosk.devices.registry import build_devices
@@ -55,6 +55,7 @@ class KioskCore:
         With `wait_first_poll` False the first poll runs in the background, so a slow device
         never delays the first frame; statuses show "checking" until it answers.
         """
+        ensure_private_dir(self.config.data_dir)
         # Any device configured with the "simulated" adapter gets its simulator, whether or
         # not the whole kiosk runs in simulate mode (which only adds the on-screen banner).
         self.hub = SimulatorHub(self.config)

@@ -1,4 +1,4 @@
-"""The `kiosk` command. See DESIGN.md §4 for the contract.
+"""The `kiosk` command (the contract: README.md, "The kiosk command").
 
 Machine-readable output is JSON on stdout; human messages go to stderr.
 
@@ -809,7 +809,7 @@ def build_parser() -> argparse.ArgumentParser:
     setpin.add_argument("--staff", default="admin", help="staff id (default: admin)")
     setpin.set_defaults(func=cmd_admin_set_pin)
 
-    bench = sub.add_parser("bench", help="performance figures of benchmarks/ (DESIGN.md §6)")
+    bench = sub.add_parser("bench", help="performance figures of benchmarks/")
     bench.add_argument("--json", action="store_true", help="one JSON object of figures")
     bench.add_argument("--only", metavar="NAME", action="append", help="run only this figure")
     bench.set_defaults(func=cmd_bench)

@@ -10,12 +10,13 @@ and the problem in one line.
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -191,6 +192,16 @@ class KioskSettings(BaseSettings):
     qr: QrConfig = Field(default_factory=QrConfig)
     ui: UiConfig = Field(default_factory=UiConfig)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _simulated_data_dir(cls, values: Any) -> Any:
+        """A simulated kiosk without a data_dir keeps its data in the user's own state folder,
+        never in a shared, guessable /tmp path another user could prepare."""
+        if isinstance(values, dict) and "data_dir" not in values and \
+                str(values.get("simulate", "")).lower() in ("true", "1", "yes"):
+            values = {**values, "data_dir": simulated_data_dir()}
+        return values
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -210,6 +221,32 @@ class KioskSettings(BaseSettings):
 # Set only for the duration of one load_config call (pydantic-settings reads sources in
 # the constructor and offers no per-instance file argument).
 _toml_path_for_sources: Path | None = None
+
+
+def simulated_data_dir() -> Path:
+    """$XDG_STATE_HOME/yiban-kiosk/simulated (default ~/.local/state/...)."""
+    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(state) / "yiban-kiosk" / "simulated"
+
+
+class UnsafeDataDir(ConfigError):
+    pass
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create `path` (mode 0700) or check that it is a real folder of this user that nobody
+    else can write to; UnsafeDataDir names what is wrong. A folder another user created or can
+    write into could hold keys planted for this kiosk to use."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    st = path.lstat()
+    if not stat.S_ISDIR(st.st_mode):
+        raise UnsafeDataDir(f"data_dir {path} is not a folder (a link or a file)")
+    if st.st_uid != os.getuid():
+        raise UnsafeDataDir(f"data_dir {path} belongs to user {st.st_uid}, not to this user "
+                            f"({os.getuid()}): refusing to keep keys there")
+    if st.st_mode & 0o077:
+        os.chmod(path, 0o700)  # ours: close it
+    return path
 
 
 def packaged_config(name: str) -> Path:

@@ -19,7 +19,12 @@ apt-get install -y -qq --no-install-recommends cage rsync >/dev/null
 echo "install-appliance: the app in $prefix" >&2
 mkdir -p "$prefix"
 rsync -a --delete --exclude .venv --exclude artifacts --exclude '.git' "$src/" "$prefix/"
-"$prefix/scripts/setup.sh"
+KIOSK_APPLIANCE=1 "$prefix/scripts/setup.sh"
+# No virtual smart-card reader on a real kiosk: vpcd would listen on every interface for
+# anyone on the network to "insert" a card.
+if dpkg-query -W -f='${Status}' vsmartcard-vpcd 2>/dev/null | grep -q "install ok installed"; then
+  apt-get purge -y -qq vsmartcard-vpcd >/dev/null
+fi
 
 echo "install-appliance: user, configuration, key" >&2
 id kiosk >/dev/null 2>&1 || useradd --system --create-home --home-dir /var/lib/kiosk-home \

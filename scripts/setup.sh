@@ -2,13 +2,15 @@
 # Sets up everything Yiban Kiosk needs on a Debian 12 machine, idempotently:
 # the Debian packages (only those missing), a virtualenv in .venv and the kiosk package in it.
 # Run as root (or with sudo) on a fresh machine; later runs take a few seconds.
+# KIOSK_APPLIANCE=1 (set by install-appliance.sh) leaves out vsmartcard-vpcd: its virtual
+# reader serves only the simulators, and vpcd listens on every network interface.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
 debs=(
   gcc python3-dev python3-venv ca-certificates
-  pcscd libpcsclite-dev vsmartcard-vpcd
+  pcscd libpcsclite-dev
   cups cups-client printer-driver-cups-pdf libcups2-dev
   fonts-wqy-microhei fonts-wqy-zenhei fonts-hanazono poppler-utils
   libegl1 libgl1 libopengl0 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
@@ -16,6 +18,7 @@ debs=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
 )
+[ "${KIOSK_APPLIANCE:-0}" = 1 ] || debs+=(vsmartcard-vpcd)
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -37,7 +37,7 @@ def free_port() -> int:
 def test_doctor_names_exactly_the_missing_device(tmp_path: Path, pcscd_running,
                                                  cupsd_running) -> None:
     text = packaged_config("simulated").read_text()
-    text = text.replace('data_dir = "/tmp/kiosk-sim-data"', f'data_dir = "{tmp_path}/data"')
+    text = text.replace('simulate = true\n', f'simulate = true\ndata_dir = "{tmp_path}/data"\n')
     # the receipt printer is a network printer that is switched off
     text = text.replace('[devices.receipt_printer]\nadapter = "simulated"',
                         f'[devices.receipt_printer]\nadapter = "escpos-network"\n'

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import ConfigError, load_config, packaged_config
+from kiosk.config import (
+    ConfigError,
+    UnsafeDataDir,
+    ensure_private_dir,
+    load_config,
+    packaged_config,
+)
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -93,3 +99,35 @@ def test_cli_reports_a_bad_config_in_one_line(tmp_path: Path) -> None:
     assert len(lines) == 1, r.stderr
     assert lines[0].startswith(f"kiosk: {p}: kiosk_id:")
     assert "Traceback" not in r.stderr
+
+
+def test_a_simulated_kiosk_keeps_its_data_in_the_users_private_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv("KIOSK_DATA_DIR", raising=False)
+    config = load_config(packaged_config("simulated"))
+    assert config.data_dir == tmp_path / "state" / "yiban-kiosk" / "simulated"
+    assert not str(config.data_dir).startswith("/tmp/kiosk-sim")
+    made = ensure_private_dir(config.data_dir)
+    assert made.stat().st_mode & 0o777 == 0o700
+
+
+def test_a_data_dir_someone_else_prepared_is_refused(tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    if os.getuid() != 0:
+        pytest.skip("needs root to give a folder to another user")
+    planted = tmp_path / "planted"
+    planted.mkdir(mode=0o777)
+    shutil.chown(planted, user="nobody")
+    with pytest.raises(UnsafeDataDir, match="belongs to user"):
+        ensure_private_dir(planted)
+    link = tmp_path / "link"
+    link.symlink_to(tmp_path)
+    with pytest.raises(UnsafeDataDir, match="not a folder"):
+        ensure_private_dir(link)
+    open_dir = tmp_path / "open"
+    open_dir.mkdir(mode=0o777)
+    os.chmod(open_dir, 0o777)
+    assert ensure_private_dir(open_dir).stat().st_mode & 0o777 == 0o700

@@ -19,6 +19,7 @@ OUTSIDE = [
     re.compile(r"""parents\[\d+\]\s*/\s*["']""" + SHARED + "[\"']"),
     re.compile(r"""parent\.parent\.parent\s*/\s*["']""" + SHARED),
     re.compile(r"(?<![\w.])/" + "work" + r"/"),  # the folders of the machine it was written on
+    re.compile(r"(?<![\w/])" + "DESIGN" + r"\.md"),  # the design card lives outside the repo
 ]
 
 
