@@ -304,7 +304,8 @@ class FlowEngine:
             digest = hashlib.sha256(text.encode()).hexdigest()
             if signed.text_sha256 != digest:
                 raise _Stop("abandoned", "the signed text is not the text shown")
-            commitment = {"text_sha256": digest, "signed_at": datetime.now().isoformat(),
+            commitment = {"text_sha256": digest,
+                          "signed_at": datetime.now().astimezone().isoformat(timespec="seconds"),
                           "signature_strokes": [list(map(list, st)) for st in signed.strokes]}
             session.signature = commitment
             for m in s.materials:

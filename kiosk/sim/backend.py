@@ -31,6 +31,7 @@ from starlette.types import Receive, Scope, Send
 from kiosk.domain.elicense import make_identifier
 from kiosk.domain.id_number import IdNumber, InvalidIdNumber
 from kiosk.sim.citizens import DECK, eid_code
+from kiosk.sim.contract_check import EXCEPTION_HANDLERS, checked, problem
 
 # type codes: a defining body's credit code (18) + a 3-digit number
 TYPES = {
@@ -126,13 +127,13 @@ class BackendState:
                 self.known_holders.add(lic["holder_code"])
 
 
-def _problem(status: int, code: str, message: str, retryable: bool = False) -> JSONResponse:
-    return JSONResponse({"code": code, "message": message, "retryable": retryable}, status)
+_problem = problem
 
 
 def create_app(state: BackendState | None = None) -> Starlette:
     st = state or BackendState()
 
+    @checked("/v1/health", "get")
     async def health(_r: Request) -> Response:
         return JSONResponse({"status": "ok"})
 
@@ -146,8 +147,9 @@ def create_app(state: BackendState | None = None) -> Starlette:
                 lic["valid_to"] = (date.today() - timedelta(days=1)).isoformat()
         return out
 
+    @checked("/v1/licenses/search", "post")
     async def search(r: Request) -> Response:
-        body = await r.json()
+        body = r.state.body
         if not body.get("purpose"):
             return _problem(400, "purpose_required", "a purpose must be stated")
         lics = licenses_of(str(body.get("holder_code", "")))
@@ -156,8 +158,9 @@ def create_app(state: BackendState | None = None) -> Starlette:
             lics = [x for x in lics if x["type_code"] in types]
         return JSONResponse({"licenses": lics})
 
+    @checked("/v1/licenses/pull", "post")
     async def pull(r: Request) -> Response:
-        body = await r.json()
+        body = r.state.body
         for lic in licenses_of(str(body.get("holder_code", ""))):
             if lic["identifier"] == body.get("identifier"):
                 if lic["status"] != "valid":
@@ -168,9 +171,10 @@ def create_app(state: BackendState | None = None) -> Starlette:
                     "expires_at": expires.isoformat(), "reference": uuid.uuid4().hex}})
         return _problem(404, "license_not_found", "no such e-license for this holder")
 
+    @checked("/v1/records/{kind}", "post")
     async def record(r: Request) -> Response:
         kind = r.path_params["kind"]
-        body = await r.json()
+        body = r.state.body
         holder = str(body.get("holder_code", ""))
         if kind not in ("social_insurance", "criminal_record"):
             return _problem(404, "unknown_record", "no such record kind")
@@ -185,14 +189,11 @@ def create_app(state: BackendState | None = None) -> Starlette:
                              "case_number", (key,)).fetchall()
         return [r[0] for r in rows]
 
+    @checked("/v1/applications", "post")
     async def submit(r: Request) -> Response:
-        key = r.headers.get("Idempotency-Key", "")
-        if len(key) < 16:
-            return _problem(400, "idempotency_key_required", "Idempotency-Key is required")
-        body = await r.json()
-        items = body.get("item_codes") or []
-        if not items or not body.get("applicant", {}).get("id_number"):
-            return _problem(422, "invalid_application", "item codes and applicant required")
+        key = r.headers["Idempotency-Key"]
+        body = r.state.body
+        items = body["item_codes"]
         decision = body.get("decision", "review")
         status = "approved" if decision == "approved" else "under_review"
         with st.lock:
@@ -210,6 +211,7 @@ def create_app(state: BackendState | None = None) -> Starlette:
                 numbers.append(number)
         return JSONResponse({"case_numbers": numbers, "status": status}, 201)
 
+    @checked("/v1/cases/{case_number}", "get")
     async def case(r: Request) -> Response:
         row = st.db.execute("SELECT case_number, status, created_at FROM cases WHERE "
                             "case_number = ?", (r.path_params["case_number"],)).fetchone()
@@ -217,19 +219,11 @@ def create_app(state: BackendState | None = None) -> Starlette:
             return _problem(404, "case_not_found", "no such case")
         return JSONResponse({"case_number": row[0], "status": row[1], "updated_at": row[2]})
 
-    def ack(kind: str) -> Callable[[Request], Awaitable[Response]]:
+    def ack(kind: str, path: str) -> Callable[[Request], Awaitable[Response]]:
+        @checked(path, "post")  # the contract checks the level and that 1 and 2 give a reason
         async def handler(r: Request) -> Response:
-            key = r.headers.get("Idempotency-Key", "")
-            if not key:
-                return _problem(400, "idempotency_key_required", "Idempotency-Key is required")
-            body = await r.json()
-            if kind == "rating":
-                level = body.get("level")
-                if not isinstance(level, int) or not 1 <= level <= 5:
-                    return _problem(422, "invalid_rating", "level is 1 to 5")
-                if level <= 2 and not (body.get("reasons") or body.get("comment")):
-                    return _problem(422, "reason_required",
-                                    "a rating of 不满意 or 非常不满意 needs a reason")
+            key = r.headers["Idempotency-Key"]
+            body = r.state.body
             with st.lock:
                 row = st.db.execute("SELECT id FROM acks WHERE idem_key = ?", (key,)).fetchone()
                 if row:
@@ -240,11 +234,12 @@ def create_app(state: BackendState | None = None) -> Starlette:
             return JSONResponse({"id": ack_id}, 201)
         return handler
 
+    @checked("/v1/face/verify", "post")
     async def face(r: Request) -> Response:
         # The simulated service has no registry photos to compare with: it passes a live
         # person whose ID number is well formed. A real service compares the live JPEG with
         # the registry photo of that number.
-        body = await r.json()
+        body = r.state.body
         try:
             IdNumber.parse(str(body.get("id_number", "")))
             well_formed = True
@@ -255,10 +250,11 @@ def create_app(state: BackendState | None = None) -> Starlette:
 
     eids = {eid_code(c.card_id): c.record for c in DECK}
 
+    @checked("/v1/identity/eid", "post")
     async def resolve_eid(r: Request) -> Response:
         # An e-ID code (电子身份码) names a citizen without carrying their data: the identity
         # service answers with the registered identity. The simulated one knows the deck.
-        body = await r.json()
+        body = r.state.body
         rec = eids.get(str(body.get("code", "")))
         if rec is None:
             return _problem(404, "unknown_code", "this code is not a valid e-ID code")
@@ -283,15 +279,15 @@ def create_app(state: BackendState | None = None) -> Starlette:
         return JSONResponse({"cases": [{"case_number": a, "idempotency_key": b, "item_code": c,
                                         "status": d} for a, b, c, d in rows]})
 
-    app = Starlette(routes=[
+    app = Starlette(exception_handlers=EXCEPTION_HANDLERS, routes=[
         Route("/v1/health", health),
         Route("/v1/licenses/search", search, methods=["POST"]),
         Route("/v1/licenses/pull", pull, methods=["POST"]),
         Route("/v1/records/{kind}", record, methods=["POST"]),
         Route("/v1/applications", submit, methods=["POST"]),
         Route("/v1/cases/{case_number}", case),
-        Route("/v1/ratings", ack("rating"), methods=["POST"]),
-        Route("/v1/feedback", ack("feedback"), methods=["POST"]),
+        Route("/v1/ratings", ack("rating", "/v1/ratings"), methods=["POST"]),
+        Route("/v1/feedback", ack("feedback", "/v1/feedback"), methods=["POST"]),
         Route("/v1/face/verify", face, methods=["POST"]),
         Route("/v1/identity/eid", resolve_eid, methods=["POST"]),
         Route("/sim/faults", set_faults, methods=["POST"]),

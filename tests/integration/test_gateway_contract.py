@@ -20,8 +20,9 @@ from kiosk.services.errors import GatewayRejected
 from kiosk.services.gateway import GatewayClient
 from kiosk.sim.backend import BackendServer
 from kiosk.sim.citizens import card
+from kiosk.sim.contract_check import FORMATS
 
-SPEC_PATH = Path(__file__).resolve().parents[2] / "docs" / "api" / "gateway.yaml"
+SPEC_PATH = Path(__file__).resolve().parents[2] / "kiosk" / "services" / "gateway.yaml"
 SPEC = yaml.safe_load(SPEC_PATH.read_text())
 REGISTRY = Registry().with_resource(
     "spec", Resource.from_contents(SPEC, default_specification=DRAFT202012))
@@ -32,7 +33,7 @@ def schema_check(schema: dict[str, Any], instance: Any) -> None:
         if "$ref" in schema else schema
     resolved = json.loads(json.dumps(wrapped).replace('"#/components', '"spec#/components'))
     jsonschema.Draft202012Validator(resolved, registry=REGISTRY,
-                                    format_checker=jsonschema.FormatChecker()).validate(instance)
+                                    format_checker=FORMATS).validate(instance)
 
 
 def operation(method: str, path: str) -> dict[str, Any]:
@@ -106,13 +107,19 @@ async def test_every_operation_honours_the_contract(backend: BackendServer) -> N
         assert status.status == "under_review"
         rating = {"case_number": submitted.case_numbers[0], "item_code": "A", "level": 5,
                   "channel": "self_service_terminal"}
-        assert (await g.rate(rating, "rating-key-0001")).id
+        assert (await g.rate(rating, "rating-key-00000001")).id
         assert (await g.report_not_done({"kiosk_id": "SIM-0001", "service_code": "KFD",
                                          "description": "找不到我要办的事项"},
-                                        "feedback-key-001")).id
-        with pytest.raises(GatewayRejected) as exc:
-            await g.rate({**rating, "level": 1}, "rating-key-0002")
-        assert exc.value.backend_code == "reason_required"
+                                        "feedback-key-00000001")).id
+        # a 非常不满意 without a reason breaks the contract: sent past the checking transport,
+        # the server refuses it with the contract's Problem
+        plain = GatewayClient(backend.url, "SIM-0001")
+        try:
+            with pytest.raises(GatewayRejected) as exc:
+                await plain.rate({**rating, "level": 1}, "rating-key-00000002")
+        finally:
+            await plain.aclose()
+        assert exc.value.backend_code == "invalid_request"
         with pytest.raises(GatewayRejected):
             await g.case_status("NO-SUCH-CASE")
         _s, body = await g.request("POST", "/v1/face/verify", json={
@@ -121,7 +128,7 @@ async def test_every_operation_honours_the_contract(backend: BackendServer) -> N
         assert body["passed"] is True
     finally:
         await g.aclose()
-    assert transport.checked >= 12
+    assert transport.checked >= 11  # every call above but the deliberately invalid one
 
 
 async def test_expired_licenses_are_served_as_such(backend: BackendServer) -> None:

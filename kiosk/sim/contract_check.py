@@ -1,0 +1,147 @@
+"""The simulated backend's front door: every request is checked against the contract
+(kiosk/services/gateway.yaml) before a handler sees it, so the reference server answers exactly
+what the contract says — a malformed or invalid request gets the contract's `Problem` in JSON
+(400 for a body that is not JSON, 422 for one that breaks the schema), never a 500 in plain
+text, and a request the contract calls valid is never refused for its shape.
+
+Integrators test their province's adapter against this server; both must say the same thing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Awaitable, Callable
+from datetime import date, datetime
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+MAX_BODY_BYTES = 2 * 1024 * 1024
+_URI = "urn:yiban:gateway"
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def problem(status: int, code: str, message: str, retryable: bool = False) -> JSONResponse:
+    return JSONResponse({"code": code, "message": message, "retryable": retryable}, status)
+
+
+@cache
+def contract() -> dict[str, Any]:
+    text = resources.files("kiosk.services").joinpath("gateway.yaml").read_text("utf-8")
+    spec: dict[str, Any] = yaml.safe_load(text)
+    return spec
+
+
+@cache
+def _registry() -> Registry[Any]:
+    resource: Resource[Any] = DRAFT202012.create_resource(contract())
+    registry: Registry[Any] = Registry().with_resource(_URI, resource)
+    return registry
+
+
+def _pointer(*parts: str) -> str:
+    return "/".join(p.replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+FORMATS = FormatChecker(formats=())
+
+
+@FORMATS.checks("date", raises=ValueError)
+def _is_date(value: object) -> bool:
+    return not isinstance(value, str) or bool(re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value)
+                                               and date.fromisoformat(value))
+
+
+@FORMATS.checks("date-time", raises=ValueError)
+def _is_date_time(value: object) -> bool:
+    """RFC 3339: a date, T, a time, and an offset (Z or ±hh:mm)."""
+    if not isinstance(value, str):
+        return True
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}"
+                        r"(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})", value):
+        return False
+    datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
+    return True
+
+
+@cache
+def _validator(*pointer: str) -> Draft202012Validator:
+    return Draft202012Validator({"$ref": f"{_URI}#/{_pointer(*pointer)}"},
+                                registry=_registry(), format_checker=FORMATS)
+
+
+def _first_error(validator: Draft202012Validator, value: Any) -> str | None:
+    error = next(iter(validator.iter_errors(value)), None)
+    if error is None:
+        return None
+    where = "/".join(str(p) for p in error.absolute_path) or "(body)"
+    return f"{where}: {error.validator} {error.validator_value!r}"[:200]
+
+
+def checked(path: str, method: str) -> Callable[[Handler], Handler]:
+    """Wrap a handler of the contract's `method path`: parameters and body are checked, and
+    the handler finds the parsed body in `request.state.body`."""
+    op = contract()["paths"][path][method]
+
+    def wrap(handler: Handler) -> Handler:
+        async def checked_handler(r: Request) -> Response:
+            for i, p in enumerate(op.get("parameters", [])):
+                where = {"header": r.headers, "path": r.path_params}.get(p["in"])
+                if where is None:
+                    continue
+                value = where.get(p["name"])
+                if value is None:
+                    if p.get("required"):
+                        return problem(400, "parameter_missing", f"{p['name']} is required")
+                    continue
+                error = _first_error(_validator("paths", path, method, "parameters", str(i),
+                                                "schema"), value)
+                if error is not None:
+                    return problem(422 if p["in"] == "header" else 404, "invalid_parameter",
+                                   f"{p['name']}: {error}")
+            r.state.body = None
+            if "requestBody" in op:
+                raw = await r.body()
+                if len(raw) > MAX_BODY_BYTES:
+                    return problem(413, "body_too_large", "the request body is too large")
+                try:
+                    body = json.loads(raw)
+                except (ValueError, RecursionError):
+                    return problem(400, "malformed_json", "the body is not JSON")
+                error = _first_error(_validator(
+                    "paths", path, method, "requestBody", "content", "application/json",
+                    "schema"), body)
+                if error is not None:
+                    return problem(422, "invalid_request", error)
+                r.state.body = body
+            return await handler(r)
+        return checked_handler
+    return wrap
+
+
+async def not_found(r: Request, _exc: Exception) -> Response:
+    return problem(404, "not_found", f"no such operation: {r.method} {r.url.path}")
+
+
+async def method_not_allowed(r: Request, exc: Exception) -> Response:
+    answer = problem(405, "method_not_allowed", f"{r.method} is not allowed here")
+    answer.headers.update(getattr(exc, "headers", None) or {})  # Allow: what is (RFC 9110)
+    return answer
+
+
+async def server_error(_r: Request, exc: Exception) -> Response:
+    return problem(500, "internal_error", f"the simulated backend failed: {type(exc).__name__}",
+                   retryable=True)
+
+
+EXCEPTION_HANDLERS: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
+    404: not_found, 405: method_not_allowed, 500: server_error, Exception: server_error}
