@@ -344,7 +344,8 @@ class FlowEngine:
         entry = p.outbox.put("application", app, service=item.id)
         cases = await p.uploader.deliver_within(entry, p.submit_wait_s)
         result.uploading = not cases  # kept in the outbox; it goes out by itself later
-        result.case_numbers = cases or [f"PENDING-{entry[:10]}"]
+        # the outbox reference until the backend answers: the certificate and QR alphabet
+        result.case_numbers = cases or [f"PENDING-{entry[:10].upper()}"]
         result.timings["submit"] = time.perf_counter() - t
         result.outcome = "approved" if instant else "submitted"
 
@@ -382,7 +383,8 @@ class FlowEngine:
         result.printed = printed.printed
         result.print_problems = [f"{pr.document}: {pr.message.text}" for pr in printed.problems]
         result.timings["print"] = time.perf_counter() - t
-        ui.finished(result.outcome, result.case_numbers, result.printed, result.print_problems)
+        ui.finished(result.outcome, result.case_numbers, result.printed, result.print_problems,
+                    uploading=result.uploading)
 
         # rate: one rating per item and case
         rated: list[str] = []

@@ -105,7 +105,7 @@ class ScriptedCitizen:
         pass
 
     def finished(self, outcome: str, case_numbers: list[str], printed: list[str],
-                 problems: list[str]) -> None:
+                 problems: list[str], *, uploading: bool = False) -> None:
         pass
 
     async def still_there(self, grace_s: float) -> bool:

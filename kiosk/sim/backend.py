@@ -1,12 +1,14 @@
 """The simulated government backend (`kiosk sim backend`): the gateway contract
-(docs/api/gateway.yaml) over SQLite, seeded with the ID-card simulator's sample citizens, their
-e-licenses and records. `kiosk run --simulate` starts it on loopback.
+(kiosk/services/gateway.yaml) over SQLite, seeded with the ID-card simulator's sample citizens,
+their e-licenses and records. `kiosk run --simulate` starts it on loopback.
 
 Faults, set with POST /sim/faults (JSON): {"down": true} answers 503 to everything but /sim;
-{"slow_s": 2.5} delays every answer; {"errors": 3} answers the next 3 requests with 500;
-{"drop_after_commit": 1} processes the next submission, commits it, then drops the connection
-mid-answer; {"expired_licenses": true} serves every license as expired. POST /sim/licenses
-seeds extra e-licenses for one run (scenarios); GET /sim/cases lists the cases (tests).
+{"slow_s": 2.5} delays every answer; {"slow_submit_s": 20} only the answers to application
+submissions (a backend that hangs at the worst moment of a visit); {"errors": 3} answers the
+next 3 requests with 500; {"drop_after_commit": 1} processes the next submission, commits it,
+then drops the connection mid-answer; {"expired_licenses": true} serves every license as
+expired. POST /sim/licenses seeds extra e-licenses for one run (scenarios); GET /sim/cases
+lists the cases (tests).
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ def _issuer_code(raw: str) -> str:
 class Faults:
     down: bool = False
     slow_s: float = 0.0
+    slow_submit_s: float = 0.0
     errors: int = 0
     drop_after_commit: int = 0
     expired_licenses: bool = False
@@ -311,6 +314,8 @@ class _FaultLayer:
         f = self.state.faults
         if f.slow_s:
             await asyncio.sleep(f.slow_s)
+        if f.slow_submit_s and scope.get("path") == "/v1/applications":
+            await asyncio.sleep(f.slow_submit_s)
         if f.down:
             await _problem(503, "down", "the backend is down (simulated)", True)(
                 scope, receive, send)

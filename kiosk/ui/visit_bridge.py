@@ -82,9 +82,9 @@ class QtInteraction:
         self.bridge.post_problem(f"{text}{next_step}")
 
     def finished(self, outcome: str, case_numbers: list[str], printed: list[str],
-                 problems: list[str]) -> None:
+                 problems: list[str], *, uploading: bool = False) -> None:
         self.done = {"outcome": outcome, "cases": list(case_numbers), "printed": list(printed),
-                     "problems": list(problems)}
+                     "problems": list(problems), "uploading": uploading}
         self.bridge.post_finished(dict(self.done))
 
     # --- asking --------------------------------------------------------------------------

@@ -195,6 +195,28 @@ def test_paper_out_is_explained_and_the_case_stands(shell, core, qtbot) -> None:
     wait_screen(shell, qtbot, "goodbye")
 
 
+def test_a_backend_that_hangs_at_submit_gets_the_outbox_receipt(shell, core, qtbot) -> None:
+    """The backend stops answering submissions: the citizen is told, within the submit budget,
+    that the application is saved and will go out by itself; it does, once the backend answers."""
+    kiosk_core, _thread = core
+    shell.visit._runner.ports.submit_wait_s = 1.0
+    request = urllib.request.Request(kiosk_core.config.backend_url + "/sim/faults",
+                                     data=json.dumps({"slow_submit_s": 4}).encode(),
+                                     headers={"Content-Type": "application/json"})
+    urllib.request.urlopen(request, timeout=5).close()
+    identified(shell, qtbot, "tilePersonal", "social-insurance-certificate", "zhang-wei")
+    tap(shell, qtbot, "choice_0")
+    wait_screen(shell, qtbot, "confirm")
+    tap(shell, qtbot, "confirmYes")
+    wait_screen(shell, qtbot, "rate", timeout=60000)
+    assert find(shell, "outcomeHeading").property("text") == "已提交，将自动上传"
+    assert find(shell, "uploadingNote").property("visible")
+    assert "不必重新办理" in find(shell, "uploadingNote").property("text")
+    tap(shell, qtbot, "rateSkip")
+    wait_screen(shell, qtbot, "goodbye")
+    qtbot.waitUntil(lambda: len(backend_cases(kiosk_core)) == 1, timeout=15000)
+
+
 def test_idle_asks_still_there_then_ends_and_resets_display(shell, core, qtbot) -> None:
     runner = shell.visit._runner
     svc = runner.ports.catalog.services["criminal-record-certificate"]

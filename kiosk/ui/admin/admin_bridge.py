@@ -170,6 +170,9 @@ class AdminBridge(QObject):
 
     def _refresh_outbox(self) -> None:
         self._outbox = self._core.outbox.status().as_json() if self._core.outbox else {}
+        supervisor = self._core.uploader_supervisor
+        if supervisor is not None and supervisor.restarts:
+            self._outbox["uploader_restarts"] = supervisor.restarts
 
     def _run(self, action: str, event_id: EventId, coro: Coroutine[Any, Any, str],
              **details: Any) -> None:

@@ -148,6 +148,12 @@ Rectangle {
                 text: qsTr("待上传 %1 · 已上传 %2 · 失败 %3").arg(a.outbox.pending || 0).arg(a.outbox.sent || 0).arg(a.outbox.dead || 0)
                       + (a.outbox.oldest_pending_age_s ? qsTr(" · 最久 %1 秒").arg(Math.round(a.outbox.oldest_pending_age_s)) : "")
             }
+            AdminText {
+                objectName: "adminUploaderRestarts"
+                visible: (a.outbox.uploader_restarts || 0) > 0
+                text: qsTr("上传程序曾意外停止并已自动重启 %1 次，请查看日志").arg(a.outbox.uploader_restarts || 0)
+                color: "#B00020"
+            }
             AdminText {  // a damaged outbox was set aside: the line says when and where
                 objectName: "adminOutboxAlarm"
                 visible: !!a.outbox.alarm

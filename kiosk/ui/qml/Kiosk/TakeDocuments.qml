@@ -10,11 +10,20 @@ Column {
     readonly property var problems: info.problems || []
     Heading {
         objectName: "outcomeHeading"
-        text: info.outcome === "approved" ? qsTr("已办结（秒批）") : qsTr("已受理，等待部门审核")
+        text: info.uploading ? qsTr("已提交，将自动上传")
+              : info.outcome === "approved" ? qsTr("已办结（秒批）") : qsTr("已受理，等待部门审核")
         color: Theme.ok
         font.pixelSize: Theme.fontTitle
     }
-    Body { visible: (info.cases || []).length > 0; text: qsTr("办件编号：") + (info.cases || []).join(qsTr("、")) }
+    Body {
+        objectName: "uploadingNote"
+        visible: !!info.uploading
+        text: qsTr("政务服务系统暂时没有回应。您的申请已安全保存在本机，会自动提交，不必重新办理。")
+    }
+    Body {
+        visible: (info.cases || []).length > 0
+        text: (info.uploading ? qsTr("本机受理号：") : qsTr("办件编号：")) + (info.cases || []).join(qsTr("、"))
+    }
     Body {
         objectName: "takeDocuments"
         visible: take.printed.length > 0
