@@ -16,6 +16,7 @@ counts as not evaluable, so the citizen is referred to staff and the visit goes 
 
 from __future__ import annotations
 
+import functools
 import sys
 import time
 from collections.abc import Mapping
@@ -38,6 +39,14 @@ _ENV = celpy.Environment()
 MAX_RULE_CHARS = 2000
 MAX_RULE_DEPTH = 24
 EVAL_DEADLINE_S = 0.5
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(expression: str) -> Any:
+    """One compiled program per expression text: a program holds no state between
+    evaluations, and a province catalog repeats the same few checks (age, a licence held) in
+    many items, so each is parsed once."""
+    return _ENV.program(_ENV.compile(expression))
 
 
 class _OutOfTime(BaseException):
@@ -113,7 +122,7 @@ class CompiledRule:
             raise RuleSyntaxError(f"rule {rule_id!r}: brackets nested deeper than "
                                   f"{MAX_RULE_DEPTH} levels")
         try:
-            self._program = _ENV.program(_ENV.compile(expression))
+            self._program = _compiled(expression)
         except RecursionError:
             raise RuleSyntaxError(f"rule {rule_id!r}: nested too deeply") from None
         except CELParseError as exc:

@@ -19,10 +19,39 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-# The C composer without implicit typing (every scalar comes out tagged as a string, with no
-# call back into Python per scalar); plain scalars that may be something else are typed in
-# _build by the safe resolver, exactly as safe_load would.
-_LOADER: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_DEFAULT_TAGS = {yaml.ScalarNode: _STR, yaml.SequenceNode: _SEQ, yaml.MappingNode: _MAP}
+
+
+class _PlainTags(yaml.resolver.BaseResolver):
+    """Every node gets its kind's plain tag, at the cost of one dict lookup: the composer asks
+    for a tag for every node, and PyYAML's resolvers answer in Python with path bookkeeping.
+    Plain scalars that may be something else than text are typed in _build by the safe
+    resolver, exactly as safe_load would."""
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        return _DEFAULT_TAGS[kind]
+
+
+# libyaml's parser (PyYAML re-exports it only inside yaml.cyaml), None without libyaml
+_C_PARSER: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None)
+if _C_PARSER is not None:  # libyaml's parser and composer in C
+    class _Loader(_C_PARSER, yaml.constructor.BaseConstructor, _PlainTags):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            _C_PARSER.__init__(self, stream)
+            yaml.constructor.BaseConstructor.__init__(self)
+            _PlainTags.__init__(self)
+    _LOADER: Any = _Loader
+else:  # PyYAML built without libyaml: the same, in Python
+    _LOADER = yaml.BaseLoader
 _RESOLVER = yaml.resolver.Resolver()
 # first characters of the plain scalars the safe resolver may read as non-strings
 # ("" included: an empty plain scalar is null)
@@ -61,79 +90,56 @@ class YamlDocument:
         return int(node.start_mark.line) + 1
 
 
-_STR = "tag:yaml.org,2002:str"
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
-
-
 def _build(path: Path, root: yaml.Node, max_nodes: int, max_depth: int) -> Any:
     """Plain data from the node tree, refusing aliases (a node reached twice), too many nodes
-    and too deep a tree on the way. Iterative, so depth cannot exhaust the Python stack.
-    Strings, mappings and sequences (nearly everything) are built here directly; other
-    scalars (numbers, booleans, null, dates) by PyYAML's safe constructor."""
+    and too deep a tree on the way. Recursion is bounded by `max_depth`. Strings, mappings and
+    sequences (nearly everything) are built here directly; other scalars (numbers, booleans,
+    null, dates) by PyYAML's safe constructor."""
     scalars = SafeConstructor()
     seen: set[int] = set()
-    # (node, depth, the line where it is used — an alias's node starts at its anchor —,
-    #  the container to put the value in, and the key or index there)
-    holder: list[Any] = [None]
-    stack: list[tuple[yaml.Node, int, int, Any, Any]] = [
-        (root, 1, root.start_mark.line, holder, 0)]
-    while stack:
-        node, depth, used_at, into, slot = stack.pop()
-        if id(node) in seen:
-            raise YamlRefused(f"{path}:{used_at + 1}: anchors and aliases "
-                              "(& and *) are not allowed")
-        seen.add(id(node))
+
+    def refuse(node: yaml.Node, why: str) -> YamlRefused:
+        return YamlRefused(f"{path}:{node.start_mark.line + 1}: {why}")
+
+    def value_of(node: yaml.Node, depth: int, used_at: int) -> Any:
+        key = id(node)
+        if key in seen:  # the same node twice: an alias (reported where it is used)
+            raise YamlRefused(f"{path}:{used_at + 1}: anchors and aliases (& and *) are not "
+                              "allowed")
+        seen.add(key)
         if len(seen) > max_nodes:
-            raise YamlRefused(f"{path}:{node.start_mark.line + 1}: more than {max_nodes} "
-                              "values in one file")
+            raise refuse(node, f"more than {max_nodes} values in one file")
         if depth > max_depth:
-            raise YamlRefused(f"{path}:{node.start_mark.line + 1}: nested deeper than "
-                              f"{max_depth} levels")
-        value: Any
-        # children pushed last-first, so the walk goes in document order: the second use of
-        # a node (the alias) is the one reported
-        if isinstance(node, yaml.MappingNode):
-            if node.tag != _MAP:
-                raise YamlRefused(f"{path}:{node.start_mark.line + 1}: tag {node.tag} is not "
-                                  "allowed")
-            value = {}
-            keys: list[Any] = [None] * len(node.value)
-            for i in range(len(node.value) - 1, -1, -1):
-                k, v = node.value[i]
-                stack.append((v, depth + 1, k.start_mark.line, value, ("value", i, keys)))
-                stack.append((k, depth + 1, k.start_mark.line, keys, i))
-        elif isinstance(node, yaml.SequenceNode):
-            if node.tag != _SEQ:
-                raise YamlRefused(f"{path}:{node.start_mark.line + 1}: tag {node.tag} is not "
-                                  "allowed")
-            value = [None] * len(node.value)
-            for i in range(len(node.value) - 1, -1, -1):
-                v = node.value[i]
-                stack.append((v, depth + 1, v.start_mark.line, value, i))
-        elif node.tag == _STR and (getattr(node, "style", None) or
-                                   node.value[:1] not in _MAYBE_TYPED):
-            value = node.value  # quoted (style ' or "), or plain text that cannot be typed
-        else:
-            if node.tag == _STR and not getattr(node, "style", None):  # plain: typed as
-                resolve: Any = _RESOLVER.resolve                       # safe_load would
-                node.tag = resolve(yaml.ScalarNode, node.value, (True, False))
-            try:
-                value = scalars.construct_object(node)
-            except yaml.YAMLError as exc:
-                raise YamlRefused(f"{path}:{node.start_mark.line + 1}: "
-                                  f"{getattr(exc, 'problem', None) or exc}") from None
-        if isinstance(slot, tuple):  # a mapping's value: its key was built just before
-            _tag, index, keys_of = slot
-            key = keys_of[index]
-            try:
-                into[key] = value
-            except TypeError:
-                raise YamlRefused(f"{path}:{used_at + 1}: a key must be a plain value") \
-                    from None
-        else:
-            into[slot] = value
-    return holder[0]
+            raise refuse(node, f"nested deeper than {max_depth} levels")
+        tag = node.tag
+        if tag == _STR:
+            text: str = node.value
+            if getattr(node, "style", None) or text[:1] not in _MAYBE_TYPED:
+                return text  # quoted (style ' or "), or plain text that cannot be typed
+            resolve: Any = _RESOLVER.resolve  # plain: typed as safe_load would
+            node.tag = resolve(yaml.ScalarNode, text, (True, False))
+            if node.tag == _STR:
+                return text
+        elif tag == _MAP:
+            out: dict[Any, Any] = {}
+            for k, v in node.value:
+                name = value_of(k, depth + 1, k.start_mark.line)
+                value = value_of(v, depth + 1, k.start_mark.line)
+                try:
+                    out[name] = value
+                except TypeError:
+                    raise refuse(k, "a key must be a plain value") from None
+            return out
+        elif tag == _SEQ:
+            return [value_of(v, depth + 1, v.start_mark.line) for v in node.value]
+        elif isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            raise refuse(node, f"tag {tag} is not allowed")
+        try:
+            return scalars.construct_object(node)
+        except yaml.YAMLError as exc:
+            raise refuse(node, str(getattr(exc, "problem", None) or exc)) from None
+
+    return value_of(root, 1, root.start_mark.line)
 
 
 def parse_yaml(text: str, path: Path, *, max_nodes: int = MAX_NODES,

@@ -115,3 +115,11 @@ def test_a_rule_error_of_any_kind_is_not_evaluable() -> None:
         {"identity": {"age": 30}}).verdict is Verdict.PASS
     assert CompiledRule("m", "identity.age >= 18", {}).evaluate({}).verdict is Verdict.ERROR
     assert CompiledRule("s", "1 / 0 == 1", {}).evaluate({}).verdict is Verdict.ERROR
+
+
+def test_the_loader_parses_with_libyaml() -> None:
+    """PyYAML without libyaml (or a refactor that loses the C parser) would be ~20x slower on a
+    province catalog: catch it here rather than in the benchmark."""
+    from kiosk.flows import yaml_source
+
+    assert any(cls.__module__ == "yaml._yaml" for cls in yaml_source._LOADER.__mro__)
