@@ -17,7 +17,13 @@ from pydantic import ValidationError
 from kiosk.events import EventId
 from kiosk.flows.rules import CompiledRule, RuleSyntaxError
 from kiosk.flows.schema import Bundle, GuideNode, ServiceDefinition
-from kiosk.flows.yaml_source import YamlDocument, YamlRefused, load_yaml
+from kiosk.flows.yaml_source import (
+    YamlDocument,
+    YamlRefused,
+    describe_invalid,
+    format_location,
+    load_yaml,
+)
 from kiosk.logging import get_logger
 
 log = get_logger(__name__)
@@ -26,13 +32,6 @@ CATALOG_DIR = Path(__file__).parent / "catalog"
 
 class CatalogError(ValueError):
     pass
-
-
-def _fmt_loc(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(document)"
 
 
 def _load_yaml(path: Path) -> YamlDocument:
@@ -49,15 +48,7 @@ def _validate(doc: YamlDocument, model: Any) -> Any:
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("_")))
-        msg = err["msg"]
-        if err["type"] == "extra_forbidden":
-            msg = "unknown key"
-        elif err["type"] == "literal_error":
-            msg = f"must be one of {err.get('ctx', {}).get('expected', '?')}"
-        msg = msg.removeprefix("Value error, ")
-        raise CatalogError(f"{doc.path}:{doc.line_of(loc)}: {_fmt_loc(loc)}: {msg}") from None
+        raise CatalogError(describe_invalid(doc, exc)) from None
 
 
 @dataclass
@@ -184,6 +175,6 @@ def _check_guide(doc: YamlDocument, g: GuideNode, catalog: Catalog,
     if g.service is not None and g.service not in catalog.services and \
             g.service not in catalog.bundles:
         raise CatalogError(f"{doc.path}:{doc.line_of((*loc, 'service'))}: "
-                           f"{_fmt_loc((*loc, 'service'))}: no service {g.service!r}")
+                           f"{format_location((*loc, 'service'))}: no service {g.service!r}")
     for i, a in enumerate(g.answers):
         _check_guide(doc, a.next, catalog, (*loc, "answers", i, "next"))

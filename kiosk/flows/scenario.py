@@ -28,6 +28,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from kiosk.config import FaceConfig, QrConfig
 from kiosk.devices.camera.qr import QrCredentialReader, QrRejected
 from kiosk.devices.camera.simulated import Scene, SimulatedCamera
@@ -53,8 +55,9 @@ from kiosk.flows.catalog import Catalog, load_catalog
 from kiosk.flows.engine import FlowEngine, FlowPorts, FlowResult
 from kiosk.flows.interaction import FilledField, RatingAnswer, SignedCommitment
 from kiosk.flows.qr_identity import QrIdentifyFailed, identify_by_qr
+from kiosk.flows.scenario_schema import ScenarioSpec
 from kiosk.flows.schema import FormField
-from kiosk.flows.yaml_source import YamlRefused, load_yaml
+from kiosk.flows.yaml_source import YamlRefused, describe_invalid, load_yaml
 from kiosk.services.gateway import GatewayClient
 from kiosk.services.outbox import Outbox, Uploader
 from kiosk.session import Session
@@ -76,17 +79,23 @@ class _Refused(Exception):
 @dataclass
 class Scenario:
     path: Path
-    data: dict[str, Any]
+    data: dict[str, Any]  # the spec as plain data, only the keys the file set
+    spec: ScenarioSpec
 
     @classmethod
     def load(cls, path: Path) -> Scenario:
+        """Read and check one scenario file; ScenarioError (`file:line: field: problem`)."""
         try:
-            data = load_yaml(path).data
+            doc = load_yaml(path)
         except YamlRefused as exc:
             raise ScenarioError(str(exc)) from None
-        if not isinstance(data, dict) or "service" not in data or "citizen" not in data:
-            raise ScenarioError(f"{path}: a scenario has at least service and citizen")
-        return cls(path, data)
+        if not isinstance(doc.data, dict):
+            raise ScenarioError(f"{path}:1: a scenario is a YAML mapping")
+        try:
+            spec = ScenarioSpec.model_validate(doc.data)
+        except ValidationError as exc:
+            raise ScenarioError(describe_invalid(doc, exc)) from None
+        return cls(path, spec.model_dump(exclude_unset=True), spec)
 
 
 class ScriptedCitizen:

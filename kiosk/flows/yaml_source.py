@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 from yaml.constructor import SafeConstructor
 
 _STR = "tag:yaml.org,2002:str"
@@ -138,6 +139,8 @@ def _build(path: Path, root: yaml.Node, max_nodes: int, max_depth: int) -> Any:
             return scalars.construct_object(node)
         except yaml.YAMLError as exc:
             raise refuse(node, str(getattr(exc, "problem", None) or exc)) from None
+        except (ValueError, OverflowError) as exc:  # 1992-13-06 looks like a date, is none
+            raise refuse(node, f"{node.value[:40]!r} is not a valid value: {exc}") from None
 
     return value_of(root, 1, root.start_mark.line)
 
@@ -176,3 +179,33 @@ def load_yaml(path: Path, *, max_bytes: int = MAX_BYTES, max_nodes: int = MAX_NO
         line = raw[:exc.start].count(b"\n") + 1
         raise YamlRefused(f"{path}:{line}: not UTF-8 text") from None
     return parse_yaml(text, path, max_nodes=max_nodes, max_depth=max_depth)
+
+
+def format_location(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(document)"
+
+
+def describe_invalid(doc: YamlDocument, exc: ValidationError) -> str:
+    """The schema error of `doc` in one line: `file:line: field: problem`. Of several, the one
+    deepest in the document: for a value that may be a text or a mapping, a mapping with a bad
+    field is reported at that field, not as "not a text"."""
+    errors = exc.errors()
+    err = max(errors, key=lambda e: len(e["loc"]))
+    # drop pydantic's own location parts: private names and union/tag branch labels
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and (
+        p.startswith("_") or p.startswith(("function-", "literal[", "lax-or-strict"))
+        or p in ("str", "int", "float", "bool", "date", "InlineCard"))))
+    msg = str(err["msg"])
+    if err["type"] == "extra_forbidden":
+        msg = "unknown key"
+    elif err["type"] == "literal_error":
+        msg = f"must be one of {err.get('ctx', {}).get('expected', '?')}"
+    got = err.get("input")
+    if err["type"] != "extra_forbidden" and isinstance(got, str | int | float | bool) and \
+            len(repr(got)) < 60:
+        msg += f" (got {got!r})"
+    msg = msg.removeprefix("Value error, ")
+    return f"{doc.path}:{doc.line_of(loc)}: {format_location(loc)}: {msg}"

@@ -59,6 +59,8 @@ def test_one_alias_is_refused_too() -> None:
     (b"- 1\n" * 60_000, "more than"),
     (b"a: [1, 2\n", "not valid YAML"),
     (b"", "empty"),
+    (b"a: 1992-13-06\n", "x.yaml:1: '1992-13-06' is not a valid value"),
+    (b"a: 2024-02-30 25:61:00\n", "is not a valid value"),
 ])
 def test_bad_files_get_one_clear_line(tmp_path: Path, content: bytes, reason: str) -> None:
     path = tmp_path / "x.yaml"

@@ -1,0 +1,130 @@
+"""The scenario file format (docs/scenarios.md) as a typed schema: a value of the wrong type or
+outside what is allowed stops the run with `file:line: field: problem` (exit 2), instead of a
+traceback — or worse, a silent misreading (`sign_commitment: "no"` counted as signed,
+`faults.backend.down: "false"` as down, `rating.level: -1` accepted).
+
+Booleans, numbers and texts are strict: YAML's `true`/`false` are booleans, a quoted "false"
+is a text and refused where a boolean is meant. Dates accept YAML dates, `YYYY-MM-DD` and
+`YYYYMMDD`; the sex of an inline card the card's own spellings (male/female, 男/女, 1/2).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    model_validator,
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+def _a_date(value: Any) -> Any:
+    """YAML date, 'YYYY-MM-DD' or 'YYYYMMDD' → date (anything else is left to fail)."""
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) == 8 and text.isascii() and text.isdigit():
+            text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return value
+    return value
+
+
+def _a_sex(value: Any) -> Any:
+    spellings = {"男": "male", "女": "female", "1": "male", "2": "female", 1: "male",
+                 2: "female", "m": "male", "f": "female"}
+    if isinstance(value, str | int) and not isinstance(value, bool):
+        return spellings.get(value.lower() if isinstance(value, str) else value, value)
+    return value
+
+
+def _valid_to(value: Any) -> Any:
+    return value if value in ("长期", "long-term") else _a_date(value)
+
+
+CardDate = Annotated[date, BeforeValidator(_a_date)]
+
+
+class InlineCard(_Strict):
+    """A resident ID card written into the scenario: the simulated reader carries it."""
+
+    name: Annotated[StrictStr, Field(min_length=1, max_length=15)]
+    sex: Annotated[Literal["male", "female"], BeforeValidator(_a_sex)] = "male"
+    birth: CardDate
+    address: Annotated[StrictStr, Field(max_length=35)] = "易办市示范路1号"
+    id_number: StrictStr | None = None  # derived from region, birth and sex when absent
+    region: Annotated[StrictStr, Field(pattern=r"^[0-9]{6}$")] = "110105"
+    authority: Annotated[StrictStr, Field(max_length=15)] = "易办市公安局"
+    valid_from: CardDate = date(2016, 1, 1)
+    valid_to: Annotated[date | Literal["长期", "long-term"], BeforeValidator(_valid_to)] = \
+        date(2036, 1, 1)
+    nation: Annotated[StrictStr, Field(pattern=r"^[0-9]{2}$")] = "01"
+
+
+class Citizen(_Strict):
+    credential: Literal["idcard", "passport", "ssc", "qr"] = "idcard"
+    qr: Annotated[StrictStr, Field(min_length=1, max_length=512)] | None = None
+    card: StrictStr | InlineCard = "zhang-wei"
+    face: Literal["genuine", "impostor", "no_face", "decline"] = "genuine"
+
+
+class Rating(_Strict):
+    level: Annotated[StrictInt, Field(ge=1, le=5)]
+    reasons: list[StrictStr] = []
+    comment: Annotated[StrictStr, Field(max_length=500)] = ""
+
+    @model_validator(mode="after")
+    def _low_needs_a_reason(self) -> Rating:
+        if self.level <= 2 and not (self.reasons or self.comment):
+            raise ValueError("levels 1 and 2 need reasons or a comment")
+        return self
+
+
+class BackendFaults(_Strict):
+    """The simulated backend's faults (kiosk/sim/backend.py)."""
+
+    down: StrictBool = False
+    slow_s: Annotated[StrictFloat | StrictInt, Field(ge=0, le=60)] = 0
+    slow_submit_s: Annotated[StrictFloat | StrictInt, Field(ge=0, le=60)] = 0
+    errors: Annotated[StrictInt, Field(ge=0, le=100)] = 0
+    drop_after_commit: Annotated[StrictInt, Field(ge=0, le=100)] = 0
+    expired_licenses: StrictBool = False
+
+
+class Faults(_Strict):
+    backend: BackendFaults | None = None
+    receipt_printer: Literal["paper_out"] | None = None
+    document_printer: Literal["stopped"] | None = None
+
+
+class Expect(_Strict):
+    outcome: Literal["approved", "submitted", "rejected", "referred", "abandoned"] | None = None
+    printed: list[Literal["certificate", "receipt"]] | None = None
+    form: dict[StrictStr, StrictStr | StrictInt | StrictFloat] | None = None
+    reason_contains: StrictStr | None = None
+    cases: Annotated[StrictInt, Field(ge=0, le=50)] | None = None
+
+
+class ScenarioSpec(_Strict):
+    service: Annotated[StrictStr, Field(min_length=1)]
+    citizen: Citizen
+    licenses: list[dict[StrictStr, Any]] = []
+    answers: dict[StrictStr, StrictStr | StrictInt | StrictFloat] = {}
+    sign_commitment: StrictBool = False
+    rating: Rating | None = None
+    report_not_done: Annotated[StrictStr, Field(max_length=2000)] | None = None
+    faults: Faults = Faults()
+    expect: Expect = Expect()
