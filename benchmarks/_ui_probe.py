@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import tempfile
 import threading
@@ -143,6 +144,7 @@ def main(transitions: int) -> None:
     shell.dispose()
     thread.submit(core.stop()).result(15)
     thread.stop()
+    shutil.rmtree(data, ignore_errors=True)  # its keys and outbox: nothing left in /tmp
     print(json.dumps({"transitions_ms": samples, "preview_fps": fps,
                       "camera_fps": camera.frames.fps(), "tracking_fps": track_fps}))
 

@@ -4,6 +4,7 @@ real models, backend over HTTP, signed certificate, receipt), and memory over 20
 from __future__ import annotations
 
 import asyncio
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,8 @@ SCENARIOS = Path(__file__).resolve().parent.parent / "kiosk" / "flows" / "scenar
 
 def _run(name: str, count: int) -> tuple[list[float], list[dict[str, Any]], float, float]:
     async def go() -> tuple[list[float], list[dict[str, Any]], float, float]:
-        rig = ScenarioRig(Path(tempfile.mkdtemp(prefix="kiosk-bench-")))
+        out = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
+        rig = ScenarioRig(out)
         await rig.start()
         scenario = Scenario.load(SCENARIOS / name)
         try:
@@ -28,6 +30,7 @@ def _run(name: str, count: int) -> tuple[list[float], list[dict[str, Any]], floa
             rss1 = psutil.Process().memory_info().rss / 2**20
         finally:
             await rig.stop()
+            shutil.rmtree(out, ignore_errors=True)
         return [r["seconds"] for r in results], results, rss0, rss1
 
     return asyncio.run(go())

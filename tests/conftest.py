@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import sys
+import tempfile
 from pathlib import Path
 
+import psutil
 import pytest
 
 from kiosk.config import KioskSettings, load_config, packaged_config
@@ -37,3 +42,49 @@ def cupsd_running():
 def sim_config(tmp_path: Path) -> KioskSettings:
     """The packaged simulated configuration, with data in a fresh temporary folder."""
     return load_config(packaged_config("simulated"), simulate=True, data_dir=tmp_path / "data")
+
+
+# --- nothing left behind --------------------------------------------------------------------
+# After the session: no /tmp/kiosk-* folder, no CUPS queue and no child process that was not
+# there before it. Leftovers fail the run (and are cleaned up, so the next run starts clean).
+_BEFORE: dict[str, set[str]] = {}
+
+
+def _kiosk_tmp() -> set[str]:
+    return {str(p) for p in Path(tempfile.gettempdir()).glob("kiosk-*")}
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _BEFORE["tmp"] = _kiosk_tmp()
+    _BEFORE["queues"] = daemons.cups_queues()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if not _BEFORE or getattr(session.config, "workerinput", None) is not None:
+        return
+    problems = []
+    left = sorted(_kiosk_tmp() - _BEFORE["tmp"])
+    if left:
+        problems.append(f"{len(left)} temporary folder(s): {', '.join(left[:5])}")
+        for path in left:
+            shutil.rmtree(path, ignore_errors=True)
+    queues = sorted(daemons.cups_queues() - _BEFORE["queues"])
+    if queues:
+        problems.append(f"CUPS queue(s): {', '.join(queues)}")
+    children = [c for c in psutil.Process().children(recursive=True) if c.is_running()
+                and c.status() != psutil.STATUS_ZOMBIE]
+    if children:
+        problems.append("child process(es): " + ", ".join(
+            f"{c.pid} {' '.join(c.cmdline()[:3])}" for c in children[:5]))
+        for c in children:
+            with contextlib.suppress(psutil.Error):
+                c.kill()
+    if problems:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        text = "the tests left behind: " + "; ".join(problems)
+        if reporter is not None:
+            reporter.write_line(text, red=True)
+        else:
+            print(text, file=sys.stderr)
+        if session.exitstatus == 0:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED

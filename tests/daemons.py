@@ -91,13 +91,33 @@ def cupsd_ready() -> bool:
     return "is running" in r.stdout and "not" not in r.stdout
 
 
+def cups_queues() -> set[str]:
+    """The queues CUPS knows, from its configuration (also when the scheduler is stopped)."""
+    try:
+        text = Path("/etc/cups/printers.conf").read_text(errors="replace")
+    except OSError:
+        return set()
+    return {line.split()[1].rstrip(">") for line in text.splitlines()
+            if line.startswith(("<Printer ", "<DefaultPrinter ")) and len(line.split()) > 1}
+
+
+def _remove_queues_added_since(before: set[str]) -> None:
+    for queue in sorted(cups_queues() - before):
+        subprocess.run(["lpadmin", "-x", queue], capture_output=True, timeout=10)
+
+
 @contextlib.contextmanager
 def cupsd() -> Iterator[None]:
+    """A running cupsd for the session; the queues the tests add are removed at the end."""
     if shutil.which("cupsd") is None and not Path("/usr/sbin/cupsd").exists():
         raise RuntimeError("cupsd is not installed (scripts/setup.sh installs it)")
+    before = cups_queues()
     if _running("cupsd"):
         _wait(cupsd_ready, 5, "the running cupsd")
-        yield
+        try:
+            yield
+        finally:
+            _remove_queues_added_since(before)
         return
     proc = subprocess.Popen(["cupsd", "-f"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env={**os.environ})
@@ -105,6 +125,7 @@ def cupsd() -> Iterator[None]:
         _wait(cupsd_ready, 10, "cupsd")
         yield
     finally:
+        _remove_queues_added_since(before)
         proc.terminate()
         try:
             proc.wait(5)

@@ -262,7 +262,8 @@ class FlowEngine:
                 seen.add(f.id)
                 value = await self._field_value(f, facts, ui, lang)
                 source = (f.source or "citizen").split(".")[0]
-                filled.append(FilledField(f.id, f.label[lang], value, source, f.personal))
+                filled.append(FilledField(f.id, f.label[lang], value, source, f.personal,
+                                          f.masked_on_screen))
                 session.form[f.id] = value
                 if f.personal:
                     session.learn(value)

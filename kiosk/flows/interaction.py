@@ -20,6 +20,7 @@ class FilledField:
     value: str
     source: str  # "identity", "license:<type>", "record:<kind>", or "citizen"
     personal: bool
+    masked: bool = False  # shown masked until the citizen asks (FormField.masked_on_screen)
 
 
 @dataclass(frozen=True)

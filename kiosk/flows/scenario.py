@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import shutil
 import subprocess
 import tempfile
 import time
@@ -196,10 +197,15 @@ class ScenarioRig:
         self.reprints = ReprintStore(self.data_dir / "reprints")
 
     async def stop(self) -> None:
-        await self.gateway.aclose()
-        await self.receipt_sim.stop()
-        self.outbox.close()
-        self.backend.stop()
+        """Stop everything, and delete the data folder: it holds the run's signing, outbox and
+        reprint keys next to the data they protect."""
+        try:
+            await self.gateway.aclose()
+            await self.receipt_sim.stop()
+            self.outbox.close()
+            self.backend.stop()
+        finally:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
 
     async def run(self, scenario: Scenario) -> dict[str, Any]:
         started = time.perf_counter()

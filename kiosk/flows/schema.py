@@ -67,6 +67,12 @@ class FormField(_Strict):
 
     _l = field_validator("label")(_complete)
 
+    @property
+    def masked_on_screen(self) -> bool:
+        """Personal values other than names (ID numbers, phone numbers, addresses) are shown
+        masked until the citizen presses 显示: someone may be standing behind them."""
+        return self.personal and not (self.source == "identity.name" or self.id.endswith("name"))
+
     @model_validator(mode="after")
     def _source_or_input(self) -> FormField:
         if (self.source is None) == (self.input is None):

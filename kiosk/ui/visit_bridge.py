@@ -24,6 +24,7 @@ from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 
 from kiosk.app import CoreThread
 from kiosk.config import KioskSettings
+from kiosk.domain.masking import mask_text
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
 from kiosk.flows.interaction import CARD_PULLED, FilledField, RatingAnswer, SignedCommitment
@@ -115,14 +116,19 @@ class QtInteraction:
             "input": field.input or "text",
             "options": [{"value": o, "label": field.option_labels[o][cast(Lang, self.lang)]
                          if o in field.option_labels else o} for o in field.options],
-            "error": error or "", "required": field.required})
+            "error": error or "", "required": field.required,
+            "masked": field.masked_on_screen and field.input != "choice"})
         return None if answer is None else str(answer)
 
     async def confirm_form(self, form: list[FilledField]) -> bool:
         # the source is a key; QML names it in the citizen's language
-        rows = [{"label": f.label, "value": self.labels.get(f.id, {}).get(f.value, f.value),
-                 "source": {"records": "record"}.get(f.source, f.source),
-                 "prefilled": f.source != "citizen"} for f in form]
+        rows = []
+        for f in form:
+            value = self.labels.get(f.id, {}).get(f.value, f.value)
+            rows.append({"label": f.label, "value": value,
+                         "masked": mask_text(value) if f.masked else "",
+                         "source": {"records": "record"}.get(f.source, f.source),
+                         "prefilled": f.source != "citizen"})
         return bool(await self._ask("confirm", {"rows": rows}))
 
     async def sign_commitment(self, text: str) -> SignedCommitment | None:

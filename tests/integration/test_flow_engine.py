@@ -35,7 +35,7 @@ class Citizen:
     def step(self, name): pass
     def progress(self, message): pass
     def deadline(self, seconds): self.deadlines.append(seconds)
-    def finished(self, *args): pass
+    def finished(self, *args, **kwargs): pass
 
     async def still_there(self, grace_s):
         self.still_there_asked += 1

@@ -189,7 +189,7 @@ async def test_permanent_refusals_end_as_a_dead_letter(tmp_path: Path, backend) 
     for _ in range(3):
         await up.drain_once()
     assert outbox.state(item) == "dead"
-    assert "invalid_application" in outbox.status().dead_letters[0]["error"]
+    assert "invalid_request" in outbox.status().dead_letters[0]["error"]
 
 
 def test_outbox_status_cli_shows_no_personal_data(tmp_path: Path) -> None:

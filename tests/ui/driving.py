@@ -85,7 +85,10 @@ def texts(shell) -> list[str]:
     out = []
     for i in items(shell):
         if i.isVisible():
-            t = i.property("text")
+            # what is on the glass: an input's displayText (dots while masked), else its text
+            t = i.property("displayText")
+            if not isinstance(t, str):
+                t = i.property("text")
             if isinstance(t, str) and t:
                 out.append(t)
     return out

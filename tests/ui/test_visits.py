@@ -80,12 +80,24 @@ def test_instant_certificate_by_touch_prints_and_wipes(shell, core, qtbot, artif
     assert find(shell, "fieldInput").property("text") == "13912"  # the wrong digit is gone
     type_digits(shell, qtbot, "345678")
     assert find(shell, "fieldInput").property("text") == PHONE
+    assert PHONE not in "\n".join(texts(shell))  # typed behind dots...
+    tap(shell, qtbot, "fieldReveal")
+    assert PHONE in "\n".join(texts(shell))      # ...until the citizen asks
     tap(shell, qtbot, "fieldNext")
     wait_screen(shell, qtbot, "confirm")
     shown = "\n".join(texts(shell))
-    assert "张伟" in shown
-    assert PHONE in shown
+    id_number = card("zhang-wei").record.id_number
+    assert "张伟" in shown                          # names are shown: the citizen checks them
+    assert id_number not in shown                   # numbers are masked by default
+    assert id_number[:4] + "*" * 10 + id_number[-4:] in shown
+    assert PHONE not in shown
     assert "来自：身份证件" in shown  # pre-filled values say where they came from
+    for i in range(8):                              # 显示 on every masked row
+        if exists(shell, f"revealValue_{i}"):
+            tap(shell, qtbot, f"revealValue_{i}")
+    shown = "\n".join(texts(shell))
+    assert PHONE in shown
+    assert id_number in shown
     shell.window.grabWindow().save(str(artifacts / "visit-confirm.png"))
     tap(shell, qtbot, "confirmYes")
     wait_screen(shell, qtbot, "rate", timeout=60000)
@@ -242,7 +254,8 @@ def test_idle_asks_still_there_then_ends_and_resets_display(shell, core, qtbot) 
 
 def test_a_trainer_walks_through_with_the_simulator_panel(shell, core, qtbot,
                                                           artifacts: Path) -> None:
-    assert exists(shell, "simulatorPanel")
+    # the panel is built after the first frame (a deferred Loader): it appears shortly
+    qtbot.waitUntil(lambda: exists(shell, "simulatorPanel"), timeout=5000)
     go_to_service(shell, qtbot, "tilePersonal", "social-insurance-certificate")
     tap(shell, qtbot, "simPlace_zhang-wei")
     wait_screen(shell, qtbot, "face_consent", timeout=15000)

@@ -213,32 +213,42 @@
         <translation>Please check the details below and tap “All correct”</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="46"/>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="48"/>
+        <source>隐藏</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="48"/>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="59"/>
         <source>来自：身份证件</source>
         <translation>From: ID document</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="47"/>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="60"/>
         <source>来自：电子证照</source>
         <translation>From: e-license</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="48"/>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="61"/>
         <source>来自：部门数据</source>
         <translation>From: agency records</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="48"/>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="61"/>
         <source>您填写</source>
         <translation>Entered by you</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="58"/>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="71"/>
         <source>确认无误</source>
         <translation>All correct</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="59"/>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="72"/>
         <source>信息有误，不办了</source>
         <translation>Something is wrong, stop</translation>
     </message>
@@ -442,17 +452,27 @@
         <translation>Please fill in: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/FieldScreen.qml" line="50"/>
+        <location filename="../qml/Kiosk/FieldScreen.qml" line="53"/>
         <source>11位手机号码</source>
         <translation>11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/FieldScreen.qml" line="50"/>
+        <location filename="../qml/Kiosk/FieldScreen.qml" line="53"/>
         <source>例如 2024-05-01</source>
         <translation>For example 2024-05-01</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/FieldScreen.qml" line="56"/>
+        <location filename="../qml/Kiosk/FieldScreen.qml" line="62"/>
+        <source>隐藏</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/FieldScreen.qml" line="62"/>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/FieldScreen.qml" line="65"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>

@@ -213,32 +213,42 @@
         <translation>請核對以下資訊，無誤請點「確認無誤」</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="46"/>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="48"/>
+        <source>隐藏</source>
+        <translation>隱藏</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="48"/>
+        <source>显示</source>
+        <translation>顯示</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="59"/>
         <source>来自：身份证件</source>
         <translation>來自：身份證件</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="47"/>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="60"/>
         <source>来自：电子证照</source>
         <translation>來自：電子證照</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="48"/>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="61"/>
         <source>来自：部门数据</source>
         <translation>來自：部門資料</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="48"/>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="61"/>
         <source>您填写</source>
         <translation>您填寫</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="58"/>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="71"/>
         <source>确认无误</source>
         <translation>確認無誤</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="59"/>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="72"/>
         <source>信息有误，不办了</source>
         <translation>資訊有誤，不辦了</translation>
     </message>
@@ -442,17 +452,27 @@
         <translation>請填寫：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/FieldScreen.qml" line="50"/>
+        <location filename="../qml/Kiosk/FieldScreen.qml" line="53"/>
         <source>11位手机号码</source>
         <translation>11位手機號碼</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/FieldScreen.qml" line="50"/>
+        <location filename="../qml/Kiosk/FieldScreen.qml" line="53"/>
         <source>例如 2024-05-01</source>
         <translation>例如 2024-05-01</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/FieldScreen.qml" line="56"/>
+        <location filename="../qml/Kiosk/FieldScreen.qml" line="62"/>
+        <source>隐藏</source>
+        <translation>隱藏</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/FieldScreen.qml" line="62"/>
+        <source>显示</source>
+        <translation>顯示</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/FieldScreen.qml" line="65"/>
         <source>下一步</source>
         <translation>下一步</translation>
     </message>

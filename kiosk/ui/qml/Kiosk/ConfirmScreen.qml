@@ -16,6 +16,9 @@ Screen {
             spacing: Math.round(Theme.spacing / 2)
             model: kiosk.visit.view.rows
             delegate: Rectangle {
+                id: row
+                // ID numbers, phone numbers and addresses stay masked until the citizen asks
+                property bool revealed: false
                 width: rows.width
                 height: Math.max(Theme.touchMin, valueText.implicitHeight + Theme.spacing)
                 color: Theme.surface; radius: Theme.radius / 2
@@ -31,9 +34,19 @@ Screen {
                     id: valueText
                     objectName: "confirmValue"
                     anchors { left: labelText.right; leftMargin: Theme.spacing; verticalCenter: parent.verticalCenter }
-                    width: parent.width * 0.45; wrapMode: Text.WrapAnywhere
-                    text: modelData.value; color: Theme.text
+                    width: parent.width * 0.45 - (revealButton.visible ? revealButton.width + Theme.spacing : 0)
+                    wrapMode: Text.WrapAnywhere
+                    text: modelData.masked && !row.revealed ? modelData.masked : modelData.value
+                    color: Theme.text
                     font { family: Theme.fontFamily; pixelSize: Theme.fontBody; bold: true }
+                }
+                KButton {
+                    id: revealButton
+                    objectName: "revealValue_" + index
+                    visible: !!modelData.masked
+                    anchors { left: valueText.right; leftMargin: Theme.spacing; verticalCenter: parent.verticalCenter }
+                    text: row.revealed ? qsTr("隐藏") : qsTr("显示")
+                    onClicked: row.revealed = !row.revealed
                 }
                 Rectangle {   // where the value came from; pre-filled values are read-only
                     anchors { right: parent.right; rightMargin: Theme.spacing; verticalCenter: parent.verticalCenter }

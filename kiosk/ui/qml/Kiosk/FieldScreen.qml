@@ -9,6 +9,7 @@ Screen {
     title: f.label || ""
     prompt: (f.error ? f.error + "。" : "") + qsTr("请填写：") + (f.label || "")
     property bool numeric: f.input === "phone" || f.input === "number" || f.input === "date"
+    property bool revealed: false
     Text {
         id: errorText
         objectName: "fieldError"
@@ -41,17 +42,25 @@ Screen {
         TextField {
             id: input
             objectName: "fieldInput"
-            width: Math.min(entry.width - nextButton.width - Theme.spacing, Math.round(900 * Theme.scale))
+            width: Math.min(entry.width - nextButton.width - Theme.spacing * 3 - (f.masked ? Math.round(160 * Theme.scale) : 0), Math.round(900 * Theme.scale))
             height: Theme.touchMin
             font { family: Theme.fontFamily; pixelSize: Theme.fontHeading }
             color: Theme.text
             readOnly: field.numeric
-            inputMethodHints: field.numeric ? Qt.ImhDigitsOnly : Qt.ImhNone
+            // a phone or ID number is typed behind dots unless the citizen presses 显示
+            echoMode: f.masked && !field.revealed ? TextInput.Password : TextInput.Normal
+            inputMethodHints: (field.numeric ? Qt.ImhDigitsOnly : Qt.ImhNone) | (f.masked ? Qt.ImhSensitiveData : Qt.ImhNone)
             placeholderText: f.input === "phone" ? qsTr("11位手机号码") : f.input === "date" ? qsTr("例如 2024-05-01") : ""
             placeholderTextColor: Theme.textMuted
             background: Rectangle { color: Theme.surface; border { color: Theme.border; width: Math.round(3 * Theme.scale) } radius: Theme.radius / 2 }
             Component.onCompleted: if (!field.numeric && f.input !== "choice") forceActiveFocus()
             onAccepted: kiosk.visit.answer(text)
+        }
+        KButton {
+            objectName: "fieldReveal"
+            visible: !!f.masked
+            text: field.revealed ? qsTr("隐藏") : qsTr("显示")
+            onClicked: field.revealed = !field.revealed
         }
         KButton { id: nextButton; objectName: "fieldNext"; primary: true; text: qsTr("下一步"); onClicked: kiosk.visit.answer(input.text) }
     }
