@@ -21,6 +21,7 @@ from kiosk.config import KioskSettings, ensure_private_dir
 from kiosk.devices.base import Device
 from kiosk.devices.monitor import DeviceMonitor
 from kiosk.devices.registry import build_devices
+from kiosk.devices.remote_service import RemoteServiceLink
 from kiosk.services.gateway import GatewayClient
 from kiosk.services.outbox import Outbox, Uploader, UploaderSupervisor
 from kiosk.sim.hub import SimulatorHub
@@ -61,6 +62,12 @@ class KioskCore:
         self.hub = SimulatorHub(self.config)
         await self.hub.start()
         self.devices = build_devices(self.config.devices, self.hub)
+        if monitor:
+            # the government backend is watched like a device: on the strip, in the metrics
+            self.gateway = self._make_gateway()
+            self.devices.append(RemoteServiceLink(
+                "backend", self.hub.backend_url, self.gateway.health,
+                simulated=self.hub.backend is not None))
         self.monitor = DeviceMonitor(self.devices, self.config.monitor)
         if monitor:
             self._start_metrics()
@@ -102,15 +109,20 @@ class KioskCore:
         if self.metrics is not None:
             self.metrics.visit_ended(result.service, result.outcome, result.timings)
 
+    def _make_gateway(self) -> GatewayClient:
+        c = self.config
+        url = self.hub.backend_url if self.hub is not None else c.backend_url
+        return GatewayClient(url, c.kiosk_id, timeout_s=c.backend_timeout_s,
+                             max_answer_bytes=c.backend_max_answer_bytes,
+                             ca_bundle=c.backend_ca_bundle, client_cert=c.backend_client_cert,
+                             client_key=c.backend_client_key)
+
     def _start_uploader(self) -> None:
         """The outbox's single uploader: whatever a previous run left unsent goes out now."""
         c = self.config
         self.outbox = Outbox.open(c.data_dir)
-        self.gateway = GatewayClient(c.backend_url, c.kiosk_id, timeout_s=c.backend_timeout_s,
-                                     max_answer_bytes=c.backend_max_answer_bytes,
-                                     ca_bundle=c.backend_ca_bundle,
-                                     client_cert=c.backend_client_cert,
-                                     client_key=c.backend_client_key)
+        if self.gateway is None:
+            self.gateway = self._make_gateway()
         self.uploader = Uploader(self.outbox, self.gateway, max_attempts=c.outbox_max_attempts)
         state_file = c.data_dir / "uploader.json"
         state_file.unlink(missing_ok=True)  # restarts are counted per run of the kiosk

@@ -28,6 +28,7 @@ class DeviceKind(StrEnum):
     RECEIPT_PRINTER = "receipt_printer"
     DOCUMENT_PRINTER = "document_printer"
     CAMERA = "camera"
+    BACKEND = "backend"  # the government backend (kiosk/devices/remote_service.py)
 
 
 class DeviceState(StrEnum):

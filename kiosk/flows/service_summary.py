@@ -46,6 +46,9 @@ def summary(catalog: Catalog, key: str, language: str) -> dict[str, Any]:
         "documents": documents, "reviewDays": max(s.review_days for s in items),
         "minutes": minutes, "keywords": sorted({k for s in items for k in s.keywords}
                                                | set(item.keywords)),
+        # it pulls e-licenses or records: it cannot be done while the backend is unreachable
+        # (an application alone can: the outbox keeps it until the backend answers)
+        "needsBackend": any(s.pulls.licenses or s.pulls.records for s in items),
     }
 
 

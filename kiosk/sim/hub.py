@@ -22,6 +22,7 @@ from typing import Any
 
 from kiosk.config import KioskSettings
 from kiosk.devices.printers.receipt_simulator import ReceiptPrinterSimulator
+from kiosk.events import EventId
 from kiosk.logging import get_logger
 from kiosk.sim.backend import BackendServer
 
@@ -37,9 +38,11 @@ class SimulatorHub:
         self.idcard: SimulatorProcess | None = None
         self.smartcard: SimulatorProcess | None = None
         self.backend: BackendServer | None = None
+        self.backend_url = config.backend_url  # where the backend really listens
 
     async def start(self) -> None:
         """Start every simulator the config asks for, side by side (start-up time counts)."""
+        self.backend_url = self.config.backend_url
         devices = self.config.devices
         jobs: list[Coroutine[Any, Any, Any]] = []
         if self.config.simulate and self.config.backend_url.startswith("http://127.0.0.1:"):
@@ -61,13 +64,19 @@ class SimulatorHub:
         await asyncio.gather(*jobs)
 
     async def _start_backend(self) -> None:
+        """The simulated backend on the configured port, or — when that port is taken (another
+        kiosk, another program) — on a free one, said at warning level. `backend_url` is where
+        this kiosk's gateway client must go."""
         port = int(self.config.backend_url.rsplit(":", 1)[1].split("/")[0])
         try:
             self.backend = BackendServer(port=port)
-            await asyncio.to_thread(self.backend.start)
-        except OSError as exc:  # a backend already runs there (kiosk sim backend)
-            log.info("simulated backend not started", reason=str(exc))
-            self.backend = None
+        except OSError as exc:
+            self.backend = BackendServer(port=0)
+            log.warning("simulated backend port taken; using another",
+                        event_id=EventId.SIMULATOR_STARTED, wanted=port,
+                        port=self.backend.port, reason=exc.strerror or str(exc))
+        await asyncio.to_thread(self.backend.start)
+        self.backend_url = self.backend.url
 
     async def stop(self) -> None:
         if self.receipt is not None:

@@ -91,6 +91,7 @@ class Shell:
             for name, status in core.monitor.snapshot().items():
                 self.devices.apply(name, status)
             core.monitor.subscribe(self.devices.apply)
+            core.monitor.subscribe(self.visit.device_status)
             self._monitor = core.monitor
         camera = next((d for d in core.devices if isinstance(d, Camera)), None)
         self.preview.camera = camera
@@ -117,6 +118,7 @@ class Shell:
         monitor = getattr(self, "_monitor", None)
         if monitor is not None:  # no device news from the core thread into a closing window
             monitor.unsubscribe(self.devices.apply)
+            monitor.unsubscribe(self.visit.device_status)
         self.app.removeEventFilter(self.idle)
         self.app.removeEventFilter(self.gesture)
         self.logs.remove()
@@ -149,9 +151,10 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
 
     devices = DeviceStatusModel()
     # the configured devices, "checking" until the core has started them (attach_core)
-    devices.set_devices([(kind, kind, getattr(config.devices, kind).adapter == "simulated")
-                         for kind in type(config.devices).model_fields
-                         if getattr(config.devices, kind) is not None])
+    devices.set_devices([*((kind, kind, getattr(config.devices, kind).adapter == "simulated")
+                           for kind in type(config.devices).model_fields
+                           if getattr(config.devices, kind) is not None),
+                         ("backend", "backend", config.simulate)])
     engine = QQmlApplicationEngine()
     language = UiLanguage(app, engine)
     sim = SimulatorBridge(core, thread) if config.simulate else None

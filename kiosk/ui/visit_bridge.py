@@ -24,6 +24,7 @@ from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 
 from kiosk.app import CoreThread
 from kiosk.config import KioskSettings
+from kiosk.devices.base import DeviceState, DeviceStatus
 from kiosk.domain.masking import mask_text
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
@@ -161,6 +162,7 @@ class VisitBridge(QObject):
     catalogChanged = Signal()
     _posted = Signal(str, dict, object)  # cross-thread: screen, view, future
     _runner_built = Signal(object)  # cross-thread: the VisitRunner, once built
+    _backend_seen = Signal(bool)  # cross-thread: the backend is reachable (or not)
     readyChanged = Signal()
 
     def __init__(self, config: KioskSettings, core: CoreThread, *,
@@ -195,6 +197,8 @@ class VisitBridge(QObject):
         self._voice = config.ui.voice
         self._posted.connect(self._apply, Qt.ConnectionType.QueuedConnection)
         self._runner_built.connect(self._set_runner, Qt.ConnectionType.QueuedConnection)
+        self._backend_up = True  # until the monitor says otherwise: "checking" pauses nothing
+        self._backend_seen.connect(self._set_backend, Qt.ConnectionType.QueuedConnection)
         self._ticker = QTimer(self)
         self._ticker.setInterval(250)
         self._ticker.timeout.connect(self._tick)
@@ -344,8 +348,33 @@ class VisitBridge(QObject):
     highContrast = Property(bool, _get_contrast, notify=displayChanged)
     voiceOn = Property(bool, _get_voice, notify=displayChanged)
 
+    # --- the backend's reachability ------------------------------------------------------
+    def device_status(self, name: str, status: DeviceStatus) -> None:
+        """Monitor callback (core thread): the backend link's state decides which services
+        are paused (暂停办理)."""
+        if name == "backend" and status.state is not DeviceState.UNKNOWN:
+            self._backend_seen.emit(status.state in (DeviceState.OK, DeviceState.WARNING))
+
+    @Slot(bool)
+    def _set_backend(self, up: bool) -> None:
+        if up != self._backend_up:
+            self._backend_up = up
+            self.catalogChanged.emit()
+            if self._screen in ("intro", "services") and not self._visit:
+                self._show(self._screen, self._marked(self._view))
+
+    def _marked(self, view: dict[str, Any]) -> dict[str, Any]:
+        """A summary (or a list of them under "items") with "paused" set from the backend."""
+        if "needsBackend" in view:  # one summary (a bundle's has "items" too: its titles)
+            return {**view, "paused": bool(view["needsBackend"]) and not self._backend_up}
+        if isinstance(view.get("items"), list):  # a list of summaries
+            return {**view, "items": [self._marked(i) if isinstance(i, dict) else i
+                                      for i in view["items"]]}
+        return view
+
     def _get_services(self) -> list[dict[str, Any]]:
-        return all_summaries(self._catalog, self._lang) if self._catalog else []
+        return [self._marked(s) for s in all_summaries(self._catalog, self._lang)] \
+            if self._catalog else []
 
     services = Property(list, _get_services, notify=catalogChanged)
 
@@ -376,13 +405,13 @@ class VisitBridge(QObject):
         if self._catalog is None:
             return  # still starting up (a second at most)
         self._service = service_id
-        self._show("intro", summary(self._catalog, service_id, self._lang))
+        self._show("intro", self._marked(summary(self._catalog, service_id, self._lang)))
 
     @Slot(str)
     def openCategory(self, category: str) -> None:
         if self._catalog is None:
             return
-        items = [s for s in all_summaries(self._catalog, self._lang)
+        items = [self._marked(s) for s in all_summaries(self._catalog, self._lang)
                  if s["category"] == category]
         self._show("services", {"category": category, "items": items})
 
@@ -415,13 +444,16 @@ class VisitBridge(QObject):
 
     @Slot(str)
     def search(self, text: str) -> None:
-        self._search = search(self._catalog, text, self._lang) if self._catalog else []
+        self._search = [self._marked(s) for s in search(self._catalog, text, self._lang)] \
+            if self._catalog else []
         self.catalogChanged.emit()
 
     @Slot()
     def begin(self) -> None:
         """Start the visit for the service on the intro screen: identify, then the flow."""
         if self._runner is None or self._visit is not None or not self._service:
+            return
+        if self._view.get("paused"):  # 暂停办理: the citizen is not led into it
             return
         ui = QtInteraction(self, self._core.loop, self._on_challenge)
         self._visit = self._core.submit(self._runner.run(

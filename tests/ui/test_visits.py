@@ -229,6 +229,49 @@ def test_a_backend_that_hangs_at_submit_gets_the_outbox_receipt(shell, core, qtb
     qtbot.waitUntil(lambda: len(backend_cases(kiosk_core)) == 1, timeout=15000)
 
 
+def set_backend_faults(kiosk_core, **faults) -> None:
+    request = urllib.request.Request(kiosk_core.hub.backend_url + "/sim/faults",
+                                     data=json.dumps(faults).encode(),
+                                     headers={"Content-Type": "application/json"})
+    urllib.request.urlopen(request, timeout=5).close()
+
+
+def test_an_unreachable_backend_is_on_the_strip_and_pauses_its_services(shell, core,
+                                                                        qtbot) -> None:
+    kiosk_core, _thread = core
+    monitor = kiosk_core.monitor
+    monitor._config = monitor._config.model_copy(update={
+        "poll_interval_s": 0.1, "retry_initial_s": 0.1, "retry_max_s": 0.2})
+    backend_link = next(d for d in kiosk_core.devices if d.name == "backend")
+    backend_link.min_interval_s = 0
+    chip = "deviceChip_backend"
+    qtbot.waitUntil(lambda: "政务服务系统：正常" in "\n".join(texts(shell)), timeout=10000)
+    assert exists(shell, chip)
+
+    set_backend_faults(kiosk_core, down=True)
+    qtbot.waitUntil(lambda: "政务服务系统：未连接" in "\n".join(texts(shell)), timeout=10000)
+    tap(shell, qtbot, "tilePersonal")
+    wait_screen(shell, qtbot, "services")
+    # the criminal-record certificate pulls a record: paused, and a tap leads nowhere
+    assert find(shell, "servicePaused_criminal-record-certificate").property("visible")
+    tap(shell, qtbot, "service_criminal-record-certificate")
+    qtbot.wait(300)
+    assert shell.visit.current_screen() == "services"
+
+    set_backend_faults(kiosk_core, down=False)
+    # the list follows the backend while it is shown...
+    qtbot.waitUntil(lambda: not find(shell, "servicePaused_criminal-record-certificate")
+                    .property("visible"), timeout=10000)
+    tap(shell, qtbot, "navHome")                    # ...and the strip on the home screen
+    wait_screen(shell, qtbot, "home")
+    qtbot.waitUntil(lambda: "政务服务系统：正常" in "\n".join(texts(shell)), timeout=10000)
+    tap(shell, qtbot, "tilePersonal")
+    wait_screen(shell, qtbot, "services")
+    tap(shell, qtbot, "service_criminal-record-certificate")
+    wait_screen(shell, qtbot, "intro")
+    assert find(shell, "beginVisit").property("enabled")
+
+
 def test_idle_asks_still_there_then_ends_and_resets_display(shell, core, qtbot) -> None:
     runner = shell.visit._runner
     svc = runner.ports.catalog.services["criminal-record-certificate"]

@@ -731,6 +731,11 @@
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
+    <message>
+        <location filename="../qml/Kiosk/IntroScreen.qml" line="50"/>
+        <source>暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理</source>
+        <translation>Paused: the government service system cannot be reached; please try later or go to a service counter</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -1005,6 +1010,11 @@
         <source>约 %1 分钟</source>
         <translation>About %1 minutes</translation>
     </message>
+    <message>
+        <location filename="../qml/Kiosk/ServiceList.qml" line="33"/>
+        <source>暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理</source>
+        <translation>Paused: the government service system cannot be reached; please try later or go to a service counter</translation>
+    </message>
 </context>
 <context>
     <name>ServicesScreen</name>
@@ -1156,57 +1166,62 @@
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/StatusStrip.qml" line="20"/>
+        <location filename="../qml/Kiosk/StatusStrip.qml" line="16"/>
+        <source>政务服务系统</source>
+        <translation>Government service system</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/StatusStrip.qml" line="21"/>
         <source>纸将用完</source>
         <translation>Paper low</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/StatusStrip.qml" line="21"/>
+        <location filename="../qml/Kiosk/StatusStrip.qml" line="22"/>
         <source>缺纸</source>
         <translation>Out of paper</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/StatusStrip.qml" line="22"/>
+        <location filename="../qml/Kiosk/StatusStrip.qml" line="23"/>
         <source>舱盖未关</source>
         <translation>Cover open</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/StatusStrip.qml" line="23"/>
+        <location filename="../qml/Kiosk/StatusStrip.qml" line="24"/>
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/StatusStrip.qml" line="24"/>
+        <location filename="../qml/Kiosk/StatusStrip.qml" line="25"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/StatusStrip.qml" line="25"/>
+        <location filename="../qml/Kiosk/StatusStrip.qml" line="26"/>
         <source>需注意</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/StatusStrip.qml" line="26"/>
+        <location filename="../qml/Kiosk/StatusStrip.qml" line="27"/>
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/StatusStrip.qml" line="27"/>
+        <location filename="../qml/Kiosk/StatusStrip.qml" line="28"/>
         <source>未连接</source>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/StatusStrip.qml" line="28"/>
+        <location filename="../qml/Kiosk/StatusStrip.qml" line="29"/>
         <source>检测中</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/StatusStrip.qml" line="56"/>
+        <location filename="../qml/Kiosk/StatusStrip.qml" line="57"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/StatusStrip.qml" line="63"/>
+        <location filename="../qml/Kiosk/StatusStrip.qml" line="64"/>
         <source>终端 %1</source>
         <translation>Kiosk %1</translation>
     </message>

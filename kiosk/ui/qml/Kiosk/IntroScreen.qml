@@ -37,5 +37,16 @@ Screen {
         objectName: "beginVisit"
         anchors { left: parent.left; bottom: parent.bottom; bottomMargin: Theme.spacing }
         primary: true; text: qsTr("开始办理"); onClicked: kiosk.visit.begin()
+        enabled: !kiosk.visit.view.paused
+        opacity: enabled ? 1 : 0.4
+    }
+    Body {
+        objectName: "introPaused"
+        visible: !!kiosk.visit.view.paused
+        anchors { left: beginButton.right; leftMargin: Theme.spacing * 2; right: parent.right
+                  verticalCenter: beginButton.verticalCenter }
+        color: Theme.error
+        font.bold: true
+        text: qsTr("暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理")
     }
 }

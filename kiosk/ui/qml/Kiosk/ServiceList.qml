@@ -19,13 +19,20 @@ ListView {
         Column {
             id: rowCol
             anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.spacing }
-            Heading { text: modelData.title }
+            Heading { text: modelData.title; color: modelData.paused ? Theme.textMuted : Theme.text }
             Body {
                 color: Theme.textMuted
                 text: (modelData.instant ? qsTr("当场办结，打印证明") : qsTr("提交审核，打印回执"))
                       + " · " + qsTr("约 %1 分钟").arg(modelData.minutes)
             }
+            Body {  // the backend cannot be reached: say so, and do not lead the citizen in
+                objectName: "servicePaused_" + modelData.id
+                visible: !!modelData.paused
+                color: Theme.error
+                font.bold: true
+                text: qsTr("暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理")
+            }
         }
-        TapHandler { onTapped: kiosk.visit.openService(modelData.id) }
+        TapHandler { enabled: !modelData.paused; onTapped: kiosk.visit.openService(modelData.id) }
     }
 }

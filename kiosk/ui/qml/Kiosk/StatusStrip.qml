@@ -13,6 +13,7 @@ Rectangle {
         case "receipt_printer": return qsTr("凭条打印机")
         case "document_printer": return qsTr("文件打印机")
         case "camera": return qsTr("摄像头")
+        case "backend": return qsTr("政务服务系统")
         }
         return kind
     }
