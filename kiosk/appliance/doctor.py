@@ -64,18 +64,22 @@ async def check_devices(core: KioskCore) -> list[Check]:
     return checks
 
 
-async def check_backend(config: KioskSettings, now: float | None = None) -> list[Check]:
+async def check_backend(config: KioskSettings, now: float | None = None,
+                        url: str | None = None) -> list[Check]:
+    """The backend at `url` (default: the configured one; under --simulate the one this
+    kiosk's own simulator hub started, which may have moved off a taken port)."""
+    url = url or config.backend_url
     verify: bool | str = str(config.backend_ca_bundle) if config.backend_ca_bundle else True
     cert = (str(config.backend_client_cert), str(config.backend_client_key)) \
         if config.backend_client_cert and config.backend_client_key else None
     try:
         async with httpx.AsyncClient(verify=verify, cert=cert, timeout=10) as client:
-            r = await client.get(config.backend_url.rstrip("/") + "/v1/health")
+            r = await client.get(url.rstrip("/") + "/v1/health")
     except httpx.HTTPError as exc:
-        return [Check("backend", "FAIL", f"{config.backend_url}: {type(exc).__name__}: {exc}"),
+        return [Check("backend", "FAIL", f"{url}: {type(exc).__name__}: {exc}"),
                 Check("clock", "warn", "not compared: the backend did not answer")]
     backend = Check("backend", "ok" if r.status_code == 200 else "FAIL",
-                    f"{config.backend_url}: HTTP {r.status_code}")
+                    f"{url}: HTTP {r.status_code}")
     date = r.headers.get("date")
     if not date:
         return [backend, Check("clock", "warn", "the backend sends no Date header")]
@@ -135,7 +139,7 @@ async def run_doctor(path: Path | None, overrides: dict[str, object]) -> list[Ch
     await core.start(monitor=False)
     try:
         checks += await check_devices(core)
-        checks += await check_backend(config)
+        checks += await check_backend(config, url=core.hub.backend_url if core.hub else None)
     finally:
         await core.stop()
     checks.append(check_disk(config.data_dir))

@@ -91,7 +91,7 @@ def test_staff_log_in_test_the_printer_and_leave(shell, core, qtbot, staff,
     type_pin(shell, qtbot, "000000")
     qtbot.waitUntil(lambda: "PIN不正确" in find(shell, "adminMessage").property("text"))
     type_pin(shell, qtbot, PIN)
-    qtbot.waitUntil(lambda: exists(shell, "adminDevices"))
+    qtbot.waitUntil(lambda: exists(shell, "adminDevices"), timeout=15000)  # scrypt, under load
     shell.window.grabWindow().save(str(artifacts / "admin-menu.png"))
 
     tap(shell, qtbot, "adminDevices")
@@ -142,7 +142,7 @@ def test_the_admin_session_locks_itself_when_idle(shell, qtbot, staff) -> None:
     qtbot.waitUntil(lambda: exists(shell, "adminOverlay"), timeout=3000)
     shell.admin._idle.setInterval(300)
     type_pin(shell, qtbot, PIN)
-    qtbot.waitUntil(lambda: exists(shell, "adminDevices"))
+    qtbot.waitUntil(lambda: exists(shell, "adminDevices"), timeout=15000)  # scrypt, under load
     qtbot.waitUntil(lambda: not exists(shell, "adminOverlay"), timeout=3000)
     assert shell.admin.audit.entries()[-1]["action"] == "locked-idle"
 

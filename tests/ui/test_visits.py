@@ -41,7 +41,7 @@ def place_card(shell, card_id: str) -> None:
 
 
 def backend_cases(kiosk_core) -> list[dict]:
-    url = kiosk_core.config.backend_url + "/sim/cases"
+    url = kiosk_core.hub.backend_url + "/sim/cases"
     with urllib.request.urlopen(url, timeout=5) as r:
         return list(json.load(r)["cases"])
 
@@ -212,7 +212,7 @@ def test_a_backend_that_hangs_at_submit_gets_the_outbox_receipt(shell, core, qtb
     that the application is saved and will go out by itself; it does, once the backend answers."""
     kiosk_core, _thread = core
     shell.visit._runner.ports.submit_wait_s = 1.0
-    request = urllib.request.Request(kiosk_core.config.backend_url + "/sim/faults",
+    request = urllib.request.Request(kiosk_core.hub.backend_url + "/sim/faults",
                                      data=json.dumps({"slow_submit_s": 4}).encode(),
                                      headers={"Content-Type": "application/json"})
     urllib.request.urlopen(request, timeout=5).close()

@@ -1,0 +1,194 @@
+"""The long day: many visits through the real QML in one process (offscreen Qt, every simulator,
+the real face models), mixed services, outcomes and languages, cards pulled and consent refused.
+Prints one JSON object: visits, visits per minute, how each ended, RSS after the first visit and
+after the last, Python objects, threads, open file descriptors and QObjects. Run by
+benchmarks/ui.py (`ui_soak`, `visit_rss_mb`) and, with 30 visits, by tests/ui/test_soak.py.
+
+    python -m benchmarks._ui_soak VISITS
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+
+import psutil
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
+
+from benchmarks._ui_probe import find, pump
+from kiosk.app import CoreThread, KioskCore
+from kiosk.config import load_config, packaged_config
+from kiosk.ui.shell import Shell, build_shell
+
+LANGS = ("zh-Hans", "en", "zh-Hant")
+
+
+class Driver:
+    def __init__(self, app: QGuiApplication, shell: Shell) -> None:
+        self.app = app
+        self.shell = shell
+
+    def root(self) -> QQuickItem:
+        return self.shell.window.contentItem()
+
+    def exists(self, name: str) -> bool:
+        try:
+            find(self.root(), name)
+        except LookupError:
+            return False
+        return True
+
+    def tap(self, name: str, timeout_s: float = 15.0) -> None:
+        self.until(lambda: self.exists(name), timeout_s, f"{name} to appear")
+        item = find(self.root(), name)
+        p = item.mapToScene(item.boundingRect().center())
+        QTest.mouseClick(self.shell.window, Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier, QPoint(int(p.x()), int(p.y())))
+        pump(self.app, 0.08)
+
+    def until(self, ok: Callable[[], bool], timeout_s: float, what: str) -> None:
+        deadline = time.perf_counter() + timeout_s
+        while not ok():
+            if time.perf_counter() > deadline:
+                raise RuntimeError(f"waited {timeout_s:g} s for {what} "
+                                   f"(screen {self.shell.visit.current_screen()})")
+            self.app.processEvents()
+            time.sleep(0.005)
+
+    def screen(self, name: str, timeout_s: float = 30.0) -> None:
+        self.until(lambda: self.shell.visit.current_screen() == name, timeout_s,
+                   f"the {name} screen")
+
+    def home(self) -> None:
+        for _ in range(3):
+            if self.shell.visit.current_screen() == "home":
+                return
+            for button in ("goodbyeHome", "endedHome", "navHome"):
+                if self.exists(button):
+                    self.tap(button)
+                    break
+            pump(self.app, 0.2)
+        self.screen("home", 30)
+
+
+def visit(d: Driver, n: int) -> str:
+    """One citizen. Returns how the visit ended."""
+    sim = d.shell.bridge.sim
+    assert sim is not None
+    d.shell.visit.setLanguage(LANGS[n % len(LANGS)])
+    kind = n % 10
+    service = "social-insurance-certificate" if kind in (1, 4, 7) else \
+        "criminal-record-certificate"
+    d.tap("tilePersonal")
+    d.screen("services")
+    d.tap(f"service_{service}")
+    d.screen("intro")
+    d.tap("beginVisit")
+    d.screen("identify")
+    sim.placeCard("zhang-wei")  # the sample citizen every service here approves
+    d.screen("face_consent", 20)
+    if kind == 9:                                   # no face check: the visit ends
+        d.tap("faceConsentNo")
+        d.screen("ended")
+        sim.liftCard()
+        d.home()
+        return "declined"
+    d.tap("faceConsentYes")
+    d.screen("field", 40)
+    if kind == 8:                                   # the card is pulled mid-form
+        sim.liftCard()
+        d.screen("ended", 20)
+        d.home()
+        return "card_pulled"
+    if service == "criminal-record-certificate":
+        d.tap("choice_1")
+        d.screen("field")
+        d.until(lambda: d.exists("key_1"), 10, "the digit pad")
+        for digit in "13912345678":
+            d.tap(f"key_{digit}")
+        d.tap("fieldNext")
+    else:
+        d.tap("choice_0")
+    d.screen("confirm")
+    d.tap("confirmYes")
+    d.screen("rate", 90)
+    if kind in (0, 5):
+        d.tap("rate_5")
+        d.tap("rateSubmit")
+    else:
+        d.tap("rateSkip")
+    d.screen("goodbye", 30)
+    sim.liftCard()
+    d.home()
+    return "done"
+
+
+def qobjects(root: QObject) -> int:
+    return len(root.findChildren(QObject)) + 1
+
+
+def snapshot(shell: Shell) -> dict[str, float]:
+    gc.collect()
+    proc = psutil.Process()
+    return {"rss_mb": round(proc.memory_info().rss / 2**20, 1),
+            "python_objects": len(gc.get_objects()), "threads": threading.active_count(),
+            "fds": proc.num_fds(), "qobjects": qobjects(shell.engine)}
+
+
+def main(visits: int) -> None:
+    data = Path(tempfile.mkdtemp(prefix="kiosk-bench-soak-"))
+    config = load_config(packaged_config("simulated"), simulate=True, data_dir=data)
+    thread = CoreThread()
+    thread.start()
+    core = KioskCore(config)
+    thread.submit(core.start()).result(30)
+    app = QGuiApplication(sys.argv[:1])
+    shell = build_shell(config, core, fullscreen=False, thread=thread)
+    shell.load_visits(core, thread)
+    d = Driver(app, shell)
+    d.until(lambda: shell.visit.ready, 60, "the visit machinery")
+    ended: Counter[str] = Counter()
+    failures: list[str] = []
+    first: dict[str, float] = {}
+    started = time.perf_counter()
+    try:
+        for n in range(visits):
+            try:
+                ended[visit(d, n)] += 1
+            except RuntimeError as exc:  # a visit that went wrong: counted, and the next one
+                failures.append(f"visit {n}: {exc}")
+                ended["failed"] += 1
+                d.shell.bridge.sim.liftCard()  # type: ignore[union-attr]
+                pump(app, 1.0)
+                d.home()
+            if n == 0:
+                first = snapshot(shell)
+        minutes = (time.perf_counter() - started) / 60
+        last = snapshot(shell)
+    finally:
+        shell.dispose()
+        thread.submit(core.stop()).result(15)
+        thread.stop()
+        shutil.rmtree(data, ignore_errors=True)
+    print(json.dumps({"visits": visits, "visits_per_min": round(visits / minutes, 1),
+                      "ended": dict(ended), "failures": failures[:5], "first": first,
+                      "last": last, "rss_growth_mb": round(last["rss_mb"] - first["rss_mb"], 1)}))
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 30)
