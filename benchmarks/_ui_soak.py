@@ -18,61 +18,37 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
 
 import psutil
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtQuick import QQuickItem
-from PySide6.QtTest import QTest
 
-from benchmarks._ui_probe import find, pump
 from kiosk.app import CoreThread, KioskCore
 from kiosk.config import load_config, packaged_config
 from kiosk.ui.shell import Shell, build_shell
+from kiosk.ui.touch import Finger, exists, items
 
 LANGS = ("zh-Hans", "en", "zh-Hant")
 
 
-class Driver:
+class Driver(Finger):
+    """A citizen's finger on the real screens (kiosk/ui/touch.py), plus where the visit is."""
+
     def __init__(self, app: QGuiApplication, shell: Shell) -> None:
-        self.app = app
+        super().__init__(app, shell.window)
         self.shell = shell
 
-    def root(self) -> QQuickItem:
-        return self.shell.window.contentItem()
-
     def exists(self, name: str) -> bool:
-        try:
-            find(self.root(), name)
-        except LookupError:
-            return False
-        return True
-
-    def tap(self, name: str, timeout_s: float = 15.0) -> None:
-        self.until(lambda: self.exists(name), timeout_s, f"{name} to appear")
-        item = find(self.root(), name)
-        p = item.mapToScene(item.boundingRect().center())
-        QTest.mouseClick(self.shell.window, Qt.MouseButton.LeftButton,
-                         Qt.KeyboardModifier.NoModifier, QPoint(int(p.x()), int(p.y())))
-        pump(self.app, 0.08)
-
-    def until(self, ok: Callable[[], bool], timeout_s: float, what: str) -> None:
-        deadline = time.perf_counter() + timeout_s
-        while not ok():
-            if time.perf_counter() > deadline:
-                raise RuntimeError(f"waited {timeout_s:g} s for {what} "
-                                   f"(screen {self.shell.visit.current_screen()})")
-            self.app.processEvents()
-            time.sleep(0.005)
+        return exists(self.window, name)
 
     def screen(self, name: str, timeout_s: float = 30.0) -> None:
         self.until(lambda: self.shell.visit.current_screen() == name, timeout_s,
-                   f"the {name} screen")
+                   f"the {name} screen (now {self.shell.visit.current_screen()})")
+        self.pump(0.05)
 
     def home(self) -> None:
         for _ in range(3):
@@ -82,7 +58,9 @@ class Driver:
                 if self.exists(button):
                     self.tap(button)
                     break
-            pump(self.app, 0.2)
+            if self.exists("leaveYes"):  # "end this visit?" asked first during a visit
+                self.tap("leaveYes")
+            self.pump(0.3)
         self.screen("home", 30)
 
 
@@ -138,8 +116,10 @@ def visit(d: Driver, n: int) -> str:
     return "done"
 
 
-def qobjects(root: QObject) -> int:
-    return len(root.findChildren(QObject)) + 1
+def qobjects(shell: Shell) -> int:
+    """QObjects of the UI: the window's, the visual tree's items and the engine's."""
+    tree = sum(1 for _ in items(shell.window))
+    return tree + len(shell.window.findChildren(QObject)) + len(shell.engine.findChildren(QObject))
 
 
 def snapshot(shell: Shell) -> dict[str, float]:
@@ -147,7 +127,7 @@ def snapshot(shell: Shell) -> dict[str, float]:
     proc = psutil.Process()
     return {"rss_mb": round(proc.memory_info().rss / 2**20, 1),
             "python_objects": len(gc.get_objects()), "threads": threading.active_count(),
-            "fds": proc.num_fds(), "qobjects": qobjects(shell.engine)}
+            "fds": proc.num_fds(), "qobjects": qobjects(shell)}
 
 
 def main(visits: int) -> None:
@@ -162,6 +142,8 @@ def main(visits: int) -> None:
     shell.load_visits(core, thread)
     d = Driver(app, shell)
     d.until(lambda: shell.visit.ready, 60, "the visit machinery")
+    d.pump(1.0)
+    idle = snapshot(shell)
     ended: Counter[str] = Counter()
     failures: list[str] = []
     first: dict[str, float] = {}
@@ -170,11 +152,11 @@ def main(visits: int) -> None:
         for n in range(visits):
             try:
                 ended[visit(d, n)] += 1
-            except RuntimeError as exc:  # a visit that went wrong: counted, and the next one
+            except TimeoutError as exc:  # a visit that went wrong: counted, then the next one
                 failures.append(f"visit {n}: {exc}")
                 ended["failed"] += 1
                 d.shell.bridge.sim.liftCard()  # type: ignore[union-attr]
-                pump(app, 1.0)
+                d.pump(1.0)
                 d.home()
             if n == 0:
                 first = snapshot(shell)
@@ -186,7 +168,8 @@ def main(visits: int) -> None:
         thread.stop()
         shutil.rmtree(data, ignore_errors=True)
     print(json.dumps({"visits": visits, "visits_per_min": round(visits / minutes, 1),
-                      "ended": dict(ended), "failures": failures[:5], "first": first,
+                      "ended": dict(ended), "failures": failures[:5], "idle": idle,
+                      "first": first,
                       "last": last, "rss_growth_mb": round(last["rss_mb"] - first["rss_mb"], 1)}))
 
 

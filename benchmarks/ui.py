@@ -36,4 +36,42 @@ def preview_fps() -> dict[str, Any]:
                   tracking_fps=round(p["tracking_fps"], 1), budget_is="minimum")
 
 
-FIGURES = {"screen_transition_ms": screen_transition_ms, "preview_fps": preview_fps}
+@cache
+def _soak() -> dict[str, Any]:
+    """The long day (benchmarks/_ui_soak.py): 500 visits, or KIOSK_BENCH_RUNS of them."""
+    visits = int(os.environ.get("KIOSK_BENCH_RUNS", 0)) or 500
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           "KIOSK_LOG_LEVEL": "WARNING"}
+    r = subprocess.run([sys.executable, "-m", "benchmarks._ui_soak", str(max(visits, 2))],
+                       capture_output=True, text=True, env=env, timeout=60 + 20 * visits,
+                       check=False)
+    lines = [line for line in r.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        # an abort (SIGSEGV, SIGABRT) is a result of this benchmark, not a failure to measure
+        return {"aborted": 1, "returncode": r.returncode, "stderr": r.stderr[-300:]}
+    return {**dict(json.loads(lines[-1])), "aborted": 0 if r.returncode == 0 else 1}
+
+
+def ui_soak() -> dict[str, Any]:
+    """RSS growth over the day's visits (budget 30 MB), with aborts (must be 0), visits per
+    minute, how the visits ended, and Python objects, threads, fds and QObjects first/last."""
+    s = _soak()
+    if "last" not in s:
+        return figure([float("inf")], "MB", 30, **s)
+    return figure([s["rss_growth_mb"]], "MB", 30, aborted=s["aborted"], visits=s["visits"],
+                  visits_per_min=s["visits_per_min"], ended=s["ended"],
+                  failures=len(s["failures"]), first=s["first"], last=s["last"])
+
+
+def visit_rss_mb() -> dict[str, Any]:
+    """Steady resident memory once visits run (after the first), budget 450 MB; idle_rss_mb
+    is the figure before any visit."""
+    s = _soak()
+    if "last" not in s:
+        return figure([float("inf")], "MB", 450, **s)
+    return figure([s["last"]["rss_mb"]], "MB", 450, after_first_visit=s["first"]["rss_mb"],
+                  before_first_visit=s["idle"]["rss_mb"])
+
+
+FIGURES = {"screen_transition_ms": screen_transition_ms, "preview_fps": preview_fps,
+           "ui_soak": ui_soak, "visit_rss_mb": visit_rss_mb}

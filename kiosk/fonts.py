@@ -45,16 +45,18 @@ def available() -> list[FontFile]:
 
 
 @functools.cache
-def _coverage() -> tuple[tuple[FontFile, frozenset[int]], ...]:
-    return tuple((f, frozenset(TTFontFile(str(f.path), subfontIndex=f.index).charToGlyph))
-                 for f in available())
+def coverage(f: FontFile) -> frozenset[int]:
+    """The code points `f` has glyphs for. Parsed on first need: the fallback fonts (HanaMin
+    covers some 100,000 characters) are read only when a text holds a character the fonts
+    before them lack — for most certificates, never."""
+    return frozenset(TTFontFile(str(f.path), subfontIndex=f.index).charToGlyph)
 
 
 @functools.lru_cache(maxsize=4096)
 def font_for(ch: str) -> FontFile:
     cp = ord(ch)
-    for f, points in _coverage():
-        if cp in points:
+    for f in available():
+        if cp in coverage(f):
             return f
     return PRIMARY
 
@@ -73,8 +75,8 @@ def runs(text: str) -> list[tuple[FontFile, str]]:
 
 def missing_glyphs(text: str) -> list[str]:
     """Characters of `text` that no font of the chain has."""
-    points = set().union(*(p for _f, p in _coverage()))
-    return [ch for ch in text if not ch.isspace() and ord(ch) not in points]
+    return [ch for ch in text if not ch.isspace()
+            and not any(ord(ch) in coverage(f) for f in available())]
 
 
 @functools.lru_cache(maxsize=64)

@@ -11,30 +11,43 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from kiosk.fonts import PRIMARY, available, runs
+from kiosk.fonts import PRIMARY, FontFile, available, runs
 
 CJK_FONT = PRIMARY.name
 
 
 @functools.cache
+def _registered(f: FontFile) -> str:
+    """Register `f` with reportlab, once, when a text first needs it (a fallback font's
+    tables take tens of megabytes: most certificates never need one)."""
+    pdfmetrics.registerFont(TTFont(f.name, str(f.path), subfontIndex=f.index))
+    return f.name
+
+
 def register_cjk_font() -> str:
-    """Register every available font of the chain with reportlab once; returns the primary."""
-    for f in available():
-        pdfmetrics.registerFont(TTFont(f.name, str(f.path), subfontIndex=f.index))
-    return CJK_FONT
+    """Register the primary font of the chain; returns its name."""
+    available()  # FontMissing, in words, when the primary font is not installed
+    return _registered(PRIMARY)
+
+
+def _runs(text: str) -> list[tuple[FontFile, str]]:
+    out = runs(text)
+    for f, _chunk in out:
+        _registered(f)
+    return out
 
 
 def paragraph_markup(text: str) -> str:
     """reportlab Paragraph markup for `text` with <font> switches where a fallback is needed."""
     parts = []
-    for f, chunk in runs(text):
+    for f, chunk in _runs(text):
         esc = html.escape(chunk, quote=False)
         parts.append(esc if f.name == CJK_FONT else f'<font name="{f.name}">{esc}</font>')
     return "".join(parts)
 
 
 def text_width(text: str, size: float) -> float:
-    return float(sum(pdfmetrics.stringWidth(chunk, f.name, size) for f, chunk in runs(text)))
+    return float(sum(pdfmetrics.stringWidth(chunk, f.name, size) for f, chunk in _runs(text)))
 
 
 def draw_text(c: Canvas, x: float, y: float, text: str, size: float,
@@ -43,7 +56,7 @@ def draw_text(c: Canvas, x: float, y: float, text: str, size: float,
     if align != "left":
         w = text_width(text, size)
         x -= w / 2 if align == "center" else w
-    for f, chunk in runs(text):
+    for f, chunk in _runs(text):
         c.setFont(f.name, size)
         c.drawString(x, y, chunk)
         x += pdfmetrics.stringWidth(chunk, f.name, size)
