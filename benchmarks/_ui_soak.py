@@ -125,7 +125,12 @@ def qobjects(shell: Shell) -> int:
 def snapshot(shell: Shell) -> dict[str, float]:
     gc.collect()
     proc = psutil.Process()
+    status = dict(line.split(":", 1) for line in
+                  Path("/proc/self/status").read_text().splitlines() if ":" in line)
+    kb = {k: int(status[k].split()[0]) for k in ("RssAnon", "RssFile", "RssShmem") if k in status}
     return {"rss_mb": round(proc.memory_info().rss / 2**20, 1),
+            "rss_anon_mb": round(kb.get("RssAnon", 0) / 1024, 1),
+            "rss_file_mb": round(kb.get("RssFile", 0) / 1024, 1),
             "python_objects": len(gc.get_objects()), "threads": threading.active_count(),
             "fds": proc.num_fds(), "qobjects": qobjects(shell)}
 

@@ -41,7 +41,8 @@ def _soak() -> dict[str, Any]:
     """The long day (benchmarks/_ui_soak.py): 500 visits, or KIOSK_BENCH_RUNS of them."""
     visits = int(os.environ.get("KIOSK_BENCH_RUNS", 0)) or 500
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-           "KIOSK_LOG_LEVEL": "WARNING"}
+           "KIOSK_LOG_LEVEL": "WARNING",
+           "MALLOC_ARENA_MAX": "2"}  # as systemd/kiosk.service runs the kiosk
     r = subprocess.run([sys.executable, "-m", "benchmarks._ui_soak", str(max(visits, 2))],
                        capture_output=True, text=True, env=env, timeout=60 + 20 * visits,
                        check=False)
