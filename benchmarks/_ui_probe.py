@@ -6,12 +6,9 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
-import tempfile
 import threading
 import time
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
@@ -21,12 +18,12 @@ from PySide6.QtCore import QObject, QPoint, Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
-from kiosk.app import CoreThread, KioskCore
-from kiosk.config import load_config, packaged_config
+from benchmarks._kiosk_process import running_kiosk
+from kiosk.app import KioskCore
 from kiosk.devices.camera.base import Camera
 from kiosk.devices.camera.simulated import Scene, SimulatedCamera
 from kiosk.face.engine import FaceEngine
-from kiosk.ui.shell import build_shell
+from kiosk.ui.shell import Shell
 
 
 class SwapRecorder(QObject):
@@ -65,15 +62,12 @@ def find(root, name: str):
 
 
 def main(transitions: int) -> None:
-    data = Path(tempfile.mkdtemp(prefix="kiosk-bench-ui-"))
-    config = load_config(packaged_config("simulated"), simulate=True, data_dir=data)
-    thread = CoreThread()
-    thread.start()
-    core = KioskCore(config)
-    thread.submit(core.start()).result(30)
-    app = QGuiApplication(sys.argv[:1])
-    shell = build_shell(config, core, fullscreen=False, thread=thread)
-    shell.load_visits(core, thread)
+    with running_kiosk("kiosk-bench-ui-") as k:
+        print(json.dumps(measure(k.app, k.shell, k.core, transitions)))
+
+
+def measure(app: QGuiApplication, shell: Shell, core: KioskCore,
+            transitions: int) -> dict[str, object]:
     recorder = SwapRecorder()
     swapped = recorder.times
     shell.window.frameSwapped.connect(recorder.on_swap, Qt.ConnectionType.DirectConnection)
@@ -141,12 +135,8 @@ def main(transitions: int) -> None:
     tracker.join(5)
     shell.visit._visit = None
     shell.visit._show("home", {})
-    shell.dispose()
-    thread.submit(core.stop()).result(15)
-    thread.stop()
-    shutil.rmtree(data, ignore_errors=True)  # its keys and outbox: nothing left in /tmp
-    print(json.dumps({"transitions_ms": samples, "preview_fps": fps,
-                      "camera_fps": camera.frames.fps(), "tracking_fps": track_fps}))
+    return {"transitions_ms": samples, "preview_fps": fps, "camera_fps": camera.frames.fps(),
+            "tracking_fps": track_fps}
 
 
 if __name__ == "__main__":

@@ -11,25 +11,18 @@ from __future__ import annotations
 
 import gc
 import json
-import os
-import shutil
 import sys
-import tempfile
 import threading
 import time
 from collections import Counter
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
-
 import psutil
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
-from kiosk.app import CoreThread, KioskCore
-from kiosk.config import load_config, packaged_config
-from kiosk.ui.shell import Shell, build_shell
+from benchmarks._kiosk_process import running_kiosk
+from kiosk.ui.shell import Shell
 from kiosk.ui.touch import Finger, exists, items
 
 LANGS = ("zh-Hans", "en", "zh-Hant")
@@ -136,46 +129,33 @@ def snapshot(shell: Shell) -> dict[str, float]:
 
 
 def main(visits: int) -> None:
-    data = Path(tempfile.mkdtemp(prefix="kiosk-bench-soak-"))
-    config = load_config(packaged_config("simulated"), simulate=True, data_dir=data)
-    thread = CoreThread()
-    thread.start()
-    core = KioskCore(config)
-    thread.submit(core.start()).result(30)
-    app = QGuiApplication(sys.argv[:1])
-    shell = build_shell(config, core, fullscreen=False, thread=thread)
-    shell.load_visits(core, thread)
-    d = Driver(app, shell)
-    d.until(lambda: shell.visit.ready, 60, "the visit machinery")
-    d.pump(1.0)
-    idle = snapshot(shell)
     ended: Counter[str] = Counter()
     failures: list[str] = []
     first: dict[str, float] = {}
-    started = time.perf_counter()
-    try:
+    with running_kiosk("kiosk-bench-soak-") as k:
+        shell = k.shell
+        d = Driver(k.app, shell)
+        d.until(lambda: shell.visit.ready, 60, "the visit machinery")
+        d.pump(1.0)
+        idle = snapshot(shell)
+        started = time.perf_counter()
         for n in range(visits):
             try:
                 ended[visit(d, n)] += 1
             except TimeoutError as exc:  # a visit that went wrong: counted, then the next one
                 failures.append(f"visit {n}: {exc}")
                 ended["failed"] += 1
-                d.shell.bridge.sim.liftCard()  # type: ignore[union-attr]
+                shell.bridge.sim.liftCard()  # type: ignore[union-attr]
                 d.pump(1.0)
                 d.home()
             if n == 0:
                 first = snapshot(shell)
         minutes = (time.perf_counter() - started) / 60
         last = snapshot(shell)
-    finally:
-        shell.dispose()
-        thread.submit(core.stop()).result(15)
-        thread.stop()
-        shutil.rmtree(data, ignore_errors=True)
     print(json.dumps({"visits": visits, "visits_per_min": round(visits / minutes, 1),
                       "ended": dict(ended), "failures": failures[:5], "idle": idle,
-                      "first": first,
-                      "last": last, "rss_growth_mb": round(last["rss_mb"] - first["rss_mb"], 1)}))
+                      "first": first, "last": last,
+                      "rss_growth_mb": round(last["rss_mb"] - first["rss_mb"], 1)}))
 
 
 if __name__ == "__main__":

@@ -11,19 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from kiosk.sim.backend import BackendServer
 
 SPEC = Path(__file__).resolve().parents[2] / "kiosk" / "services" / "gateway.yaml"
-
-
-@pytest.fixture
-def backend():
-    server = BackendServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 def test_schemathesis_finds_nothing(backend: BackendServer, tmp_path: Path) -> None:

@@ -12,7 +12,6 @@ import textwrap
 from pathlib import Path
 
 import httpx
-import pytest
 
 from kiosk.services.gateway import GatewayClient
 from kiosk.services.outbox import Outbox, Uploader
@@ -28,14 +27,6 @@ def application(item: str = "WFZZM") -> dict:
                           "credential": "idcard"},
             "form": {"address": CITIZEN.address, "phone": "13912345678"},
             "materials": [], "decision": "approved"}
-
-
-@pytest.fixture
-def backend():
-    server = BackendServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 def cases(backend: BackendServer) -> list[dict]:
