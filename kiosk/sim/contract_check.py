@@ -18,9 +18,6 @@ from importlib import resources
 from typing import Any
 
 import yaml
-from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -37,31 +34,30 @@ def problem(status: int, code: str, message: str, retryable: bool = False) -> JS
 @cache
 def contract() -> dict[str, Any]:
     text = resources.files("kiosk.services").joinpath("gateway.yaml").read_text("utf-8")
-    spec: dict[str, Any] = yaml.safe_load(text)
+    safe_c_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the safe loader, in C
+    spec: dict[str, Any] = yaml.load(text, Loader=safe_c_loader)  # noqa: S506
     return spec
 
 
+# jsonschema (and its registry) load with the first checked request, not when the simulated
+# backend starts: the kiosk's first frame does not wait for them.
 @cache
-def _registry() -> Registry[Any]:
-    resource: Resource[Any] = DRAFT202012.create_resource(contract())
-    registry: Registry[Any] = Registry().with_resource(_URI, resource)
-    return registry
+def _registry() -> Any:
+    from referencing import Registry
+    from referencing.jsonschema import DRAFT202012
+
+    return Registry().with_resource(_URI, DRAFT202012.create_resource(contract()))
 
 
 def _pointer(*parts: str) -> str:
     return "/".join(p.replace("~", "~0").replace("/", "~1") for p in parts)
 
 
-FORMATS = FormatChecker(formats=())
-
-
-@FORMATS.checks("date", raises=ValueError)
 def _is_date(value: object) -> bool:
     return not isinstance(value, str) or bool(re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value)
                                                and date.fromisoformat(value))
 
 
-@FORMATS.checks("date-time", raises=ValueError)
 def _is_date_time(value: object) -> bool:
     """RFC 3339: a date, T, a time, and an offset (Z or ±hh:mm)."""
     if not isinstance(value, str):
@@ -74,12 +70,26 @@ def _is_date_time(value: object) -> bool:
 
 
 @cache
-def _validator(*pointer: str) -> Draft202012Validator:
+def format_checker() -> Any:
+    """The contract's formats (`date`, `date-time`) checked for real: jsonschema's own
+    date-time check silently passes without an extra package."""
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker(formats=())
+    checker.checks("date", raises=ValueError)(_is_date)
+    checker.checks("date-time", raises=ValueError)(_is_date_time)
+    return checker
+
+
+@cache
+def _validator(*pointer: str) -> Any:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator({"$ref": f"{_URI}#/{_pointer(*pointer)}"},
-                                registry=_registry(), format_checker=FORMATS)
+                                registry=_registry(), format_checker=format_checker())
 
 
-def _first_error(validator: Draft202012Validator, value: Any) -> str | None:
+def _first_error(validator: Any, value: Any) -> str | None:
     error = next(iter(validator.iter_errors(value)), None)
     if error is None:
         return None

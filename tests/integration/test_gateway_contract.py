@@ -20,7 +20,7 @@ from kiosk.services.errors import GatewayRejected
 from kiosk.services.gateway import GatewayClient
 from kiosk.sim.backend import BackendServer
 from kiosk.sim.citizens import card
-from kiosk.sim.contract_check import FORMATS
+from kiosk.sim.contract_check import format_checker
 
 SPEC_PATH = Path(__file__).resolve().parents[2] / "kiosk" / "services" / "gateway.yaml"
 SPEC = yaml.safe_load(SPEC_PATH.read_text())
@@ -33,7 +33,7 @@ def schema_check(schema: dict[str, Any], instance: Any) -> None:
         if "$ref" in schema else schema
     resolved = json.loads(json.dumps(wrapped).replace('"#/components', '"spec#/components'))
     jsonschema.Draft202012Validator(resolved, registry=REGISTRY,
-                                    format_checker=FORMATS).validate(instance)
+                                    format_checker=format_checker()).validate(instance)
 
 
 def operation(method: str, path: str) -> dict[str, Any]:
