@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -46,7 +45,9 @@ def sim_config(tmp_path: Path) -> KioskSettings:
 
 # --- nothing left behind --------------------------------------------------------------------
 # After the session: no /tmp/kiosk-* folder, no CUPS queue and no child process that was not
-# there before it. Leftovers fail the run (and are cleaned up, so the next run starts clean).
+# there before it. Leftovers fail the run. (Two test sessions at once on one machine share
+# /tmp and cupsd: each may then report the other's folders, and the cupsd fixture removes at
+# its end the queues added since its start — run one session at a time.)
 _BEFORE: dict[str, set[str]] = {}
 
 
@@ -64,10 +65,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         return
     problems = []
     left = sorted(_kiosk_tmp() - _BEFORE["tmp"])
-    if left:
+    if left:  # reported, not deleted: it may be a live folder of another run on this machine
         problems.append(f"{len(left)} temporary folder(s): {', '.join(left[:5])}")
-        for path in left:
-            shutil.rmtree(path, ignore_errors=True)
     queues = sorted(daemons.cups_queues() - _BEFORE["queues"])
     if queues:
         problems.append(f"CUPS queue(s): {', '.join(queues)}")
