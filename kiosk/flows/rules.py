@@ -17,6 +17,7 @@ counts as not evaluable, so the citizen is referred to staff and the visit goes 
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import time
 from collections.abc import Mapping
@@ -25,6 +26,7 @@ from enum import StrEnum
 from typing import Any
 
 import celpy
+import lark
 from celpy.adapter import json_to_cel
 from celpy.celparser import CELParseError
 from celpy.celtypes import BoolType
@@ -77,21 +79,37 @@ def _nesting_depth(expression: str) -> int:
     return deepest
 
 
+_EVALUATOR_FILES = tuple(os.path.dirname(m.__file__ or "") + os.sep for m in (celpy, lark))
+
+
 def _within_deadline(seconds: float, run: Any) -> Any:
     """`run()` in this thread, interrupted by _OutOfTime once `seconds` have passed. A trace
     hook checks the clock at every Python call the evaluator makes (cel-python is pure
-    Python); the caller's own hook, if any (a debugger, coverage), is put back after."""
-    end = time.monotonic() + seconds
+    Python); the caller's own hook, if any (a debugger, coverage), is put back after.
 
-    def check(_frame: Any, _event: str, _arg: Any) -> None:
+    The hook raises only in the evaluator's own frames (cel-python, lark). Python drops a
+    trace hook whose call raised, and a garbage collection can run any object's `__del__` in
+    the middle of an evaluation, where an exception is printed and swallowed: raised there, the
+    deadline would be spent and the rule would run on unwatched (seen in CI: a 9 s rule
+    passed). For the same reason a run that returns after its deadline counts as cut off."""
+    end = time.monotonic() + seconds
+    expired = False
+
+    def check(frame: Any, _event: str, _arg: Any) -> None:
+        nonlocal expired
         if time.monotonic() > end:
-            raise _OutOfTime
+            expired = True
+            if frame.f_code.co_filename.startswith(_EVALUATOR_FILES):
+                raise _OutOfTime
     previous = sys.gettrace()
     sys.settrace(check)
     try:
-        return run()
+        value = run()
     finally:
         sys.settrace(previous)
+    if expired:
+        raise _OutOfTime
+    return value
 
 
 class RuleSyntaxError(ValueError):

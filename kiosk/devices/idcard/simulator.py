@@ -211,11 +211,12 @@ class SamReaderSimulator:
             self._link.write(data)
             self.bytes_out += len(data)
             return
-        # The command took its wire time to arrive; the answer takes its own to leave.
+        # The command took its wire time to arrive; the answer takes its own to leave. A chunk
+        # is written when its last byte would have left the wire, never earlier.
         start = arrived + self._wire_s(command_size)
         chunk = 32
         for i in range(0, len(data), chunk):
-            target = start + self._wire_s(i)
+            target = start + self._wire_s(min(i + chunk, len(data)))
             delay = target - time.monotonic()
             if delay > 0:
                 time.sleep(delay)
