@@ -2,7 +2,8 @@
 the real face models), mixed services, outcomes and languages, cards pulled and consent refused.
 Prints one JSON object: visits, visits per minute, how each ended, RSS after the first visit and
 after the last, Python objects, threads, open file descriptors and QObjects. Run by
-benchmarks/ui.py (`ui_soak`, `visit_rss_mb`). Failed visits are counted in "ended" and listed.
+benchmarks/ui.py (`ui_soak`, `visit_rss_mb`) and, with 30 visits, by tests/ui/test_soak.py.
+Failed visits are counted in "ended" and listed.
 
     python -m benchmarks._ui_soak VISITS
 """

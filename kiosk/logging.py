@@ -18,6 +18,7 @@ import logging
 import re
 import sys
 import threading
+import traceback
 from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from typing import Any, TextIO
 
@@ -199,6 +200,22 @@ def configure_logging(level: str = "INFO", stream: TextIO | None = None) -> None
     handler._kiosk_handler = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level.upper())
+
+
+def where_raised(exc: BaseException, depth: int = 8) -> list[str]:
+    """Where `exc` came from, as `file:line function` for its innermost `depth` frames (paths
+    shortened to the package). For logging an unexpected failure: the frames say where to look,
+    and carry no values, so no personal data, unlike the exception's message."""
+    frames = traceback.extract_tb(exc.__traceback__)[-depth:]
+    out = []
+    for frame in frames:
+        path = frame.filename.replace("\\", "/")
+        for marker in ("/site-packages/", "/kiosk/"):
+            if marker in path:
+                path = ("kiosk/" if marker == "/kiosk/" else "") + path.rsplit(marker, 1)[1]
+                break
+        out.append(f"{path}:{frame.lineno} {frame.name}")
+    return out
 
 
 def get_logger(name: str) -> structlog.stdlib.BoundLogger:

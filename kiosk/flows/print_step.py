@@ -43,6 +43,20 @@ class PrintOutcome:
         return not self.problems
 
 
+def _keep(store: ReprintStore, case_number: str, kind: str, data: bytes,
+          outcome: PrintOutcome) -> None:
+    """Keep the document for a staff reprint. A copy that cannot be kept (disk full, its folder
+    gone) costs the reprint, not the print: the citizen still gets the paper, staff the alarm."""
+    try:
+        store.put(case_number, kind, data)
+    except OSError as exc:
+        log.error("not kept for reprint", event_id=EventId.REPRINT_NOT_STORED, case=case_number,
+                  kind=kind, error=type(exc).__name__)
+        return
+    outcome.kept_for_reprint.append(kind)
+    log.info("kept for reprint", event_id=EventId.REPRINT_STORED, case=case_number, kind=kind)
+
+
 async def print_outputs(
     *,
     case_number: str,
@@ -58,10 +72,7 @@ async def print_outputs(
     started = started if started is not None else time.monotonic()
     outcome = PrintOutcome()
     if certificate is not None:
-        store.put(case_number, "certificate", certificate.pdf)
-        outcome.kept_for_reprint.append("certificate")
-        log.info("kept for reprint", event_id=EventId.REPRINT_STORED, case=case_number,
-                 kind="certificate")
+        _keep(store, case_number, "certificate", certificate.pdf, outcome)
         try:
             if document_printer is None:
                 raise DeviceError("no document printer configured", code="printer_offline")
@@ -74,8 +85,7 @@ async def print_outputs(
                                                  message_for(exc, locale)))
             outcome.ecopy_qr = certificate.qr_payload
     if receipt is not None:
-        store.put(case_number, "receipt", receipt)
-        outcome.kept_for_reprint.append("receipt")
+        _keep(store, case_number, "receipt", receipt, outcome)
         try:
             if receipt_printer is None:
                 raise DeviceError("no receipt printer configured", code="printer_offline")

@@ -31,7 +31,7 @@ from kiosk.face.liveness import Turn
 from kiosk.flows.interaction import CARD_PULLED, FilledField, RatingAnswer, SignedCommitment
 from kiosk.flows.schema import FormField
 from kiosk.flows.service_summary import all_summaries, guide_node, search, summary
-from kiosk.logging import get_logger
+from kiosk.logging import get_logger, where_raised
 
 if TYPE_CHECKING:  # loaded in the background after the first frame (kiosk.ui.shell)
     from kiosk.flows.catalog import Catalog
@@ -475,7 +475,9 @@ class VisitBridge(QObject):
             result = fut.result()
         if result is None:
             if isinstance(fut, concurrent.futures.Future) and not fut.cancelled():
-                log.error("visit failed", error=type(fut.exception()).__name__)
+                failure = fut.exception()
+                log.error("visit failed", error=type(failure).__name__,
+                          where=where_raised(failure) if failure is not None else [])
                 self._end_screen("error", {})
             else:
                 self.goHome()

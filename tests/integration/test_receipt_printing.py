@@ -4,6 +4,7 @@ step's citizen-facing paths when a printer fails."""
 from __future__ import annotations
 
 import asyncio
+import shutil
 import subprocess
 from datetime import date, datetime
 from pathlib import Path
@@ -123,6 +124,26 @@ async def test_paper_out_keeps_the_receipt_and_says_what_to_do(tmp_path: Path) -
         outcome = await print_outputs(case_number="CASE-7", certificate=None, receipt=data,
                                       document_printer=None, receipt_printer=p, store=store)
         assert outcome.complete
+        await wait_for_receipts(sim, 1)
+    finally:
+        await p.close()
+        await sim.stop()
+
+
+async def test_a_reprint_copy_that_cannot_be_kept_does_not_stop_the_print(
+        tmp_path: Path) -> None:
+    sim = ReceiptPrinterSimulator()
+    await sim.start()
+    p = EscposReceiptPrinter("r", TcpTransport("127.0.0.1", sim.port, 2), adapter="escpos")
+    await p.open()
+    store = ReprintStore(tmp_path / "reprints")
+    shutil.rmtree(tmp_path / "reprints")  # the store's folder is gone (a disk problem)
+    try:
+        outcome = await print_outputs(case_number="CASE-9", certificate=None,
+                                      receipt=to_escpos(receipt_doc()), document_printer=None,
+                                      receipt_printer=p, store=store)
+        assert outcome.printed == ["receipt"]
+        assert outcome.kept_for_reprint == []
         await wait_for_receipts(sim, 1)
     finally:
         await p.close()

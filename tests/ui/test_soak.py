@@ -1,0 +1,36 @@
+"""A short long day: 30 visits through the real QML in one process (benchmarks/_ui_soak.py, the
+`ui_soak` benchmark with 500): every visit ends as the citizen's path says, the process never
+aborts, and memory, Python objects, threads and file descriptors stay flat. A failed visit's
+log line names where it failed (file, line, function; no values)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.timeout(600)
+@pytest.mark.usefixtures("cupsd_running")
+def test_thirty_visits_in_one_process() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_LOG_LEVEL": "WARNING",
+           "PYTHONFAULTHANDLER": "1"}
+    r = subprocess.run([sys.executable, "-m", "benchmarks._ui_soak", "30"], cwd=ROOT, env=env,
+                       capture_output=True, text=True, timeout=580, check=False)
+    assert r.returncode == 0, f"the kiosk process ended with {r.returncode}: {r.stderr[-2000:]}"
+    result = json.loads(r.stdout.strip().splitlines()[-1])
+    failed_lines = [line for line in r.stderr.splitlines() if "visit failed" in line]
+    assert result["failures"] == [], (result["failures"], failed_lines)
+    assert result["ended"] == {"done": 24, "card_pulled": 3, "declined": 3}
+    first, last = result["first"], result["last"]
+    assert last["rss_mb"] - first["rss_mb"] < 30
+    assert last["python_objects"] < first["python_objects"] * 1.05
+    assert last["threads"] <= first["threads"] + 1
+    assert last["fds"] <= first["fds"] + 2
+    assert last["qobjects"] <= first["qobjects"] + 20
