@@ -1,5 +1,6 @@
-"""Headless scenarios: one approved service end to end (ID card over a pty, face check on the
-real models, backend over HTTP, signed certificate, receipt), and memory over 200 runs."""
+"""Headless scenarios: one approved service end to end on the real visit path (`KioskCore` and
+its `VisitRunner`: ID card over a pty, face check on the real models, backend over HTTP, signed
+certificate, receipt), and memory over 200 runs."""
 
 from __future__ import annotations
 
@@ -39,7 +40,8 @@ def _run(name: str, count: int) -> tuple[list[float], list[dict[str, Any]], floa
 def scenario_s() -> dict[str, Any]:
     seconds, results, _a, _b = _run("criminal-record-approved.yaml", runs(5))
     last = results[-1]
-    return figure(seconds, "s", 1.0, printed=last["printed"],
+    # reported, not budgeted: it includes cups-pdf's job time and the pty at its baud rate
+    return figure(seconds, "s", 1.0, printed=last["printed"], report_only=True,
                   steps={k: round(v, 3) for k, v in last["timings"].items()})
 
 

@@ -167,7 +167,7 @@ class KioskCore:
         from kiosk.devices.smartcard.pcsc_reader import PcscReader
         from kiosk.documents.issuer import issuer_for
         from kiosk.documents.reprint_store import ReprintStore
-        from kiosk.face.engine import FaceEngine
+        from kiosk.face.engine import FaceEngine, shared_face_engine
         from kiosk.flows.catalog import load_catalog
         from kiosk.flows.engine import FlowPorts
         from kiosk.flows.visit import IdentitySources, VisitRunner
@@ -183,7 +183,7 @@ class KioskCore:
         receipt = by_kind.get("receipt_printer")
         document = by_kind.get("document_printer")
         def face_engine() -> FaceEngine:
-            return FaceEngine(c.face.detector_model, c.face.recognizer_model)
+            return shared_face_engine(c.face.detector_model, c.face.recognizer_model)
         ports = FlowPorts(
             catalog=load_catalog(), gateway=self.gateway, outbox=self.outbox,
             uploader=self.uploader, reprints=ReprintStore(c.data_dir / "reprints"),

@@ -370,13 +370,23 @@ def cmd_sim_smartcard(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from kiosk.documents.issuer import keys_for, verify_certificate_pdf
+    from kiosk.documents.issuer import keys_for, verify_certificate_pdf_with
+    from kiosk.documents.keys import TrustedIssuers
     from kiosk.documents.qr_payload import verify_payload
 
-    config = _config_from(args)
-    keys = keys_for(config.data_dir, config.kiosk_id)
+    if args.trusted is not None:
+        # only what the folder holds is trusted (e.g. a scenario run's out/trusted)
+        try:
+            trusted = TrustedIssuers.load(args.trusted)
+        except (OSError, ValueError) as exc:
+            _err(str(exc))
+            return EXIT_USAGE
+    else:  # this kiosk's own keys, and the keys in its keys/trusted folder
+        config = _config_from(args)
+        keys = keys_for(config.data_dir, config.kiosk_id)
+        trusted = TrustedIssuers(keys.trusted_qr_keys(), [keys.pdf_cert])
     if args.qr is not None:
-        verdict = verify_payload(args.qr, keys.trusted_qr_keys())
+        verdict = verify_payload(args.qr, trusted.qr_keys)
         valid, reason, claim = verdict.valid, verdict.reason, verdict.claim
     else:
         try:
@@ -384,7 +394,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         except OSError as exc:
             _err(f"{args.file}: {exc.strerror}")
             return EXIT_USAGE
-        pdf_verdict = verify_certificate_pdf(pdf, keys)
+        pdf_verdict = verify_certificate_pdf_with(pdf, trusted)
         valid, reason = pdf_verdict.valid, pdf_verdict.reason
         claim = pdf_verdict.qr.claim if pdf_verdict.qr else None
     out: dict[str, Any] = {"result": "VALID" if valid else "INVALID", "reason": reason}
@@ -564,8 +574,8 @@ def cmd_scenario_run(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     out_dir = args.out or Path(tempfile.mkdtemp(prefix="kiosk-scenarios-"))
     try:
-        results = asyncio.run(run_scenarios(list(args.files), out_dir))
-    except (ScenarioError, CatalogError, KeyError) as exc:
+        results = asyncio.run(run_scenarios(list(args.files), out_dir, args.config))
+    except (ScenarioError, CatalogError, ConfigError, KeyError) as exc:
         _err(str(exc).strip("'\""))
         return EXIT_USAGE
     for r in results:
@@ -686,12 +696,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     scenario = sub.add_parser("scenario", help="scripted citizens run services headless")
     ssub = scenario.add_subparsers(dest="scenario_command", metavar="ACTION", required=True)
-    srun = ssub.add_parser("run", parents=[common], help="run scenario files; exit 0 when every "
+    srun = ssub.add_parser("run", help="run scenario files; exit 0 when every "
                            "expectation holds")
+    srun.add_argument("--config", type=Path, metavar="FILE",
+                      help="the kiosk configuration to run on (default: the packaged simulated "
+                           "one); its devices must be simulated")
     srun.add_argument("files", nargs="+", type=Path, metavar="FILE")
     srun.add_argument("--json", action="store_true", help="one JSON object per scenario")
     srun.add_argument("--out", type=Path, metavar="DIR",
-                      help="where printed artefacts go (default: a new temporary folder)")
+                      help="where printed artefacts go, and trusted/ with the keys that check "
+                           "them (default: a new temporary folder)")
     srun.set_defaults(func=cmd_scenario_run)
 
     idcard = sub.add_parser("idcard", help="the resident ID card reader (SAM serial protocol)")
@@ -733,6 +747,9 @@ def build_parser() -> argparse.ArgumentParser:
     vsrc = ver.add_mutually_exclusive_group(required=True)
     vsrc.add_argument("file", nargs="?", type=Path, metavar="FILE.pdf")
     vsrc.add_argument("--qr", metavar="TEXT", help="the text of the certificate's QR code")
+    ver.add_argument("--trusted", type=Path, metavar="DIR",
+                     help="trust only the keys in DIR (*.pub, *.crt; a scenario run writes "
+                          "them to OUT/trusted) instead of this kiosk's own")
     ver.add_argument("--json", action="store_true")
     ver.set_defaults(func=cmd_verify)
 

@@ -191,6 +191,7 @@ def configure_logging(level: str = "INFO", stream: TextIO | None = None) -> None
     )
     handler = logging.StreamHandler(_configured_stream)
     handler.setFormatter(formatter)
+    handler.addFilter(_DemoteToDebug())
     root = logging.getLogger()
     for old in list(root.handlers):
         # ours from an earlier call, and plain stderr handlers a library's basicConfig()
@@ -200,6 +201,25 @@ def configure_logging(level: str = "INFO", stream: TextIO | None = None) -> None
     handler._kiosk_handler = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level.upper())
+
+
+# Libraries whose warnings are part of a normal answer, not a problem of the kiosk: pyHanko
+# logs a signature that does not verify (with a traceback) as a warning, while the kiosk reports
+# it as the INVALID verdict it is.
+_DEMOTED_LIBRARIES = ("pyhanko", "pyhanko_certvalidator")
+
+
+class _DemoteToDebug(logging.Filter):
+    """The demoted libraries' warnings become debug records without their traceback, kept
+    only at debug level."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.ERROR or \
+                record.name.split(".", 1)[0] not in _DEMOTED_LIBRARIES:
+            return True
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        record.exc_info, record.exc_text = None, None
+        return logging.getLogger().isEnabledFor(logging.DEBUG)
 
 
 def where_raised(exc: BaseException, depth: int = 8) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from cryptography import x509
 
 from kiosk.documents.certificate import CertificateContent, render_certificate
-from kiosk.documents.keys import DocumentKeys
+from kiosk.documents.keys import DocumentKeys, TrustedIssuers
 from kiosk.documents.pdf_signature import PadesSigner, check_pdf_signature, pdf_keywords
 from kiosk.documents.qr_payload import (
     CertificateClaim,
@@ -53,10 +53,16 @@ class PdfVerdict:
 
 def verify_certificate_pdf(pdf: bytes, keys: DocumentKeys,
                            extra_trusted: list[x509.Certificate] | None = None) -> PdfVerdict:
+    """Both checks against this kiosk's own keys (and the QR keys in its trusted/ folder)."""
+    return verify_certificate_pdf_with(pdf, TrustedIssuers(
+        keys.trusted_qr_keys(), [keys.pdf_cert, *(extra_trusted or [])]))
+
+
+def verify_certificate_pdf_with(pdf: bytes, trusted: TrustedIssuers) -> PdfVerdict:
     """Both checks: the PDF's own signature, and the QR payload it carries."""
-    signature = check_pdf_signature(pdf, [keys.pdf_cert, *(extra_trusted or [])])
+    signature = check_pdf_signature(pdf, trusted.pdf_certs)
     payload = pdf_keywords(pdf)
-    qr = verify_payload(payload, keys.trusted_qr_keys()) if payload else None
+    qr = verify_payload(payload, trusted.qr_keys) if payload else None
     if not signature.valid:
         return PdfVerdict(False, signature.reason, qr)
     if qr is None:

@@ -119,3 +119,44 @@ class DocumentKeys:
                 serialization.NoEncryption()))
             cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
         return cls(qr_key, pdf_key, cert, directory)
+
+
+def export_trusted(keys: DocumentKeys, directory: Path) -> Path:
+    """Write the public half of `keys` into `directory` — `<key id>.pub` (the QR verification
+    key, base64) and `<key id>.crt` (the PDF signing certificate) — so that the documents
+    these keys sign can be checked elsewhere: `kiosk verify FILE --trusted DIRECTORY`."""
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / f"{keys.key_id}.pub").write_text(keys.public_qr_key_b64() + "\n")
+    (directory / f"{keys.key_id}.crt").write_bytes(
+        keys.pdf_cert.public_bytes(serialization.Encoding.PEM))
+    return directory
+
+
+@dataclass(frozen=True)
+class TrustedIssuers:
+    """Public keys and certificates to check documents against, read from a folder."""
+
+    qr_keys: dict[str, Ed25519PublicKey]
+    pdf_certs: list[x509.Certificate]
+
+    @classmethod
+    def load(cls, directory: Path) -> TrustedIssuers:
+        """Every `*.pub` and `*.crt` in `directory`; ValueError when there is none, or one
+        cannot be read (a trust folder that silently trusts nothing would mislead)."""
+        qr_keys: dict[str, Ed25519PublicKey] = {}
+        certs: list[x509.Certificate] = []
+        for p in sorted(directory.glob("*.pub")):
+            try:
+                pub = Ed25519PublicKey.from_public_bytes(base64.b64decode(p.read_text()))
+            except ValueError:
+                raise ValueError(f"{p}: not an Ed25519 public key in base64") from None
+            qr_keys[key_id(pub)] = pub
+        for p in sorted(directory.glob("*.crt")):
+            try:
+                certs.append(x509.load_pem_x509_certificate(p.read_bytes()))
+            except ValueError:
+                raise ValueError(f"{p}: not a PEM certificate") from None
+        if not qr_keys or not certs:
+            raise ValueError(f"{directory}: no verification key (*.pub) and signing "
+                             "certificate (*.crt) found")
+        return cls(qr_keys, certs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,3 +80,11 @@ def decode_image(data: bytes) -> Frame | None:
     """A reference photo (JPEG, PNG, JPEG 2000) as a BGR frame, or None."""
     img = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
     return None if img is None else np.asarray(img, dtype=np.uint8)
+
+
+@functools.lru_cache(maxsize=2)
+def shared_face_engine(detector_model: Path | None = None,
+                       recognizer_model: Path | None = None) -> FaceEngine:
+    """One engine per model pair in the process (the models take ~65 MB): the kiosk's visits
+    and, in simulation, the simulated identity-verification service use the same one."""
+    return FaceEngine(detector_model, recognizer_model)

@@ -1,12 +1,16 @@
 """Headless scenarios (`kiosk scenario run FILE...`): a scripted citizen goes through a service
-on the simulators, through the same devices, engine and backend client as the touch UI.
+on the real visit path — the kiosk's composition root (`KioskCore`) with its simulators, and
+`VisitRunner`, exactly as the touch UI runs it. Only the citizen is scripted: cards are laid on
+the simulated reader through its control channel, the camera shows the scripted scene, and the
+answers come from the file.
 
 Scenario format (YAML; docs/scenarios.md has the full description):
     service: criminal-record-certificate      # id, or the exact zh-Hans title
     citizen:
-      credential: idcard                      # idcard | passport | ssc (qr: later)
+      credential: idcard                      # idcard | passport | ssc | qr
       card: zhang-wei                         # a sample card id, or inline card fields
       face: genuine                           # genuine | impostor | no_face | decline
+      pull_card_at: form                      # the citizen walks off with the card
     licenses: []                              # extra e-licenses seeded for this run
     answers: {purpose: 求职就业}               # field id → value (else the field's example)
     sign_commitment: true
@@ -19,62 +23,48 @@ Scenario format (YAML; docs/scenarios.md has the full description):
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from kiosk.config import FaceConfig, QrConfig
-from kiosk.devices.camera.qr import QrCredentialReader, QrRejected
+from kiosk.app import KioskCore
+from kiosk.config import KioskSettings, load_config, packaged_config
 from kiosk.devices.camera.simulated import Scene, SimulatedCamera
-from kiosk.devices.idcard.photo import SimulatedPhotoDecoder
-from kiosk.devices.idcard.reader import SamReader
-from kiosk.devices.idcard.simulator import SamReaderSimulator
-from kiosk.devices.printers.document_printer import CupsDocumentPrinter
 from kiosk.devices.printers.escpos_status import Paper
-from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
-from kiosk.devices.printers.receipt_simulator import ReceiptPrinterSimulator, render_receipt
-from kiosk.devices.printers.receipt_transport import TcpTransport
-from kiosk.documents.issuer import issuer_for
-from kiosk.documents.reprint_store import ReprintStore
-from kiosk.domain.id_number import make_id_number
-from kiosk.domain.identity import CardType, IdCardRecord, Identity, Sex
-from kiosk.domain.nations import nation_name
-from kiosk.face.check import FaceCheck
-from kiosk.face.engine import FaceEngine
+from kiosk.devices.printers.receipt_simulator import render_receipt
+from kiosk.devices.smartcard.icao.mrz import BacKey
+from kiosk.devices.smartcard.virtual.passport_card import SAMPLE_PASSPORT
+from kiosk.documents.issuer import IssuedCertificate, keys_for
+from kiosk.documents.keys import export_trusted
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
-from kiosk.face.verifier import FaceVerifier, LocalFaceVerifier, RemoteFaceVerifier
-from kiosk.flows.catalog import Catalog, load_catalog
-from kiosk.flows.engine import FlowEngine, FlowPorts, FlowResult
+from kiosk.flows.catalog import load_catalog
+from kiosk.flows.engine import FlowResult
 from kiosk.flows.interaction import FilledField, RatingAnswer, SignedCommitment
-from kiosk.flows.qr_identity import QrIdentifyFailed, identify_by_qr
 from kiosk.flows.scenario_schema import ScenarioSpec
 from kiosk.flows.schema import FormField
+from kiosk.flows.visit import VisitRunner
 from kiosk.flows.yaml_source import YamlRefused, describe_invalid, load_yaml
-from kiosk.services.gateway import GatewayClient
-from kiosk.services.outbox import Outbox, Uploader
-from kiosk.session import Session
-from kiosk.sim.backend import BackendServer
-from kiosk.sim.citizens import DECK, SampleCard, card, eid_code
-from kiosk.sim.hub import ensure_cups_pdf_queue
+from kiosk.sim.citizens import card, eid_code, inline_card
+from kiosk.sim.hub import SimulatorProcess
+
+T = TypeVar("T")
 
 QUEUE = "kiosk-scenario-pdf"
 
 
 class ScenarioError(ValueError):
     pass
-
-
-class _Refused(Exception):
-    """The kiosk refused the credential before any service step (e.g. an unknown e-ID code)."""
 
 
 @dataclass
@@ -100,19 +90,37 @@ class Scenario:
 
 
 class ScriptedCitizen:
-    def __init__(self, scenario: Scenario, camera: SimulatedCamera) -> None:
+    """The scripted person at the kiosk: the `VisitInteraction` the scenario's answers drive."""
+
+    def __init__(self, scenario: Scenario, camera: SimulatedCamera, face_scene: Scene,
+                 pull_card: Callable[[], Awaitable[None]]) -> None:
         self.s = scenario.data
         self.camera = camera
+        self.face_scene = face_scene
+        self._pull_card = pull_card
         self.steps: list[str] = []
+        self.problem: str | None = None
+        self.gave_up = asyncio.Event()
 
     def step(self, name: str) -> None:
         self.steps.append(name)
+        if name != "identify" and self.camera.scene is not self.face_scene:
+            self.camera.set_scene(self.face_scene)  # the QR is put away; the face comes
 
     def progress(self, message: str) -> None:
         pass
 
     def deadline(self, seconds: float) -> None:
         pass
+
+    def identify_problem(self, text: str, next_step: str) -> None:
+        # the kiosk said why the credential cannot be used: a scripted citizen gives up
+        self.problem = text
+        self.gave_up.set()
+
+    async def passport_key(self) -> BacKey | None:
+        """The MRZ data of the sample passport, as the citizen would type them."""
+        return SAMPLE_PASSPORT.access_key
 
     def finished(self, outcome: str, case_numbers: list[str], printed: list[str],
                  problems: list[str], *, uploading: bool = False) -> None:
@@ -130,12 +138,19 @@ class ScriptedCitizen:
     def challenge(self, turn: Turn) -> None:
         self.camera.hear(turn.value)
 
+    async def _maybe_pull(self, where: str) -> None:
+        if self.s["citizen"].get("pull_card_at") == where:
+            await self._pull_card()
+            await asyncio.Event().wait()  # the kiosk notices and ends the visit
+
     async def ask_field(self, f: FormField, error: str | None) -> str | None:
+        await self._maybe_pull("form")
         # a scripted citizen gives the same answer again after an error, as people do
         value = (self.s.get("answers") or {}).get(f.id, f.example)
         return None if value is None else str(value)
 
     async def confirm_form(self, form: list[FilledField]) -> bool:
+        await self._maybe_pull("confirm")
         return True
 
     async def sign_commitment(self, text: str) -> SignedCommitment | None:
@@ -155,119 +170,127 @@ class ScriptedCitizen:
         return RatingAnswer(int(r["level"]), list(r.get("reasons", [])), str(r.get("comment", "")))
 
 
-def _inline_card(fields: dict[str, Any]) -> SampleCard:
-    birth = date.fromisoformat(str(fields["birth"]))
-    sex = Sex(fields.get("sex", "male"))
-    number = str(fields.get("id_number") or make_id_number(
-        str(fields.get("region", "110105")), birth, 1 if sex is Sex.MALE else 2))
-    to = fields.get("valid_to", "2036-01-01")
-    return SampleCard("inline", IdCardRecord(
-        card_type=CardType.RESIDENT, name=str(fields["name"]), sex=sex, birth=birth,
-        id_number=number, authority=str(fields.get("authority", "易办市公安局")),
-        valid_from=date.fromisoformat(str(fields.get("valid_from", "2016-01-01"))),
-        valid_to=None if to in ("long-term", "长期") else date.fromisoformat(str(to)),
-        nation_code=str(fields.get("nation", "01")),
-        nation=nation_name(str(fields.get("nation", "01"))),
-        address=str(fields.get("address", "易办市示范路1号"))))
+# The sample world has two faces: photo 1 (the deck's 张伟, and everyone without a card photo)
+# and photo 2 (刘䶮). The simulated camera shows the one or the other.
+_OWNER = {1: Scene.GENUINE, 2: Scene.IMPOSTOR}
+_OTHER = {1: Scene.IMPOSTOR, 2: Scene.GENUINE}
+PHOTOS = {"person-1": 1, "person-2": 2}
+
+
+def face_scene(face: str, photo: int) -> Scene:
+    if face == "no_face":
+        return Scene.NO_FACE
+    if face == "impostor":
+        return _OTHER.get(photo, Scene.IMPOSTOR)
+    return _OWNER.get(photo, Scene.GENUINE)
+
+
+def scenario_config(data_dir: Path, config_file: Path | None = None) -> KioskSettings:
+    """The kiosk a batch runs on: the given (or the packaged simulated) configuration, with a
+    private data folder, a free port for the simulated backend and a print queue of its own."""
+    config = load_config(config_file or packaged_config("simulated"), data_dir=data_dir,
+                         backend_url="http://127.0.0.1:0", metrics_port=None, simulate=True)
+    devices = config.devices
+    if devices.document_printer is not None and devices.document_printer.adapter == "simulated":
+        devices = devices.model_copy(update={"document_printer": devices.document_printer
+                                             .model_copy(update={"queue": QUEUE})})
+    return config.model_copy(update={"devices": devices})
 
 
 class ScenarioRig:
-    """Everything a scenario runs on, started once for a batch of scenarios."""
+    """The kiosk a batch of scenarios runs on: one `KioskCore` (simulators, devices, backend,
+    outbox, uploader) and its `VisitRunner`, started once for the batch."""
 
-    def __init__(self, out_dir: Path) -> None:
+    def __init__(self, out_dir: Path, config_file: Path | None = None) -> None:
         self.out_dir = out_dir
         self.data_dir = Path(tempfile.mkdtemp(prefix="kiosk-scenario-"))
-        self.catalog: Catalog = load_catalog()
-        self.backend = BackendServer()
-        self.face_engine = FaceEngine()
-        self.receipt_sim = ReceiptPrinterSimulator()
-        self.pdf_out = self.data_dir / "printed"
-        self.cups_ok = False
+        self.config = scenario_config(self.data_dir, config_file)
+        self.core = KioskCore(self.config)
+        self._runner: VisitRunner | None = None
+
+    @property
+    def runner(self) -> VisitRunner:
+        assert self._runner is not None, "start() first"
+        return self._runner
 
     async def start(self) -> None:
-        self.backend.start()
-        await self.receipt_sim.start()
-        self.cups_ok = await asyncio.to_thread(ensure_cups_pdf_queue, QUEUE, self.pdf_out)
-        if self.cups_ok:
-            subprocess.run(["cupsenable", QUEUE], capture_output=True, check=False)
-            subprocess.run(["cupsaccept", QUEUE], capture_output=True, check=False)
-        self.outbox = Outbox.open(self.data_dir)
-        self.gateway = GatewayClient(self.backend.url, "SIM-SCENARIO")
-        self.issuer = issuer_for(self.data_dir, "SIM-SCENARIO")
-        self.reprints = ReprintStore(self.data_dir / "reprints")
+        try:
+            await self.core.start(monitor=True, wait_first_poll=True)
+            self._runner = self.core.visit_runner()
+            self.camera = self._device(SimulatedCamera, "camera")
+            assert self.core.hub is not None
+            self.hub = self.core.hub
+            self.gateway = self.core.gateway
+            assert self.gateway is not None
+            self.trusted_dir = export_trusted(keys_for(self.data_dir, self.config.kiosk_id),
+                                              self.out_dir / "trusted")
+        except BaseException:
+            await self.stop()
+            raise
+
+    def _device(self, kind: type[T], name: str) -> T:
+        for d in self.core.devices:
+            if isinstance(d, kind):
+                return d
+        raise ScenarioError(f"the scenario configuration has no simulated {name}")
 
     async def stop(self) -> None:
-        """Stop everything, and delete the data folder: it holds the run's signing, outbox and
+        """Stop the kiosk, and delete the data folder: it holds the run's signing, outbox and
         reprint keys next to the data they protect."""
         try:
-            await self.gateway.aclose()
-            await self.receipt_sim.stop()
-            self.outbox.close()
-            self.backend.stop()
+            await self.core.stop()
         finally:
             shutil.rmtree(self.data_dir, ignore_errors=True)
+
+    async def _backend(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        assert self.gateway is not None
+        _status, answer = await self.gateway.request("POST", path, json=body)
+        return answer if isinstance(answer, dict) else {}
 
     async def run(self, scenario: Scenario) -> dict[str, Any]:
         started = time.perf_counter()
         s = scenario.data
-        await self.gateway.request("POST", "/sim/faults", json={
-            "down": False, "slow_s": 0, "errors": 0, "drop_after_commit": 0,
-            "expired_licenses": False, **(s.get("faults") or {}).get("backend", {})})
+        citizen = s["citizen"]
+        await self._backend("/sim/faults", {
+            "down": False, "slow_s": 0, "slow_submit_s": 0, "errors": 0,
+            "drop_after_commit": 0, "expired_licenses": False,
+            **(s.get("faults") or {}).get("backend", {})})
         if s.get("licenses"):
-            await self.gateway.request("POST", "/sim/licenses", json={"licenses": s["licenses"]})
-        try:
-            identity, photo_index = await self._identify(s["citizen"])
-        except _Refused as refused:
-            out = {"scenario": str(scenario.path), "service": str(s["service"]),
-                   "outcome": "rejected", "reason": f"identify: {refused}", "case_numbers": [],
-                   "form": {}, "printed": [], "print_problems": [], "artifacts": [],
-                   "timings": {}, "seconds": round(time.perf_counter() - started, 3),
-                   "session_wiped": True}
-            out["failed"] = check_expectations(s.get("expect") or {}, out)
-            return out
-        camera = SimulatedCamera(fps=30)
-        camera.turn_seconds = 0.15
-        camera.set_scene(self._scene(s["citizen"].get("face", "genuine"), photo_index))
+            await self._backend("/sim/licenses", {"licenses": s["licenses"]})
+        present, photo = await self._credential(citizen, s, scenario.spec.records.model_dump(
+            mode="json", exclude_unset=True) if scenario.spec.records else {})
         faults = s.get("faults") or {}
-        self.receipt_sim.set_paper(Paper.OUT if faults.get("receipt_printer") == "paper_out"
+        assert self.hub.receipt is not None
+        self.hub.receipt.set_paper(Paper.OUT if faults.get("receipt_printer") == "paper_out"
                                    else Paper.OK)
-        receipt_printer = EscposReceiptPrinter("receipt", TcpTransport(
-            "127.0.0.1", self.receipt_sim.port, 2), adapter="simulated")
-        document_printer = CupsDocumentPrinter("document", QUEUE, adapter="simulated") \
-            if self.cups_ok else None
-        if document_printer is not None and faults.get("document_printer") == "stopped":
+        if faults.get("document_printer") == "stopped":
             subprocess.run(["cupsdisable", QUEUE], capture_output=True, check=False)
-        verifier: FaceVerifier
-        if identity.photo is not None:
-            verifier = LocalFaceVerifier(self.face_engine, identity.photo, 0.363, 0.5)
-        else:  # no photo on the credential: the identity-verification service decides
-            verifier = RemoteFaceVerifier(self.gateway, kiosk_id="SIM-SCENARIO",
-                                          credential=identity.credential.value,
-                                          id_number=identity.id_number or "",
-                                          name=identity.name)
-        ports = FlowPorts(
-            catalog=self.catalog, gateway=self.gateway, outbox=self.outbox,
-            uploader=Uploader(self.outbox, self.gateway, backoff_initial_s=0),
-            reprints=self.reprints, kiosk_id="SIM-SCENARIO",
-            face_check=FaceCheck(self.face_engine, FaceConfig(challenge_timeout_s=3),
-                                 timeout_s=6),
-            camera=camera, verifier=verifier, issuer=self.issuer,
-            document_printer=document_printer, receipt_printer=receipt_printer)
-        session = Session()
-        session.identity = identity
-        receipts_before = len(self.receipt_sim.receipts)
-        await camera.open()
-        await receipt_printer.open()
-        if document_printer is not None:
-            await document_printer.open()
+        receipts_before = len(self.hub.receipt.receipts)
+        scene = face_scene(str(citizen.get("face", "genuine")), photo)
+        self.camera.set_scene(scene if citizen.get("credential", "idcard") != "qr"
+                              else Scene.NO_FACE)
+        who = ScriptedCitizen(scenario, self.camera, scene, self._lift_card)
+        visit = asyncio.ensure_future(self.runner.run(str(s["service"]), who))
         try:
-            result = await FlowEngine(ports).run(str(s["service"]), session,
-                                                 ScriptedCitizen(scenario, camera))
+            await present()
+            gave_up = asyncio.ensure_future(who.gave_up.wait())
+            await asyncio.wait({visit, gave_up}, return_when=asyncio.FIRST_COMPLETED)
+            gave_up.cancel()
+            if not visit.done():  # refused at identification: the citizen walks away
+                visit.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await visit
+                result = FlowResult(str(s["service"]), "rejected", f"identify: {who.problem}")
+            else:
+                result = visit.result()
         finally:
-            await camera.close()
-            await receipt_printer.close()
-            if document_printer is not None:
-                await document_printer.close()
+            if not visit.done():
+                visit.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await visit
+            await self._take_back(citizen)
+            self.camera.set_scene(Scene.NO_FACE)
+            if faults.get("document_printer") == "stopped":
                 subprocess.run(["cupsenable", QUEUE], capture_output=True, check=False)
         artifacts = self._artifacts(scenario, result, receipts_before)
         out = {
@@ -278,107 +301,84 @@ class ScenarioRig:
             "artifacts": artifacts,
             "timings": {k: round(v, 3) for k, v in result.timings.items()},
             "seconds": round(time.perf_counter() - started, 3),
-            "session_wiped": session.empty,
+            "session_wiped": self.runner.last_session_empty is not False,
         }
-        out["failed"] = check_expectations(s.get("expect") or {}, out)
+        out["failed"] = check_expectations(s.get("expect") or {}, out,
+                                           certificate_text(result.certificates))
         return out
 
-    async def _identify(self, citizen: dict[str, Any]) -> tuple[Identity, int]:
+    async def _credential(self, citizen: dict[str, Any], s: dict[str, Any],
+                          scenario_records: dict[str, Any]
+                          ) -> tuple[Callable[[], Awaitable[None]], int]:
+        """How the citizen presents their credential, and the registry photo of their face."""
         credential = citizen.get("credential", "idcard")
-        if credential in ("passport", "ssc"):
-            return await self._identify_pcsc(credential)
         spec = citizen.get("card", "zhang-wei")
+        if credential in ("passport", "ssc"):
+            kind = credential
+
+            async def insert() -> None:
+                await self._control(self.hub.smartcard, credential, insert=kind)
+            return insert, 1
+        if isinstance(spec, dict):
+            photo = PHOTOS[spec["photo"]] if spec.get("photo") else 0
+            sample = inline_card(spec, photo)
+            added = await self._backend("/sim/people", {"people": [{
+                "id_number": sample.record.id_number, "name": sample.record.name,
+                "sex": sample.record.sex.value, "birth": sample.record.birth.isoformat(),
+                "photo": photo, "records": scenario_records}]})
+            eid = str(added["eid_codes"][sample.record.id_number])
+            place: dict[str, Any] = {"place_card": {
+                k: v.isoformat() if isinstance(v, date) else v
+                for k, v in spec.items() if k != "photo"}, "photo": photo}
+        else:
+            sample = card(str(spec))
+            photo = sample.photo_index or 1
+            eid = eid_code(sample.card_id)
+            place = {"place": sample.card_id}
+            if s.get("records"):
+                raise ScenarioError("records: are seeded for an inline citizen (card: {...})")
         if credential == "qr":
-            return await self._identify_qr(citizen.get("qr") or eid_code(str(spec)),
-                                           card(str(spec)).photo_index)
-        if credential != "idcard":
-            raise ScenarioError(f"credential {credential!r} is not one of idcard, passport, "
-                                "ssc, qr")
-        sample = card(spec) if isinstance(spec, str) else _inline_card(spec)
-        sim = SamReaderSimulator(deck=(*DECK, sample) if sample.card_id == "inline" else DECK,
-                                 pace=False)
-        port = sim.start()
-        try:
-            sim.place(sample.card_id)
-            reader = SamReader("idcard", port, 115200, adapter="simulated",
-                               photo_decoder=SimulatedPhotoDecoder())
-            await reader.open()
-            try:
-                read = await reader.read_card()
-            finally:
-                await reader.close()
-        finally:
-            sim.stop()
-        if read is None:
-            raise ScenarioError("the card was not read")
-        return read.identity("simulated reader"), sample.photo_index
+            code = str(citizen.get("qr") or eid)
 
-    async def _identify_qr(self, code: str, photo_index: int) -> tuple[Identity, int]:
-        """Hold the citizen's e-ID code up to the simulated camera; OpenCV reads it."""
-        camera = SimulatedCamera(fps=30)
-        camera.set_scene(Scene.QR, qr_text=code)
-        await camera.open()
-        try:
-            identity = await identify_by_qr(camera, QrCredentialReader(QrConfig().pattern),
-                                            self.gateway, timeout_s=5)
-        except (QrRejected, QrIdentifyFailed) as exc:
-            raise _Refused(str(exc)) from None
-        finally:
-            await camera.close()
-        return identity, photo_index
+            async def show() -> None:
+                self.camera.set_scene(Scene.QR, qr_text=code)
+            return show, photo
 
-    async def _identify_pcsc(self, credential: str) -> tuple[Identity, int]:
-        """Insert a virtual card into vpcd and read it through pcscd, as from a USB reader."""
-        from kiosk.devices.errors import DeviceError
-        from kiosk.devices.smartcard.card_reading import read_card
-        from kiosk.devices.smartcard.pcsc_channel import wait_for_card
-        from kiosk.devices.smartcard.virtual.passport_card import (
-            SAMPLE_PASSPORT,
-            VirtualPassport,
-        )
-        from kiosk.devices.smartcard.virtual.social_security_card import (
-            VirtualSocialSecurityCard,
-        )
-        from kiosk.devices.smartcard.virtual.vpcd_link import VirtualCard, VpcdLink
+        async def lay() -> None:
+            await self._control(self.hub.idcard, "ID card", **place)
+        return lay, photo
 
-        reader, port = ("Virtual PCD 00 00", 35963) if credential == "passport" else \
-            ("Virtual PCD 00 01", 35964)
-        virtual: VirtualCard = VirtualPassport() if credential == "passport" else \
-            VirtualSocialSecurityCard()
-        link = VpcdLink(virtual, port)
+    async def _control(self, sim: SimulatorProcess | None, what: str, **command: Any) -> None:
+        if sim is None:
+            raise ScenarioError(f"the scenario configuration has no simulated {what} reader")
         try:
-            await asyncio.to_thread(link.insert, 3.0)
-        except OSError:
-            raise ScenarioError(f"{credential} scenarios need pcscd with vsmartcard-vpcd "
-                                "running (scripts/setup.sh installs them)") from None
-        try:
-            if not await asyncio.to_thread(wait_for_card, reader, 5.0):
-                raise ScenarioError(f"pcscd did not see the virtual {credential}")
-            key = SAMPLE_PASSPORT.access_key if credential == "passport" else None
-            try:
-                result = await read_card(reader, key)
-            except DeviceError as exc:
-                raise ScenarioError(f"the virtual {credential} was not read: {exc}") from None
-        finally:
-            link.remove()
-            await asyncio.to_thread(wait_for_card, reader, 5.0, present=False)
-        return result.identity, (1 if credential == "passport" else 0)
+            reply = await sim.control(**command)
+        except TimeoutError:
+            reply = {"ok": False, "error": "no answer"}
+        if not reply.get("ok"):
+            raise ScenarioError(f"the simulated {what} reader refused: {reply.get('error')}"
+                                + (" (pcscd with vsmartcard-vpcd must be running; "
+                                   "scripts/setup.sh installs them)"
+                                   if "insert" in command else ""))
 
-    @staticmethod
-    def _scene(face: str, photo_index: int) -> Scene:
-        owner = {1: Scene.GENUINE, 2: Scene.IMPOSTOR}
-        other = {1: Scene.IMPOSTOR, 2: Scene.GENUINE}
-        if face == "no_face":
-            return Scene.NO_FACE
-        if face == "impostor":
-            return other.get(photo_index, Scene.IMPOSTOR)
-        return owner.get(photo_index, Scene.GENUINE)
+    async def _lift_card(self) -> None:
+        if self.hub.idcard is not None:
+            await self.hub.idcard.control(remove=True)
+
+    async def _take_back(self, citizen: dict[str, Any]) -> None:
+        """The citizen takes their card back at the end (an e-ID leaves with its phone)."""
+        credential = citizen.get("credential", "idcard")
+        if credential in ("passport", "ssc") and self.hub.smartcard is not None:
+            await self.hub.smartcard.control(remove=True)
+        elif credential == "idcard":
+            await self._lift_card()
 
     def _artifacts(self, scenario: Scenario, result: FlowResult, before: int) -> list[str]:
         out: list[str] = []
         stem = scenario.path.stem
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        for i, receipt in enumerate(self.receipt_sim.receipts[before:]):
+        assert self.hub.receipt is not None
+        for i, receipt in enumerate(self.hub.receipt.receipts[before:]):
             path = self.out_dir / f"{stem}-receipt-{i + 1}.png"
             render_receipt(receipt).save(path)
             out.append(str(path))
@@ -389,8 +389,28 @@ class ScenarioRig:
         return out
 
 
-def check_expectations(expect: dict[str, Any], out: dict[str, Any]) -> list[str]:
+def certificate_text(certificates: list[IssuedCertificate]) -> str:
+    """The text printed on the certificates (poppler's pdftotext), for `certificate_contains`;
+    never part of the run's output, which carries no personal data."""
+    texts = []
+    for cert in certificates:
+        try:
+            done = subprocess.run(["pdftotext", "-layout", "-", "-"], input=cert.pdf,
+                                  capture_output=True, timeout=30, check=False)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        texts.append(done.stdout.decode("utf-8", "replace"))
+    return "\n".join(texts)
+
+
+def check_expectations(expect: dict[str, Any], out: dict[str, Any],
+                       printed_text: str = "") -> list[str]:
     failed = []
+    for text in expect.get("certificate_contains") or []:
+        if text not in printed_text:
+            failed.append(f"certificate: {text!r} is not printed on it"
+                          + ("" if printed_text else " (no certificate text: is poppler-utils' "
+                             "pdftotext installed?)"))
     if "outcome" in expect and out["outcome"] != expect["outcome"]:
         failed.append(f"outcome: expected {expect['outcome']}, got {out['outcome']} "
                       f"({out['reason']})")
@@ -410,9 +430,17 @@ def check_expectations(expect: dict[str, Any], out: dict[str, Any]) -> list[str]
     return failed
 
 
-async def run_scenarios(paths: list[Path], out_dir: Path) -> list[dict[str, Any]]:
+async def run_scenarios(paths: list[Path], out_dir: Path,
+                        config_file: Path | None = None) -> list[dict[str, Any]]:
     scenarios = [Scenario.load(p) for p in paths]
-    rig = ScenarioRig(out_dir)
+    catalog = load_catalog()
+    for scenario in scenarios:  # before any kiosk starts: a wrong name is the file's fault
+        try:
+            catalog.find(str(scenario.data["service"]))
+        except KeyError:
+            raise ScenarioError(f"{scenario.path}: service: no service item or bundle named "
+                                f"{scenario.data['service']!r}") from None
+    rig = ScenarioRig(out_dir, config_file)
     await rig.start()
     try:
         return [await rig.run(s) for s in scenarios]

@@ -31,7 +31,10 @@ class _Strict(BaseModel):
 
 
 def _a_date(value: Any) -> Any:
-    """YAML date, 'YYYY-MM-DD' or 'YYYYMMDD' → date (anything else is left to fail)."""
+    """YAML date, 'YYYY-MM-DD' or 'YYYYMMDD' (quoted or not) → date (anything else is left
+    to fail)."""
+    if isinstance(value, int) and not isinstance(value, bool) and 10_000_000 <= value < 100_000_000:
+        value = str(value)
     if isinstance(value, str):
         text = value.strip()
         if len(text) == 8 and text.isascii() and text.isdigit():
@@ -72,6 +75,9 @@ class InlineCard(_Strict):
     valid_to: Annotated[date | Literal["长期", "long-term"], BeforeValidator(_valid_to)] = \
         date(2036, 1, 1)
     nation: Annotated[StrictStr, Field(pattern=r"^[0-9]{2}$")] = "01"
+    # the card's photo, which is also the face the `genuine` camera shows and the registry
+    # photo the identity service compares with: one of the sample world's two faces
+    photo: Literal["person-1", "person-2"] | None = None
 
 
 class Citizen(_Strict):
@@ -79,6 +85,7 @@ class Citizen(_Strict):
     qr: Annotated[StrictStr, Field(min_length=1, max_length=512)] | None = None
     card: StrictStr | InlineCard = "zhang-wei"
     face: Literal["genuine", "impostor", "no_face", "decline"] = "genuine"
+    pull_card_at: Literal["form", "confirm"] | None = None  # walks off with the ID card there
 
 
 class Rating(_Strict):
@@ -116,12 +123,32 @@ class Expect(_Strict):
     form: dict[StrictStr, StrictStr | StrictInt | StrictFloat] | None = None
     reason_contains: StrictStr | None = None
     cases: Annotated[StrictInt, Field(ge=0, le=50)] | None = None
+    certificate_contains: list[StrictStr] | None = None  # texts printed on the certificate
+
+
+class SocialInsuranceRecord(_Strict):
+    insured_months: Annotated[StrictInt, Field(ge=0, le=1200)] = 0
+    status: StrictStr = "未参保"
+    types: list[StrictStr] = []
+
+
+class CriminalRecord(_Strict):
+    has_record: StrictBool = False
+    checked_from: CardDate = date(2008, 1, 1)
+
+
+class Records(_Strict):
+    """What the registries hold on an inline citizen (the plain state where not given)."""
+
+    social_insurance: SocialInsuranceRecord | None = None
+    criminal_record: CriminalRecord | None = None
 
 
 class ScenarioSpec(_Strict):
     service: Annotated[StrictStr, Field(min_length=1)]
     citizen: Citizen
     licenses: list[dict[StrictStr, Any]] = []
+    records: Records | None = None
     answers: dict[StrictStr, StrictStr | StrictInt | StrictFloat] = {}
     sign_commitment: StrictBool = False
     rating: Rating | None = None

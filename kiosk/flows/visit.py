@@ -18,7 +18,8 @@ from kiosk.devices.camera.base import Camera
 from kiosk.devices.camera.qr import QrCredentialReader, QrRejected
 from kiosk.devices.errors import DeviceError, DeviceTimeout, DeviceUnavailable
 from kiosk.devices.idcard.reader import SamReader
-from kiosk.devices.smartcard.card_reading import read_card
+from kiosk.devices.smartcard.card_reading import MrzNeeded, read_card
+from kiosk.devices.smartcard.icao.mrz import BacKey
 from kiosk.devices.smartcard.pcsc_channel import wait_for_card
 from kiosk.domain.citizen_messages import message_for
 from kiosk.domain.errors import KioskError
@@ -39,6 +40,10 @@ log = get_logger(__name__)
 class VisitInteraction(Interaction, Protocol):
     def identify_problem(self, text: str, next_step: str) -> None:
         """A credential could not be used (words for the citizen); the kiosk keeps waiting."""
+
+    async def passport_key(self) -> BacKey | None:
+        """An e-passport is on the reader: its MRZ data (document number, birth and expiry
+        dates) open the chip. None when this front end cannot ask for them."""
 
 
 @dataclass
@@ -66,6 +71,8 @@ class VisitRunner:
         self.face_config = face_config or FaceConfig()
         self.match_threshold = match_threshold
         self.photo_detect_score = photo_detect_score
+        self.last_session_empty: bool | None = None  # after a visit: was everything wiped
+        self._smartcard_read = False  # a card was read and has not left the reader since
 
     async def run(self, service_id: str, ui: VisitInteraction, *,
                   locale: str = "zh-Hans", patience: float = 1.0) -> FlowResult:
@@ -109,6 +116,7 @@ class VisitRunner:
             return FlowResult(service_id, "abandoned", CARD_PULLED)
         finally:
             session.wipe()
+            self.last_session_empty = session.empty
             self.ports.verifier = None
 
     async def _ensure_face_engine(self) -> None:
@@ -132,7 +140,9 @@ class VisitRunner:
         items = self.ports.catalog.items_of(service_id)
         budget = float(max(s.time_budget_s.identify for s in items)) * self.ports.patience
         tasks: list[asyncio.Future[Identity]] = []
-        for source in (self._idcard_identity, self._smartcard_identity, self._qr_identity):
+        sources: list[Callable[[], Awaitable[Identity | None]]] = [
+            self._idcard_identity, lambda: self._smartcard_identity(ui), self._qr_identity]
+        for source in sources:
             tasks.append(asyncio.ensure_future(self._retrying(source, ui, locale)))
         try:
             for _extension in range(self.ports.max_extensions + 1):
@@ -190,17 +200,25 @@ class VisitRunner:
                 return read.identity(reader.name)
             await asyncio.sleep(0.3)
 
-    async def _smartcard_identity(self) -> Identity | None:
+    async def _smartcard_identity(self, ui: VisitInteraction) -> Identity | None:
         name = self.sources.smartcard_reader
         if name is None:
             return None
+        if self._smartcard_read:
+            # the card read for an earlier visit must leave before it is read again
+            while not await asyncio.to_thread(wait_for_card, name, 1.0, present=False):
+                pass
+            self._smartcard_read = False
         while not await asyncio.to_thread(wait_for_card, name, 1.0):
             pass
+        self._smartcard_read = True
         try:
             return (await read_card(name, None)).identity
-        finally:
-            # the card has been read; wait for it to leave before it can be read again
-            await asyncio.to_thread(wait_for_card, name, 30.0, present=False)
+        except MrzNeeded:
+            key = await ui.passport_key()
+            if key is None:
+                raise
+            return (await read_card(name, key)).identity
 
     async def _qr_identity(self) -> Identity | None:
         camera, reader = self.sources.camera, self.sources.qr

@@ -9,17 +9,28 @@ next 3 requests with 500; {"drop_after_commit": 1} processes the next submission
 then drops the connection mid-answer; {"expired_licenses": true} serves every license as
 expired. POST /sim/licenses seeds extra e-licenses for one run (scenarios); GET /sim/cases
 lists the cases (tests).
+
+The population: every person with a valid ID number exists, as in a real registry. Records
+default to the plain state (no criminal record, no social insurance contributions); the sample
+deck's citizens have their own, and POST /sim/people registers people (scenario citizens) with
+a registry photo, an e-ID code and records that override the plain ones. Remote face
+verification compares the live JPEG with the registry photo of that number using the real face
+engine; no registry photo, or no match, does not pass. The sample world has two faces
+(kiosk/sim/photos/photo-1.png, photo-2.png): deck citizens without a card photo are registered
+with the first.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
 import json
 import sqlite3
 import threading
 import uuid
 from collections.abc import Awaitable, Callable, MutableMapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -34,6 +45,7 @@ from kiosk.domain.elicense import make_identifier
 from kiosk.domain.id_number import IdNumber, InvalidIdNumber
 from kiosk.sim.citizens import DECK, eid_code
 from kiosk.sim.contract_check import EXCEPTION_HANDLERS, checked, problem
+from kiosk.sim.registry_faces import registry_match
 
 # type codes: a defining body's credit code (18) + a 3-digit number
 TYPES = {
@@ -89,7 +101,8 @@ def _seed_licenses() -> list[dict[str, Any]]:
     return out
 
 
-def _records(holder: str) -> dict[str, dict[str, Any]]:
+def _deck_records(holder: str) -> dict[str, dict[str, Any]]:
+    """A sample citizen's records: insured for a few years, no criminal record."""
     months = 36 + (sum(map(ord, holder)) % 60)
     return {
         "social_insurance": {"insured_months": months, "status": "参保缴费中",
@@ -97,6 +110,52 @@ def _records(holder: str) -> dict[str, dict[str, Any]]:
                              "types": ["养老保险", "医疗保险", "失业保险"]},
         "criminal_record": {"has_record": False, "checked_from": "2008-01-01"},
     }
+
+
+def plain_records() -> dict[str, dict[str, Any]]:
+    """What the registries hold on a person they know nothing particular about."""
+    return {
+        "social_insurance": {"insured_months": 0, "status": "未参保",
+                             "insurer": "易办市社会保险事业管理局（模拟）", "types": []},
+        "criminal_record": {"has_record": False, "checked_from": "2008-01-01"},
+    }
+
+
+RECORD_KINDS = ("social_insurance", "criminal_record")
+
+
+@dataclass
+class Person:
+    """One person in the simulated registries."""
+
+    id_number: str
+    name: str
+    sex: str  # "male" | "female"
+    birth: date
+    photo: int = 0  # registry photo: kiosk/sim/photos/photo-N.png; 0 = none on file
+    records: dict[str, dict[str, Any]] = field(default_factory=plain_records)
+    eid: str = ""  # the e-ID code the identity service issued them
+
+
+def _deck_people() -> dict[str, Person]:
+    people = {}
+    for c in DECK:
+        r = c.record
+        people[r.id_number] = Person(r.id_number, r.name, r.sex.value, r.birth,
+                                     photo=c.photo_index or 1,
+                                     records=_deck_records(r.id_number),
+                                     eid=eid_code(c.card_id))
+    # the sample e-passport's holder: records keyed by passport number
+    people["E12345678"] = Person("E12345678", "ZHANG WEI", "male", date(1985, 3, 12), photo=1,
+                                 records=_deck_records("E12345678"))
+    return people
+
+
+def person_eid(id_number: str) -> str:
+    """The e-ID code the simulated identity service issues to a registered person."""
+    token = base64.urlsafe_b64encode(hashlib.sha256(f"yiban-sim-person:{id_number}".encode())
+                                     .digest()[:18]).decode().rstrip("=")
+    return f"EID1.{token}"
 
 
 class BackendState:
@@ -114,9 +173,7 @@ class BackendState:
             CREATE TABLE IF NOT EXISTS licenses (identifier TEXT PRIMARY KEY, holder_code TEXT,
                 body TEXT);
         """)
-        # the deck's citizens, and the sample e-passport's holder (records keyed by passport
-        # number, as for citizens identified by passport)
-        self.known_holders = {c.record.id_number for c in DECK} | {"E12345678"}
+        self.people = _deck_people()
         if not self.db.execute("SELECT 1 FROM licenses LIMIT 1").fetchone():
             self.add_licenses(_seed_licenses())
         self.counter = self.db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
@@ -127,7 +184,34 @@ class BackendState:
                 self.db.execute("INSERT OR REPLACE INTO licenses VALUES (?, ?, ?)",
                                 (lic["identifier"], lic["holder_code"],
                                  json.dumps(lic, ensure_ascii=False)))
-                self.known_holders.add(lic["holder_code"])
+
+    def add_person(self, entry: dict[str, Any]) -> Person:
+        """Register (or replace) one person: POST /sim/people. Records given override the
+        plain ones kind by kind."""
+        number = IdNumber.parse(str(entry["id_number"])).value
+        records = plain_records()
+        for kind, data in (entry.get("records") or {}).items():
+            if kind not in RECORD_KINDS:
+                raise ValueError(f"unknown record kind {kind!r}")
+            records[kind] = {**records[kind], **data}
+        person = Person(number, str(entry["name"]), str(entry.get("sex", "male")),
+                        date.fromisoformat(str(entry["birth"])), int(entry.get("photo", 0)),
+                        records, person_eid(number))
+        with self.lock:
+            self.people[number] = person
+        return person
+
+    def person(self, holder: str) -> Person | None:
+        """The registered person, or — for any other valid ID number — a person the
+        registries know nothing particular about; None for a number that is not valid."""
+        found = self.people.get(holder)
+        if found is not None:
+            return found
+        try:
+            number = IdNumber.parse(holder)
+        except InvalidIdNumber:
+            return None
+        return Person(number.value, "", "", number.birth)
 
 
 _problem = problem
@@ -179,13 +263,14 @@ def create_app(state: BackendState | None = None) -> Starlette:
         kind = r.path_params["kind"]
         body = r.state.body
         holder = str(body.get("holder_code", ""))
-        if kind not in ("social_insurance", "criminal_record"):
+        if kind not in RECORD_KINDS:
             return _problem(404, "unknown_record", "no such record kind")
-        if holder not in st.known_holders:
-            return _problem(404, "holder_not_found", "no records for this person")
+        person = st.person(holder)
+        if person is None:
+            return _problem(404, "holder_not_found", "no such person")
         return JSONResponse({"kind": kind, "holder_code": holder,
                              "issued_at": datetime.now(UTC).isoformat(),
-                             "data": _records(holder)[kind]})
+                             "data": person.records[kind]})
 
     def find_cases(key: str) -> list[str]:
         rows = st.db.execute("SELECT case_number FROM cases WHERE idem_key = ? ORDER BY "
@@ -239,30 +324,29 @@ def create_app(state: BackendState | None = None) -> Starlette:
 
     @checked("/v1/face/verify", "post")
     async def face(r: Request) -> Response:
-        # The simulated service has no registry photos to compare with: it passes a live
-        # person whose ID number is well formed. A real service compares the live JPEG with
-        # the registry photo of that number.
+        # Compares the live JPEG with the registry photo of that number, with the kiosk's
+        # own face engine (shared within the process): no photo on file, no pass.
         body = r.state.body
-        try:
-            IdNumber.parse(str(body.get("id_number", "")))
-            well_formed = True
-        except InvalidIdNumber:
-            well_formed = False
-        return JSONResponse({"passed": bool(well_formed and body.get("liveness_passed")),
-                             "reference": uuid.uuid4().hex})
-
-    eids = {eid_code(c.card_id): c.record for c in DECK}
+        person = st.people.get(str(body.get("id_number", "")))
+        passed = False
+        if person is not None and person.photo and body.get("liveness_passed"):
+            try:
+                live = base64.b64decode(str(body.get("live_jpeg_b64", "")), validate=True)
+            except ValueError:
+                return _problem(400, "bad_jpeg", "live_jpeg_b64 is not base64")
+            passed = await asyncio.to_thread(registry_match, person.photo, live)
+        return JSONResponse({"passed": passed, "reference": uuid.uuid4().hex})
 
     @checked("/v1/identity/eid", "post")
     async def resolve_eid(r: Request) -> Response:
         # An e-ID code (电子身份码) names a citizen without carrying their data: the identity
-        # service answers with the registered identity. The simulated one knows the deck.
-        body = r.state.body
-        rec = eids.get(str(body.get("code", "")))
-        if rec is None:
+        # service answers with the registered identity.
+        code = str(r.state.body.get("code", ""))
+        found = next((p for p in list(st.people.values()) if p.eid and p.eid == code), None)
+        if found is None:
             return _problem(404, "unknown_code", "this code is not a valid e-ID code")
-        return JSONResponse({"name": rec.name, "id_number": rec.id_number,
-                             "sex": rec.sex.value, "birth": rec.birth.isoformat(),
+        return JSONResponse({"name": found.name, "id_number": found.id_number,
+                             "sex": found.sex, "birth": found.birth.isoformat(),
                              "nationality": "CHN"})
 
     async def set_faults(r: Request) -> Response:
@@ -275,6 +359,13 @@ def create_app(state: BackendState | None = None) -> Starlette:
     async def seed(r: Request) -> Response:
         st.add_licenses((await r.json())["licenses"])
         return JSONResponse({"ok": True})
+
+    async def people(r: Request) -> Response:
+        try:
+            added = [st.add_person(e) for e in (await r.json())["people"]]
+        except (KeyError, TypeError, ValueError) as exc:  # InvalidIdNumber is a ValueError
+            return _problem(400, "bad_person", f"not a person entry: {exc}")
+        return JSONResponse({"eid_codes": {p.id_number: p.eid for p in added}})
 
     async def cases(_r: Request) -> Response:
         rows = st.db.execute("SELECT case_number, idem_key, item_code, status FROM cases "
@@ -295,6 +386,7 @@ def create_app(state: BackendState | None = None) -> Starlette:
         Route("/v1/identity/eid", resolve_eid, methods=["POST"]),
         Route("/sim/faults", set_faults, methods=["POST"]),
         Route("/sim/licenses", seed, methods=["POST"]),
+        Route("/sim/people", people, methods=["POST"]),
         Route("/sim/cases", cases),
     ])
     return _FaultLayer(app, st)  # type: ignore[return-value]

@@ -115,3 +115,30 @@ def eid_code(card_id: str) -> str:
     token = base64.urlsafe_b64encode(hashlib.sha256(f"yiban-sim-eid:{card_id}".encode())
                                      .digest()[:18]).decode().rstrip("=")
     return f"EID1.{token}"
+
+
+def _a_date(value: object) -> date:
+    if isinstance(value, date):
+        return value
+    text = str(value)
+    if len(text) == 8 and text.isdigit():
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    return date.fromisoformat(text)
+
+
+def inline_card(fields: dict[str, object], photo: int = 0) -> SampleCard:
+    """A resident ID card written out field by field (a scenario's inline citizen), with the
+    same defaults as the scenario schema; `photo` is its sample photo (0: none)."""
+    birth = _a_date(fields["birth"])
+    sex = Sex(str(fields.get("sex", "male")))
+    number = str(fields.get("id_number") or make_id_number(
+        str(fields.get("region", "110105")), birth, 1 if sex is Sex.MALE else 2))
+    to = fields.get("valid_to", "2036-01-01")
+    nation = str(fields.get("nation", "01"))
+    return SampleCard(f"inline-{number}", IdCardRecord(
+        card_type=CardType.RESIDENT, name=str(fields["name"]), sex=sex, birth=birth,
+        id_number=number, authority=str(fields.get("authority", "易办市公安局")),
+        valid_from=_a_date(fields.get("valid_from", "2016-01-01")),
+        valid_to=None if to in (None, "long-term", "长期") else _a_date(to),
+        nation_code=nation, nation=nation_name(nation),
+        address=str(fields.get("address", "易办市示范路1号"))), photo)

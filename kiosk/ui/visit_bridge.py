@@ -25,6 +25,7 @@ from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 from kiosk.app import CoreThread
 from kiosk.config import KioskSettings
 from kiosk.devices.base import DeviceState, DeviceStatus
+from kiosk.devices.smartcard.icao.mrz import BacKey
 from kiosk.domain.masking import mask_text
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
@@ -82,6 +83,9 @@ class QtInteraction:
 
     def identify_problem(self, text: str, next_step: str) -> None:
         self.bridge.post_problem(f"{text}{next_step}")
+
+    async def passport_key(self) -> BacKey | None:
+        return None  # no MRZ entry screen yet: the citizen is told to use another way
 
     def finished(self, outcome: str, case_numbers: list[str], printed: list[str],
                  problems: list[str], *, uploading: bool = False) -> None:

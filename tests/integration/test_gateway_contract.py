@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -124,8 +125,9 @@ async def test_every_operation_honours_the_contract(backend: BackendServer) -> N
             await g.case_status("NO-SUCH-CASE")
         _s, body = await g.request("POST", "/v1/face/verify", json={
             "kiosk_id": "SIM-0001", "credential": "idcard", "id_number": holder, "name": "张伟",
-            "live_jpeg_b64": base64.b64encode(b"\xff\xd8").decode(), "liveness_passed": True})
-        assert body["passed"] is True
+            "live_jpeg_b64": base64.b64encode(resources.files("kiosk.sim").joinpath(
+                "faces/genuine-b.jpg").read_bytes()).decode(), "liveness_passed": True})
+        assert body["passed"] is True  # the registry photo of that number is this person
     finally:
         await g.aclose()
     assert transport.checked >= 11  # every call above but the deliberately invalid one

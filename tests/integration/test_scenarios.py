@@ -78,3 +78,40 @@ def test_expectations_are_checked_field_by_field() -> None:
     failed = check_expectations({"outcome": "approved", "printed": ["certificate", "receipt"],
                                  "form": {"purpose": "购房"}, "cases": 1}, out)
     assert [f.split(":")[0] for f in failed] == ["printed", "form.purpose", "session"]
+
+
+def test_a_batch_leaves_nothing_behind_and_its_certificate_checks(cupsd_running,
+                                                                   tmp_path: Path) -> None:
+    before = set(Path("/tmp").glob("kiosk-scenario-*"))
+    inline = [p for p in SCENARIOS if p.name == "criminal-record-inline-citizen.yaml"]
+    r = run(*inline, out=tmp_path / "out")
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert set(Path("/tmp").glob("kiosk-scenario-*")) <= before  # keys and data deleted
+    result = json.loads(r.stdout)
+    pdf = next(a for a in result["artifacts"] if a.endswith(".pdf"))
+    verify = [sys.executable, "-m", "kiosk", "verify", pdf]
+    ok = subprocess.run([*verify, "--trusted", str(tmp_path / "out" / "trusted")],
+                        capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert ok.stdout.startswith("VALID")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "kiosk.toml").write_text(f'data_dir = "{other / "data"}"\nkiosk_id = "OTHER"\n')
+    bad = subprocess.run([*verify, "--config", str(other / "kiosk.toml")], capture_output=True,
+                         text=True, timeout=60)
+    assert bad.returncode == 1
+    assert bad.stdout.startswith("INVALID: the PDF was signed by an unknown key")
+    for done in (r, ok, bad):
+        assert "Traceback" not in done.stderr  # pyHanko's validation noise stays in debug
+
+
+def test_scenarios_and_the_touch_ui_share_one_visit_path() -> None:
+    """The flow ports are built in one place, the composition root; the scenario rig drives
+    the VisitRunner that root builds, as the touch UI does."""
+    root = Path(__file__).resolve().parents[2] / "kiosk"
+    builders = sorted(str(p.relative_to(root)) for p in root.rglob("*.py")
+                      if "FlowPorts(" in p.read_text(encoding="utf-8"))
+    assert builders == ["app.py"]
+    scenario = (root / "flows" / "scenario.py").read_text(encoding="utf-8")
+    assert "self.core.visit_runner()" in scenario
+    assert "FlowEngine(" not in scenario

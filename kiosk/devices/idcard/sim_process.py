@@ -3,6 +3,8 @@
 It prints one JSON line with the pty path (``{"port": "/dev/pts/3", "baud": 115200}``), then
 takes control commands as JSON lines on standard input, answering each with one JSON line:
     {"place": "zhang-wei"}      lay a sample card on the reader
+    {"place_card": {"name": "周新人", "birth": "1992-05-06", ...}, "photo": 1}
+                                lay a card written out field by field (kiosk.sim.citizens)
     {"remove": true}            lift it
     {"fault": "lift_mid_read", "times": 1, "at": 600}
     {"clear_faults": true}
@@ -17,6 +19,7 @@ import sys
 from typing import Any, TextIO
 
 from kiosk.devices.idcard.simulator import SamReaderSimulator
+from kiosk.sim.citizens import inline_card
 from kiosk.sim.control_channel import serve_json_lines
 
 
@@ -24,6 +27,10 @@ def handle(sim: SamReaderSimulator, msg: dict[str, Any]) -> dict[str, Any]:
     try:
         if "place" in msg:
             sim.place(str(msg["place"]))
+        elif "place_card" in msg:
+            written = inline_card(dict(msg["place_card"]), int(msg.get("photo", 0)))
+            sim.deck[written.card_id] = written
+            sim.place(written.card_id)
         elif msg.get("remove"):
             sim.remove()
         elif "fault" in msg:
