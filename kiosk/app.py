@@ -28,7 +28,7 @@ from kiosk.sim.hub import SimulatorHub
 
 if TYPE_CHECKING:
     from kiosk.appliance.metrics import KioskMetrics
-    from kiosk.flows.engine import FlowResult
+    from kiosk.flows.outcome import FlowResult
     from kiosk.flows.visit import VisitRunner
 
 T = TypeVar("T")
@@ -169,7 +169,7 @@ class KioskCore:
         from kiosk.documents.reprint_store import ReprintStore
         from kiosk.face.engine import FaceEngine, shared_face_engine
         from kiosk.flows.catalog import load_catalog
-        from kiosk.flows.engine import FlowPorts
+        from kiosk.flows.ports import FlowPorts
         from kiosk.flows.visit import IdentitySources, VisitRunner
 
         c = self.config

@@ -165,3 +165,66 @@ def message_for(error: KioskError, locale: str = "zh-Hans") -> CitizenMessage:
     lang = locale if locale in _ADVICE else "zh-Hans"
     text = _TEXT.get(error.code, _GENERIC).get(lang, _GENERIC[lang])
     return CitizenMessage(text=text, next_step=_ADVICE[lang][error.advice])
+
+
+# What a visit tells the citizen when it stops, or when an answer cannot be taken, by code.
+# Templates take the named values ({name}: a material or e-license, {label}: a form field).
+_VISIT: dict[str, dict[str, str]] = {
+    "credential_not_accepted": {
+        "zh-Hans": "此事项不接受该证件，请使用身份证办理",
+        "zh-Hant": "此事項不接受該證件，請使用身份證辦理",
+        "en": "This service does not accept this document",
+    },
+    "face_mismatch": {
+        "zh-Hans": "人脸与证件不一致",
+        "zh-Hant": "人臉與證件不一致",
+        "en": "The face does not match the document",
+    },
+    "backend_unreachable": {
+        "zh-Hans": "暂时无法连接政务服务系统，请到窗口办理或稍后再试",
+        "zh-Hant": "暫時無法連接政務服務系統，請到窗口辦理或稍後再試",
+        "en": "The government service cannot be reached; please go to a service counter or "
+              "try later",
+    },
+    "license_missing": {
+        "zh-Hans": "未查询到电子证照：{name}",
+        "zh-Hant": "未查詢到電子證照：{name}",
+        "en": "No valid e-license found: {name}",
+    },
+    "field_unobtainable": {
+        "zh-Hans": "未能获取“{label}”，请到窗口由工作人员办理",
+        "zh-Hant": "未能獲取「{label}」，請到窗口由工作人員辦理",
+        "en": "Could not obtain “{label}”; please go to a service counter",
+    },
+    "material_missing": {
+        "zh-Hans": "缺少材料：{name}",
+        "zh-Hant": "缺少材料：{name}",
+        "en": "Missing: {name}",
+    },
+    "commitment_not_available": {
+        "zh-Hans": "您暂不适用告知承诺，请到窗口办理",
+        "zh-Hant": "您暫不適用告知承諾，請到窗口辦理",
+        "en": "Commitment is not available to you; please go to a service counter",
+    },
+    "staff_must_check": {
+        "zh-Hans": "需要工作人员核实，请到窗口办理",
+        "zh-Hant": "需要工作人員核實，請到窗口辦理",
+        "en": "Staff need to check this; please go to a service counter",
+    },
+    "choose_an_option": {
+        "zh-Hans": "请从选项中选择",
+        "zh-Hant": "請從選項中選擇",
+        "en": "Please choose one of the options",
+    },
+    "required": {"zh-Hans": "此项必填", "zh-Hant": "此項必填", "en": "Required"},
+}
+
+
+def visit_message(code: str, locale: str = "zh-Hans", **values: str) -> str:
+    """The words for a visit's stop or an answer's problem `code`, with `values` filled in."""
+    lang = locale if locale in _ADVICE else "zh-Hans"
+    return _VISIT[code][lang].format(**values)
+
+
+def visit_codes() -> frozenset[str]:
+    return frozenset(_VISIT)

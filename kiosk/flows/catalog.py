@@ -56,6 +56,8 @@ class Catalog:
     services: dict[str, ServiceDefinition] = field(default_factory=dict)
     bundles: dict[str, Bundle] = field(default_factory=dict)
     rules: dict[str, list[CompiledRule]] = field(default_factory=dict)
+    # per service: the commitment's not-eligible rule (true: this citizen may not commit)
+    commitment_blocks: dict[str, CompiledRule] = field(default_factory=dict)
     guide: GuideNode | None = None
     _index: list[tuple[str, str]] | None = field(default=None, repr=False, compare=False)
 
@@ -146,8 +148,8 @@ def _load_catalog(directory: Path) -> Catalog:
                                    f"rules[{i}].expr: {exc}") from None
         if s.commitment and s.commitment.not_eligible_rule:
             try:
-                compiled.append(CompiledRule("commitment_not_eligible",
-                                             s.commitment.not_eligible_rule, {}))
+                catalog.commitment_blocks[s.id] = CompiledRule(
+                    "commitment_not_eligible", s.commitment.not_eligible_rule, {})
             except RuleSyntaxError as exc:
                 raise CatalogError(f"{path}:{doc.line_of(('commitment',))}: "
                                    f"commitment.not_eligible_rule: {exc}") from None

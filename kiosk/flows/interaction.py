@@ -10,8 +10,6 @@ from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
 from kiosk.flows.schema import FormField
 
-CARD_PULLED = "card removed"  # the reason a visit ends when the ID card leaves the reader
-
 
 @dataclass(frozen=True)
 class FilledField:

@@ -49,8 +49,8 @@ from kiosk.documents.keys import export_trusted
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
 from kiosk.flows.catalog import load_catalog
-from kiosk.flows.engine import FlowResult
 from kiosk.flows.interaction import FilledField, RatingAnswer, SignedCommitment
+from kiosk.flows.outcome import EndReason, FlowResult, Outcome, Step
 from kiosk.flows.scenario_schema import ScenarioSpec
 from kiosk.flows.schema import FormField
 from kiosk.flows.visit import VisitRunner
@@ -280,7 +280,9 @@ class ScenarioRig:
                 visit.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await visit
-                result = FlowResult(str(s["service"]), "rejected", f"identify: {who.problem}")
+                result = FlowResult(str(s["service"]), Outcome.REJECTED,
+                                    f"identify: {who.problem}", EndReason.NOT_IDENTIFIED,
+                                    Step.IDENTIFY)
             else:
                 result = visit.result()
         finally:

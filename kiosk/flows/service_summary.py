@@ -3,14 +3,14 @@ comes out of the printer, derived from the definitions (so a new YAML item gets 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, cast
 
+from kiosk.domain.languages import Lang
 from kiosk.flows.schema import Bundle, GuideNode
 
 if TYPE_CHECKING:
     from kiosk.flows.catalog import Catalog
 
-Lang = Literal["zh-Hans", "zh-Hant", "en"]
 
 _CREDENTIAL = {
     "idcard": {"zh-Hans": "身份证", "zh-Hant": "身份證", "en": "ID card"},

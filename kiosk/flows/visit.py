@@ -28,8 +28,10 @@ from kiosk.events import EventId
 from kiosk.face.check import FaceCheck
 from kiosk.face.engine import FaceEngine
 from kiosk.face.verifier import FaceVerifier, LocalFaceVerifier, RemoteFaceVerifier
-from kiosk.flows.engine import FlowEngine, FlowPorts, FlowResult
-from kiosk.flows.interaction import CARD_PULLED, Interaction
+from kiosk.flows.engine import FlowEngine
+from kiosk.flows.interaction import Interaction
+from kiosk.flows.outcome import EndReason, FlowResult, Outcome, Step
+from kiosk.flows.ports import FlowPorts
 from kiosk.flows.qr_identity import QrIdentifyFailed, identify_by_qr
 from kiosk.logging import get_logger
 from kiosk.session import Session
@@ -68,6 +70,7 @@ class VisitRunner:
         # the face models (~65 MB) load with the first visit, not with the kiosk
         self._make_face_engine = face_engine
         self.face_engine: FaceEngine | None = None
+        self._face_check: FaceCheck | None = None
         self.face_config = face_config or FaceConfig()
         self.match_threshold = match_threshold
         self.photo_detect_score = photo_detect_score
@@ -78,31 +81,32 @@ class VisitRunner:
                   locale: str = "zh-Hans", patience: float = 1.0) -> FlowResult:
         """One visit. `patience` > 1 gives the citizen longer for every step (elder mode)."""
         started = time.monotonic()
-        result = FlowResult(service_id, "abandoned", "cancelled")
-        self.ports.patience = patience
+        result = FlowResult(service_id, Outcome.ABANDONED, "cancelled", EndReason.CANCELLED)
         try:
-            result = await self._run(service_id, ui, locale)
+            result = await self._run(service_id, ui, locale, patience)
             return result
         finally:
-            self.ports.patience = 1.0
             if self.on_result is not None:
                 try:
                     self.on_result(result, time.monotonic() - started)
                 except Exception as exc:  # statistics must never end a visit badly
                     log.error("visit statistics not recorded", error=type(exc).__name__)
 
-    async def _run(self, service_id: str, ui: VisitInteraction, locale: str) -> FlowResult:
+    async def _run(self, service_id: str, ui: VisitInteraction, locale: str,
+                   patience: float) -> FlowResult:
         session = Session(locale=locale)
         try:
-            ui.step("identify")
-            identity = await self._identify(ui, service_id, locale)
+            ui.step(Step.IDENTIFY.value)
+            identity = await self._identify(ui, service_id, locale, patience)
             if identity is None:
-                return FlowResult(service_id, "abandoned", "timed out at identify")
+                return FlowResult(service_id, Outcome.ABANDONED, "timed out at identify",
+                                  EndReason.TIMED_OUT, Step.IDENTIFY)
             session.identity = identity
             session.learn(*identity.personal_values())
-            await self._ensure_face_engine()
-            self.ports.verifier = self._verifier(identity)
-            engine = asyncio.ensure_future(FlowEngine(self.ports).run(service_id, session, ui))
+            face_check = await self._ensure_face_check()
+            engine = asyncio.ensure_future(FlowEngine(self.ports).run(
+                service_id, session, ui, face_check=face_check,
+                verifier=self._verifier(identity), patience=patience))
             watcher = asyncio.ensure_future(self._card_lifted(identity))
             done, _ = await asyncio.wait({engine, watcher},
                                          return_when=asyncio.FIRST_COMPLETED)
@@ -113,16 +117,19 @@ class VisitRunner:
             with contextlib.suppress(asyncio.CancelledError):
                 await engine
             log.info("visit ended: card removed", event_id=EventId.IDCARD_REMOVED)
-            return FlowResult(service_id, "abandoned", CARD_PULLED)
+            return FlowResult(service_id, Outcome.ABANDONED, EndReason.CARD_PULLED.value,
+                              EndReason.CARD_PULLED)
         finally:
             session.wipe()
             self.last_session_empty = session.empty
-            self.ports.verifier = None
 
-    async def _ensure_face_engine(self) -> None:
+    async def _ensure_face_check(self) -> FaceCheck:
+        """The face models (~65 MB) load with the first visit, not with the kiosk."""
         if self.face_engine is None:
             self.face_engine = await asyncio.to_thread(self._make_face_engine)
-            self.ports.face_check = FaceCheck(self.face_engine, self.face_config)
+        if self._face_check is None:
+            self._face_check = FaceCheck(self.face_engine, self.face_config)
+        return self._face_check
 
     def _verifier(self, identity: Identity) -> FaceVerifier:
         assert self.face_engine is not None
@@ -134,11 +141,11 @@ class VisitRunner:
                                   id_number=identity.id_number or "", name=identity.name)
 
     async def _identify(self, ui: VisitInteraction, service_id: str,
-                        locale: str) -> Identity | None:
+                        locale: str, patience: float) -> Identity | None:
         """The first credential presented; None when nobody presents one in time (with the
         "still there?" question asked as for every other wait)."""
         items = self.ports.catalog.items_of(service_id)
-        budget = float(max(s.time_budget_s.identify for s in items)) * self.ports.patience
+        budget = float(max(s.time_budget_s.identify for s in items)) * patience
         tasks: list[asyncio.Future[Identity]] = []
         sources: list[Callable[[], Awaitable[Identity | None]]] = [
             self._idcard_identity, lambda: self._smartcard_identity(ui), self._qr_identity]

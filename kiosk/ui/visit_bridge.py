@@ -18,7 +18,7 @@ import concurrent.futures
 import hashlib
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 
@@ -26,23 +26,23 @@ from kiosk.app import CoreThread
 from kiosk.config import KioskSettings
 from kiosk.devices.base import DeviceState, DeviceStatus
 from kiosk.devices.smartcard.icao.mrz import BacKey
+from kiosk.domain.languages import LANGS, Lang
 from kiosk.domain.masking import mask_text
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
-from kiosk.flows.interaction import CARD_PULLED, FilledField, RatingAnswer, SignedCommitment
+from kiosk.flows.interaction import FilledField, RatingAnswer, SignedCommitment
+from kiosk.flows.outcome import WORKING_STEPS, EndReason, Outcome
 from kiosk.flows.schema import FormField
 from kiosk.flows.service_summary import all_summaries, guide_node, search, summary
 from kiosk.logging import get_logger, where_raised
 
 if TYPE_CHECKING:  # loaded in the background after the first frame (kiosk.ui.shell)
     from kiosk.flows.catalog import Catalog
-    from kiosk.flows.engine import FlowResult
+    from kiosk.flows.outcome import FlowResult
     from kiosk.flows.visit import VisitRunner
 
 log = get_logger(__name__)
 
-LANGS = ("zh-Hans", "zh-Hant", "en")
-Lang = Literal["zh-Hans", "zh-Hant", "en"]
 RESULT_HOLD_S = 20  # the result screen returns home by itself after this long
 GOODBYE_HOLD_S = 8
 ELDER_PATIENCE = 1.5  # elder mode: half as long again for every step
@@ -164,7 +164,14 @@ class VisitBridge(QObject):
     problemChanged = Signal()
     displayChanged = Signal()
     catalogChanged = Signal()
-    _posted = Signal(str, dict, object)  # cross-thread: screen, view, future
+    # from the core's thread, one signal per kind of event (queued into the Qt thread)
+    _screen_posted = Signal(str, dict, object)  # a screen: name, view, the answer's future
+    _deadline_posted = Signal(float)  # the current question times out in that many seconds
+    _still_there_posted = Signal(float, object)  # "still there?": grace seconds, the future
+    _face_posted = Signal(dict)  # face-check guidance or the liveness challenge
+    _problem_posted = Signal(str)  # a credential could not be used: the citizen's words
+    _finished_posted = Signal(dict)  # the documents are out: outcome, cases, printed
+    _visit_ended = Signal(object)  # the visit's concurrent future, done
     _runner_built = Signal(object)  # cross-thread: the VisitRunner, once built
     _backend_seen = Signal(bool)  # cross-thread: the backend is reachable (or not)
     readyChanged = Signal()
@@ -199,7 +206,14 @@ class VisitBridge(QObject):
         self._elder = False
         self._contrast = False
         self._voice = config.ui.voice
-        self._posted.connect(self._apply, Qt.ConnectionType.QueuedConnection)
+        queued = Qt.ConnectionType.QueuedConnection
+        self._screen_posted.connect(self._apply_screen, queued)
+        self._deadline_posted.connect(self._apply_deadline, queued)
+        self._still_there_posted.connect(self._apply_still_there, queued)
+        self._face_posted.connect(self._apply_face, queued)
+        self._problem_posted.connect(self._apply_problem, queued)
+        self._finished_posted.connect(self._apply_finished, queued)
+        self._visit_ended.connect(self._ended, queued)
         self._runner_built.connect(self._set_runner, Qt.ConnectionType.QueuedConnection)
         self._backend_up = True  # until the monitor says otherwise: "checking" pauses nothing
         self._backend_seen.connect(self._set_backend, Qt.ConnectionType.QueuedConnection)
@@ -236,50 +250,50 @@ class VisitBridge(QObject):
 
     def post(self, screen: str, view: dict[str, Any],
              fut: asyncio.Future[Any] | None = None) -> None:
-        self._posted.emit(screen, view, fut)
+        self._screen_posted.emit(screen, view, fut)
 
     def post_deadline(self, seconds: float) -> None:
-        self._posted.emit("@deadline", {"seconds": seconds}, None)
+        self._deadline_posted.emit(float(seconds))
 
     def post_still_there(self, seconds: float, fut: asyncio.Future[Any] | None) -> None:
-        self._posted.emit("@still_there", {"seconds": seconds}, fut)
+        self._still_there_posted.emit(float(seconds), fut)
 
     def post_face(self, **change: str) -> None:
-        self._posted.emit("@face", change, None)
+        self._face_posted.emit(change)
 
     def post_problem(self, text: str) -> None:
-        self._posted.emit("@problem", {"text": text}, None)
+        self._problem_posted.emit(text)
 
     def post_finished(self, finished: dict[str, Any]) -> None:
-        self._posted.emit("@finished", finished, None)
+        self._finished_posted.emit(finished)
 
     # --- the Qt thread ------------------------------------------------------------------
-    @Slot(str, dict, object)
-    def _apply(self, screen: str, view: dict[str, Any], fut: object) -> None:
-        if screen == "@deadline":
-            self._deadline_at = time.monotonic() + float(view["seconds"])
-            self.countdownChanged.emit()
-        elif screen == "@still_there":
-            secs = float(view["seconds"])
-            self._still_there_at = time.monotonic() + secs if secs > 0 else 0.0
-            self._still_there = fut if isinstance(fut, asyncio.Future) else None
-            self.stillThereChanged.emit()
-        elif screen == "@face":
-            if self._screen == "face":
-                self._view = {**self._view, **view}
-                self.screenChanged.emit()
-        elif screen == "@problem":
-            self._problem = str(view["text"])
-            self.problemChanged.emit()
-        elif screen == "@ended":
-            self._ended(fut)
-        elif screen == "@finished":
-            self._show("finished", dict(view))
-        else:
-            if self._visit is None:
-                return  # a late post from a visit that has ended
-            self._pending = fut if isinstance(fut, asyncio.Future) else None
-            self._show(screen, view)
+    def _apply_deadline(self, seconds: float) -> None:
+        self._deadline_at = time.monotonic() + seconds
+        self.countdownChanged.emit()
+
+    def _apply_still_there(self, seconds: float, fut: object) -> None:
+        self._still_there_at = time.monotonic() + seconds if seconds > 0 else 0.0
+        self._still_there = fut if isinstance(fut, asyncio.Future) else None
+        self.stillThereChanged.emit()
+
+    def _apply_face(self, change: dict[str, Any]) -> None:
+        if self._screen == "face":
+            self._view = {**self._view, **change}
+            self.screenChanged.emit()
+
+    def _apply_problem(self, text: str) -> None:
+        self._problem = text
+        self.problemChanged.emit()
+
+    def _apply_finished(self, view: dict[str, Any]) -> None:
+        self._show("finished", dict(view))
+
+    def _apply_screen(self, screen: str, view: dict[str, Any], fut: object) -> None:
+        if self._visit is None:
+            return  # a late post from a visit that has ended
+        self._pending = fut if isinstance(fut, asyncio.Future) else None
+        self._show(screen, view)
 
     def _show(self, screen: str, view: dict[str, Any]) -> None:
         self._screen = screen
@@ -310,6 +324,12 @@ class VisitBridge(QObject):
         return self._view
 
     screen = Property(str, _get_screen, notify=screenChanged)
+
+    def _get_working_steps(self) -> list[str]:
+        return [step.value for step in WORKING_STEPS]
+
+    # the order of the steps the working screen shows, from the core (kiosk/flows/outcome.py)
+    workingSteps = Property(list, _get_working_steps, constant=True)
     view = Property(dict, _get_view, notify=screenChanged)
 
     def _get_seconds_left(self) -> int:
@@ -463,7 +483,7 @@ class VisitBridge(QObject):
         self._visit = self._core.submit(self._runner.run(
             self._service, ui, locale=self._lang,
             patience=ELDER_PATIENCE if self._elder else 1.0))
-        self._visit.add_done_callback(lambda f: self._posted.emit("@ended", {}, f))
+        self._visit.add_done_callback(self._visit_ended.emit)
         self._show("identify", {"step": "identify"})
 
     def _ended(self, fut: object) -> None:
@@ -486,15 +506,16 @@ class VisitBridge(QObject):
             else:
                 self.goHome()
             return
-        if result.outcome in ("approved", "submitted"):
-            self._end_screen("goodbye", {"outcome": result.outcome}, GOODBYE_HOLD_S)
-        elif result.reason == CARD_PULLED:
+        if result.outcome in (Outcome.APPROVED, Outcome.SUBMITTED):
+            self._end_screen("goodbye", {"outcome": result.outcome.value}, GOODBYE_HOLD_S)
+        elif result.end is EndReason.CARD_PULLED:
             self._end_screen("ended", {"why": "card"}, GOODBYE_HOLD_S)
-        elif result.outcome == "abandoned":
-            why = "timeout" if result.reason.startswith("timed out") else "declined"
+        elif result.outcome is Outcome.ABANDONED:
+            why = "timeout" if result.end is EndReason.TIMED_OUT else "declined"
             self._end_screen("ended", {"why": why}, GOODBYE_HOLD_S)
         else:
-            self._end_screen("result", {"outcome": result.outcome, "reason": result.reason})
+            self._end_screen("result", {"outcome": result.outcome.value,
+                                        "reason": result.reason})
 
     def _end_screen(self, screen: str, view: dict[str, Any], hold_s: int = RESULT_HOLD_S) -> None:
         """The visit is over: nothing personal stays in the view model."""
@@ -566,7 +587,7 @@ class VisitBridge(QObject):
     def setLanguage(self, lang: str) -> None:
         if lang not in LANGS or lang == self._lang:
             return
-        self._lang = cast(Lang, lang)
+        self._lang = lang
         if self._set_language is not None:
             self._set_language(lang)
         self.displayChanged.emit()

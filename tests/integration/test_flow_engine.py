@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,10 @@ import pytest
 from kiosk.documents.reprint_store import ReprintStore
 from kiosk.domain.identity import identity_from_idcard
 from kiosk.flows.catalog import load_catalog
-from kiosk.flows.engine import FlowEngine, FlowPorts
+from kiosk.flows.engine import FlowEngine
 from kiosk.flows.interaction import RatingAnswer
+from kiosk.flows.outcome import EndReason, Outcome, Step
+from kiosk.flows.ports import FlowPorts
 from kiosk.flows.schema import TimeBudget
 from kiosk.services.gateway import GatewayClient
 from kiosk.services.outbox import Outbox, Uploader
@@ -91,14 +94,15 @@ async def test_a_citizen_who_stops_answering_times_out(rig) -> None:
     session = session_for("zhang-wei")
     result = await FlowEngine(ports).run("criminal-record-certificate", session,
                                          Citizen(stall=5))
-    assert result.outcome == "abandoned"
+    assert result.outcome is Outcome.ABANDONED
+    assert (result.end, result.at) == (EndReason.TIMED_OUT, Step.FILL_FORM)
     assert result.reason == "timed out at form"
     assert session.empty
 
 
 async def test_still_there_yes_gives_more_time_and_the_visit_goes_on(rig) -> None:
     ports, _tmp = rig
-    ports.still_there_grace_s = 0.5
+    ports = replace(ports, still_there_grace_s=0.5)
     citizen = Citizen(stall=1.4, still_there=[True])
     result = await FlowEngine(ports).run("criminal-record-certificate", session_for("zhang-wei"),
                                          citizen)
@@ -109,7 +113,7 @@ async def test_still_there_yes_gives_more_time_and_the_visit_goes_on(rig) -> Non
 
 async def test_no_answer_to_still_there_ends_the_visit_after_the_grace_period(rig) -> None:
     ports, _tmp = rig
-    ports.still_there_grace_s = 0.3
+    ports = replace(ports, still_there_grace_s=0.3)
     citizen = Citizen(stall=30, still_there=[None])
     session = session_for("zhang-wei")
     t = asyncio.get_running_loop().time()
@@ -121,8 +125,7 @@ async def test_no_answer_to_still_there_ends_the_visit_after_the_grace_period(ri
 
 async def test_extensions_are_limited(rig) -> None:
     ports, _tmp = rig
-    ports.still_there_grace_s = 0.2
-    ports.max_extensions = 2
+    ports = replace(ports, still_there_grace_s=0.2, max_extensions=2)
     citizen = Citizen(stall=30)
 
     async def keeps_saying_yes(grace_s):  # but never answers the question itself
@@ -136,7 +139,7 @@ async def test_extensions_are_limited(rig) -> None:
 
 
 def test_the_default_grace_period_meets_wcag() -> None:
-    from kiosk.flows.engine import FlowPorts as P
+    from kiosk.flows.ports import FlowPorts as P
     assert P.__dataclass_fields__["still_there_grace_s"].default >= 20
 
 
@@ -168,10 +171,9 @@ async def test_a_refusal_offers_the_could_not_get_it_done_report(rig) -> None:
 
 async def test_elder_patience_gives_longer_for_every_answer(rig) -> None:
     ports, _tmp = rig
-    ports.patience = 3.0                     # the form's 1 s budget becomes 3 s
     citizen = Citizen(stall=1.6)
     result = await FlowEngine(ports).run("criminal-record-certificate", session_for("zhang-wei"),
-                                         citizen)
+                                         citizen, patience=3.0)  # the form's 1 s becomes 3 s
     assert result.outcome == "approved", result.reason
     assert citizen.still_there_asked == 0
     assert citizen.deadlines[0] == 3.0

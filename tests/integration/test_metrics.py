@@ -12,7 +12,7 @@ from kiosk import __version__
 from kiosk.app import CoreThread, KioskCore
 from kiosk.devices.printers.escpos_status import Paper
 from kiosk.events import EventId
-from kiosk.flows.engine import FlowResult
+from kiosk.flows.outcome import FlowResult
 from kiosk.logging import get_logger
 
 

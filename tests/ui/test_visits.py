@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import urllib.request
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -211,7 +212,16 @@ def test_a_backend_that_hangs_at_submit_gets_the_outbox_receipt(shell, core, qtb
     """The backend stops answering submissions: the citizen is told, within the submit budget,
     that the application is saved and will go out by itself; it does, once the backend answers."""
     kiosk_core, _thread = core
-    shell.visit._runner.ports.submit_wait_s = 1.0
+    runner = shell.visit._runner
+    kept = runner.ports
+    runner.ports = replace(kept, submit_wait_s=1.0)  # the kiosk's config: wait 1 s, not 8
+    try:
+        _hanging_submit(shell, qtbot, kiosk_core)
+    finally:
+        runner.ports = kept
+
+
+def _hanging_submit(shell, qtbot, kiosk_core) -> None:
     request = urllib.request.Request(kiosk_core.hub.backend_url + "/sim/faults",
                                      data=json.dumps({"slow_submit_s": 4}).encode(),
                                      headers={"Content-Type": "application/json"})
@@ -277,7 +287,7 @@ def test_idle_asks_still_there_then_ends_and_resets_display(shell, core, qtbot) 
     svc = runner.ports.catalog.services["criminal-record-certificate"]
     runner.ports.catalog.services[svc.id] = svc.model_copy(
         update={"time_budget_s": TimeBudget(identify=2, form=2)})
-    runner.ports.still_there_grace_s = 2
+    runner.ports = replace(runner.ports, still_there_grace_s=2)  # this test's kiosk only
     tap(shell, qtbot, "langEn")
     tap(shell, qtbot, "elderToggle")
     go_to_service(shell, qtbot, "tilePersonal", "criminal-record-certificate")

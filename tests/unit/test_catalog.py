@@ -60,8 +60,9 @@ def test_shipped_rules_pass_fail_and_refer_to_staff() -> None:
     permit = {r.rule_id: r for r in load_catalog().rules["public-place-health-permit"]}
     assert permit["has_business_licence"].evaluate(
         facts(licenses=["business_licence"])).verdict is Verdict.PASS
-    assert permit["commitment_not_eligible"].evaluate(
-        facts(commitment_blocked=True)).verdict is Verdict.PASS
+    assert "commitment_not_eligible" not in permit  # not an eligibility rule: its own field
+    block = load_catalog().commitment_blocks["public-place-health-permit"]
+    assert block.evaluate(facts(commitment_blocked=True)).verdict is Verdict.PASS
 
 
 GOOD = (CATALOG_DIR / "criminal-record-certificate.yaml").read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ import Kiosk
 Screen {
     objectName: "workingScreen"
     property string step: kiosk.visit.view.step || ""
-    readonly property var steps: ["pull_licenses", "fill_form", "materials", "decide", "submit", "print"]
+    readonly property var steps: kiosk.visit.workingSteps
     title: step === "pull_licenses" ? qsTr("正在获取您的电子证照")
          : step === "decide" ? qsTr("正在审核")
          : step === "submit" ? qsTr("正在提交")
@@ -14,10 +14,14 @@ Screen {
         anchors.fill: parent
         spacing: Theme.spacing
         Repeater {
-            model: [qsTr("获取电子证照"), qsTr("填写表单"), qsTr("材料与承诺"), qsTr("审核"), qsTr("提交"), qsTr("打印")]
+            model: steps  // the order comes from the core; the words are the screen's
             Row {
                 spacing: Theme.spacing
                 property int me: index
+                readonly property var names: ({
+                    "pull_licenses": qsTr("获取电子证照"), "fill_form": qsTr("填写表单"),
+                    "materials": qsTr("材料与承诺"), "decide": qsTr("审核"),
+                    "submit": qsTr("提交"), "print": qsTr("打印") })
                 property int now: steps.indexOf(step)
                 Text {
                     width: Math.round(60 * Theme.scale * Theme.grow)
@@ -26,7 +30,7 @@ Screen {
                     font { family: Theme.fontFamily; pixelSize: Theme.fontHeading; bold: true }
                 }
                 Text {
-                    text: modelData + (me < now ? qsTr("（完成）") : me === now ? qsTr("（进行中）") : "")
+                    text: (names[modelData] || modelData) + (me < now ? qsTr("（完成）") : me === now ? qsTr("（进行中）") : "")
                     color: Theme.text
                     font { family: Theme.fontFamily; pixelSize: Theme.fontHeading; bold: me === now }
                 }

@@ -1,0 +1,98 @@
+"""One visit's state, handed from step to step: who (the session), what (the service items),
+what has been learned (facts, the filled form, materials, the commitment), the result being
+built, and the waiting rule every question to the citizen goes through."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from kiosk.domain.identity import Identity
+from kiosk.domain.languages import Lang
+from kiosk.face.check import FaceCheck
+from kiosk.face.verifier import FaceVerifier
+from kiosk.flows.interaction import FilledField, Interaction
+from kiosk.flows.outcome import EndReason, FlowResult, Outcome, Step, VisitStop
+from kiosk.flows.ports import FlowPorts
+from kiosk.flows.schema import Bundle, ServiceDefinition
+from kiosk.session import Session
+
+T = TypeVar("T")
+
+# the time budgets a service declares (ServiceDefinition.time_budget_s), by what is awaited
+BUDGETS = ("face", "form", "sign", "print")
+
+
+@dataclass
+class VisitContext:
+    ports: FlowPorts
+    session: Session
+    ui: Interaction
+    item: ServiceDefinition | Bundle
+    items: list[ServiceDefinition]
+    identity: Identity
+    lang: Lang
+    result: FlowResult
+    budget: dict[str, float]  # seconds per kind of wait, patience included
+    face_check: FaceCheck | None = None
+    verifier: FaceVerifier | None = None
+    step: Step = Step.CREDENTIAL
+    facts: dict[str, Any] = field(default_factory=dict)
+    filled: list[FilledField] = field(default_factory=list)
+    materials: list[dict[str, str]] = field(default_factory=list)
+    commitment: dict[str, Any] | None = None
+    instant: bool = False
+
+    @property
+    def holder(self) -> str:
+        """The number the registries know the citizen by."""
+        return self.identity.id_number or self.identity.document_number or ""
+
+    def stop(self, outcome: Outcome, reason: str,
+             end: EndReason = EndReason.REFUSED) -> VisitStop:
+        return VisitStop(outcome, reason, end, self.step)
+
+    async def wait(self, budget: str, awaitable: Awaitable[T]) -> T:
+        """Wait for the citizen within the `budget` kind of wait. When it runs out the citizen
+        is asked "still there?" and has the grace period to extend (a few times at most); no
+        answer, or "no", ends the visit. An answer given meanwhile still counts."""
+        p, ui = self.ports, self.ui
+        answer: asyncio.Future[T] = asyncio.ensure_future(awaitable)
+        try:
+            for extension in range(p.max_extensions + 1):
+                ui.deadline(self.budget[budget])
+                done, _ = await asyncio.wait({answer}, timeout=self.budget[budget])
+                if done:
+                    return answer.result()
+                if extension == p.max_extensions:
+                    break
+                asked = asyncio.ensure_future(ui.still_there(p.still_there_grace_s))
+                either: set[asyncio.Future[Any]] = {answer, asked}
+                done, _ = await asyncio.wait(either, timeout=p.still_there_grace_s,
+                                             return_when=asyncio.FIRST_COMPLETED)
+                if answer in done:
+                    asked.cancel()
+                    return answer.result()
+                if asked not in done:
+                    asked.cancel()
+                    break
+                if not asked.result():
+                    break
+            raise self.stop(Outcome.ABANDONED, f"timed out at {budget}", EndReason.TIMED_OUT)
+        finally:
+            if not answer.done():
+                answer.cancel()
+
+    async def within(self, budget: str, awaitable: Awaitable[T]) -> T | None:
+        """An optional question (a rating, a report): None when the citizen walks away."""
+        try:
+            async with asyncio.timeout(self.budget[budget]):
+                return await awaitable
+        except TimeoutError:
+            return None
+
+    def timed(self, step: Step, started: float) -> None:
+        self.result.timings[step.value] = time.perf_counter() - started

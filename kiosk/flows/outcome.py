@@ -1,0 +1,82 @@
+"""What a visit can end as, the steps it goes through, and why it ended — as types, so that
+front ends, statistics and tests branch on values, never on the words of a message.
+
+- `Outcome`: approved (秒批, documents printed), submitted (for an agency's review), rejected (a
+  rule or a check said no, with its words), referred (the kiosk could not decide: staff do),
+  abandoned (the citizen declined, walked away, or took their card).
+- `Step`: the engine's steps in order; `WORKING_STEPS` are those the "working" screen shows.
+- `EndReason`: why a visit that did not complete ended.
+- `VisitStop`: what a step raises to end the visit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from kiosk.documents.issuer import IssuedCertificate
+
+
+class Outcome(StrEnum):
+    APPROVED = "approved"
+    SUBMITTED = "submitted"
+    REJECTED = "rejected"
+    REFERRED = "referred"
+    ABANDONED = "abandoned"
+
+
+class Step(StrEnum):
+    IDENTIFY = "identify"
+    CREDENTIAL = "credential"  # is this credential accepted for this service
+    FACE_CHECK = "face_check"
+    PULL_LICENSES = "pull_licenses"
+    FILL_FORM = "fill_form"
+    MATERIALS = "materials"
+    DECIDE = "decide"
+    SUBMIT = "submit"
+    PRINT = "print"
+    RATE = "rate"
+
+
+# The steps the "working" screen lists, in order (QML reads this through the bridge).
+WORKING_STEPS: tuple[Step, ...] = (Step.PULL_LICENSES, Step.FILL_FORM, Step.MATERIALS,
+                                   Step.DECIDE, Step.SUBMIT, Step.PRINT)
+
+
+class EndReason(StrEnum):
+    COMPLETED = "completed"
+    REFUSED = "refused"  # a rule or a check said no, or sent the citizen to staff
+    TIMED_OUT = "timed out"  # no answer in time, and no "still there"
+    DECLINED = "declined"  # the citizen said no (consent, form, commitment, an answer)
+    CARD_PULLED = "card removed"
+    NOT_IDENTIFIED = "not identified"
+    CANCELLED = "cancelled"
+
+
+class VisitStop(Exception):
+    """Ends the visit: raised by a step, caught by the engine."""
+
+    def __init__(self, outcome: Outcome, reason: str, end: EndReason = EndReason.REFUSED,
+                 at: Step | None = None) -> None:
+        super().__init__(reason)
+        self.outcome = outcome
+        self.reason = reason  # the citizen's words for rejected/referred, else a technical note
+        self.end = end
+        self.at = at
+
+
+@dataclass
+class FlowResult:
+    service: str
+    outcome: Outcome
+    reason: str = ""
+    end: EndReason = EndReason.COMPLETED
+    at: Step | None = None  # the step the visit ended in, when it did not complete
+    case_numbers: list[str] = field(default_factory=list)
+    uploading: bool = False  # submitted to the outbox, not yet acknowledged by the backend
+    form: dict[str, str] = field(default_factory=dict)  # personal values masked
+    printed: list[str] = field(default_factory=list)
+    print_problems: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    certificates: list[IssuedCertificate] = field(default_factory=list)
+    ratings: list[int] = field(default_factory=list)  # 五级好差评 levels given, if any

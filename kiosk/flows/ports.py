@@ -1,0 +1,38 @@
+"""What the flow engine works with, fixed for the life of the kiosk: the catalog, the backend,
+the outbox, the printers, the signing keys and the timing settings. Nothing here changes
+during a visit; what does (the citizen's verifier, the elder-mode patience) lives in the
+visit's context (kiosk/flows/context.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.devices.printers.document_printer import CupsDocumentPrinter
+from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
+from kiosk.documents.issuer import CertificateIssuer
+from kiosk.documents.reprint_store import ReprintStore
+from kiosk.face.check import FrameSource
+from kiosk.flows.catalog import Catalog
+from kiosk.services.gateway import GatewayClient
+from kiosk.services.outbox import Outbox, Uploader
+
+
+@dataclass(frozen=True)
+class FlowPorts:
+    catalog: Catalog
+    gateway: GatewayClient
+    outbox: Outbox
+    uploader: Uploader
+    reprints: ReprintStore
+    kiosk_id: str
+    camera: FrameSource | None = None
+    issuer: CertificateIssuer | None = None
+    document_printer: CupsDocumentPrinter | None = None
+    receipt_printer: EscposReceiptPrinter | None = None
+    progress_url: str = "https://progress.example.gov.cn/c/"
+    # WCAG 2.2.1: before a wait runs out, warn and give at least 20 s to extend
+    still_there_grace_s: float = 30.0
+    max_extensions: int = 3
+    # how long the submit step waits for the backend's case numbers before it tells the
+    # citizen "submitted, uploading automatically" (the upload goes on in the background)
+    submit_wait_s: float = 8.0

@@ -1,0 +1,26 @@
+"""人证核验: the live face against the credential's photo (or the identity service's)."""
+
+from __future__ import annotations
+
+from kiosk.domain.citizen_messages import visit_message
+from kiosk.face.check import Outcome as FaceOutcome
+from kiosk.flows.context import VisitContext
+from kiosk.flows.outcome import EndReason, Outcome
+
+
+def applies(ctx: VisitContext) -> bool:
+    return any(s.face_check == "required" for s in ctx.items)
+
+
+async def run(ctx: VisitContext) -> None:
+    camera = ctx.ports.camera
+    if ctx.face_check is None or camera is None or ctx.verifier is None:
+        raise ctx.stop(Outcome.REFERRED, "face check unavailable: staff-assisted check")
+    outcome = (await ctx.wait("face", ctx.face_check.run(camera, ctx.verifier, ctx.ui))).outcome
+    if outcome is FaceOutcome.DECLINED:
+        raise ctx.stop(Outcome.ABANDONED, "face check declined: staff-assisted check offered",
+                       EndReason.DECLINED)
+    if outcome is FaceOutcome.NO_MATCH:
+        raise ctx.stop(Outcome.REJECTED, visit_message("face_mismatch", ctx.lang))
+    if outcome is not FaceOutcome.PASSED:
+        raise ctx.stop(Outcome.ABANDONED, f"face check {outcome.value}", EndReason.TIMED_OUT)

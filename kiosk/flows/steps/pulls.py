@@ -1,0 +1,59 @@
+"""The facts the rules and the form draw on: the identity, the e-licenses pulled from the
+e-license library (电子证照), and the records the registries hold."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from kiosk.domain.citizen_messages import visit_message
+from kiosk.flows.context import VisitContext
+from kiosk.flows.outcome import Outcome
+from kiosk.services.errors import GatewayError, GatewayRejected
+
+
+def _age(birth: date | None) -> int | None:
+    if birth is None:
+        return None
+    today = date.today()
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+async def run(ctx: VisitContext) -> None:
+    identity, gateway = ctx.identity, ctx.ports.gateway
+    facts: dict[str, Any] = {
+        "identity": {"name": identity.name, "id_number": identity.id_number or "",
+                     "age": _age(identity.birth), "sex": identity.sex.value,
+                     "nationality": identity.nationality or ""},
+        "licenses": [], "license": {}, "records": {}, "form": {},
+        "commitment_blocked": False,
+    }
+    wanted = {lp.type: lp for s in ctx.items for lp in s.pulls.licenses}
+    try:
+        if wanted:
+            ctx.ui.progress("正在获取电子证照")
+            by_code = {lp.type_code: name for name, lp in wanted.items()}
+            purpose = next(iter(wanted.values())).purpose["zh-Hans"]
+            for lic in await gateway.search_licenses(ctx.holder, purpose, list(by_code)):
+                kind = by_code.get(lic.get("type_code", ""))
+                if kind is not None and lic.get("status") == "valid":
+                    facts["licenses"].append(kind)
+                    facts["license"][kind] = lic
+        for s in ctx.items:
+            for rp in s.pulls.records:
+                if rp.kind not in facts["records"]:
+                    try:
+                        rec = await gateway.fetch_record(rp.kind, ctx.holder,
+                                                         rp.purpose["zh-Hans"])
+                    except GatewayRejected:
+                        continue  # no such record: the rules that need it refer to staff
+                    facts["records"][rp.kind] = rec["data"]
+    except GatewayError:
+        raise ctx.stop(Outcome.REFERRED, visit_message("backend_unreachable", ctx.lang)) \
+            from None
+    for name, lp in wanted.items():
+        if lp.required and name not in facts["license"]:
+            raise ctx.stop(Outcome.REJECTED, visit_message("license_missing", ctx.lang,
+                                                           name=lp.name[ctx.lang]))
+    ctx.facts = facts
+    ctx.session.facts = facts
