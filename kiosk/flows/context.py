@@ -55,12 +55,13 @@ class VisitContext:
              end: EndReason = EndReason.REFUSED) -> VisitStop:
         return VisitStop(outcome, reason, end, self.step)
 
-    async def wait(self, budget: str, awaitable: Awaitable[T]) -> T:
+    async def wait(self, budget: str, awaitable: Awaitable[T], kind: str = "citizen") -> T:
         """Wait for the citizen within the `budget` kind of wait. When it runs out the citizen
         is asked "still there?" and has the grace period to extend (a few times at most); no
         answer, or "no", ends the visit. An answer given meanwhile still counts."""
         p, ui = self.ports, self.ui
         answer: asyncio.Future[T] = asyncio.ensure_future(awaitable)
+        started = time.perf_counter()
         try:
             for extension in range(p.max_extensions + 1):
                 ui.deadline(self.budget[budget])
@@ -83,16 +84,28 @@ class VisitContext:
                     break
             raise self.stop(Outcome.ABANDONED, f"timed out at {budget}", EndReason.TIMED_OUT)
         finally:
+            self.result.add_wait(kind, time.perf_counter() - started)
             if not answer.done():
                 answer.cancel()
 
     async def within(self, budget: str, awaitable: Awaitable[T]) -> T | None:
         """An optional question (a rating, a report): None when the citizen walks away."""
+        started = time.perf_counter()
         try:
             async with asyncio.timeout(self.budget[budget]):
                 return await awaitable
         except TimeoutError:
             return None
+        finally:
+            self.result.add_wait("citizen", time.perf_counter() - started)
+
+    async def waiting_on(self, kind: str, awaitable: Awaitable[T]) -> T:
+        """`awaitable`, its time counted as waiting on `kind` (the backend, the printers...)."""
+        started = time.perf_counter()
+        try:
+            return await awaitable
+        finally:
+            self.result.add_wait(kind, time.perf_counter() - started)
 
     def timed(self, step: Step, started: float) -> None:
         self.result.timings[step.value] = time.perf_counter() - started

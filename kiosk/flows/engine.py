@@ -101,4 +101,4 @@ class FlowEngine:
                                               "service_code": ctx.item.id,
                                               "description": text[:2000]},
                                  service=ctx.item.id)
-            await p.uploader.deliver_within(entry, p.submit_wait_s)
+            await ctx.waiting_on("backend", p.uploader.deliver_within(entry, p.submit_wait_s))

@@ -80,3 +80,10 @@ class FlowResult:
     timings: dict[str, float] = field(default_factory=dict)
     certificates: list[IssuedCertificate] = field(default_factory=list)
     ratings: list[int] = field(default_factory=list)  # 五级好差评 levels given, if any
+    # seconds spent waiting on the world, by what: "credential" (identification), "citizen"
+    # (answers), "camera" (the face check), "backend" (HTTP), "printers" (print jobs); the
+    # rest of a visit's wall time is the kiosk's own cost (benchmark visit_overhead_ms)
+    waited: dict[str, float] = field(default_factory=dict)
+
+    def add_wait(self, kind: str, seconds: float) -> None:
+        self.waited[kind] = self.waited.get(kind, 0.0) + seconds

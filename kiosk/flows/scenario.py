@@ -55,7 +55,7 @@ from kiosk.flows.scenario_schema import ScenarioSpec
 from kiosk.flows.schema import FormField
 from kiosk.flows.visit import VisitRunner
 from kiosk.flows.yaml_source import YamlRefused, describe_invalid, load_yaml
-from kiosk.sim.citizens import card, eid_code, inline_card
+from kiosk.sim.citizens import DECK, card, eid_code, inline_card
 from kiosk.sim.hub import SimulatorProcess
 
 T = TypeVar("T")
@@ -86,6 +86,11 @@ class Scenario:
             spec = ScenarioSpec.model_validate(doc.data)
         except ValidationError as exc:
             raise ScenarioError(describe_invalid(doc, exc)) from None
+        sample = spec.citizen.card
+        if isinstance(sample, str) and sample not in {c.card_id for c in DECK}:
+            raise ScenarioError(f"{path}:{doc.line_of(('citizen', 'card'))}: citizen.card: no "
+                                f"sample card {sample!r} (known: "
+                                f"{', '.join(c.card_id for c in DECK)})")
         return cls(path, spec.model_dump(exclude_unset=True), spec)
 
 
@@ -270,6 +275,7 @@ class ScenarioRig:
         self.camera.set_scene(scene if citizen.get("credential", "idcard") != "qr"
                               else Scene.NO_FACE)
         who = ScriptedCitizen(scenario, self.camera, scene, self._lift_card)
+        visit_started = time.perf_counter()
         visit = asyncio.ensure_future(self.runner.run(str(s["service"]), who))
         try:
             await present()
@@ -294,6 +300,7 @@ class ScenarioRig:
             self.camera.set_scene(Scene.NO_FACE)
             if faults.get("document_printer") == "stopped":
                 subprocess.run(["cupsenable", QUEUE], capture_output=True, check=False)
+        visit_s = time.perf_counter() - visit_started
         artifacts = self._artifacts(scenario, result, receipts_before)
         out = {
             "scenario": str(scenario.path), "service": result.service,
@@ -302,6 +309,8 @@ class ScenarioRig:
             "printed": result.printed, "print_problems": result.print_problems,
             "artifacts": artifacts,
             "timings": {k: round(v, 3) for k, v in result.timings.items()},
+            "waited": {k: round(v, 3) for k, v in result.waited.items()},
+            "visit_seconds": round(visit_s, 3),
             "seconds": round(time.perf_counter() - started, 3),
             "session_wiped": self.runner.last_session_empty is not False,
         }

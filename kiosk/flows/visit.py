@@ -97,7 +97,9 @@ class VisitRunner:
         session = Session(locale=locale)
         try:
             ui.step(Step.IDENTIFY.value)
+            identify_started = time.perf_counter()
             identity = await self._identify(ui, service_id, locale, patience)
+            identified_s = time.perf_counter() - identify_started
             if identity is None:
                 return FlowResult(service_id, Outcome.ABANDONED, "timed out at identify",
                                   EndReason.TIMED_OUT, Step.IDENTIFY)
@@ -112,7 +114,10 @@ class VisitRunner:
                                          return_when=asyncio.FIRST_COMPLETED)
             if engine in done:
                 watcher.cancel()
-                return engine.result()
+                result = engine.result()
+                result.add_wait("credential", identified_s)
+                result.timings[Step.IDENTIFY.value] = identified_s
+                return result
             engine.cancel()  # the card was pulled: the engine wipes the session as it stops
             with contextlib.suppress(asyncio.CancelledError):
                 await engine

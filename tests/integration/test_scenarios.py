@@ -5,6 +5,7 @@ PDFs through cups-pdf and receipts through the ESC/POS simulator."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -115,3 +116,21 @@ def test_scenarios_and_the_touch_ui_share_one_visit_path() -> None:
     scenario = (root / "flows" / "scenario.py").read_text(encoding="utf-8")
     assert "self.core.visit_runner()" in scenario
     assert "FlowEngine(" not in scenario
+
+
+@pytest.mark.parametrize(("body", "where"), [
+    ("citizen: {card: zhang-wei, face: 3}", r"b\.yaml:2: citizen\.face: "),
+    ("citizen: {card: zhang-wei}\nspeed: fast", r"b\.yaml:3: speed: unknown key"),
+    ("citizen: {card: {name: 周新人, birth: 19921306}}", r"b\.yaml:2: .*19921306"),
+    ("citizen: {card: {name: 周新人, birth: 1992-05-06, photo: me.jpg}}",
+     r"b\.yaml:2: citizen\.card\.photo: "),
+    ("citizen: {card: nobody}", r"b\.yaml:2: citizen\.card: no sample card"),
+])
+def test_a_broken_scenario_file_exits_2_naming_file_line_and_field(tmp_path: Path, body: str,
+                                                                   where: str) -> None:
+    bad = tmp_path / "b.yaml"
+    bad.write_text("service: criminal-record-certificate\n" + body + "\n", encoding="utf-8")
+    r = run(bad, out=tmp_path / "out")
+    assert r.returncode == 2
+    assert re.search(where, r.stderr), r.stderr
+    assert "Traceback" not in r.stderr

@@ -59,6 +59,13 @@ def test_a_good_file_keeps_its_meaning(tmp_path: Path) -> None:
      r"s\.yaml:4: citizen\.card\.sex: "),
     ("card: zhang-wei", "card: {name: 周新人, birth: 1992-13-06}",
      r"s\.yaml:4: '1992-13-06' is not a valid value"),
+    ("card: zhang-wei", "card: {name: 周新人, birth: 1992-05-06, photo: person-3}",
+     r"s\.yaml:4: citizen\.card\.photo: must be one of"),
+    ("card: zhang-wei", "card: nobody", r"s\.yaml:4: citizen\.card: no sample card 'nobody'"),
+    ("  face: genuine", "  face: genuine\n  pull_card_at: rating",
+     r"s\.yaml:6: citizen\.pull_card_at: "),
+    ("sign_commitment: true", "sign_commitment: true\nrecords: {criminal_record: "
+     "{has_record: 'no'}}", r"s\.yaml:8: records\.criminal_record\.has_record: "),
 ])
 def test_a_wrong_value_names_file_line_and_field(tmp_path: Path, old: str, new: str,
                                                   where: str) -> None:

@@ -23,6 +23,12 @@ class LatestFrame:
         self._seq = 0
         self._times: list[float] = []
         self.error: str | None = None
+        self._asked_at = 0.0  # when a consumer last asked for a frame (monotonic)
+
+    def wanted(self, within_s: float = 1.0) -> bool:
+        """Whether anyone asked for a frame in the last `within_s` seconds: a producer may
+        idle when nobody is looking."""
+        return time.monotonic() - self._asked_at < within_s
 
     def put(self, frame: Frame) -> None:
         with self._cond:
@@ -52,6 +58,7 @@ class LatestFrame:
         """The newest frame without waiting or copying (a preview copies it once to draw it;
         the producer replaces, never mutates, the array it handed over)."""
         with self._cond:
+            self._asked_at = time.monotonic()
             return self._seq, self._frame
 
     def fps(self) -> float:
@@ -64,6 +71,7 @@ class LatestFrame:
     def wait_newer(self, after: int, timeout_s: float) -> tuple[int, Frame]:
         deadline = time.monotonic() + timeout_s
         with self._cond:
+            self._asked_at = time.monotonic()
             while self._seq <= after or self._frame is None:
                 if self.error is not None:
                     raise DeviceUnavailable(self.error)

@@ -155,10 +155,16 @@ class SimulatedCamera(Camera):
         self.frames.clear()
 
     def _run(self) -> None:
+        """Frames at `fps` while someone is looking (a visit's QR scan, face check or
+        preview), one a second otherwise: rendering a noisy 640×480 frame costs the kiosk's
+        process CPU that a real camera's capture thread does not."""
         period = 1 / self.fps
         next_at = time.monotonic()
+        last_put = 0.0
         while not self._stop.is_set():
-            if self._plugged:
+            now = time.monotonic()
+            if self._plugged and (self.frames.wanted() or now - last_put >= 1.0):
                 self.frames.put(self.render())
+                last_put = now
             next_at += period
             self._stop.wait(max(0.0, next_at - time.monotonic()))

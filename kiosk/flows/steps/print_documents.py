@@ -46,10 +46,10 @@ async def run(ctx: VisitContext) -> None:
         "已办结（秒批）" if ctx.instant else "已受理，待审核",
         next_steps=[s.receipt.next_steps["zh-Hans"] for s in ctx.items],
         progress_url=p.progress_url + case))
-    printed = await print_outputs(
+    printed = await ctx.waiting_on("printers", print_outputs(
         case_number=case, certificate=issued, receipt=receipt,
         document_printer=p.document_printer, receipt_printer=p.receipt_printer,
-        store=p.reprints, locale=ctx.lang)
+        store=p.reprints, locale=ctx.lang))
     result.printed = printed.printed
     result.print_problems = [f"{pr.document}: {pr.message.text}" for pr in printed.problems]
     ctx.ui.finished(result.outcome, result.case_numbers, result.printed, result.print_problems,

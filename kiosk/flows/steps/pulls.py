@@ -34,7 +34,9 @@ async def run(ctx: VisitContext) -> None:
             ctx.ui.progress("正在获取电子证照")
             by_code = {lp.type_code: name for name, lp in wanted.items()}
             purpose = next(iter(wanted.values())).purpose["zh-Hans"]
-            for lic in await gateway.search_licenses(ctx.holder, purpose, list(by_code)):
+            found = await ctx.waiting_on("backend", gateway.search_licenses(
+                ctx.holder, purpose, list(by_code)))
+            for lic in found:
                 kind = by_code.get(lic.get("type_code", ""))
                 if kind is not None and lic.get("status") == "valid":
                     facts["licenses"].append(kind)
@@ -43,8 +45,8 @@ async def run(ctx: VisitContext) -> None:
             for rp in s.pulls.records:
                 if rp.kind not in facts["records"]:
                     try:
-                        rec = await gateway.fetch_record(rp.kind, ctx.holder,
-                                                         rp.purpose["zh-Hans"])
+                        rec = await ctx.waiting_on("backend", gateway.fetch_record(
+                            rp.kind, ctx.holder, rp.purpose["zh-Hans"]))
                     except GatewayRejected:
                         continue  # no such record: the rules that need it refer to staff
                     facts["records"][rp.kind] = rec["data"]

@@ -18,4 +18,4 @@ async def run(ctx: VisitContext) -> None:
                            "reasons": answer.reasons, "comment": answer.comment},
                 service=s.id))
     for entry in rated:
-        await p.uploader.deliver_within(entry, p.submit_wait_s)
+        await ctx.waiting_on("backend", p.uploader.deliver_within(entry, p.submit_wait_s))

@@ -17,7 +17,7 @@ async def run(ctx: VisitContext) -> None:
            "form": dict(ctx.session.form), "materials": ctx.materials,
            "decision": "approved" if ctx.instant else "review", "commitment": ctx.commitment}
     entry = p.outbox.put("application", app, service=ctx.item.id)
-    cases = await p.uploader.deliver_within(entry, p.submit_wait_s)
+    cases = await ctx.waiting_on("backend", p.uploader.deliver_within(entry, p.submit_wait_s))
     ctx.result.uploading = not cases  # kept in the outbox; it goes out by itself later
     # the outbox reference until the backend answers: the certificate and QR alphabet
     ctx.result.case_numbers = cases or [f"PENDING-{entry[:10].upper()}"]
