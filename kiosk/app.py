@@ -169,8 +169,9 @@ class KioskCore:
         from kiosk.documents.reprint_store import ReprintStore
         from kiosk.face.engine import FaceEngine, shared_face_engine
         from kiosk.flows.catalog import load_catalog
+        from kiosk.flows.identify import IdentitySources
         from kiosk.flows.ports import FlowPorts
-        from kiosk.flows.visit import IdentitySources, VisitRunner
+        from kiosk.flows.visit import VisitRunner
 
         c = self.config
         assert self.outbox is not None
@@ -197,7 +198,8 @@ class KioskCore:
             smartcard_reader=(smartcard.reader_name or smartcard.reader_prefix)
             if isinstance(smartcard, PcscReader) else None,
             camera=camera if isinstance(camera, Camera) else None,
-            qr=QrCredentialReader(c.qr.pattern, c.qr.max_length))
+            qr=QrCredentialReader(c.qr.pattern, c.qr.max_length),
+            idcard_poll_s=c.devices.idcard.poll_interval_s if c.devices.idcard else 0.3)
         return VisitRunner(ports, sources, face_engine, match_threshold=c.face.match_threshold,
                            photo_detect_score=c.face.id_photo_detect_score,
                            face_config=c.face, on_result=self.visit_ended)

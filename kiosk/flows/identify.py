@@ -1,0 +1,166 @@
+"""Identification: whichever credential the citizen presents first — the ID card on the SAM
+reader, a social security card or e-passport on the PC/SC reader, or an e-ID QR code shown to
+the camera — raced against each other within the identify budget (with the "still there?"
+question as for every other wait); and the watch that ends a visit when its ID card leaves
+the reader. Intervals come from the configuration."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from kiosk.devices.camera.base import Camera
+from kiosk.devices.camera.qr import QrCredentialReader, QrRejected
+from kiosk.devices.errors import DeviceError, DeviceTimeout, DeviceUnavailable
+from kiosk.devices.idcard.reader import SamReader
+from kiosk.devices.smartcard.card_reading import MrzNeeded, read_card
+from kiosk.devices.smartcard.icao.mrz import BacKey
+from kiosk.devices.smartcard.pcsc_channel import wait_for_card
+from kiosk.domain.citizen_messages import message_for
+from kiosk.domain.errors import KioskError
+from kiosk.domain.identity import Identity
+from kiosk.flows.interaction import Interaction
+from kiosk.flows.qr_identity import QrIdentifyFailed, identify_by_qr
+from kiosk.logging import get_logger
+from kiosk.services.gateway import GatewayClient
+
+log = get_logger(__name__)
+
+
+class VisitInteraction(Interaction, Protocol):
+    def identify_problem(self, text: str, next_step: str) -> None:
+        """A credential could not be used (words for the citizen); the kiosk keeps waiting."""
+
+    async def passport_key(self) -> BacKey | None:
+        """An e-passport is on the reader: its MRZ data (document number, birth and expiry
+        dates) open the chip. None when this front end cannot ask for them."""
+
+
+@dataclass
+class IdentitySources:
+    idcard: SamReader | None = None
+    smartcard_reader: str | None = None  # PC/SC reader name
+    camera: Camera | None = None
+    qr: QrCredentialReader | None = None
+    idcard_poll_s: float = 0.3  # devices.idcard.poll_interval_s
+    lifted_poll_s: float = 0.5  # how often a visit checks its ID card is still there
+
+
+class Identification:
+    def __init__(self, sources: IdentitySources, gateway: GatewayClient) -> None:
+        self.sources = sources
+        self.gateway = gateway
+        self._smartcard_read = False  # a card was read and has not left the reader since
+
+    async def first_credential(self, ui: VisitInteraction, locale: str, budget: float, *,
+                               grace_s: float, max_extensions: int) -> Identity | None:
+        """The first credential presented; None when nobody presents one in time."""
+        tasks: list[asyncio.Future[Identity]] = []
+        sources: list[Callable[[], Awaitable[Identity | None]]] = [
+            self._idcard_identity, lambda: self._smartcard_identity(ui), self._qr_identity]
+        for source in sources:
+            tasks.append(asyncio.ensure_future(self._retrying(source, ui, locale)))
+        try:
+            for _extension in range(max_extensions + 1):
+                ui.deadline(budget)
+                done, _ = await asyncio.wait(tasks, timeout=budget,
+                                             return_when=asyncio.FIRST_COMPLETED)
+                if done:
+                    return next(iter(done)).result()
+                try:
+                    async with asyncio.timeout(grace_s):
+                        if not await ui.still_there(grace_s):
+                            return None
+                except TimeoutError:
+                    return None
+            return None
+        finally:
+            for t in tasks:
+                t.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _retrying(self, source: Callable[[], Awaitable[Identity | None]],
+                        ui: VisitInteraction, locale: str) -> Identity:
+        """Keep one credential source listening; its failures are told and it listens again.
+        A source that is not there (no such device) just never answers."""
+        quiet_s = 1.0
+        while True:
+            try:
+                identity = await source()
+            except (DeviceUnavailable, DeviceTimeout) as exc:
+                # a reader that is missing or stuck is staff's business (the device monitor
+                # reports it); the citizen can still use the other ways, so no words for them
+                log.warning("credential source unavailable", error=exc.code)
+                await asyncio.sleep(quiet_s)
+                quiet_s = min(quiet_s * 2, 30.0)
+                continue
+            except KioskError as exc:
+                msg = message_for(exc, locale)
+                ui.identify_problem(msg.text, msg.next_step)
+                await asyncio.sleep(1.0)
+                continue
+            if identity is None:
+                await asyncio.Event().wait()  # this source is absent: wait to be cancelled
+            assert identity is not None
+            return identity
+
+    async def _idcard_identity(self) -> Identity | None:
+        reader = self.sources.idcard
+        if reader is None:
+            return None
+        while True:
+            if not reader.is_open:
+                await reader.open()
+            read = await reader.read_card()
+            if read is not None:
+                return read.identity(reader.name)
+            await asyncio.sleep(self.sources.idcard_poll_s)
+
+    async def _smartcard_identity(self, ui: VisitInteraction) -> Identity | None:
+        name = self.sources.smartcard_reader
+        if name is None:
+            return None
+        if self._smartcard_read:
+            # the card read for an earlier visit must leave before it is read again
+            while not await asyncio.to_thread(wait_for_card, name, 1.0, present=False):
+                pass
+            self._smartcard_read = False
+        while not await asyncio.to_thread(wait_for_card, name, 1.0):
+            pass
+        self._smartcard_read = True
+        try:
+            return (await read_card(name, None)).identity
+        except MrzNeeded:
+            key = await ui.passport_key()
+            if key is None:
+                raise
+            return (await read_card(name, key)).identity
+
+    async def _qr_identity(self) -> Identity | None:
+        camera, reader = self.sources.camera, self.sources.qr
+        if camera is None or reader is None:
+            return None
+        try:
+            return await identify_by_qr(camera, reader, self.gateway, timeout_s=3600)
+        except (QrRejected, QrIdentifyFailed):
+            await asyncio.sleep(2.0)  # the same code is still in view: do not repeat at once
+            raise
+
+    async def card_lifted(self, identity: Identity) -> None:
+        """Returns when the ID card this visit was opened with leaves the reader."""
+        reader = self.sources.idcard
+        if reader is None or identity.credential.value != "idcard":
+            await asyncio.Event().wait()
+            return
+        misses = 0
+        while True:
+            await asyncio.sleep(self.sources.lifted_poll_s)
+            try:
+                present = await reader.card_in_field()
+            except DeviceError:
+                present = False
+            misses = 0 if present else misses + 1
+            if misses >= 2:  # debounced: one missed answer is not a pulled card
+                return
