@@ -22,6 +22,7 @@ from kiosk.devices.base import Device
 from kiosk.devices.monitor import DeviceMonitor
 from kiosk.devices.registry import build_devices
 from kiosk.devices.remote_service import RemoteServiceLink
+from kiosk.logging import get_logger
 from kiosk.services.gateway import GatewayClient
 from kiosk.services.outbox import Outbox, Uploader, UploaderSupervisor
 from kiosk.sim.hub import SimulatorHub
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from kiosk.flows.visit import VisitRunner
 
 T = TypeVar("T")
+log = get_logger(__name__)
 
 
 class KioskCore:
@@ -108,6 +110,14 @@ class KioskCore:
         self.stats.record(result.service, result.outcome, seconds, result.ratings)
         if self.metrics is not None:
             self.metrics.visit_ended(result.service, result.outcome, result.timings)
+
+    def credential_refused(self, reason: str) -> None:
+        """A credential refused at identification (expired, unreadable...): counted by reason,
+        never by person."""
+        try:
+            self.stats.record_refusal(reason)
+        except OSError as exc:  # statistics must never stop a citizen
+            log.error("refusal not counted", error=type(exc).__name__)
 
     def _make_gateway(self) -> GatewayClient:
         c = self.config
@@ -199,10 +209,12 @@ class KioskCore:
             if isinstance(smartcard, PcscReader) else None,
             camera=camera if isinstance(camera, Camera) else None,
             qr=QrCredentialReader(c.qr.pattern, c.qr.max_length),
-            idcard_poll_s=c.devices.idcard.poll_interval_s if c.devices.idcard else 0.3)
+            idcard_poll_s=c.devices.idcard.poll_interval_s if c.devices.idcard else 0.3,
+            time_zone=c.time_zone)
         return VisitRunner(ports, sources, face_engine, match_threshold=c.face.match_threshold,
                            photo_detect_score=c.face.id_photo_detect_score,
-                           face_config=c.face, on_result=self.visit_ended)
+                           face_config=c.face, on_result=self.visit_ended,
+                           on_refused=self.credential_refused)
 
     def device(self, name: str) -> Device:
         for d in self.devices:

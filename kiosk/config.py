@@ -16,7 +16,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -182,6 +189,8 @@ class KioskSettings(BaseSettings):
     # an outbox item that fails this many tries (of any kind) becomes a dead letter for staff
     outbox_max_attempts: Annotated[int, Field(ge=1, le=100_000)] = 200
     data_dir: Path = Path("/var/lib/kiosk")
+    # where the kiosk stands: a credential valid "until" a date is valid to local midnight here
+    time_zone: str = "Asia/Shanghai"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # Prometheus endpoint on 127.0.0.1 (0: any free port, for tests; unset: none)
     metrics_port: Annotated[int, Field(ge=0, le=65535)] | None = None
@@ -191,6 +200,17 @@ class KioskSettings(BaseSettings):
     face: FaceConfig = Field(default_factory=FaceConfig)
     qr: QrConfig = Field(default_factory=QrConfig)
     ui: UiConfig = Field(default_factory=UiConfig)
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value!r} is not a time zone name (e.g. Asia/Shanghai)") from None
+        return value
 
     @model_validator(mode="before")
     @classmethod

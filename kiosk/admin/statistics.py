@@ -20,9 +20,16 @@ class VisitStatistics:
         self.clock = clock
 
     def record(self, service: str, outcome: str, seconds: float, ratings: list[int]) -> None:
+        self._append({"service": service, "outcome": outcome, "seconds": round(seconds, 1),
+                      "ratings": ratings})
+
+    def record_refusal(self, reason: str) -> None:
+        """A credential refused at identification (`reason`: its error code)."""
+        self._append({"refusal": reason})
+
+    def _append(self, row: dict[str, Any]) -> None:
         day = time.strftime("%Y-%m-%d", time.localtime(self.clock()))
-        line = json.dumps({"day": day, "service": service, "outcome": outcome,
-                           "seconds": round(seconds, 1), "ratings": ratings})
+        line = json.dumps({"day": day, **row})
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         with os.fdopen(fd, "a", encoding="utf-8") as fh:
@@ -38,7 +45,9 @@ class VisitStatistics:
         return [r for r in rows if r["day"] > since]
 
     def summary(self, days: int = 14) -> dict[str, Any]:
-        rows = self._rows(days)
+        every = self._rows(days)
+        refusals = Counter(r["refusal"] for r in every if "refusal" in r)
+        rows = [r for r in every if "refusal" not in r]
         per_day = Counter(r["day"] for r in rows)
         outcomes = Counter(r["outcome"] for r in rows)
         ratings = Counter(level for r in rows for level in r["ratings"])
@@ -52,4 +61,5 @@ class VisitStatistics:
             "ratings": {str(level): ratings.get(level, 0) for level in range(5, 0, -1)},
             "median_seconds": {s: round(statistics.median(v), 1)
                                for s, v in sorted(by_service.items())},
+            "refusals": dict(refusals),  # credentials refused at identification, by reason
         }

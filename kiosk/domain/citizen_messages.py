@@ -24,6 +24,7 @@ _ADVICE: dict[str, dict[Advice, str]] = {
         Advice.CALL_STAFF: "请按“工作人员帮助”，工作人员会来协助您。",
         Advice.TAKE_TICKET: "您可以取号到窗口办理。",
         Advice.USE_OTHER_METHOD: "请换一种方式继续。",
+        Advice.RENEW_CREDENTIAL: "请到公安窗口办理临时身份证后再来，或到人工窗口办理。",
     },
     "zh-Hant": {
         Advice.RETRY: "請再試一次。",
@@ -31,6 +32,7 @@ _ADVICE: dict[str, dict[Advice, str]] = {
         Advice.CALL_STAFF: "請按「工作人員幫助」，工作人員會來協助您。",
         Advice.TAKE_TICKET: "您可以取號到窗口辦理。",
         Advice.USE_OTHER_METHOD: "請換一種方式繼續。",
+        Advice.RENEW_CREDENTIAL: "請到公安窗口辦理臨時身份證後再來，或到人工窗口辦理。",
     },
     "en": {
         Advice.RETRY: "Please try again.",
@@ -38,6 +40,8 @@ _ADVICE: dict[str, dict[Advice, str]] = {
         Advice.CALL_STAFF: "Press “Staff help” and a member of staff will come to help you.",
         Advice.TAKE_TICKET: "You can take a queue ticket and go to a service counter.",
         Advice.USE_OTHER_METHOD: "Please continue another way.",
+        Advice.RENEW_CREDENTIAL: "Please get a temporary ID card at the police counter, or go "
+                                 "to a staff counter.",
     },
 }
 
@@ -111,6 +115,11 @@ _TEXT: dict[str, dict[str, str]] = {
         "zh-Hans": "这个二维码不是本终端可以使用的身份码。",
         "zh-Hant": "這個二維碼不是本終端可以使用的身份碼。",
         "en": "This QR code is not an identity code this kiosk accepts.",
+    },
+    "credential_expired": {
+        "zh-Hans": "您的证件已过有效期，不能用于办理。",
+        "zh-Hant": "您的證件已過有效期，不能用於辦理。",
+        "en": "This document has expired and cannot be used.",
     },
     "qr_identify_failed": {
         "zh-Hans": "没有识别到有效的身份码。",

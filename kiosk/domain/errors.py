@@ -19,6 +19,7 @@ class Advice(StrEnum):
     CALL_STAFF = "call_staff"
     TAKE_TICKET = "take_ticket"
     USE_OTHER_METHOD = "use_other_method"
+    RENEW_CREDENTIAL = "renew_credential"  # a temporary ID at the police counter, or staff
 
 
 class KioskError(Exception):
@@ -32,3 +33,10 @@ class KioskError(Exception):
         self.detail = detail
         if code is not None:
             self.code = code
+
+
+class CredentialExpired(KioskError):
+    """The credential presented is past its validity date: it identifies no one here."""
+
+    code = "credential_expired"
+    advice = Advice.RENEW_CREDENTIAL

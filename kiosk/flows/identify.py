@@ -7,6 +7,7 @@ the reader. Intervals come from the configuration."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -19,8 +20,10 @@ from kiosk.devices.smartcard.card_reading import MrzNeeded, read_card
 from kiosk.devices.smartcard.icao.mrz import BacKey
 from kiosk.devices.smartcard.pcsc_channel import wait_for_card
 from kiosk.domain.citizen_messages import message_for
-from kiosk.domain.errors import KioskError
+from kiosk.domain.errors import CredentialExpired, KioskError
 from kiosk.domain.identity import Identity
+from kiosk.domain.validity import ensure_valid, local_today
+from kiosk.events import EventId
 from kiosk.flows.interaction import Interaction
 from kiosk.flows.qr_identity import QrIdentifyFailed, identify_by_qr
 from kiosk.logging import get_logger
@@ -46,13 +49,23 @@ class IdentitySources:
     qr: QrCredentialReader | None = None
     idcard_poll_s: float = 0.3  # devices.idcard.poll_interval_s
     lifted_poll_s: float = 0.5  # how often a visit checks its ID card is still there
+    time_zone: str = "Asia/Shanghai"  # validity dates are local dates
+
+
+def _card_digest(identity: Identity) -> bytes:
+    """Tells one card from another without keeping its number."""
+    return hashlib.sha256(b"refused-card:" + (identity.id_number or "").encode()).digest()
 
 
 class Identification:
-    def __init__(self, sources: IdentitySources, gateway: GatewayClient) -> None:
+    def __init__(self, sources: IdentitySources, gateway: GatewayClient, *,
+                 on_refused: Callable[[str], None] | None = None) -> None:
         self.sources = sources
         self.gateway = gateway
+        self.on_refused = on_refused  # (reason code): statistics, no person
         self._smartcard_read = False  # a card was read and has not left the reader since
+        # a digest of the ID card refused last: not taken again until a read finds no card
+        self._refused_card: bytes | None = None
 
     async def first_credential(self, ui: VisitInteraction, locale: str, budget: float, *,
                                grace_s: float, max_extensions: int) -> Identity | None:
@@ -89,6 +102,8 @@ class Identification:
         while True:
             try:
                 identity = await source()
+                if identity is not None:
+                    self._ensure_valid(identity)
             except (DeviceUnavailable, DeviceTimeout) as exc:
                 # a reader that is missing or stuck is staff's business (the device monitor
                 # reports it); the citizen can still use the other ways, so no words for them
@@ -97,6 +112,8 @@ class Identification:
                 quiet_s = min(quiet_s * 2, 30.0)
                 continue
             except KioskError as exc:
+                if self.on_refused is not None:
+                    self.on_refused(exc.code)
                 msg = message_for(exc, locale)
                 ui.identify_problem(msg.text, msg.next_step)
                 await asyncio.sleep(1.0)
@@ -106,6 +123,17 @@ class Identification:
             assert identity is not None
             return identity
 
+    def _ensure_valid(self, identity: Identity) -> None:
+        """Refuse a credential past its validity date, before any service step."""
+        try:
+            ensure_valid(identity, local_today(self.sources.time_zone))
+        except CredentialExpired:
+            log.info("credential refused", event_id=EventId.CREDENTIAL_REFUSED,
+                     credential=identity.credential.value, reason="expired")
+            if identity.credential.value == "idcard":
+                self._refused_card = _card_digest(identity)
+            raise
+
     async def _idcard_identity(self) -> Identity | None:
         reader = self.sources.idcard
         if reader is None:
@@ -114,8 +142,13 @@ class Identification:
             if not reader.is_open:
                 await reader.open()
             read = await reader.read_card()
-            if read is not None:
-                return read.identity(reader.name)
+            if read is None:
+                self._refused_card = None  # no card on the reader: the refused one has gone
+            else:
+                identity = read.identity(reader.name)
+                if _card_digest(identity) != self._refused_card:
+                    return identity
+                # the card just refused still lies there: wait for the citizen to take it
             await asyncio.sleep(self.sources.idcard_poll_s)
 
     async def _smartcard_identity(self, ui: VisitInteraction) -> Identity | None:

@@ -43,7 +43,7 @@ from kiosk.devices.camera.simulated import Scene, SimulatedCamera
 from kiosk.devices.printers.escpos_status import Paper
 from kiosk.devices.printers.receipt_simulator import render_receipt
 from kiosk.devices.smartcard.icao.mrz import BacKey
-from kiosk.devices.smartcard.virtual.passport_card import SAMPLE_PASSPORT
+from kiosk.devices.smartcard.virtual.passport_card import EXPIRED_PASSPORT, SAMPLE_PASSPORT
 from kiosk.documents.issuer import IssuedCertificate, keys_for
 from kiosk.documents.keys import export_trusted
 from kiosk.face.guidance import Guidance
@@ -124,15 +124,18 @@ class ScriptedCitizen:
         self.gave_up.set()
 
     async def passport_key(self) -> BacKey | None:
-        """The MRZ data of the sample passport, as the citizen would type them."""
-        return SAMPLE_PASSPORT.access_key
+        """The MRZ data of the passport on the reader, as the citizen would type them."""
+        which = self.s["citizen"].get("passport", "sample")
+        return (EXPIRED_PASSPORT if which == "expired" else SAMPLE_PASSPORT).access_key
 
     def finished(self, outcome: str, case_numbers: list[str], printed: list[str],
                  problems: list[str], *, uploading: bool = False) -> None:
         pass
 
     async def still_there(self, grace_s: float) -> bool:
-        return True  # a scripted citizen answers at once; the engine's tests cover walking away
+        # a scripted citizen answers at once, but one who has not been identified by the end of
+        # the wait has walked away (the engine's tests cover walking away mid-visit)
+        return not self.steps or self.steps[-1] != "identify"
 
     async def ask_face_consent(self) -> bool:
         return bool(self.s["citizen"].get("face", "genuine") != "decline")
@@ -325,7 +328,8 @@ class ScenarioRig:
         credential = citizen.get("credential", "idcard")
         spec = citizen.get("card", "zhang-wei")
         if credential in ("passport", "ssc"):
-            kind = credential
+            kind = "passport-expired" if credential == "passport" and \
+                citizen.get("passport") == "expired" else credential
 
             async def insert() -> None:
                 await self._control(self.hub.smartcard, credential, insert=kind)

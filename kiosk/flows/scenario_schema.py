@@ -10,7 +10,8 @@ is a text and refused where a boolean is meant. Dates accept YAML dates, `YYYY-M
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -25,14 +26,24 @@ from pydantic import (
     model_validator,
 )
 
+from kiosk.domain.validity import local_today
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
+_RELATIVE = re.compile(r"^today(?:([+-])(\d{1,5}))?$")
+
+
 def _a_date(value: Any) -> Any:
-    """YAML date, 'YYYY-MM-DD' or 'YYYYMMDD' (quoted or not) → date (anything else is left
-    to fail)."""
+    """YAML date, 'YYYY-MM-DD' or 'YYYYMMDD' (quoted or not) → date; also `today`, `today-1`,
+    `today+30` (days, in China Standard Time: a card that expires today, whenever the
+    scenario runs). Anything else is left to fail."""
+    if isinstance(value, str) and (relative := _RELATIVE.match(value.strip())):
+        sign, days = relative.groups()
+        offset = int(days or 0) * (-1 if sign == "-" else 1)
+        return local_today("Asia/Shanghai") + timedelta(days=offset)
     if isinstance(value, int) and not isinstance(value, bool) and 10_000_000 <= value < 100_000_000:
         value = str(value)
     if isinstance(value, str):
@@ -85,6 +96,7 @@ class Citizen(_Strict):
     qr: Annotated[StrictStr, Field(min_length=1, max_length=512)] | None = None
     card: StrictStr | InlineCard = "zhang-wei"
     face: Literal["genuine", "impostor", "no_face", "decline"] = "genuine"
+    passport: Literal["sample", "expired"] = "sample"  # which e-passport (credential: passport)
     pull_card_at: Literal["form", "confirm"] | None = None  # walks off with the ID card there
 
 

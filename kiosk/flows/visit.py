@@ -34,10 +34,12 @@ class VisitRunner:
                  face_engine: Callable[[], FaceEngine],
                  *, match_threshold: float, photo_detect_score: float,
                  face_config: FaceConfig | None = None,
-                 on_result: Callable[[FlowResult, float], None] | None = None) -> None:
+                 on_result: Callable[[FlowResult, float], None] | None = None,
+                 on_refused: Callable[[str], None] | None = None) -> None:
         self.on_result = on_result  # (result, seconds): statistics and metrics, no person
         self.ports = ports
-        self.identification = Identification(sources, ports.gateway)
+        # (reason code) a credential refused at identification: statistics, no person
+        self.identification = Identification(sources, ports.gateway, on_refused=on_refused)
         # the face models (~65 MB) load with the first visit, not with the kiosk
         self._make_face_engine = face_engine
         self.face_engine: FaceEngine | None = None

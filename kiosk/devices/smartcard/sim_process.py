@@ -2,7 +2,8 @@
 
 Prints one JSON line (``{"reader": "Virtual PCD 00 00", "port": 35963}``), then takes JSON
 control lines on standard input, answering each with one JSON line:
-    {"insert": "passport"}         the sample e-passport (also: "ssc", "ssc-needs-psam")
+    {"insert": "passport"}         the sample e-passport (also: "passport-expired", "ssc",
+                                   "ssc-needs-psam")
     {"insert": "passport", "fault": "tamper_dg2"}   or "tamper_mac"
     {"pull_after": 20}             the card is pulled after 20 more APDUs
     {"remove": true}
@@ -19,12 +20,12 @@ from typing import Any, TextIO
 from cryptography.hazmat.primitives import serialization
 
 from kiosk.devices.smartcard.icao.sod import SimulatedIssuer
-from kiosk.devices.smartcard.virtual.passport_card import VirtualPassport
+from kiosk.devices.smartcard.virtual.passport_card import PASSPORTS, VirtualPassport
 from kiosk.devices.smartcard.virtual.social_security_card import VirtualSocialSecurityCard
 from kiosk.devices.smartcard.virtual.vpcd_link import VirtualCard, VpcdLink
 from kiosk.sim.control_channel import serve_json_lines
 
-CARDS = ("passport", "ssc", "ssc-needs-psam")
+CARDS = ("passport", "passport-expired", "ssc", "ssc-needs-psam")
 
 
 class SmartCardSimulator:
@@ -34,8 +35,9 @@ class SmartCardSimulator:
         self.link: VpcdLink | None = None
 
     def make(self, kind: str, fault: str | None) -> VirtualCard:
-        if kind == "passport":
-            return VirtualPassport(issuer=self.issuer, tamper_dg2=fault == "tamper_dg2",
+        if kind in PASSPORTS:
+            return VirtualPassport(PASSPORTS[kind], issuer=self.issuer,
+                                   tamper_dg2=fault == "tamper_dg2",
                                    tamper_mac=fault == "tamper_mac")
         if kind == "ssc":
             return VirtualSocialSecurityCard()

@@ -68,6 +68,10 @@ class PassportProfile:
 
 SAMPLE_PASSPORT = PassportProfile("ZHANG", "WEI", "E12345678", "CHN", "850312", "M", "340315",
                                   "passport-1.jpg")
+# the same holder's previous passport, past its expiry date
+EXPIRED_PASSPORT = PassportProfile("ZHANG", "WEI", "E01234567", "CHN", "850312", "M", "240101",
+                                   "passport-1.jpg")
+PASSPORTS = {"passport": SAMPLE_PASSPORT, "passport-expired": EXPIRED_PASSPORT}
 
 
 class VirtualPassport(VirtualCardBase):

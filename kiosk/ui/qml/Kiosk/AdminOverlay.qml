@@ -249,6 +249,11 @@ Rectangle {
                         AdminText { text: String((a.stats.ratings || {})[modelData] || 0) }
                     }
                 }
+                AdminText { text: qsTr("证件未通过（按原因）"); font.bold: true; visible: Object.keys(a.stats.refusals || {}).length > 0 }
+                Repeater {
+                    model: Object.keys(a.stats.refusals || {})
+                    AdminText { objectName: "adminRefusal_" + modelData; text: modelData + "：" + a.stats.refusals[modelData] }
+                }
                 AdminText { text: qsTr("中位用时（秒）"); font.bold: true }
                 Repeater {
                     model: Object.keys(a.stats.median_seconds || {})
