@@ -226,6 +226,11 @@ _VISIT: dict[str, dict[str, str]] = {
         "en": "Please choose one of the options",
     },
     "required": {"zh-Hans": "此项必填", "zh-Hant": "此項必填", "en": "Required"},
+    "joint_pending": {
+        "zh-Hans": "随本次登记一并办理",
+        "zh-Hant": "隨本次登記一併辦理",
+        "en": "Applied for in this same visit",
+    },
 }
 
 

@@ -131,10 +131,11 @@ def identity_from_eid(registered: dict[str, str]) -> Identity:
     """The identity an e-ID code resolved to. It carries no photo: the face check goes to the
     identity-verification service, which holds the registry photo."""
     birth = registered.get("birth")
+    valid_to = registered.get("valid_to")
     return Identity(
         credential=Credential.QR, name=registered["name"], id_number=registered["id_number"],
         document_number=None, sex=Sex(registered.get("sex", "unknown")),
         birth=date.fromisoformat(birth) if birth else None,
         nationality=registered.get("nationality") or None, verified=True,
-        source_detail="e-ID code",
+        source_detail="e-ID code", expiry=date.fromisoformat(valid_to) if valid_to else None,
     )

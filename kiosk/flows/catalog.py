@@ -161,6 +161,7 @@ def _load_catalog(directory: Path) -> Catalog:
             if item not in catalog.services:
                 raise CatalogError(f"{bdoc.path}:{bdoc.line_of(('items', i))}: items[{i}]: no "
                                    f"service {item!r} in the catalog")
+        _check_needs(bdoc, b, catalog)
     guide = directory / "guide.yaml"
     if guide.exists():
         gdoc = _load_yaml(guide)
@@ -170,6 +171,26 @@ def _load_catalog(directory: Path) -> Catalog:
     log.info("catalog loaded", event_id=EventId.CATALOG_LOADED, services=len(catalog.services),
              bundles=len(catalog.bundles))
     return catalog
+
+
+def _check_needs(doc: YamlDocument, b: Bundle, catalog: Catalog) -> None:
+    """Every dependency names an item of the bundle, fed by an earlier one, with a licence
+    type the dependent item pulls."""
+    for i, need in enumerate(b.needs):
+        def where(key: str, i: int = i) -> str:
+            return f"{doc.path}:{doc.line_of(('needs', i, key))}: needs[{i}].{key}"
+        if need.item not in b.items:
+            raise CatalogError(f"{where('item')}: {need.item!r} is not an item of this bundle")
+        if need.from_ not in b.items:
+            raise CatalogError(f"{where('from')}: {need.from_!r} is not an item of this bundle")
+        if b.items.index(need.from_) >= b.items.index(need.item):
+            raise CatalogError(f"{where('from')}: {need.from_!r} does not come before "
+                               f"{need.item!r} in items")
+        pulled = {lp.type for lp in catalog.services[need.item].pulls.licenses}
+        if need.license not in pulled:
+            pulls = ", ".join(sorted(pulled)) or "none"
+            raise CatalogError(f"{where('license')}: {need.item!r} pulls no licence "
+                               f"{need.license!r} (it pulls: {pulls})")
 
 
 def _check_guide(doc: YamlDocument, g: GuideNode, catalog: Catalog,

@@ -45,6 +45,9 @@ class VisitContext:
     materials: list[dict[str, str]] = field(default_factory=list)
     commitment: dict[str, Any] | None = None
     instant: bool = False
+    # 联办: licence type → the bundle item whose application stands in for it (the citizen
+    # does not hold it yet; see Bundle.needs)
+    pending: dict[str, str] = field(default_factory=dict)
 
     @property
     def holder(self) -> str:

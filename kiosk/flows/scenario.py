@@ -305,10 +305,11 @@ class ScenarioRig:
                 subprocess.run(["cupsenable", QUEUE], capture_output=True, check=False)
         visit_s = time.perf_counter() - visit_started
         artifacts = self._artifacts(scenario, result, receipts_before)
+        linked = await self._linked_cases(result)
         out = {
             "scenario": str(scenario.path), "service": result.service,
             "outcome": result.outcome, "reason": result.reason,
-            "case_numbers": result.case_numbers, "form": result.form,
+            "case_numbers": result.case_numbers, "linked_cases": linked, "form": result.form,
             "printed": result.printed, "print_problems": result.print_problems,
             "artifacts": artifacts,
             "timings": {k: round(v, 3) for k, v in result.timings.items()},
@@ -320,6 +321,18 @@ class ScenarioRig:
         out["failed"] = check_expectations(s.get("expect") or {}, out,
                                            certificate_text(result.certificates))
         return out
+
+    async def _linked_cases(self, result: FlowResult) -> int:
+        """How many of the visit's cases the backend links to another of them (联办)."""
+        if result.uploading or len(result.case_numbers) < 2:
+            return 0
+        assert self.gateway is not None
+        linked = 0
+        for number in result.case_numbers:
+            status = await self.gateway.case_status(number)
+            if status.depends_on in result.case_numbers:
+                linked += 1
+        return linked
 
     async def _credential(self, citizen: dict[str, Any], s: dict[str, Any],
                           scenario_records: dict[str, Any]
@@ -340,7 +353,8 @@ class ScenarioRig:
             added = await self._backend("/sim/people", {"people": [{
                 "id_number": sample.record.id_number, "name": sample.record.name,
                 "sex": sample.record.sex.value, "birth": sample.record.birth.isoformat(),
-                "photo": photo, "records": scenario_records}]})
+                "valid_to": sample.record.valid_to.isoformat() if sample.record.valid_to
+                else None, "photo": photo, "records": scenario_records}]})
             eid = str(added["eid_codes"][sample.record.id_number])
             place: dict[str, Any] = {"place_card": {
                 k: v.isoformat() if isinstance(v, date) else v
@@ -438,6 +452,9 @@ def check_expectations(expect: dict[str, Any], out: dict[str, Any],
     if "reason_contains" in expect and expect["reason_contains"] not in out["reason"]:
         failed.append(f"reason: expected to contain {expect['reason_contains']!r}, got "
                       f"{out['reason']!r}")
+    if "linked_cases" in expect and out.get("linked_cases") != expect["linked_cases"]:
+        failed.append(f"linked_cases: expected {expect['linked_cases']}, got "
+                      f"{out.get('linked_cases')}")
     if "cases" in expect and len(out["case_numbers"]) != int(expect["cases"]):
         failed.append(f"cases: expected {expect['cases']}, got {len(out['case_numbers'])}")
     if not out["session_wiped"]:

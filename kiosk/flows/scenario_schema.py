@@ -136,6 +136,8 @@ class Expect(_Strict):
     reason_contains: StrictStr | None = None
     cases: Annotated[StrictInt, Field(ge=0, le=50)] | None = None
     certificate_contains: list[StrictStr] | None = None  # texts printed on the certificate
+    linked_cases: Annotated[StrictInt, Field(ge=0, le=50)] | None = None  # 联办: cases that
+    # stand on another case of the same visit
 
 
 class SocialInsuranceRecord(_Strict):

@@ -106,6 +106,10 @@ class LicensePull(_Strict):
 class RecordPull(_Strict):
     kind: Literal["social_insurance", "criminal_record"]
     purpose: Text
+    # what "nothing on record" means for this service (e.g. {has_record: false}): the facts
+    # the rules see when the registry answers that it holds nothing of this kind. Without it,
+    # nothing on record cannot be judged and the citizen is referred to staff.
+    if_none: dict[str, str | int | float | bool] | None = None
     _p = field_validator("purpose")(_complete)
 
 
@@ -223,6 +227,16 @@ class ServiceDefinition(_Strict):
         return self
 
 
+class BundleNeed(_Strict):
+    """Within a bundle, a later item takes an earlier item's application in place of an
+    e-license the citizen does not hold yet (联办): the health permit of a first restaurant
+    needs the business licence that the bundle's registration applies for."""
+
+    item: Annotated[str, Field(pattern=_ID)]  # the item that needs the licence
+    license: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,40}$")]  # a type it pulls
+    from_: Annotated[str, Field(pattern=_ID, alias="from")]  # the earlier item applying for it
+
+
 class Bundle(_Strict):
     """一件事: one form and one set of materials fanning out to several service items."""
 
@@ -231,6 +245,7 @@ class Bundle(_Strict):
     titles: Text
     keywords: list[str] = Field(default_factory=list)
     items: Annotated[list[str], Field(min_length=2)]
+    needs: list[BundleNeed] = Field(default_factory=list)
     _t = field_validator("titles")(_complete)
 
 

@@ -65,7 +65,7 @@ class RecordAnswer(_Answer):
     kind: Text
     holder_code: Text
     issued_at: Text
-    data: dict[str, Any]
+    data: dict[str, Any] | None  # None: nothing of this kind on record (an answer)
 
 
 class Submitted(_Answer):
@@ -86,6 +86,7 @@ class CaseStatusAnswer(_Answer):
     status: Literal["approved", "under_review", "rejected", "completed"]
     updated_at: Text
     note: Text = ""
+    depends_on: Token | None = None  # 联办: the case this one stands on
 
 
 class EidIdentityAnswer(_Answer):
@@ -94,6 +95,9 @@ class EidIdentityAnswer(_Answer):
     sex: Literal["male", "female", "unknown"]
     birth: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
     nationality: Text = ""
+    # the registered identity document's last valid day; absent: long-term
+    valid_to: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")] | None \
+        = None
 
 
 class FaceVerdictAnswer(_Answer):

@@ -10,10 +10,11 @@ then drops the connection mid-answer; {"expired_licenses": true} serves every li
 expired. POST /sim/licenses seeds extra e-licenses for one run (scenarios); GET /sim/cases
 lists the cases (tests).
 
-The population: every person with a valid ID number exists, as in a real registry. Records
-default to the plain state (no criminal record, no social insurance contributions); the sample
-deck's citizens have their own, and POST /sim/people registers people (scenario citizens) with
-a registry photo, an e-ID code and records that override the plain ones. Remote face
+The population: every person with a valid ID number exists, as in a real registry; of most
+the registries hold nothing (a record answer with `data: null`: no criminal record, never
+insured — an answer, not an error). The sample deck's citizens have records, and POST
+/sim/people registers people (scenario citizens) with a registry photo, an e-ID code and the
+records given (any kind not given: nothing on record). Remote face
 verification compares the live JPEG with the registry photo of that number using the real face
 engine; no registry photo, or no match, does not pass. The sample world has two faces
 (kiosk/sim/photos/photo-1.png, photo-2.png): deck citizens without a card photo are registered
@@ -112,8 +113,8 @@ def _deck_records(holder: str) -> dict[str, dict[str, Any]]:
     }
 
 
-def plain_records() -> dict[str, dict[str, Any]]:
-    """What the registries hold on a person they know nothing particular about."""
+def _record_defaults() -> dict[str, dict[str, Any]]:
+    """The fields of each record kind, where a seeded record leaves them out."""
     return {
         "social_insurance": {"insured_months": 0, "status": "未参保",
                              "insurer": "易办市社会保险事业管理局（模拟）", "types": []},
@@ -133,8 +134,9 @@ class Person:
     sex: str  # "male" | "female"
     birth: date
     photo: int = 0  # registry photo: kiosk/sim/photos/photo-N.png; 0 = none on file
-    records: dict[str, dict[str, Any]] = field(default_factory=plain_records)
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)  # kind → record
     eid: str = ""  # the e-ID code the identity service issued them
+    valid_to: date | None = None  # their identity document's last valid day (None: long-term)
 
 
 def _deck_people() -> dict[str, Person]:
@@ -144,7 +146,7 @@ def _deck_people() -> dict[str, Person]:
         people[r.id_number] = Person(r.id_number, r.name, r.sex.value, r.birth,
                                      photo=c.photo_index or 1,
                                      records=_deck_records(r.id_number),
-                                     eid=eid_code(c.card_id))
+                                     eid=eid_code(c.card_id), valid_to=r.valid_to)
     # the sample e-passport's holder: records keyed by passport number
     people["E12345678"] = Person("E12345678", "ZHANG WEI", "male", date(1985, 3, 12), photo=1,
                                  records=_deck_records("E12345678"))
@@ -156,6 +158,27 @@ def person_eid(id_number: str) -> str:
     token = base64.urlsafe_b64encode(hashlib.sha256(f"yiban-sim-person:{id_number}".encode())
                                      .digest()[:18]).decode().rstrip("=")
     return f"EID1.{token}"
+
+
+def _mainland_resident(number: str) -> bool:
+    """A mainland resident's citizen ID number (not a HK/Macao/Taiwan or foreigner's one)."""
+    return number[:1] in "123456" and len(number) == 18
+
+
+def _household_register(person: Person) -> dict[str, Any]:
+    """Every registered mainland resident has a household register (居民户口簿), and so its
+    e-license: the population's default, for citizens who are not in the sample deck."""
+    type_code, name, issuer_code = TYPES["household_register"]
+    serial = hashlib.sha256(person.id_number.encode()).hexdigest()[:8].upper()
+    ident = make_identifier(type_code, _issuer_code(issuer_code), serial)
+    return {
+        "identifier": str(ident), "name": name, "type_code": type_code,
+        "number": f"HO{serial}", "issuer": "易办市公安局（模拟）",
+        "issuer_code": _issuer_code(issuer_code), "issue_date": "2010-01-01",
+        "valid_from": "2010-01-01", "valid_to": "2099-12-31",
+        "holder": person.name or "（登记人）", "holder_code": person.id_number,
+        "holder_code_type": "111", "status": "valid", "fields": {"kind": "household_register"},
+    }
 
 
 class BackendState:
@@ -186,17 +209,20 @@ class BackendState:
                                  json.dumps(lic, ensure_ascii=False)))
 
     def add_person(self, entry: dict[str, Any]) -> Person:
-        """Register (or replace) one person: POST /sim/people. Records given override the
-        plain ones kind by kind."""
+        """Register (or replace) one person: POST /sim/people, with the records given (a
+        kind left out: nothing on record)."""
         number = IdNumber.parse(str(entry["id_number"])).value
-        records = plain_records()
+        records: dict[str, dict[str, Any]] = {}
+        defaults = _record_defaults()
         for kind, data in (entry.get("records") or {}).items():
             if kind not in RECORD_KINDS:
                 raise ValueError(f"unknown record kind {kind!r}")
-            records[kind] = {**records[kind], **data}
+            records[kind] = {**defaults[kind], **data}
         person = Person(number, str(entry["name"]), str(entry.get("sex", "male")),
                         date.fromisoformat(str(entry["birth"])), int(entry.get("photo", 0)),
-                        records, person_eid(number))
+                        records, person_eid(number),
+                        date.fromisoformat(str(entry["valid_to"])) if entry.get("valid_to")
+                        else None)
         with self.lock:
             self.people[number] = person
         return person
@@ -228,6 +254,10 @@ def create_app(state: BackendState | None = None) -> Starlette:
         rows = st.db.execute("SELECT body FROM licenses WHERE holder_code = ?",
                              (holder,)).fetchall()
         out = [json.loads(r[0]) for r in rows]
+        if not any(lic["type_code"] == TYPES["household_register"][0] for lic in out):
+            person = st.person(holder)
+            if person is not None and _mainland_resident(holder):
+                out.append(_household_register(person))
         if st.faults.expired_licenses:
             for lic in out:
                 lic["status"] = "expired"
@@ -270,7 +300,7 @@ def create_app(state: BackendState | None = None) -> Starlette:
             return _problem(404, "holder_not_found", "no such person")
         return JSONResponse({"kind": kind, "holder_code": holder,
                              "issued_at": datetime.now(UTC).isoformat(),
-                             "data": person.records[kind]})
+                             "data": person.records.get(kind)})
 
     def find_cases(key: str) -> list[str]:
         rows = st.db.execute("SELECT case_number FROM cases WHERE idem_key = ? ORDER BY "
@@ -289,23 +319,33 @@ def create_app(state: BackendState | None = None) -> Starlette:
             if existing:
                 return JSONResponse({"case_numbers": existing, "status": status}, 200)
             numbers = []
+            by_item: dict[str, str] = {}
+            stands_on = {link["item_code"]: link["depends_on_item_code"]
+                         for link in body.get("links") or []}
             for item in items:
                 st.counter += 1
                 number = f"{datetime.now(UTC):%Y%m%d}{st.counter:06d}"
+                by_item[item] = number
+                depends_on = by_item.get(stands_on.get(item, ""))
                 st.db.execute("INSERT INTO cases VALUES (?, ?, ?, ?, ?, ?, ?)",
                               (number, key, body.get("service_code", ""), item, status,
                                datetime.now(UTC).isoformat(),
-                               json.dumps({"form_fields": sorted(body.get("form", {}))})))
+                               json.dumps({"form_fields": sorted(body.get("form", {})),
+                                           "depends_on": depends_on})))
                 numbers.append(number)
         return JSONResponse({"case_numbers": numbers, "status": status}, 201)
 
     @checked("/v1/cases/{case_number}", "get")
     async def case(r: Request) -> Response:
-        row = st.db.execute("SELECT case_number, status, created_at FROM cases WHERE "
+        row = st.db.execute("SELECT case_number, status, created_at, body FROM cases WHERE "
                             "case_number = ?", (r.path_params["case_number"],)).fetchone()
         if row is None:
             return _problem(404, "case_not_found", "no such case")
-        return JSONResponse({"case_number": row[0], "status": row[1], "updated_at": row[2]})
+        answer = {"case_number": row[0], "status": row[1], "updated_at": row[2]}
+        depends_on = json.loads(row[3]).get("depends_on")
+        if depends_on:
+            answer["depends_on"] = depends_on
+        return JSONResponse(answer)
 
     def ack(kind: str, path: str) -> Callable[[Request], Awaitable[Response]]:
         @checked(path, "post")  # the contract checks the level and that 1 and 2 give a reason
@@ -345,9 +385,11 @@ def create_app(state: BackendState | None = None) -> Starlette:
         found = next((p for p in list(st.people.values()) if p.eid and p.eid == code), None)
         if found is None:
             return _problem(404, "unknown_code", "this code is not a valid e-ID code")
-        return JSONResponse({"name": found.name, "id_number": found.id_number,
-                             "sex": found.sex, "birth": found.birth.isoformat(),
-                             "nationality": "CHN"})
+        answer = {"name": found.name, "id_number": found.id_number, "sex": found.sex,
+                  "birth": found.birth.isoformat(), "nationality": "CHN"}
+        if found.valid_to is not None:
+            answer["valid_to"] = found.valid_to.isoformat()
+        return JSONResponse(answer)
 
     async def set_faults(r: Request) -> Response:
         body = await r.json()

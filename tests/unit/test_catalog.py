@@ -136,3 +136,31 @@ def test_a_bundle_naming_a_missing_item(tmp_path: Path) -> None:
         load_catalog(d)
     assert str(exc.value) == (f"{d / 'newborn.yaml'}:{line_of(text, 'items:')}: items[2]: "
                               "no service 'newborn-passport' in the catalog")
+
+
+@pytest.mark.parametrize(("need", "field", "problem"), [
+    ("{item: public-place-health-permit, license: business_licence, "
+     "from: public-place-health-permit}", "from", "does not come before"),
+    ("{item: individual-business-registration, license: business_licence, "
+     "from: food-business-licence}", "from", "does not come before"),
+    ("{item: public-place-health-permit, license: business_licence, from: no-such-item}",
+     "from", "'no-such-item' is not an item of this bundle"),
+    ("{item: criminal-record-certificate, license: business_licence, "
+     "from: individual-business-registration}", "item", "is not an item of this bundle"),
+    ("{item: public-place-health-permit, license: marriage_certificate, "
+     "from: individual-business-registration}", "license", "pulls no licence"),
+])
+def test_a_bundle_dependency_must_name_an_earlier_item_and_a_pulled_licence(
+        tmp_path: Path, need: str, field: str, problem: str) -> None:
+    import shutil
+
+    d = tmp_path / "catalog"
+    shutil.copytree(CATALOG_DIR, d)
+    bundle = (d / "open-restaurant.yaml").read_text(encoding="utf-8")
+    start = bundle.index("needs:")
+    text = bundle[:start] + "needs:\n  - " + need + "\n"
+    (d / "open-restaurant.yaml").write_text(text, encoding="utf-8")
+    line = len(text.splitlines())
+    with pytest.raises(CatalogError,
+                       match=rf"open-restaurant\.yaml:{line}: needs\[0\]\.{field}: .*{problem}"):
+        load_catalog(d)

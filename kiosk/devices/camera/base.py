@@ -69,8 +69,13 @@ class LatestFrame:
         return (len(times) - 1) / max(times[-1] - times[0], 1e-6)
 
     def wait_newer(self, after: int, timeout_s: float) -> tuple[int, Frame]:
+        """The first frame after sequence number `after`; `after` 0 means a frame taken from
+        now on — never one already in the slot, which may show the previous citizen (or their
+        e-ID code) if the camera stalled or idled."""
         deadline = time.monotonic() + timeout_s
         with self._cond:
+            if after == 0:
+                after = self._seq
             self._asked_at = time.monotonic()
             while self._seq <= after or self._frame is None:
                 if self.error is not None:
@@ -98,5 +103,6 @@ class Camera(Device):
                                fps=round(self.frames.fps(), 1))
 
     def next_frame(self, after: int, timeout_s: float = 2.0) -> tuple[int, Frame]:
-        """Blocking: the newest frame after sequence number `after` (a copy)."""
+        """Blocking: the newest frame after sequence number `after` (a copy); `after` 0: the
+        first frame taken after this call."""
         return self.frames.wait_newer(after, timeout_s)

@@ -17,4 +17,5 @@ async def run(ctx: VisitContext) -> None:
                 raise ctx.stop(Outcome.REFERRED, visit_message("staff_must_check", ctx.lang))
             if verdict is Verdict.FAIL:
                 raise ctx.stop(Outcome.REJECTED, rule.message[ctx.lang])
-    ctx.instant = all(s.approval == "instant" for s in ctx.items)
+    # an item standing on a pending application is reviewed with it, never approved on the spot
+    ctx.instant = all(s.approval == "instant" for s in ctx.items) and not ctx.pending

@@ -44,6 +44,8 @@ async def _value(ctx: VisitContext, f: FormField) -> str:
     if f.source is not None:
         if f.source.startswith("license."):
             _l, kind, attr = f.source.split(".", 2)
+            if kind in ctx.pending:  # applied for in this same visit: 随本次登记一并办理
+                return visit_message("joint_pending", ctx.lang)
             value = _lookup(attr, ctx.facts["license"].get(kind, {}))
         else:
             value = _lookup(f.source, ctx.facts)
@@ -71,6 +73,9 @@ async def run(ctx: VisitContext) -> None:
             seen.add(f.id)
             value = await _value(ctx, f)
             source = (f.source or "citizen").split(".")[0]
+            if f.source and f.source.startswith("license.") and \
+                    f.source.split(".")[1] in ctx.pending:
+                source = "joint"
             ctx.filled.append(FilledField(f.id, f.label[ctx.lang], value, source, f.personal,
                                           f.masked_on_screen))
             ctx.session.form[f.id] = value

@@ -21,6 +21,11 @@ async def run(ctx: VisitContext) -> None:
             if m.covered_by_license and m.covered_by_license in licenses:
                 ctx.materials.append({"material": m.id, "kind": "license", "license_identifier":
                                       licenses[m.covered_by_license]["identifier"]})
+            elif m.covered_by_license and m.covered_by_license in ctx.pending:
+                # the bundle's own application for it: the agencies decide them together
+                ctx.materials.append({"material": m.id, "kind": "joint_application",
+                                      "item_code": ctx.ports.catalog.services[
+                                          ctx.pending[m.covered_by_license]].item_code})
             elif m.commitment_allowed:
                 if s not in need_commitment:
                     need_commitment.append(s)

@@ -9,6 +9,7 @@ from typing import Any
 from kiosk.domain.citizen_messages import visit_message
 from kiosk.flows.context import VisitContext
 from kiosk.flows.outcome import Outcome
+from kiosk.flows.schema import Bundle
 from kiosk.services.errors import GatewayError, GatewayRejected
 
 
@@ -48,13 +49,21 @@ async def run(ctx: VisitContext) -> None:
                         rec = await ctx.waiting_on("backend", gateway.fetch_record(
                             rp.kind, ctx.holder, rp.purpose["zh-Hans"]))
                     except GatewayRejected:
-                        continue  # no such record: the rules that need it refer to staff
-                    facts["records"][rp.kind] = rec["data"]
+                        continue  # a person the registry does not know: the rules refer
+                    if rec["data"] is not None:
+                        facts["records"][rp.kind] = rec["data"]
+                    elif rp.if_none is not None:  # nothing on record: an answer
+                        facts["records"][rp.kind] = dict(rp.if_none)
     except GatewayError:
         raise ctx.stop(Outcome.REFERRED, visit_message("backend_unreachable", ctx.lang)) \
             from None
+    # 联办: a licence this bundle is itself applying for stands in as the pending application
+    for need in (ctx.item.needs if isinstance(ctx.item, Bundle) else []):
+        if need.license not in facts["license"]:
+            ctx.pending[need.license] = need.from_
+    facts["pending_licenses"] = sorted(ctx.pending)
     for name, lp in wanted.items():
-        if lp.required and name not in facts["license"]:
+        if lp.required and name not in facts["license"] and name not in ctx.pending:
             raise ctx.stop(Outcome.REJECTED, visit_message("license_missing", ctx.lang,
                                                            name=lp.name[ctx.lang]))
     ctx.facts = facts

@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/AdminOverlay.qml" line="51"/>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="293"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="298"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -31,7 +31,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/AdminOverlay.qml" line="89"/>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="292"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="297"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -143,51 +143,56 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/AdminOverlay.qml" line="252"/>
+        <source>证件未通过（按原因）</source>
+        <translation>Credentials refused (by reason)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="257"/>
         <source>中位用时（秒）</source>
         <translation>Median duration (s)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="265"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="270"/>
         <source>检查配置文件</source>
         <translation>Check the configuration file</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="278"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="283"/>
         <source>版本 %1 · 终端 %2 · 机器 %3 · %4</source>
         <translation>Version %1 · kiosk %2 · machine %3 · %4</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="279"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="284"/>
         <source>时钟由网络校时（NTP）维护；如偏差过大请检查网络。</source>
         <translation>The clock is kept by network time (NTP); if it is off, check the network.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="282"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="287"/>
         <source>导出日志和就绪报告到U盘</source>
         <translation>Export log and readiness report to USB</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="283"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="288"/>
         <source>打印自检单</source>
         <translation>Print a self-test ticket</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="284"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="289"/>
         <source>重启程序</source>
         <translation>Restart the app</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="285"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="290"/>
         <source>重启设备</source>
         <translation>Reboot</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="286"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="291"/>
         <source>进入维护终端</source>
         <translation>Leave to the maintenance console</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="291"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="296"/>
         <source>确定要执行吗？</source>
         <translation>Are you sure?</translation>
     </message>
@@ -238,17 +243,22 @@
         <translation>From: agency records</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="61"/>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="62"/>
         <source>您填写</source>
         <translation>Entered by you</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="71"/>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="62"/>
+        <source>来自：本次一并申请</source>
+        <translation>From: applied for in this visit</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="72"/>
         <source>确认无误</source>
         <translation>All correct</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="72"/>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="73"/>
         <source>信息有误，不办了</source>
         <translation>Something is wrong, stop</translation>
     </message>
@@ -1371,42 +1381,42 @@
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/WorkingScreen.qml" line="17"/>
+        <location filename="../qml/Kiosk/WorkingScreen.qml" line="22"/>
         <source>获取电子证照</source>
         <translation>Fetch e-licenses</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/WorkingScreen.qml" line="17"/>
+        <location filename="../qml/Kiosk/WorkingScreen.qml" line="22"/>
         <source>填写表单</source>
         <translation>Fill in the form</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/WorkingScreen.qml" line="17"/>
+        <location filename="../qml/Kiosk/WorkingScreen.qml" line="23"/>
         <source>材料与承诺</source>
         <translation>Documents and commitment</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/WorkingScreen.qml" line="17"/>
+        <location filename="../qml/Kiosk/WorkingScreen.qml" line="23"/>
         <source>审核</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/WorkingScreen.qml" line="17"/>
+        <location filename="../qml/Kiosk/WorkingScreen.qml" line="24"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/WorkingScreen.qml" line="17"/>
+        <location filename="../qml/Kiosk/WorkingScreen.qml" line="24"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/WorkingScreen.qml" line="29"/>
+        <location filename="../qml/Kiosk/WorkingScreen.qml" line="33"/>
         <source>（完成）</source>
         <translation> (done)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/WorkingScreen.qml" line="29"/>
+        <location filename="../qml/Kiosk/WorkingScreen.qml" line="33"/>
         <source>（进行中）</source>
         <translation> (in progress)</translation>
     </message>

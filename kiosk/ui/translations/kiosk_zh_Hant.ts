@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/AdminOverlay.qml" line="51"/>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="293"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="298"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -31,7 +31,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/AdminOverlay.qml" line="89"/>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="292"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="297"/>
         <source>确定</source>
         <translation>確定</translation>
     </message>
@@ -143,51 +143,56 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/AdminOverlay.qml" line="252"/>
+        <source>证件未通过（按原因）</source>
+        <translation>證件未通過（按原因）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="257"/>
         <source>中位用时（秒）</source>
         <translation>中位用時（秒）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="265"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="270"/>
         <source>检查配置文件</source>
         <translation>檢查配置文件</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="278"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="283"/>
         <source>版本 %1 · 终端 %2 · 机器 %3 · %4</source>
         <translation>版本 %1 · 終端 %2 · 機器 %3 · %4</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="279"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="284"/>
         <source>时钟由网络校时（NTP）维护；如偏差过大请检查网络。</source>
         <translation>時鐘由網路校時（NTP）維護；如偏差過大請檢查網路。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="282"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="287"/>
         <source>导出日志和就绪报告到U盘</source>
         <translation>匯出日誌和就緒報告到隨身碟</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="283"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="288"/>
         <source>打印自检单</source>
         <translation>列印自檢單</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="284"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="289"/>
         <source>重启程序</source>
         <translation>重啟程式</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="285"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="290"/>
         <source>重启设备</source>
         <translation>重啟裝置</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="286"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="291"/>
         <source>进入维护终端</source>
         <translation>進入維護終端</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/AdminOverlay.qml" line="291"/>
+        <location filename="../qml/Kiosk/AdminOverlay.qml" line="296"/>
         <source>确定要执行吗？</source>
         <translation>確定要執行嗎？</translation>
     </message>
@@ -238,17 +243,22 @@
         <translation>來自：部門資料</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="61"/>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="62"/>
         <source>您填写</source>
         <translation>您填寫</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="71"/>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="62"/>
+        <source>来自：本次一并申请</source>
+        <translation>來自：本次一併申請</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="72"/>
         <source>确认无误</source>
         <translation>確認無誤</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="72"/>
+        <location filename="../qml/Kiosk/ConfirmScreen.qml" line="73"/>
         <source>信息有误，不办了</source>
         <translation>資訊有誤，不辦了</translation>
     </message>
@@ -1371,42 +1381,42 @@
         <translation>請稍候</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/WorkingScreen.qml" line="17"/>
+        <location filename="../qml/Kiosk/WorkingScreen.qml" line="22"/>
         <source>获取电子证照</source>
         <translation>獲取電子證照</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/WorkingScreen.qml" line="17"/>
+        <location filename="../qml/Kiosk/WorkingScreen.qml" line="22"/>
         <source>填写表单</source>
         <translation>填寫表單</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/WorkingScreen.qml" line="17"/>
+        <location filename="../qml/Kiosk/WorkingScreen.qml" line="23"/>
         <source>材料与承诺</source>
         <translation>材料與承諾</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/WorkingScreen.qml" line="17"/>
+        <location filename="../qml/Kiosk/WorkingScreen.qml" line="23"/>
         <source>审核</source>
         <translation>審核</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/WorkingScreen.qml" line="17"/>
+        <location filename="../qml/Kiosk/WorkingScreen.qml" line="24"/>
         <source>提交</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/WorkingScreen.qml" line="17"/>
+        <location filename="../qml/Kiosk/WorkingScreen.qml" line="24"/>
         <source>打印</source>
         <translation>列印</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/WorkingScreen.qml" line="29"/>
+        <location filename="../qml/Kiosk/WorkingScreen.qml" line="33"/>
         <source>（完成）</source>
         <translation>（完成）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/WorkingScreen.qml" line="29"/>
+        <location filename="../qml/Kiosk/WorkingScreen.qml" line="33"/>
         <source>（进行中）</source>
         <translation>（進行中）</translation>
     </message>

@@ -58,7 +58,8 @@ Screen {
                         anchors.centerIn: parent
                         text: modelData.source === "identity" ? qsTr("来自：身份证件")
                             : modelData.source === "license" ? qsTr("来自：电子证照")
-                            : modelData.source === "record" ? qsTr("来自：部门数据") : qsTr("您填写")
+                            : modelData.source === "record" ? qsTr("来自：部门数据")
+                            : modelData.source === "joint" ? qsTr("来自：本次一并申请") : qsTr("您填写")
                         color: Theme.badgeText
                         font { family: Theme.fontFamily; pixelSize: Theme.fontSmall }
                     }
