@@ -69,6 +69,10 @@ def views(lang: str) -> list[tuple[str, dict[str, Any]]]:
              "prefilled": True},
             {"label": "Licence" if lang == "en" else "营业执照", "value": "BU000001",
              "source": "license", "prefilled": True},
+            {"label": words(lang, "营业执照编号", "營業執照編號", "Licence number"),
+             "value": words(lang, "随本次登记一并办理", "隨本次登記一併辦理",
+                            "Applied for in this same visit"),
+             "source": "joint", "prefilled": True},
             {"label": phone.label[lang], "value": "13800000000", "source": "citizen",  # type: ignore[index]
              "prefilled": False}]}),
         ("sign", {"text": permit.commitment.text[lang]}),  # type: ignore[index]
