@@ -199,6 +199,7 @@ class KioskCore:
             catalog=load_catalog(), gateway=self.gateway, outbox=self.outbox,
             uploader=self.uploader, reprints=ReprintStore(c.data_dir / "reprints"),
             kiosk_id=c.kiosk_id, submit_wait_s=c.submit_wait_s,
+            still_there_grace_s=c.timeouts.idle_warning_s, print_deadline_s=c.timeouts.print_s,
             camera=camera if isinstance(camera, Camera) else None,
             issuer=issuer_for(c.data_dir, c.kiosk_id),
             document_printer=document if isinstance(document, CupsDocumentPrinter) else None,
@@ -213,7 +214,8 @@ class KioskCore:
             time_zone=c.time_zone)
         return VisitRunner(ports, sources, face_engine, match_threshold=c.face.match_threshold,
                            photo_detect_score=c.face.id_photo_detect_score,
-                           face_config=c.face, on_result=self.visit_ended,
+                           face_config=c.face, face_check_s=c.timeouts.face_check_s,
+                           on_result=self.visit_ended,
                            on_refused=self.credential_refused)
 
     def device(self, name: str) -> Device:

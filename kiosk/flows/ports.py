@@ -36,3 +36,4 @@ class FlowPorts:
     # how long the submit step waits for the backend's case numbers before it tells the
     # citizen "submitted, uploading automatically" (the upload goes on in the background)
     submit_wait_s: float = 8.0
+    print_deadline_s: float = 120.0  # a print job not done by then is cancelled (timeouts.print_s)

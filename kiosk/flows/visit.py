@@ -33,7 +33,7 @@ class VisitRunner:
     def __init__(self, ports: FlowPorts, sources: IdentitySources,
                  face_engine: Callable[[], FaceEngine],
                  *, match_threshold: float, photo_detect_score: float,
-                 face_config: FaceConfig | None = None,
+                 face_config: FaceConfig | None = None, face_check_s: float = 20.0,
                  on_result: Callable[[FlowResult, float], None] | None = None,
                  on_refused: Callable[[str], None] | None = None) -> None:
         self.on_result = on_result  # (result, seconds): statistics and metrics, no person
@@ -45,6 +45,7 @@ class VisitRunner:
         self.face_engine: FaceEngine | None = None
         self._face_check: FaceCheck | None = None
         self.face_config = face_config or FaceConfig()
+        self.face_check_s = face_check_s  # the whole face check, consent to verdict
         self.match_threshold = match_threshold
         self.photo_detect_score = photo_detect_score
         self.last_session_empty: bool | None = None  # after a visit: was everything wiped
@@ -109,7 +110,8 @@ class VisitRunner:
         if self.face_engine is None:
             self.face_engine = await asyncio.to_thread(self._make_face_engine)
         if self._face_check is None:
-            self._face_check = FaceCheck(self.face_engine, self.face_config)
+            self._face_check = FaceCheck(self.face_engine, self.face_config,
+                                         timeout_s=self.face_check_s)
         return self._face_check
 
     def _verifier(self, identity: Identity) -> FaceVerifier:

@@ -315,3 +315,14 @@ def test_a_trainer_walks_through_with_the_simulator_panel(shell, core, qtbot,
     tap(shell, qtbot, "faceConsentNo")                       # no face check: staff instead
     wait_screen(shell, qtbot, "ended")
     assert_nothing_left(shell, "zhang-wei")
+
+
+def test_the_configured_timeouts_reach_the_visit(shell, core, sim_config) -> None:
+    """timeouts.idle_warning_s, print_s and face_check_s are the visit's, not literals."""
+    runner = shell.visit._runner
+    assert runner.ports.still_there_grace_s == sim_config.timeouts.idle_warning_s
+    assert runner.ports.print_deadline_s == sim_config.timeouts.print_s
+    assert runner.face_check_s == sim_config.timeouts.face_check_s
+    assert runner.identification.sources.idcard_poll_s == \
+        sim_config.devices.idcard.poll_interval_s
+    assert runner.identification.sources.time_zone == sim_config.time_zone

@@ -49,7 +49,7 @@ async def run(ctx: VisitContext) -> None:
     printed = await ctx.waiting_on("printers", print_outputs(
         case_number=case, certificate=issued, receipt=receipt,
         document_printer=p.document_printer, receipt_printer=p.receipt_printer,
-        store=p.reprints, locale=ctx.lang))
+        store=p.reprints, locale=ctx.lang, deadline_s=p.print_deadline_s))
     result.printed = printed.printed
     result.print_problems = [f"{pr.document}: {pr.message.text}" for pr in printed.problems]
     ctx.ui.finished(result.outcome, result.case_numbers, result.printed, result.print_problems,
