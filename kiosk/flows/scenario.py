@@ -273,7 +273,7 @@ class ScenarioRig:
                                    else Paper.OK)
         if faults.get("document_printer") == "stopped":
             subprocess.run(["cupsdisable", QUEUE], capture_output=True, check=False)
-        receipts_before = len(self.hub.receipt.receipts)
+        receipts_before = self.hub.receipt.printed
         scene = face_scene(str(citizen.get("face", "genuine")), photo)
         self.camera.set_scene(scene if citizen.get("credential", "idcard") != "qr"
                               else Scene.NO_FACE)
@@ -407,7 +407,7 @@ class ScenarioRig:
         stem = scenario.path.stem
         self.out_dir.mkdir(parents=True, exist_ok=True)
         assert self.hub.receipt is not None
-        for i, receipt in enumerate(self.hub.receipt.receipts[before:]):
+        for i, receipt in enumerate(self.hub.receipt.since(before)):
             path = self.out_dir / f"{stem}-receipt-{i + 1}.png"
             render_receipt(receipt).save(path)
             out.append(str(path))

@@ -172,3 +172,20 @@ async def test_stopped_certificate_printer_offers_the_e_copy(cupsd_running, issu
     assert outcome.problems[0].message.text == "The printer is not available right now."
     assert outcome.ecopy_qr == issued.qr_payload  # shown on screen instead
     assert store.get("CASE-8", "certificate") == issued.pdf
+
+
+def test_a_day_of_receipts_does_not_pile_up_in_the_simulator() -> None:
+    """A simulated kiosk in training mode runs all day: the simulator remembers the last 50
+    receipts (the 500-visit soak grew by 60 MB keeping every one), and counts them all."""
+    from kiosk.devices.printers.escpos_stream import EscposStreamParser
+    from kiosk.devices.printers.receipt_simulator import KEEP
+
+    sim = ReceiptPrinterSimulator()
+    data = to_escpos(receipt_doc())
+    parser = EscposStreamParser()
+    for _ in range(KEEP + 10):
+        sim._take(parser, data)
+    assert sim.printed == KEEP + 10
+    assert len(sim.receipts) == KEEP
+    assert len(sim.since(KEEP + 7)) == 3
+    assert len(sim.since(0)) == KEEP  # older ones are gone

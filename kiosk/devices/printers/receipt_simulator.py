@@ -33,13 +33,18 @@ from kiosk.sim.pty_link import PtyLink
 log = get_logger(__name__)
 
 
+KEEP = 50  # receipts (and unknown commands) the simulator remembers
+
+
 class ReceiptPrinterSimulator:
     def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
         self.host = host
         self.requested_port = port
         self.port = 0
         self.condition = st.PrinterCondition()
+        # the last KEEP receipts (a simulated kiosk running all day must not keep every one)
         self.receipts: list[Receipt] = []
+        self.printed = 0  # every receipt cut since start
         self.unknown_commands: list[bytes] = []
         self.silent = False  # scripted fault: accept bytes, never answer status
         self.pending_bytes_seen = 0  # every byte received, for tests and the staff view
@@ -89,8 +94,11 @@ class ReceiptPrinterSimulator:
                 answer.append(self._status_byte(event.n))
             elif isinstance(event, Cut):
                 self.receipts.append(event.receipt)
+                self.printed += 1
+                del self.receipts[:-KEEP]
             elif isinstance(event, Unknown):
                 self.unknown_commands.append(event.command)
+                del self.unknown_commands[:-KEEP]
         return bytes(answer)
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -119,6 +127,11 @@ class ReceiptPrinterSimulator:
         if self._pty is not None:
             self._pty.close()
             self._pty = None
+
+    def since(self, printed: int) -> list[Receipt]:
+        """The receipts cut after the `printed`-th (those still remembered)."""
+        return self.receipts[len(self.receipts) - min(self.printed - printed,
+                                                      len(self.receipts)):]
 
     def _status_byte(self, n: int) -> int:
         c = self.condition
