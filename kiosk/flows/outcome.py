@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from kiosk.documents.issuer import IssuedCertificate
+if TYPE_CHECKING:  # not at run time: the signing stack (pyHanko) would load with the UI
+    from kiosk.documents.issuer import IssuedCertificate
 
 
 class Outcome(StrEnum):

@@ -46,7 +46,6 @@ from kiosk.domain.elicense import make_identifier
 from kiosk.domain.id_number import IdNumber, InvalidIdNumber
 from kiosk.sim.citizens import DECK, eid_code
 from kiosk.sim.contract_check import EXCEPTION_HANDLERS, checked, problem
-from kiosk.sim.registry_faces import registry_match
 
 # type codes: a defining body's credit code (18) + a 3-digit number
 TYPES = {
@@ -374,6 +373,10 @@ def create_app(state: BackendState | None = None) -> Starlette:
                 live = base64.b64decode(str(body.get("live_jpeg_b64", "")), validate=True)
             except ValueError:
                 return _problem(400, "bad_jpeg", "live_jpeg_b64 is not base64")
+            # imported here: the face engine (OpenCV) loads with the first check, not with the
+            # kiosk that starts this backend (startup_first_frame_s)
+            from kiosk.sim.registry_faces import registry_match
+
             passed = await asyncio.to_thread(registry_match, person.photo, live)
         return JSONResponse({"passed": passed, "reference": uuid.uuid4().hex})
 
