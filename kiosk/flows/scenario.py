@@ -31,7 +31,6 @@ import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -51,7 +50,7 @@ from kiosk.face.liveness import Turn
 from kiosk.flows.catalog import load_catalog
 from kiosk.flows.interaction import FilledField, RatingAnswer, SignedCommitment
 from kiosk.flows.outcome import EndReason, FlowResult, Outcome, Step
-from kiosk.flows.scenario_schema import ScenarioSpec
+from kiosk.flows.scenario_schema import InlineCard, ScenarioSpec
 from kiosk.flows.schema import FormField
 from kiosk.flows.visit import VisitRunner
 from kiosk.flows.yaml_source import YamlRefused, describe_invalid, load_yaml
@@ -266,7 +265,8 @@ class ScenarioRig:
         if s.get("licenses"):
             await self._backend("/sim/licenses", {"licenses": s["licenses"]})
         present, photo = await self._credential(citizen, s, scenario.spec.records.model_dump(
-            mode="json", exclude_unset=True) if scenario.spec.records else {})
+            mode="json", exclude_unset=True) if scenario.spec.records else {},
+            scenario.spec.citizen.card)
         faults = s.get("faults") or {}
         assert self.hub.receipt is not None
         self.hub.receipt.set_paper(Paper.OUT if faults.get("receipt_printer") == "paper_out"
@@ -335,11 +335,10 @@ class ScenarioRig:
         return linked
 
     async def _credential(self, citizen: dict[str, Any], s: dict[str, Any],
-                          scenario_records: dict[str, Any]
+                          scenario_records: dict[str, Any], written: InlineCard | str
                           ) -> tuple[Callable[[], Awaitable[None]], int]:
         """How the citizen presents their credential, and the registry photo of their face."""
         credential = citizen.get("credential", "idcard")
-        spec = citizen.get("card", "zhang-wei")
         if credential in ("passport", "ssc"):
             kind = "passport-expired" if credential == "passport" and \
                 citizen.get("passport") == "expired" else credential
@@ -347,20 +346,20 @@ class ScenarioRig:
             async def insert() -> None:
                 await self._control(self.hub.smartcard, credential, insert=kind)
             return insert, 1
-        if isinstance(spec, dict):
-            photo = PHOTOS[spec["photo"]] if spec.get("photo") else 0
-            sample = inline_card(spec, photo)
+        if isinstance(written, InlineCard):
+            photo = PHOTOS[written.photo] if written.photo else 0
+            # every field, the schema's defaults filled in: the card as the simulator lays it
+            fields = written.model_dump(mode="json", exclude={"photo"})
+            sample = inline_card(fields, photo)
             added = await self._backend("/sim/people", {"people": [{
                 "id_number": sample.record.id_number, "name": sample.record.name,
                 "sex": sample.record.sex.value, "birth": sample.record.birth.isoformat(),
                 "valid_to": sample.record.valid_to.isoformat() if sample.record.valid_to
                 else None, "photo": photo, "records": scenario_records}]})
             eid = str(added["eid_codes"][sample.record.id_number])
-            place: dict[str, Any] = {"place_card": {
-                k: v.isoformat() if isinstance(v, date) else v
-                for k, v in spec.items() if k != "photo"}, "photo": photo}
+            place: dict[str, Any] = {"place_card": fields, "photo": photo}
         else:
-            sample = card(str(spec))
+            sample = card(written)
             photo = sample.photo_index or 1
             eid = eid_code(sample.card_id)
             place = {"place": sample.card_id}

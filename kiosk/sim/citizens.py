@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from kiosk.domain.id_number import make_id_number
 from kiosk.domain.identity import CardType, IdCardRecord, Sex
@@ -117,28 +118,20 @@ def eid_code(card_id: str) -> str:
     return f"EID1.{token}"
 
 
-def _a_date(value: object) -> date:
-    if isinstance(value, date):
-        return value
-    text = str(value)
-    if len(text) == 8 and text.isdigit():
-        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
-    return date.fromisoformat(text)
-
-
-def inline_card(fields: dict[str, object], photo: int = 0) -> SampleCard:
-    """A resident ID card written out field by field (a scenario's inline citizen), with the
-    same defaults as the scenario schema; `photo` is its sample photo (0: none)."""
-    birth = _a_date(fields["birth"])
-    sex = Sex(str(fields.get("sex", "male")))
-    number = str(fields.get("id_number") or make_id_number(
-        str(fields.get("region", "110105")), birth, 1 if sex is Sex.MALE else 2))
-    to = fields.get("valid_to", "2036-01-01")
-    nation = str(fields.get("nation", "01"))
+def inline_card(fields: dict[str, Any], photo: int = 0) -> SampleCard:
+    """A resident ID card written out field by field: a scenario's inline citizen, every field
+    given as the scenario schema fills it (`InlineCard.model_dump(mode="json")`: ISO dates,
+    `valid_to` "长期" for long-term, `id_number` None to derive it); `photo` is its sample
+    photo (0: none)."""
+    birth = date.fromisoformat(fields["birth"])
+    sex = Sex(fields["sex"])
+    number = fields["id_number"] or make_id_number(fields["region"], birth,
+                                                   1 if sex is Sex.MALE else 2)
+    to = fields["valid_to"]
     return SampleCard(f"inline-{number}", IdCardRecord(
-        card_type=CardType.RESIDENT, name=str(fields["name"]), sex=sex, birth=birth,
-        id_number=number, authority=str(fields.get("authority", "易办市公安局")),
-        valid_from=_a_date(fields.get("valid_from", "2016-01-01")),
-        valid_to=None if to in (None, "long-term", "长期") else _a_date(to),
-        nation_code=nation, nation=nation_name(nation),
-        address=str(fields.get("address", "易办市示范路1号"))), photo)
+        card_type=CardType.RESIDENT, name=fields["name"], sex=sex, birth=birth,
+        id_number=number, authority=fields["authority"],
+        valid_from=date.fromisoformat(fields["valid_from"]),
+        valid_to=None if to in ("long-term", "长期") else date.fromisoformat(to),
+        nation_code=fields["nation"], nation=nation_name(fields["nation"]),
+        address=fields["address"]), photo)

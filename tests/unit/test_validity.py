@@ -13,13 +13,15 @@ from kiosk.admin.statistics import VisitStatistics
 from kiosk.domain.errors import CredentialExpired
 from kiosk.domain.identity import identity_from_idcard
 from kiosk.domain.validity import ensure_valid, local_today
+from kiosk.flows.scenario_schema import InlineCard
 from kiosk.sim.citizens import card, inline_card
 
 
 def _card(valid_to: str | None):
-    fields = {"name": "测试", "birth": "1980-01-01", "valid_from": "2010-01-01"}
-    fields["valid_to"] = valid_to if valid_to is not None else "长期"
-    return identity_from_idcard(inline_card(fields).record, None)
+    written = InlineCard.model_validate({"name": "测试", "birth": "1980-01-01",
+                                         "valid_from": "2010-01-01",
+                                         "valid_to": valid_to or "长期"})
+    return identity_from_idcard(inline_card(written.model_dump(mode="json")).record, None)
 
 
 def test_the_local_date_decides_not_the_machines_clock() -> None:
