@@ -21,7 +21,7 @@ from PySide6.QtTest import QTest
 from benchmarks._kiosk_process import running_kiosk
 from kiosk.app import KioskCore
 from kiosk.devices.camera.base import Camera
-from kiosk.devices.camera.simulated import Scene, SimulatedCamera
+from kiosk.devices.camera.sim import Scene, SimulatedCamera
 from kiosk.face.engine import FaceEngine
 from kiosk.ui.shell import Shell
 

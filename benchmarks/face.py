@@ -12,7 +12,7 @@ import numpy as np
 import psutil
 
 from benchmarks import figure, runs
-from kiosk.devices.camera.simulated import _load
+from kiosk.devices.camera.sim import _load
 from kiosk.face.engine import FaceEngine
 
 _engine: FaceEngine | None = None

@@ -13,9 +13,9 @@ from typing import Any
 import psutil
 
 from benchmarks import figure, runs
-from kiosk.flows.scenario import Scenario, ScenarioRig
+from kiosk.scenarios.rig import Scenario, ScenarioRig
 
-SCENARIOS = Path(__file__).resolve().parent.parent / "kiosk" / "flows" / "scenarios"
+SCENARIOS = Path(__file__).resolve().parent.parent / "kiosk" / "scenarios" / "shipped"
 
 
 def _run(name: str, count: int) -> tuple[list[float], list[dict[str, Any]], float, float]:

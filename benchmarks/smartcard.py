@@ -17,7 +17,7 @@ from typing import Any
 from benchmarks import figure, runs
 from kiosk.devices.smartcard.passport import read_passport
 from kiosk.devices.smartcard.pcsc_channel import PcscChannel, wait_for_card
-from kiosk.devices.smartcard.virtual.passport_card import SAMPLE_PASSPORT
+from kiosk.devices.smartcard.sim.passport_card import SAMPLE_PASSPORT
 
 READER = "Virtual PCD 00 00"
 

@@ -20,7 +20,7 @@ from kiosk.config import (
 )
 from kiosk.devices.base import Device, DeviceKind
 from kiosk.devices.camera.opencv_camera import OpenCvCamera
-from kiosk.devices.camera.simulated import SimulatedCamera
+from kiosk.devices.camera.sim import SimulatedCamera
 from kiosk.devices.errors import DeviceUnavailable
 from kiosk.devices.idcard.photo import (
     PhotoDecodeError,

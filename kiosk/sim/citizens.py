@@ -9,34 +9,13 @@ a child's card, HK/Taiwan residence permits, and both foreign permanent residenc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from kiosk.devices.idcard.sim.card import SampleCard
 from kiosk.domain.id_number import make_id_number
 from kiosk.domain.identity import CardType, IdCardRecord, Sex
 from kiosk.domain.nations import nation_name
-
-SIM_WLT_MAGIC = b"SIMWLT1"
-WLT_SIZE = 1024
-
-
-def sim_wlt(photo_index: int) -> bytes:
-    """The 1024 'WLT' photo bytes of a sample card: a marker the simulated decoder maps to a
-    packaged image (photo_index 0 means no sample image)."""
-    head = SIM_WLT_MAGIC + bytes([photo_index])
-    return head + bytes((i * 7 + photo_index) & 0xFF for i in range(WLT_SIZE - len(head)))
-
-
-@dataclass(frozen=True)
-class SampleCard:
-    card_id: str
-    record: IdCardRecord
-    photo_index: int = 0  # 1 and 2 have face photos (kiosk/sim/photos)
-
-    @property
-    def wlt(self) -> bytes:
-        return sim_wlt(self.photo_index)
 
 
 def _resident(card_id: str, name: str, sex: Sex, nation: str, birth: date, region: str,

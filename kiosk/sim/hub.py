@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import KioskSettings
-from kiosk.devices.printers.receipt_simulator import ReceiptPrinterSimulator
+from kiosk.devices.printers.sim import ReceiptPrinterSimulator
 from kiosk.events import EventId
 from kiosk.logging import get_logger
 from kiosk.sim.backend import BackendServer

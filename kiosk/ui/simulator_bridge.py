@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.app import CoreThread, KioskCore
-from kiosk.devices.camera.simulated import Scene, SimulatedCamera
+from kiosk.devices.camera.sim import Scene, SimulatedCamera
 from kiosk.devices.printers.escpos_status import Paper
 from kiosk.logging import get_logger
 from kiosk.sim.citizens import DECK, card, eid_code

@@ -17,7 +17,7 @@ import pytest
 
 from kiosk.config import FaceConfig
 from kiosk.devices.camera.qr import QrCredentialReader
-from kiosk.devices.camera.simulated import Scene, SimulatedCamera
+from kiosk.devices.camera.sim import Scene, SimulatedCamera
 from kiosk.face.check import FaceCheck, Outcome
 from kiosk.face.engine import FaceEngine
 from kiosk.face.guidance import Guidance

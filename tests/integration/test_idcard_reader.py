@@ -18,14 +18,14 @@ from kiosk.devices.idcard.reader import (
     SamReader,
     watch_cards,
 )
-from kiosk.devices.idcard.simulator import SamReaderSimulator
+from kiosk.devices.idcard.sim.reader import SamReaderSimulator
 from kiosk.domain.identity import CardType
 from kiosk.sim.citizens import DECK, SampleCard, card
 
 
 @pytest.fixture
 def sim():
-    s = SamReaderSimulator(pace=True)  # bytes at the speed of a 115200-baud line
+    s = SamReaderSimulator(DECK, pace=True)  # bytes at the speed of a 115200-baud line
     s.start()
     yield s
     s.stop()
@@ -51,7 +51,7 @@ async def test_every_sample_card_reads_exactly(sim, reader, sample: SampleCard) 
 
 
 async def test_reads_at_115200_with_real_pacing() -> None:
-    sim = SamReaderSimulator(pace=True)
+    sim = SamReaderSimulator(DECK, pace=True)
     sim.start()
     try:
         sim.place("li-xiuying")
@@ -170,7 +170,7 @@ async def test_watcher_events_and_replug(tmp_path: Path) -> None:
     """One event per placement and removal; the reader vanishes and comes back on the same
     stable name (a symlink, as udev gives a real reader)."""
     link = tmp_path / "kiosk-idcard"
-    sim = SamReaderSimulator(pace=False)
+    sim = SamReaderSimulator(DECK, pace=False)
     os.symlink(sim.start(), link)
     reader = SamReader("idcard", str(link), 115200, adapter="sam-serial", timeout_scale=0.5)
     events = watch_cards(reader, poll_interval_s=0.02, retry_max_s=0.1)
@@ -198,7 +198,7 @@ async def test_watcher_events_and_replug(tmp_path: Path) -> None:
         assert isinstance(ev, (ReaderUnavailable, CardLifted))
         if isinstance(ev, CardLifted):
             assert isinstance(await next_event(), ReaderUnavailable)
-        sim2 = SamReaderSimulator(pace=False)
+        sim2 = SamReaderSimulator(DECK, pace=False)
         port2 = sim2.start()
         link.unlink()
         os.symlink(port2, link)

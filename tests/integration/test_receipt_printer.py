@@ -13,8 +13,8 @@ from kiosk.devices.errors import CoverOpen, PaperOut
 from kiosk.devices.monitor import DeviceMonitor
 from kiosk.devices.printers.escpos_status import Paper
 from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
-from kiosk.devices.printers.receipt_simulator import ReceiptPrinterSimulator
 from kiosk.devices.printers.receipt_transport import TcpTransport
+from kiosk.devices.printers.sim import ReceiptPrinterSimulator
 
 
 @pytest.fixture

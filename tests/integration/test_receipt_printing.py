@@ -17,8 +17,8 @@ from kiosk.devices.printers.document_printer import CupsDocumentPrinter
 from kiosk.devices.printers.escpos_status import Paper
 from kiosk.devices.printers.escpos_stream import Raster
 from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
-from kiosk.devices.printers.receipt_simulator import ReceiptPrinterSimulator, render_receipt
 from kiosk.devices.printers.receipt_transport import SerialTransport, TcpTransport
+from kiosk.devices.printers.sim import ReceiptPrinterSimulator, render_receipt
 from kiosk.documents.certificate import CertificateContent
 from kiosk.documents.issuer import CertificateIssuer, keys_for
 from kiosk.documents.receipt import case_receipt, to_escpos
@@ -178,7 +178,7 @@ def test_a_day_of_receipts_does_not_pile_up_in_the_simulator() -> None:
     """A simulated kiosk in training mode runs all day: the simulator remembers the last 50
     receipts (the 500-visit soak grew by 60 MB keeping every one), and counts them all."""
     from kiosk.devices.printers.escpos_stream import EscposStreamParser
-    from kiosk.devices.printers.receipt_simulator import KEEP
+    from kiosk.devices.printers.sim import KEEP
 
     sim = ReceiptPrinterSimulator()
     data = to_escpos(receipt_doc())

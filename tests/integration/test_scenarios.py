@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.flows.scenario import check_expectations
+from kiosk.scenarios.rig import check_expectations
 
-SCENARIOS = sorted((Path(__file__).resolve().parents[2] / "kiosk" / "flows" / "scenarios")
+SCENARIOS = sorted((Path(__file__).resolve().parents[2] / "kiosk" / "scenarios" / "shipped")
                    .glob("*.yaml"))
 pytestmark = pytest.mark.daemon
 

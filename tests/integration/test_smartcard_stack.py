@@ -25,13 +25,13 @@ from kiosk.devices.smartcard.pcsc_reader import (
     PcscReader,
     watch_reader,
 )
-from kiosk.devices.smartcard.social_security import NeedsPsam
-from kiosk.devices.smartcard.virtual.passport_card import SAMPLE_PASSPORT, VirtualPassport
-from kiosk.devices.smartcard.virtual.social_security_card import (
+from kiosk.devices.smartcard.sim.passport_card import SAMPLE_PASSPORT, VirtualPassport
+from kiosk.devices.smartcard.sim.social_security_card import (
     SAMPLE_SSC,
     VirtualSocialSecurityCard,
 )
-from kiosk.devices.smartcard.virtual.vpcd_link import VpcdLink
+from kiosk.devices.smartcard.sim.vpcd_link import VpcdLink
+from kiosk.devices.smartcard.social_security import NeedsPsam
 from kiosk.domain.identity import Credential, Sex
 
 pytestmark = pytest.mark.daemon

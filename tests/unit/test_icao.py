@@ -25,7 +25,7 @@ from kiosk.devices.smartcard.icao.secure_messaging import (
     wrap_command,
     wrap_response,
 )
-from kiosk.devices.smartcard.virtual.passport_card import td3_mrz
+from kiosk.devices.smartcard.sim.passport_card import td3_mrz
 
 H = bytes.fromhex
 KEY = BacKey("L898902C", "690806", "940623")

@@ -14,7 +14,7 @@ from kiosk.devices.idcard.photo import (
     SimulatedPhotoDecoder,
     VendorWltDecoder,
 )
-from kiosk.sim.citizens import sim_wlt
+from kiosk.devices.idcard.sim.card import sim_wlt
 
 C_SOURCE = r"""
 #include <string.h>

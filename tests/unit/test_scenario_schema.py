@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.flows.scenario import Scenario, ScenarioError
+from kiosk.scenarios.rig import Scenario, ScenarioError
 
-SHIPPED = sorted((Path(__file__).resolve().parents[2] / "kiosk" / "flows" / "scenarios")
+SHIPPED = sorted((Path(__file__).resolve().parents[2] / "kiosk" / "scenarios" / "shipped")
                  .glob("*.yaml"))
 GOOD = """service: criminal-record-certificate
 citizen:

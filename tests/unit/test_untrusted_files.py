@@ -13,7 +13,7 @@ import pytest
 
 from kiosk.flows.catalog import CATALOG_DIR, CatalogError, load_catalog
 from kiosk.flows.rules import CompiledRule, RuleSyntaxError, Verdict
-from kiosk.flows.scenario import Scenario, ScenarioError
+from kiosk.scenarios.rig import Scenario, ScenarioError
 from kiosk.flows.yaml_source import YamlRefused, load_yaml, parse_yaml
 
 # 3 KB of nested aliases: about 10^9 strings once expanded

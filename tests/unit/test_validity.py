@@ -13,7 +13,7 @@ from kiosk.admin.statistics import VisitStatistics
 from kiosk.domain.errors import CredentialExpired
 from kiosk.domain.identity import identity_from_idcard
 from kiosk.domain.validity import ensure_valid, local_today
-from kiosk.flows.scenario_schema import InlineCard
+from kiosk.scenarios.schema import InlineCard
 from kiosk.sim.citizens import card, inline_card
 
 

@@ -19,7 +19,7 @@ from typing import Protocol
 
 from PIL import Image
 
-from kiosk.sim.citizens import SIM_WLT_MAGIC
+from kiosk.devices.idcard.sim.card import SIM_WLT_MAGIC
 
 PHOTO_WIDTH, PHOTO_HEIGHT = 102, 126
 BMP_SIZE = 54 + 308 * 126  # 38862

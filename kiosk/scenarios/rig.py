@@ -38,11 +38,11 @@ from pydantic import ValidationError
 
 from kiosk.app import KioskCore
 from kiosk.config import KioskSettings, load_config, packaged_config
-from kiosk.devices.camera.simulated import Scene, SimulatedCamera
+from kiosk.devices.camera.sim import Scene, SimulatedCamera
 from kiosk.devices.printers.escpos_status import Paper
-from kiosk.devices.printers.receipt_simulator import render_receipt
+from kiosk.devices.printers.sim import render_receipt
 from kiosk.devices.smartcard.icao.mrz import BacKey
-from kiosk.devices.smartcard.virtual.passport_card import EXPIRED_PASSPORT, SAMPLE_PASSPORT
+from kiosk.devices.smartcard.sim.passport_card import EXPIRED_PASSPORT, SAMPLE_PASSPORT
 from kiosk.documents.issuer import IssuedCertificate, keys_for
 from kiosk.documents.keys import export_trusted
 from kiosk.face.guidance import Guidance
@@ -50,10 +50,10 @@ from kiosk.face.liveness import Turn
 from kiosk.flows.catalog import load_catalog
 from kiosk.flows.interaction import FilledField, RatingAnswer, SignedCommitment
 from kiosk.flows.outcome import EndReason, FlowResult, Outcome, Step
-from kiosk.flows.scenario_schema import InlineCard, ScenarioSpec
 from kiosk.flows.schema import FormField
 from kiosk.flows.visit import VisitRunner
 from kiosk.flows.yaml_source import YamlRefused, describe_invalid, load_yaml
+from kiosk.scenarios.schema import InlineCard, ScenarioSpec
 from kiosk.sim.citizens import DECK, card, eid_code, inline_card
 from kiosk.sim.hub import SimulatorProcess
 

@@ -26,9 +26,9 @@ from kiosk.devices.printers.escpos_stream import (
     TextLine,
     Unknown,
 )
+from kiosk.devices.pty_link import PtyLink
 from kiosk.events import EventId
 from kiosk.logging import get_logger
-from kiosk.sim.pty_link import PtyLink
 
 log = get_logger(__name__)
 

@@ -12,8 +12,8 @@ from datetime import date
 
 from kiosk.devices.smartcard import tlv
 from kiosk.devices.smartcard.apdu import Command, Response
+from kiosk.devices.smartcard.sim.card_base import VirtualCardBase
 from kiosk.devices.smartcard.social_security import SFI_EF05, SFI_EF06, SSC_AID
-from kiosk.devices.smartcard.virtual.card_base import VirtualCardBase
 from kiosk.domain.id_number import make_id_number
 
 ATR = bytes.fromhex("3B6B00FF56434D5331302E30312D00")  # a contact card's ATR

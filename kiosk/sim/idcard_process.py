@@ -18,8 +18,8 @@ from __future__ import annotations
 import sys
 from typing import Any, TextIO
 
-from kiosk.devices.idcard.simulator import SamReaderSimulator
-from kiosk.sim.citizens import inline_card
+from kiosk.devices.idcard.sim.reader import SamReaderSimulator
+from kiosk.sim.citizens import DECK, inline_card
 from kiosk.sim.control_channel import serve_json_lines
 
 
@@ -52,7 +52,7 @@ def handle(sim: SamReaderSimulator, msg: dict[str, Any]) -> dict[str, Any]:
 
 def serve(baud: int, pace: bool, card: str | None, stdin: TextIO = sys.stdin,
           stdout: TextIO = sys.stdout) -> int:
-    sim = SamReaderSimulator(baud=baud, pace=pace)
+    sim = SamReaderSimulator(DECK, baud=baud, pace=pace)
     port = sim.start()
     try:
         if card:

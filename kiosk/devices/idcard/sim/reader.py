@@ -31,11 +31,11 @@ from kiosk.devices.idcard.sam_frame import (
     Sw3,
     encode_response,
 )
+from kiosk.devices.idcard.sim.card import SampleCard
 from kiosk.devices.idcard.text_block import encode_text_block
+from kiosk.devices.pty_link import PtyLink
 from kiosk.events import EventId
 from kiosk.logging import get_logger
-from kiosk.sim.citizens import DECK, SampleCard
-from kiosk.sim.pty_link import PtyLink
 
 log = get_logger(__name__)
 
@@ -52,7 +52,7 @@ class _Fault:
 
 
 class SamReaderSimulator:
-    def __init__(self, deck: tuple[SampleCard, ...] = DECK, *, baud: int = 115200,
+    def __init__(self, deck: tuple[SampleCard, ...], *, baud: int = 115200,
                  pace: bool = True, seed: int = 7) -> None:
         self.deck = {c.card_id: c for c in deck}
         self.baud = baud

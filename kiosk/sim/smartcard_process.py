@@ -20,9 +20,9 @@ from typing import Any, TextIO
 from cryptography.hazmat.primitives import serialization
 
 from kiosk.devices.smartcard.icao.sod import SimulatedIssuer
-from kiosk.devices.smartcard.virtual.passport_card import PASSPORTS, VirtualPassport
-from kiosk.devices.smartcard.virtual.social_security_card import VirtualSocialSecurityCard
-from kiosk.devices.smartcard.virtual.vpcd_link import VirtualCard, VpcdLink
+from kiosk.devices.smartcard.sim.passport_card import PASSPORTS, VirtualPassport
+from kiosk.devices.smartcard.sim.social_security_card import VirtualSocialSecurityCard
+from kiosk.devices.smartcard.sim.vpcd_link import VirtualCard, VpcdLink
 from kiosk.sim.control_channel import serve_json_lines
 
 CARDS = ("passport", "passport-expired", "ssc", "ssc-needs-psam")

@@ -27,7 +27,7 @@ from kiosk.devices.smartcard.icao.secure_messaging import (
 )
 from kiosk.devices.smartcard.icao.sod import SimulatedIssuer, build_sod
 from kiosk.devices.smartcard.passport import EMRTD_AID
-from kiosk.devices.smartcard.virtual.card_base import VirtualCardBase
+from kiosk.devices.smartcard.sim.card_base import VirtualCardBase
 
 ATR = bytes.fromhex("3B8880014241524E0000000000")  # ISO 14443-4 card behind a PC/SC reader
 

@@ -1,0 +1,110 @@
+"""`kiosk sim ...`: one simulator, standalone."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+from pathlib import Path
+
+from kiosk.cli.common import EXIT_OK, EXIT_UNAVAILABLE, Subcommands, err
+
+
+def cmd_sim_receipt(args: argparse.Namespace) -> int:
+    from kiosk.devices.printers.sim import ReceiptPrinterSimulator
+    from kiosk.logging import configure_logging
+
+    configure_logging("INFO")
+
+    async def serve() -> None:
+        sim = ReceiptPrinterSimulator(args.host, args.port)
+        try:
+            await sim.start()
+        except OSError as exc:
+            raise SystemExit(
+                f"kiosk: cannot listen on {args.host}:{args.port}: {exc.strerror}"
+            ) from None
+        print(json.dumps({"host": sim.host, "port": sim.port}), flush=True)
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await sim.stop()
+
+    try:
+        asyncio.run(serve())
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_OK
+
+
+def cmd_sim_idcard(args: argparse.Namespace) -> int:
+    from kiosk.logging import configure_logging
+    from kiosk.sim.idcard_process import serve
+
+    configure_logging("WARNING")
+    try:
+        return serve(args.baud, not args.no_pace, args.card)
+    except KeyboardInterrupt:
+        return 130
+
+
+def cmd_sim_smartcard(args: argparse.Namespace) -> int:
+    from kiosk.devices.smartcard.sim.vpcd_link import VPCD_PORTS
+    from kiosk.sim.smartcard_process import serve
+
+    port = VPCD_PORTS[args.reader]
+    try:
+        return serve(args.reader, port, args.insert)
+    except KeyboardInterrupt:
+        return 130
+
+
+def cmd_sim_backend(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from kiosk.sim.backend import BackendState, create_app
+
+    state = BackendState(args.db)
+    print(json.dumps({"url": f"http://{args.host}:{args.port}"}), flush=True)
+    try:
+        uvicorn.run(create_app(state), host=args.host, port=args.port, log_level="warning",
+                    access_log=False, lifespan="off")
+    except OSError as exc:
+        err(f"cannot listen on {args.host}:{args.port}: {exc.strerror}")
+        return EXIT_UNAVAILABLE
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_OK
+
+
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
+    sim = sub.add_parser("sim", help="start one simulator standalone")
+    simsub = sim.add_subparsers(dest="sim_command", metavar="SIMULATOR", required=True)
+    srp = simsub.add_parser("receipt-printer", help="an ESC/POS receipt printer on TCP; prints "
+                            "its address as JSON")
+    srp.add_argument("--host", default="127.0.0.1")
+    srp.add_argument("--port", type=int, default=9100)
+    srp.set_defaults(func=cmd_sim_receipt)
+    sid = simsub.add_parser("idcard", help="the ID card reader simulator on a pty; prints its "
+                            "path as JSON, takes JSON control lines on stdin")
+    sid.add_argument("--baud", type=int, default=115200, choices=[9600, 19200, 38400, 57600,
+                                                                    115200])
+    sid.add_argument("--card", metavar="ID", help="lay this sample card on the reader at start")
+    sid.add_argument("--no-pace", action="store_true", help="answer at once, not at the baud "
+                     "rate's speed")
+    sid.set_defaults(func=cmd_sim_idcard)
+    ssc = simsub.add_parser("smartcard", help="virtual cards on vpcd (needs pcscd with "
+                            "vsmartcard-vpcd); prints the reader as JSON, takes JSON control "
+                            "lines on stdin")
+    ssc.add_argument("--reader", default="Virtual PCD 00 00",
+                     choices=["Virtual PCD 00 00", "Virtual PCD 00 01"])
+    ssc.add_argument("--insert", metavar="CARD", choices=["passport", "ssc", "ssc-needs-psam"],
+                     help="insert this card at start")
+    ssc.set_defaults(func=cmd_sim_smartcard)
+    sbe = simsub.add_parser("backend", help="the simulated government backend (HTTP, "
+                            "docs/api/gateway.yaml); prints its URL as JSON")
+    sbe.add_argument("--host", default="127.0.0.1")
+    sbe.add_argument("--port", type=int, default=8780)
+    sbe.add_argument("--db", type=Path, metavar="FILE", help="SQLite file (default: memory)")
+    sbe.set_defaults(func=cmd_sim_backend)
+
