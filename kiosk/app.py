@@ -13,9 +13,10 @@ import asyncio
 import concurrent.futures
 import contextlib
 import threading
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from kiosk.admin.actions import KioskServices
 from kiosk.admin.statistics import VisitStatistics
 from kiosk.config import KioskSettings, ensure_private_dir
 from kiosk.devices.base import Device
@@ -76,7 +77,7 @@ class KioskCore:
             if wait_first_poll:
                 await self.monitor.poll_once()
             self.monitor.start()
-            self._start_uploader()
+            self.start_uploader()
             if self.metrics is not None:
                 self._gauges_task = asyncio.get_running_loop().create_task(
                     self._outbox_gauges(), name="outbox-gauges")
@@ -127,7 +128,7 @@ class KioskCore:
                              ca_bundle=c.backend_ca_bundle, client_cert=c.backend_client_cert,
                              client_key=c.backend_client_key)
 
-    def _start_uploader(self) -> None:
+    def start_uploader(self) -> None:
         """The outbox's single uploader: whatever a previous run left unsent goes out now."""
         c = self.config
         self.outbox = Outbox.open(c.data_dir)
@@ -217,6 +218,23 @@ class KioskCore:
                            face_config=c.face, face_check_s=c.timeouts.face_check_s,
                            on_result=self.visit_ended,
                            on_refused=self.credential_refused)
+
+    def services(self, recent_logs: Callable[[], list[str]] = list) -> KioskServices:
+        """The typed view of this core that front ends and the admin actions receive."""
+        uploader = self.uploader
+
+        async def drain() -> None:
+            if uploader is not None:
+                await uploader.drain_once()
+
+        monitor = self.monitor
+        return KioskServices(
+            config=self.config, devices=tuple(self.devices),
+            device_states=(monitor.snapshot if monitor is not None else dict),
+            outbox=self.outbox, drain_outbox=drain if uploader is not None else None,
+            recent_logs=recent_logs,
+            uploader_restarts=lambda: self.uploader_supervisor.restarts
+            if self.uploader_supervisor is not None else 0)
 
     def device(self, name: str) -> Device:
         for d in self.devices:

@@ -14,7 +14,7 @@ import stat
 import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
@@ -32,9 +32,9 @@ from pydantic_settings import (
 )
 
 from kiosk.domain.errors import KioskError
+from kiosk.domain.languages import Lang
 
 DEFAULT_CONFIG_PATH = Path("/etc/kiosk/kiosk.toml")
-Locale = Literal["zh-Hans", "zh-Hant", "en"]
 
 
 class ConfigError(KioskError):
@@ -115,14 +115,31 @@ class MonitorConfig(_Strict):
 
 
 class TimeoutsConfig(_Strict):
-    """Waits in seconds, from one deployed configuration (see reference/gov-service-facts.md)."""
+    """Waits in seconds (the defaults are those of deployed hall kiosks: 20 s for a face check,
+    two minutes for a print, at least 20 s to answer "still there?")."""
 
-    operation_s: Annotated[float, Field(gt=0)] = 60
-    id_read_s: Annotated[float, Field(gt=0)] = 30
+    # Keys earlier versions documented but never read: still accepted in a deployed file (a
+    # kiosk must not refuse to start over them), dropped with a warning.
+    RETIRED: ClassVar[tuple[str, ...]] = ("operation_s", "id_read_s")
+
     face_check_s: Annotated[float, Field(gt=0)] = 20
     print_s: Annotated[float, Field(gt=0)] = 120
     idle_warning_s: Annotated[float, Field(ge=20)] = 30
     attract_after_s: Annotated[float, Field(gt=0)] = 90
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_retired(cls, values: Any) -> Any:
+        if isinstance(values, dict) and any(k in values for k in cls.RETIRED):
+            import logging
+
+            for key in cls.RETIRED:
+                if key in values:
+                    logging.getLogger("kiosk.config").warning(
+                        "config key timeouts.%s is no longer used and is ignored; remove it",
+                        key)
+            values = {k: v for k, v in values.items() if k not in cls.RETIRED}
+        return values
 
 
 class FaceConfig(_Strict):
@@ -175,7 +192,7 @@ class KioskSettings(BaseSettings):
         "KIOSK-0001"
     )
     site: str = "易办政务服务大厅"
-    locale: Locale = "zh-Hans"
+    locale: Lang = "zh-Hans"
     simulate: bool = False  # demo/training kiosk: banner on screen (devices: adapter "simulated")
     backend_url: str = "http://127.0.0.1:8780"
     backend_ca_bundle: Path | None = None  # CA certificates the gateway's TLS must chain to

@@ -3,9 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import json
+import os
+import subprocess
 import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk.cli.common import EXIT_OK, EXIT_USAGE, Subcommands, config_from, err
+from kiosk.cli.common import (
+    EXIT_NO,
+    EXIT_OK,
+    EXIT_UNAVAILABLE,
+    EXIT_USAGE,
+    Subcommands,
+    config_from,
+    err,
+)
+
+if TYPE_CHECKING:
+    from kiosk.admin.actions import ActionResult, MaintenanceActions
 
 
 def _read_pin(prompt: str) -> str:
@@ -39,6 +57,76 @@ def cmd_admin_set_pin(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _staff_default() -> str:
+    return os.environ.get("SUDO_USER") or os.environ.get("USER") or "ssh"
+
+
+def journal_lines(limit: int = 2000) -> list[str]:
+    """The kiosk service's last log lines from the journal (already redacted JSON), or none
+    when there is no journal here."""
+    try:
+        done = subprocess.run(["journalctl", "-u", "kiosk.service", "-o", "cat", "-n",
+                               str(limit), "--no-pager"], capture_output=True, text=True,
+                              timeout=20, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    return done.stdout.splitlines() if done.returncode == 0 else []
+
+
+def _run_action(args: argparse.Namespace,
+                act: Callable[[MaintenanceActions], Awaitable[ActionResult]], *,
+                outbox: bool = False) -> int:
+    """Start this kiosk's devices (not its monitor, metrics or UI), and with `outbox` its
+    outbox and uploader; run one action; stop them."""
+    from kiosk.admin.actions import DeviceNotConfigured, MaintenanceActions
+    from kiosk.app import KioskCore
+    from kiosk.devices.errors import DeviceError
+
+    config = config_from(args)
+
+    async def run() -> ActionResult:
+        core = KioskCore(config)
+        await core.start(monitor=False)
+        try:
+            if outbox:
+                core.start_uploader()
+            return await act(MaintenanceActions(core.services(journal_lines)))
+        finally:
+            await core.stop()
+
+    try:
+        result = asyncio.run(run())
+    except (DeviceError, DeviceNotConfigured) as exc:
+        err(f"{getattr(exc, 'code', 'not_configured')}: {exc}")
+        return EXIT_UNAVAILABLE
+    if args.json:
+        print(json.dumps({"ok": result.ok, "words": result.words}, ensure_ascii=False))
+    else:
+        print(result.words)
+    return EXIT_OK if result.ok else EXIT_NO
+
+
+def cmd_admin_test_print(args: argparse.Namespace) -> int:
+    if args.printer == "receipt":
+        return _run_action(args, lambda a: a.print_test_ticket(args.staff, via="ssh"))
+    return _run_action(args, lambda a: a.print_test_page(args.staff, via="ssh"))
+
+
+def cmd_admin_reprint(args: argparse.Namespace) -> int:
+    return _run_action(args, lambda a: a.reprint(args.staff, args.case_number, via="ssh"))
+
+
+def cmd_admin_export(args: argparse.Namespace) -> int:
+    if not args.directory.is_dir():
+        err(f"{args.directory}: not a folder")
+        return EXIT_USAGE
+    return _run_action(args, lambda a: a.export(args.staff, into=args.directory, via="ssh"))
+
+
+def cmd_admin_outbox_retry(args: argparse.Namespace) -> int:
+    return _run_action(args, lambda a: a.retry_outbox(args.staff, via="ssh"), outbox=True)
+
+
 def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     admin = sub.add_parser("admin", help="maintenance staff")
     asub = admin.add_subparsers(dest="admin_command", metavar="ACTION", required=True)
@@ -48,3 +136,23 @@ def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     setpin.add_argument("--staff", default="admin", help="staff id (default: admin)")
     setpin.set_defaults(func=cmd_admin_set_pin)
 
+    staff = argparse.ArgumentParser(add_help=False)
+    staff.add_argument("--staff", default=_staff_default(),
+                       help="staff id for the audit log (default: the login name)")
+    staff.add_argument("--json", action="store_true", help='{"ok": ..., "words": ...}')
+    tp = asub.add_parser("test-print", parents=[common, staff],
+                         help="print a test ticket (receipt) or an invalid test page (page)")
+    tp.add_argument("printer", choices=["receipt", "page"])
+    tp.set_defaults(func=cmd_admin_test_print)
+    rp = asub.add_parser("reprint", parents=[common, staff],
+                         help="print a case's kept certificate and receipt again (kept 24 h)")
+    rp.add_argument("case_number", metavar="CASE")
+    rp.set_defaults(func=cmd_admin_reprint)
+    ex = asub.add_parser("export", parents=[common, staff],
+                         help="write the redacted log, the audit trail and the readiness "
+                              "report into a new folder in DIR")
+    ex.add_argument("directory", type=Path, metavar="DIR")
+    ex.set_defaults(func=cmd_admin_export)
+    orr = asub.add_parser("outbox-retry", parents=[common, staff],
+                          help="make dead letters due again and send what is due now")
+    orr.set_defaults(func=cmd_admin_outbox_retry)

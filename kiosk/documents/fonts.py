@@ -1,18 +1,124 @@
-"""Drawing text into PDFs with the shared CJK font chain (kiosk.fonts): each font of the chain
-is registered with reportlab (embedded as a subset), and text is drawn run by run so rare
-characters come from a font that has them."""
+"""The CJK font chain shared by everything that draws text outside Qt (PDF certificates,
+receipt rasters, the receipt printer simulator's preview), with per-character fallback.
+
+No single free TrueType font covers every character in citizens' names: WenQuanYi Micro Hei
+(common text) → WenQuanYi Zen Hei (CJK Extension A, e.g. 䶮) → HanaMin A / B (Extension B,
+e.g. 𠮷). Qt does its own fallback through fontconfig.
+
+For PDFs each font of the chain is registered with reportlab (embedded as a subset) and text
+is drawn run by run, so rare characters come from a font that has them; for receipt rasters
+and previews lines are drawn with PIL the same way.
+"""
 
 from __future__ import annotations
 
 import functools
 import html
+from dataclasses import dataclass
+from pathlib import Path
 
+from PIL import Image, ImageDraw, ImageFont
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 from reportlab.pdfgen.canvas import Canvas
 
-from kiosk.fonts import PRIMARY, FontFile, available, runs
 
+@dataclass(frozen=True)
+class FontFile:
+    name: str
+    path: Path
+    index: int = 0
+
+
+CHAIN = (
+    FontFile("WQYMicroHei", Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")),
+    FontFile("WQYZenHei", Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")),
+    FontFile("HanaMinA", Path("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf")),
+    FontFile("HanaMinB", Path("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf")),
+)
+PRIMARY = CHAIN[0]
+
+
+class FontMissing(RuntimeError):
+    pass
+
+
+def available() -> list[FontFile]:
+    fonts = [f for f in CHAIN if f.path.exists()]
+    if not fonts or fonts[0] != PRIMARY:
+        raise FontMissing("the WenQuanYi Micro Hei font is not installed (Debian package "
+                          "fonts-wqy-microhei; scripts/setup.sh installs it)")
+    return fonts
+
+
+@functools.cache
+def coverage(f: FontFile) -> frozenset[int]:
+    """The code points `f` has glyphs for. Parsed on first need: the fallback fonts (HanaMin
+    covers some 100,000 characters) are read only when a text holds a character the fonts
+    before them lack — for most certificates, never."""
+    return frozenset(TTFontFile(str(f.path), subfontIndex=f.index).charToGlyph)
+
+
+@functools.lru_cache(maxsize=4096)
+def font_for(ch: str) -> FontFile:
+    cp = ord(ch)
+    for f in available():
+        if cp in coverage(f):
+            return f
+    return PRIMARY
+
+
+def runs(text: str) -> list[tuple[FontFile, str]]:
+    """[(font, text)] covering `text`, each run in a font that has its characters."""
+    out: list[tuple[FontFile, str]] = []
+    for ch in text:
+        f = PRIMARY if ch.isspace() else font_for(ch)
+        if out and out[-1][0] == f:
+            out[-1] = (f, out[-1][1] + ch)
+        else:
+            out.append((f, ch))
+    return out
+
+
+def missing_glyphs(text: str) -> list[str]:
+    """Characters of `text` that no font of the chain has."""
+    return [ch for ch in text if not ch.isspace()
+            and not any(ord(ch) in coverage(f) for f in available())]
+
+
+@functools.lru_cache(maxsize=64)
+def _pil_font(f: FontFile, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(f.path), size, index=f.index)
+
+
+def render_line(text: str, width: int, size: int, *, align: str = "left",
+                bold: bool = False) -> Image.Image:
+    """One line of text as a 1-bit image `width` pixels wide (black on white)."""
+    pieces = [(_pil_font(f, size), chunk) for f, chunk in runs(text)]
+    total = sum(font.getlength(chunk) for font, chunk in pieces)
+    height = int(size * 1.3)
+    img = Image.new("1", (width, height), 1)
+    draw = ImageDraw.Draw(img)
+    x = 0.0 if align == "left" else (width - total) / (2 if align == "center" else 1)
+    x = max(0.0, x)
+    for font, chunk in pieces:
+        draw.text((x, int(size * 0.12)), chunk, font=font, fill=0,
+                  stroke_width=1 if bold else 0, stroke_fill=0)
+        x += font.getlength(chunk)
+    return img
+
+
+def stack(parts: list[Image.Image], width: int, margin: int = 20) -> Image.Image:
+    """Parts (1-bit images) one under another on a white strip `width` pixels wide."""
+    page = Image.new("1", (width, sum(p.height for p in parts) + 2 * margin), 1)
+    y = margin
+    for part in parts:
+        page.paste(part, (0, y))
+        y += part.height
+    return page
+
+
+# --- PDFs (reportlab) ----------------------------------------------------------------------
 CJK_FONT = PRIMARY.name
 
 

@@ -15,9 +15,9 @@ from kiosk.documents.qr_payload import (
     CertificateClaim,
     Verdict,
     encode_payload,
-    mask_name,
     verify_payload,
 )
+from kiosk.domain.masking import mask_name
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import qrcode
 from escpos.printer import Dummy
 from PIL import Image
 
-from kiosk.fonts import render_line, stack
+from kiosk.documents.fonts import render_line, stack
 
 DOTS = {58: 384, 80: 576}  # printable dots per line at 203 dpi
 COLUMNS = {58: 32, 80: 48}

@@ -64,9 +64,6 @@ class IdNumber:
     def is_male(self) -> bool:
         return int(self.value[16]) % 2 == 1
 
-    def masked(self) -> str:
-        return self.value[:6] + "********" + self.value[14:]
-
     def __repr__(self) -> str:
         return "IdNumber(<redacted>)"
 

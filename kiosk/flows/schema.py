@@ -18,8 +18,10 @@ from pydantic import (
     model_validator,
 )
 
-Text = dict[Literal["zh-Hans", "zh-Hant", "en"], str]
-Credential = Literal["idcard", "passport", "ssc", "qr"]
+from kiosk.domain.identity import Credential
+from kiosk.domain.languages import LANGS, Lang
+
+Text = dict[Lang, str]
 _ID = r"^[a-z0-9][a-z0-9-]{1,62}$"
 
 
@@ -28,7 +30,7 @@ class _Strict(BaseModel):
 
 
 def _complete(text: dict[str, str]) -> dict[str, str]:
-    missing = {"zh-Hans", "zh-Hant", "en"} - set(text)
+    missing = set(LANGS) - set(text)
     if missing:
         raise ValueError(f"missing translation(s): {', '.join(sorted(missing))}")
     return text

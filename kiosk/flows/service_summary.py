@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 _CREDENTIAL = {
     "idcard": {"zh-Hans": "身份证", "zh-Hant": "身份證", "en": "ID card"},
     "passport": {"zh-Hans": "电子护照", "zh-Hant": "電子護照", "en": "e-passport"},
-    "ssc": {"zh-Hans": "社会保障卡", "zh-Hant": "社會保障卡", "en": "social security card"},
+    "social_security": {"zh-Hans": "社会保障卡", "zh-Hant": "社會保障卡",
+                        "en": "social security card"},
     "qr": {"zh-Hans": "电子身份码", "zh-Hant": "電子身份碼", "en": "e-ID QR code"},
 }
 

@@ -7,7 +7,7 @@ answers come from the file.
 Scenario format (YAML; docs/scenarios.md has the full description):
     service: criminal-record-certificate      # id, or the exact zh-Hans title
     citizen:
-      credential: idcard                      # idcard | passport | ssc | qr
+      credential: idcard                      # idcard | passport | social_security | qr
       card: zhang-wei                         # a sample card id, or inline card fields
       face: genuine                           # genuine | impostor | no_face | decline
       pull_card_at: form                      # the citizen walks off with the card
@@ -339,9 +339,10 @@ class ScenarioRig:
                           ) -> tuple[Callable[[], Awaitable[None]], int]:
         """How the citizen presents their credential, and the registry photo of their face."""
         credential = citizen.get("credential", "idcard")
-        if credential in ("passport", "ssc"):
-            kind = "passport-expired" if credential == "passport" and \
-                citizen.get("passport") == "expired" else credential
+        if credential in ("passport", "social_security"):
+            # the virtual card to insert (kiosk sim smartcard --insert)
+            kind = ("passport-expired" if citizen.get("passport") == "expired" else "passport") \
+                if credential == "passport" else "ssc"
 
             async def insert() -> None:
                 await self._control(self.hub.smartcard, credential, insert=kind)
@@ -396,7 +397,7 @@ class ScenarioRig:
     async def _take_back(self, citizen: dict[str, Any]) -> None:
         """The citizen takes their card back at the end (an e-ID leaves with its phone)."""
         credential = citizen.get("credential", "idcard")
-        if credential in ("passport", "ssc") and self.hub.smartcard is not None:
+        if credential in ("passport", "social_security") and self.hub.smartcard is not None:
             await self.hub.smartcard.control(remove=True)
         elif credential == "idcard":
             await self._lift_card()

@@ -92,7 +92,7 @@ class InlineCard(_Strict):
 
 
 class Citizen(_Strict):
-    credential: Literal["idcard", "passport", "ssc", "qr"] = "idcard"
+    credential: Literal["idcard", "passport", "social_security", "qr"] = "idcard"
     qr: Annotated[StrictStr, Field(min_length=1, max_length=512)] | None = None
     card: StrictStr | InlineCard = "zhang-wei"
     face: Literal["genuine", "impostor", "no_face", "decline"] = "genuine"

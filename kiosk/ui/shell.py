@@ -21,6 +21,7 @@ from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
+from kiosk.admin.recent_logs import RecentLogs
 from kiosk.app import CoreThread, KioskCore
 from kiosk.appliance.sd_notify import SystemdNotifier
 from kiosk.config import KioskSettings
@@ -28,7 +29,6 @@ from kiosk.events import EventId
 from kiosk.logging import get_logger
 from kiosk.ui.admin.admin_bridge import AdminBridge
 from kiosk.ui.admin.gesture import CornerTaps
-from kiosk.ui.admin.recent_logs import RecentLogs
 from kiosk.ui.bridge import DeviceStatusModel, KioskBridge
 from kiosk.ui.camera_preview import CameraPreview
 from kiosk.ui.display import check_display
@@ -95,6 +95,7 @@ class Shell:
             self._monitor = core.monitor
         camera = next((d for d in core.devices if isinstance(d, Camera)), None)
         self.preview.camera = camera
+        self.admin.attach(core.services(self.logs.lines), core.metrics_port)
 
     def load_visits(self, core: KioskCore, thread: CoreThread) -> None:
         """Build the visit machinery (catalog, rules, document signing, flow engine) in the
@@ -163,7 +164,8 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
                         on_challenge=sim.hear if sim is not None else None)
 
     logs = RecentLogs().install()
-    admin = AdminBridge(core, thread, logs, on_restart=lambda: QGuiApplication.exit(0))
+    admin = AdminBridge(config, core.stats, thread, logs,
+                        on_restart=lambda: QGuiApplication.exit(0))
     bridge = KioskBridge(config, devices, visit, sim, admin)
     language.set(visit.language_now())  # the configured default, whatever an earlier window left
     preview = CameraPreview(None)

@@ -10,10 +10,10 @@ from kiosk.documents.keys import DocumentKeys
 from kiosk.documents.qr_payload import (
     CertificateClaim,
     encode_payload,
-    mask_name,
     parse_payload,
     verify_payload,
 )
+from kiosk.domain.masking import mask_name
 
 PREFIX = "https://verify.example.gov.cn/c/"
 

@@ -13,8 +13,8 @@ import pytest
 
 from kiosk.flows.catalog import CATALOG_DIR, CatalogError, load_catalog
 from kiosk.flows.rules import CompiledRule, RuleSyntaxError, Verdict
-from kiosk.scenarios.rig import Scenario, ScenarioError
 from kiosk.flows.yaml_source import YamlRefused, load_yaml, parse_yaml
+from kiosk.scenarios.rig import Scenario, ScenarioError
 
 # 3 KB of nested aliases: about 10^9 strings once expanded
 BOMB = "a: &a ['lol','lol','lol','lol','lol','lol','lol','lol','lol']\n" + "".join(

@@ -145,7 +145,10 @@ class ReceiptPrinterSimulator:
 
 def render_receipt(receipt: Receipt, width: int = 576) -> Image.Image:
     """What the printer would have printed, drawn from the parsed stream."""
-    from kiosk.fonts import render_line, stack  # the CJK fonts load only to draw a receipt
+    from kiosk.documents.fonts import (  # the CJK fonts load only to draw a receipt
+        render_line,
+        stack,
+    )
 
     parts: list[Image.Image] = []
     for item in receipt.items:

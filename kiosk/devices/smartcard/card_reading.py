@@ -14,11 +14,11 @@ from cryptography import x509
 from kiosk.devices.base import run_blocking
 from kiosk.devices.errors import CardReadFailed
 from kiosk.devices.smartcard.apdu import Command
-from kiosk.devices.smartcard.icao.mrz import BacKey
-from kiosk.devices.smartcard.identity import (
+from kiosk.devices.smartcard.card_identity import (
     identity_from_passport,
     identity_from_social_security,
 )
+from kiosk.devices.smartcard.icao.mrz import BacKey
 from kiosk.devices.smartcard.passport import EMRTD_AID, PassportRead, read_passport
 from kiosk.devices.smartcard.pcsc_channel import PcscChannel
 from kiosk.devices.smartcard.social_security import SocialSecurityRead, read_social_security

@@ -9,8 +9,5 @@ from kiosk.flows.outcome import Outcome
 
 async def run(ctx: VisitContext) -> None:
     accepted = {c for s in ctx.items for c in s.credentials}
-    # the catalog spells the social security card "ssc" (see the house issue: one name each)
-    used = {"social_security": "ssc"}.get(ctx.identity.credential.value,
-                                          ctx.identity.credential.value)
-    if used not in accepted:
+    if ctx.identity.credential not in accepted:
         raise ctx.stop(Outcome.REJECTED, visit_message("credential_not_accepted", ctx.lang))

@@ -8,8 +8,8 @@ from datetime import date, datetime
 
 from kiosk.documents.certificate import CertificateContent
 from kiosk.documents.issuer import IssuedCertificate
-from kiosk.documents.qr_payload import mask_name
 from kiosk.documents.receipt import case_receipt, to_escpos
+from kiosk.domain.masking import mask_name
 from kiosk.flows.context import VisitContext
 from kiosk.flows.print_step import print_outputs
 

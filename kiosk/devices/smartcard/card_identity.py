@@ -1,4 +1,5 @@
-"""From what a PC/SC card yields to the one `Identity` the flows see."""
+"""The one `Identity` the flows see, made from what a PC/SC card yields (a passport's MRZ and
+face, a social security card's fields): the card-to-identity mapping, nothing else."""
 
 from __future__ import annotations
 
