@@ -81,6 +81,7 @@ class Shell:
     gesture: CornerTaps
     logs: RecentLogs
     voice: SpokenPrompts | None = None
+    simulator: SimulatorBridge | None = None  # the simulated devices' controls
 
     def attach_core(self, core: KioskCore) -> None:
         """The core has started its devices: show their states, and the camera's picture."""
@@ -196,7 +197,7 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
                          corner_px=ui.admin_gesture_corner_px, on_press=admin.touched)
     app.installEventFilter(gesture)
     shell = Shell(app, engine, window, devices, bridge, idle, visit, preview, language, admin,
-                  gesture, logs, voice)
+                  gesture, logs, voice, sim)
     if core.devices:
         shell.attach_core(core)
     return shell

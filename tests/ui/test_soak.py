@@ -1,4 +1,4 @@
-"""A short long day: 30 visits through the real QML in one process (benchmarks/_ui_soak.py, the
+"""A short long day: 30 visits through the real QML in one process (kiosk/bench/_ui_soak.py, the
 `ui_soak` benchmark with 500): every visit ends as the citizen's path says, the process never
 aborts, and memory, Python objects, threads and file descriptors stay flat. A failed visit's
 log line names where it failed (file, line, function; no values)."""
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_thirty_visits_in_one_process() -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_LOG_LEVEL": "WARNING",
            "PYTHONFAULTHANDLER": "1"}
-    r = subprocess.run([sys.executable, "-m", "benchmarks._ui_soak", "30"], cwd=ROOT, env=env,
+    r = subprocess.run([sys.executable, "-m", "kiosk.bench._ui_soak", "30"], cwd=ROOT, env=env,
                        capture_output=True, text=True, timeout=580, check=False)
     assert r.returncode == 0, f"the kiosk process ended with {r.returncode}: {r.stderr[-2000:]}"
     result = json.loads(r.stdout.strip().splitlines()[-1])

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SCANNED = ["kiosk", "tests", "benchmarks", "docs", "scripts", "systemd", ".ci"]
+SCANNED = ["kiosk", "tests", "docs", "scripts", "systemd", ".ci"]
 TEXT = {".py", ".md", ".toml", ".yaml", ".yml", ".qml", ".sh", ".service", ".timer", ".rules",
         ".txt", ".cfg", ".ini", ""}
 

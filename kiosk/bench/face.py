@@ -11,7 +11,7 @@ import cv2
 import numpy as np
 import psutil
 
-from benchmarks import figure, runs
+from kiosk.bench.budgets import figure, runs
 from kiosk.devices.camera.sim import _load
 from kiosk.face.engine import FaceEngine
 
@@ -35,7 +35,7 @@ def face_track_ms() -> dict[str, Any]:
         faces = engine.detect(frame)
         samples.append((time.perf_counter() - t0) * 1000)
         assert faces
-    return figure(samples, "ms", 15, rss_after_models_mb=round(rss, 1))
+    return figure("face_track_ms", samples, rss_after_models_mb=round(rss, 1))
 
 
 def face_verify_ms() -> dict[str, Any]:
@@ -49,7 +49,7 @@ def face_verify_ms() -> dict[str, Any]:
         emb = engine.embed(live, face)
         engine.similarity(reference, emb)
         samples.append((time.perf_counter() - t0) * 1000)
-    return figure(samples, "ms", 60, rss_after_models_mb=round(rss, 1))
+    return figure("face_verify_ms", samples, rss_after_models_mb=round(rss, 1))
 
 
 FIGURES = {"face_track_ms": face_track_ms, "face_verify_ms": face_verify_ms}

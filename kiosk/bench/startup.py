@@ -13,7 +13,7 @@ from typing import Any
 
 import psutil
 
-from benchmarks import figure, runs
+from kiosk.bench.budgets import figure, runs
 
 _CMD = [sys.executable, "-m", "kiosk", "run", "--simulate", "--windowed"]
 
@@ -36,7 +36,7 @@ def startup_first_frame_s() -> dict[str, Any]:
         if not line.startswith("first-frame"):
             raise RuntimeError("the kiosk did not show its first frame")
         samples.append(t1 - t0)
-    return figure(samples, "s", 1.5)
+    return figure("startup_first_frame_s", samples)
 
 
 def idle_rss_mb(idle_s: float = 3.0) -> dict[str, Any]:
@@ -53,7 +53,7 @@ def idle_rss_mb(idle_s: float = 3.0) -> dict[str, Any]:
         finally:
             proc.terminate()
             proc.wait(15)
-    return figure(samples, "MB", 300)
+    return figure("idle_rss_mb", samples)
 
 
 FIGURES = {

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from benchmarks import figure, runs
+from kiosk.bench.budgets import figure, runs
 from kiosk.flows.catalog import CATALOG_DIR, load_catalog
 
 
@@ -32,9 +32,10 @@ def _generated_catalog(directory: Path, items: int, distinct_rules: bool = False
             new_id = f"{original[4:].strip()}-{written:05d}"
             text = text.replace(original, f"id: {new_id}", 1)
             if distinct_rules:  # "(rule) && n == n": the same meaning, a text of its own
-                text = re.sub(r"^(\s*expr: )(.+)$", lambda m, n=written: m[1] + json.dumps(
-                    f"({yaml.safe_load(m[2])}) && {n} == {n}", ensure_ascii=False),
-                    text, flags=re.MULTILINE)
+                def own_rule(m: re.Match[str], n: int = written) -> str:
+                    return m[1] + json.dumps(f"({yaml.safe_load(m[2])}) && {n} == {n}",
+                                             ensure_ascii=False)
+                text = re.sub(r"^(\s*expr: )(.+)$", own_rule, text, flags=re.MULTILINE)
             (directory / f"{new_id}.yaml").write_text(text, "utf-8")
             written += 1
     return written
@@ -58,7 +59,7 @@ def catalog_load_ms_per_item(items: int = 3000) -> dict[str, Any]:
         started = time.perf_counter()
         load_catalog(Path(tmp))
         distinct = (time.perf_counter() - started) * 1000 / n
-    return figure(samples, "ms", 1.0, items=n,
+    return figure("catalog_load_ms_per_item", samples, items=n,
                   search_4_queries_ms=round(min(search_ms), 1), search_budget_ms=20,
                   every_rule_distinct_ms_per_item=round(distinct, 2))
 

@@ -14,7 +14,7 @@ import subprocess
 import sys
 from typing import Any
 
-from benchmarks import figure, runs
+from kiosk.bench.budgets import figure, runs
 from kiosk.devices.smartcard.passport import read_passport
 from kiosk.devices.smartcard.pcsc_channel import PcscChannel, wait_for_card
 from kiosk.devices.smartcard.sim.passport_card import SAMPLE_PASSPORT
@@ -49,8 +49,8 @@ def bac_read_overhead_ratio() -> dict[str, Any]:
         if sim.stdin:
             sim.stdin.close()
         sim.wait(10)
-    return figure(ratios, "ratio", 0.2, read_ms=round(statistics.median(totals) * 1000, 1),
-                  apdus=apdus)
+    return figure("bac_read_overhead_ratio", ratios,
+                  read_ms=round(statistics.median(totals) * 1000, 1), apdus=apdus)
 
 
 FIGURES = {"bac_read_overhead_ratio": bac_read_overhead_ratio}

@@ -9,10 +9,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks import figure, runs
+from kiosk.bench.budgets import figure, runs
 from kiosk.documents.certificate import CertificateContent
 from kiosk.documents.issuer import CertificateIssuer, keys_for
-from kiosk.documents.receipt import case_receipt, to_escpos
+from kiosk.documents.receipt import ReceiptDocument, case_receipt, to_escpos
 
 
 def _content(i: int) -> CertificateContent:
@@ -33,11 +33,11 @@ def certificate_pdf_ms() -> dict[str, Any]:
         issuer.issue(_content(0), "刘䶮")
         first_ms = (time.perf_counter() - t0) * 1000
         samples = [issuer.issue(_content(i), "刘䶮").render_ms for i in range(1, runs(15) + 1)]
-    return figure(samples, "ms", 150, first_ms=round(first_ms, 1))
+    return figure("certificate_pdf_ms", samples, first_ms=round(first_ms, 1))
 
 
 def receipt_bytes_ms() -> dict[str, Any]:
-    def doc(i: int):
+    def doc(i: int) -> ReceiptDocument:
         return case_receipt(service="无犯罪记录证明", case_numbers=[f"WFZ-2026-{i:06d}"],
                             when=datetime(2026, 11, 23, 9, 30), kiosk_id="BENCH",
                             holder_masked="刘*", outcome="已办结（秒批）",
@@ -50,7 +50,7 @@ def receipt_bytes_ms() -> dict[str, Any]:
         t0 = time.perf_counter()
         to_escpos(doc(i))
         samples.append((time.perf_counter() - t0) * 1000)
-    return figure(samples, "ms", 20)
+    return figure("receipt_bytes_ms", samples)
 
 
 FIGURES = {"certificate_pdf_ms": certificate_pdf_ms, "receipt_bytes_ms": receipt_bytes_ms}

@@ -12,7 +12,7 @@ from typing import Any
 
 import psutil
 
-from benchmarks import figure, runs
+from kiosk.bench.budgets import figure, runs
 from kiosk.services.gateway import GatewayClient
 from kiosk.services.outbox import Outbox, Uploader
 from kiosk.sim.backend import BackendServer
@@ -39,7 +39,7 @@ def outbox_write_ms() -> dict[str, Any]:
             samples.append((time.perf_counter() - t0) * 1000)
         outbox.close()
     p99 = statistics.quantiles(samples, n=100)[98] if len(samples) >= 2 else samples[0]
-    return figure(samples, "ms", 0, p99=round(p99, 3), report_only=True)
+    return figure("outbox_write_ms", samples, p99=round(p99, 3))
 
 
 def outbox_drain_per_s(count: int = 1000) -> dict[str, Any]:
@@ -67,8 +67,8 @@ def outbox_drain_per_s(count: int = 1000) -> dict[str, Any]:
             outbox.close()
     finally:
         server.stop()
-    return figure([n / elapsed], "apps/s", 0, applications=n,
-                  rss_growth_mb=round(rss1 - rss0, 1), report_only=True)
+    return figure("outbox_drain_per_s", [n / elapsed], applications=n,
+                  rss_growth_mb=round(rss1 - rss0, 1))
 
 
 FIGURES = {"outbox_write_ms": outbox_write_ms, "outbox_drain_per_s": outbox_drain_per_s}

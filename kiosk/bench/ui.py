@@ -1,5 +1,5 @@
 """The touch UI: a tap to the next screen fully drawn, and the camera preview's frame rate
-while face tracking runs (both from benchmarks/_ui_probe.py in a fresh offscreen process)."""
+while face tracking runs (both from kiosk/bench/_ui_probe.py in a fresh offscreen process)."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ import sys
 from functools import cache
 from typing import Any
 
-from benchmarks import figure, runs
+from kiosk.bench.budgets import figure, runs
 
 
 @cache
 def _probe() -> dict[str, Any]:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
            "KIOSK_LOG_LEVEL": "WARNING"}
-    r = subprocess.run([sys.executable, "-m", "benchmarks._ui_probe", str(runs(10))],
+    r = subprocess.run([sys.executable, "-m", "kiosk.bench._ui_probe", str(runs(10))],
                        capture_output=True, text=True, env=env, timeout=100, check=False)
     lines = [line for line in r.stdout.splitlines() if line.startswith("{")]
     if r.returncode != 0 or not lines:
@@ -27,23 +27,24 @@ def _probe() -> dict[str, Any]:
 
 def screen_transition_ms() -> dict[str, Any]:
     p = _probe()
-    return figure(p["transitions_ms"], "ms", 100, worst=round(max(p["transitions_ms"]), 1))
+    return figure("screen_transition_ms", p["transitions_ms"],
+                  worst=round(max(p["transitions_ms"]), 1))
 
 
 def preview_fps() -> dict[str, Any]:
     p = _probe()
-    return figure([p["preview_fps"]], "fps", 15, camera_fps=round(p["camera_fps"], 1),
-                  tracking_fps=round(p["tracking_fps"], 1), budget_is="minimum")
+    return figure("preview_fps", [p["preview_fps"]], camera_fps=round(p["camera_fps"], 1),
+                  tracking_fps=round(p["tracking_fps"], 1))
 
 
 @cache
 def _soak() -> dict[str, Any]:
-    """The long day (benchmarks/_ui_soak.py): 500 visits, or KIOSK_BENCH_RUNS of them."""
+    """The long day (kiosk/bench/_ui_soak.py): 500 visits, or KIOSK_BENCH_RUNS of them."""
     visits = int(os.environ.get("KIOSK_BENCH_RUNS", 0)) or 500
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
            "KIOSK_LOG_LEVEL": "WARNING",
            "MALLOC_ARENA_MAX": "2"}  # as systemd/kiosk.service runs the kiosk
-    r = subprocess.run([sys.executable, "-m", "benchmarks._ui_soak", str(max(visits, 2))],
+    r = subprocess.run([sys.executable, "-m", "kiosk.bench._ui_soak", str(max(visits, 2))],
                        capture_output=True, text=True, env=env, timeout=60 + 20 * visits,
                        check=False)
     lines = [line for line in r.stdout.splitlines() if line.startswith("{")]
@@ -58,8 +59,8 @@ def ui_soak() -> dict[str, Any]:
     minute, how the visits ended, and Python objects, threads, fds and QObjects first/last."""
     s = _soak()
     if "last" not in s:
-        return figure([float("inf")], "MB", 30, **s)
-    return figure([s["rss_growth_mb"]], "MB", 30, aborted=s["aborted"], visits=s["visits"],
+        return figure("ui_soak", [float("inf")], **s)
+    return figure("ui_soak", [s["rss_growth_mb"]], aborted=s["aborted"], visits=s["visits"],
                   visits_per_min=s["visits_per_min"], ended=s["ended"],
                   failures=len(s["failures"]), first=s["first"], last=s["last"])
 
@@ -69,8 +70,8 @@ def visit_rss_mb() -> dict[str, Any]:
     is the figure before any visit."""
     s = _soak()
     if "last" not in s:
-        return figure([float("inf")], "MB", 450, **s)
-    return figure([s["last"]["rss_mb"]], "MB", 450, after_first_visit=s["first"]["rss_mb"],
+        return figure("visit_rss_mb", [float("inf")], **s)
+    return figure("visit_rss_mb", [s["last"]["rss_mb"]], after_first_visit=s["first"]["rss_mb"],
                   before_first_visit=s["idle"]["rss_mb"])
 
 

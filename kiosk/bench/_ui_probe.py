@@ -1,6 +1,6 @@
 """Measures the touch UI in its own process (offscreen Qt, all simulators): screen transitions
 (a tap to the next screen's first frame) and the camera preview's frame rate while face
-tracking runs. Prints one JSON object. Run by benchmarks/ui.py."""
+tracking runs. Prints one JSON object. Run by kiosk/bench/ui.py."""
 
 from __future__ import annotations
 
@@ -14,12 +14,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
 
 import cv2
+import numpy as np
 from PySide6.QtCore import QObject, QPoint, Qt, Slot
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
-from benchmarks._kiosk_process import running_kiosk
 from kiosk.app import KioskCore
+from kiosk.bench._kiosk_process import running_kiosk
 from kiosk.devices.camera.base import Camera
 from kiosk.devices.camera.sim import Scene, SimulatedCamera
 from kiosk.face.engine import FaceEngine
@@ -51,7 +53,7 @@ def pump(app: QGuiApplication, seconds: float) -> None:
         time.sleep(0.002)
 
 
-def find(root, name: str):
+def find(root: QQuickItem, name: str) -> QQuickItem | None:
     stack = [root]
     while stack:
         item = stack.pop()
@@ -59,6 +61,15 @@ def find(root, name: str):
             return item
         stack.extend(item.childItems())
     raise LookupError(name)
+
+
+def wait_for_screen(app: QGuiApplication, shell: Shell, screen: str, within_s: float) -> None:
+    limit = time.perf_counter() + within_s
+    while shell.visit.current_screen() != screen:
+        if time.perf_counter() > limit:
+            raise RuntimeError(f"{screen} did not come within {within_s:g} s "
+                               f"(on {shell.visit.current_screen()})")
+        pump(app, 0.05)
 
 
 def main(transitions: int) -> None:
@@ -81,6 +92,8 @@ def measure(app: QGuiApplication, shell: Shell, core: KioskCore,
 
     def tap_and_wait(name: str, screen: str) -> float:
         item = find(shell.window.contentItem(), name)
+        if item is None:
+            raise RuntimeError(f"no visible {name!r} on the screen")
         p = item.mapToScene(item.boundingRect().center())
         swapped.clear()
         t0 = time.perf_counter()
@@ -107,10 +120,21 @@ def measure(app: QGuiApplication, shell: Shell, core: KioskCore,
         samples.append(tap_and_wait("navHome", "home"))
         pump(app, 0.05)
 
-    # the face screen's preview while the face tracker runs on the same camera
+    # The face screen's preview while the face tracker runs on the same camera, reached by a
+    # real visit: the citizen places the card, consents, and is still finding the camera (no
+    # face in the picture yet), so the check waits and the preview runs.
     camera = next(d for d in core.devices if isinstance(d, Camera))
     if isinstance(camera, SimulatedCamera):
-        camera.set_scene(Scene.GENUINE)
+        camera.set_scene(Scene.NO_FACE)
+    sim = shell.simulator
+    if sim is None:
+        raise RuntimeError("the probe needs the simulated devices (simulate mode)")
+    tap_and_wait("tilePersonal", "services")
+    tap_and_wait("service_criminal-record-certificate", "intro")
+    tap_and_wait("beginVisit", "identify")
+    sim.placeCard("zhang-wei")
+    wait_for_screen(app, shell, "face_consent", 20)
+    tap_and_wait("faceConsentYes", "face")
     engine = FaceEngine()
     stop = threading.Event()
     tracked = [0]
@@ -119,13 +143,11 @@ def measure(app: QGuiApplication, shell: Shell, core: KioskCore,
         seq = 0
         while not stop.is_set():
             seq, frame = camera.next_frame(seq, 2.0)
-            engine.detect(cv2.resize(frame, (320, 240)))
+            engine.detect(np.asarray(cv2.resize(frame, (320, 240)), dtype=np.uint8))
             tracked[0] += 1
 
     tracker = threading.Thread(target=track, daemon=True)
     tracker.start()
-    shell.visit._visit = object()  # type: ignore[assignment]  # as during a visit
-    shell.visit._show("face", {"guidance": "ok", "challenge": ""})
     pump(app, 1.0)
     drawn0, t0 = shell.preview.frames_drawn, time.perf_counter()
     pump(app, 3.0)
@@ -133,8 +155,8 @@ def measure(app: QGuiApplication, shell: Shell, core: KioskCore,
     track_fps = tracked[0] / (time.perf_counter() - t0 + 1.0)
     stop.set()
     tracker.join(5)
-    shell.visit._visit = None
-    shell.visit._show("home", {})
+    sim.liftCard()  # the citizen leaves: the visit ends
+    wait_for_screen(app, shell, "ended", 20)
     return {"transitions_ms": samples, "preview_fps": fps, "camera_fps": camera.frames.fps(),
             "tracking_fps": track_fps}
 

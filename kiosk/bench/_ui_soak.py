@@ -2,10 +2,10 @@
 the real face models), mixed services, outcomes and languages, cards pulled and consent refused.
 Prints one JSON object: visits, visits per minute, how each ended, RSS after the first visit and
 after the last, Python objects, threads, open file descriptors and QObjects. Run by
-benchmarks/ui.py (`ui_soak`, `visit_rss_mb`) and, with 30 visits, by tests/ui/test_soak.py.
+kiosk/bench/ui.py (`ui_soak`, `visit_rss_mb`) and, with 30 visits, by tests/ui/test_soak.py.
 Failed visits are counted in "ended" and listed.
 
-    python -m benchmarks._ui_soak VISITS
+    python -m kiosk.bench._ui_soak VISITS
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ import psutil
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
-from benchmarks._kiosk_process import running_kiosk
+from kiosk.bench._kiosk_process import running_kiosk
 from kiosk.ui.shell import Shell
+from kiosk.ui.simulator_bridge import SimulatorBridge
 from kiosk.ui.touch import Finger, exists, items
 
 LANGS = ("zh-Hans", "en", "zh-Hant")
@@ -58,9 +59,15 @@ class Driver(Finger):
         self.screen("home", 30)
 
 
+def _sim(shell: Shell) -> SimulatorBridge:
+    if shell.simulator is None:
+        raise RuntimeError("the soak needs the simulated devices (simulate mode)")
+    return shell.simulator
+
+
 def visit(d: Driver, n: int) -> str:
     """One citizen. Returns how the visit ended."""
-    sim = d.shell.bridge.sim
+    sim = _sim(d.shell)
     assert sim is not None
     d.shell.visit.setLanguage(LANGS[n % len(LANGS)])
     kind = n % 10
@@ -136,7 +143,7 @@ def main(visits: int) -> None:
     with running_kiosk("kiosk-bench-soak-") as k:
         shell = k.shell
         d = Driver(k.app, shell)
-        d.until(lambda: shell.visit.ready, 60, "the visit machinery")
+        d.until(lambda: bool(shell.visit.ready), 60, "the visit machinery")
         d.pump(1.0)
         idle = snapshot(shell)
         started = time.perf_counter()
@@ -146,7 +153,7 @@ def main(visits: int) -> None:
             except TimeoutError as exc:  # a visit that went wrong: counted, then the next one
                 failures.append(f"visit {n}: {exc}")
                 ended["failed"] += 1
-                shell.bridge.sim.liftCard()  # type: ignore[union-attr]
+                _sim(shell).liftCard()
                 d.pump(1.0)
                 d.home()
             if n == 0:

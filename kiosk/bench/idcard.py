@@ -11,7 +11,7 @@ import sys
 import time
 from typing import Any
 
-from benchmarks import figure, runs
+from kiosk.bench.budgets import figure, runs
 from kiosk.devices.idcard.reader import SamReader, split_read_data
 from kiosk.devices.idcard.sam_frame import FrameReader, encode_response
 from kiosk.devices.idcard.text_block import decode_text_block, encode_text_block
@@ -35,7 +35,7 @@ def sam_decode_us() -> dict[str, Any]:
         for _ in range(n):
             once()
         samples.append((time.perf_counter() - t0) / n * 1e6)
-    return figure(samples, "us", 100)
+    return figure("sam_decode_us", samples)
 
 
 def sam_read_wire_ratio() -> dict[str, Any]:
@@ -76,7 +76,7 @@ def sam_read_wire_ratio() -> dict[str, Any]:
     # bytes on the wire: find (10 + 15), select (10 + 19), read (10 + 1295)
     wire_s = (10 + 15 + 10 + 19 + 10 + 1295) * 10 / 115200
     ratios = [t / wire_s for t in times]
-    return figure(ratios, "x", 1.1, wire_ms=round(wire_s * 1000, 2),
+    return figure("sam_read_wire_ratio", ratios, wire_ms=round(wire_s * 1000, 2),
                   read_ms=round(statistics.median(times) * 1000, 2))
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import psutil
 
-from benchmarks import figure, runs
+from kiosk.bench.budgets import figure, runs
 from kiosk.scenarios.rig import Scenario, ScenarioRig
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "kiosk" / "scenarios" / "shipped"
@@ -41,7 +41,7 @@ def scenario_s() -> dict[str, Any]:
     seconds, results, _a, _b = _run("criminal-record-approved.yaml", runs(5))
     last = results[-1]
     # reported, not budgeted: it includes cups-pdf's job time and the pty at its baud rate
-    return figure(seconds, "s", 1.0, printed=last["printed"], report_only=True,
+    return figure("scenario_s", seconds, printed=last["printed"],
                   steps={k: round(v, 3) for k, v in last["timings"].items()})
 
 
@@ -53,13 +53,13 @@ def visit_overhead_ms() -> dict[str, Any]:
     _s, results, _a, _b = _run("criminal-record-approved.yaml", runs(5))
     overheads = [(r["visit_seconds"] - sum(r["waited"].values())) * 1000 for r in results]
     last = results[-1]
-    return figure(overheads, "ms", 250, waited=last["waited"],
+    return figure("visit_overhead_ms", overheads, waited=last["waited"],
                   visit_s=last["visit_seconds"])
 
 
 def scenario_rss_growth_mb() -> dict[str, Any]:
     _s, _r, rss0, rss1 = _run("business-registration-review.yaml", runs(200))
-    return figure([rss1 - rss0], "MB", 20, scenarios=runs(200))
+    return figure("scenario_rss_growth_mb", [rss1 - rss0], scenarios=runs(200))
 
 
 FIGURES = {"scenario_s": scenario_s, "visit_overhead_ms": visit_overhead_ms,

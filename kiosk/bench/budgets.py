@@ -1,0 +1,71 @@
+"""Every benchmark figure's unit and budget, in one table: `kiosk bench` judges by it and
+docs/benchmarks.md shows it (a test keeps the two the same).
+
+A budget is a ceiling (`max`, the figure must not exceed it), a floor (`min`, e.g. frames per
+second) or `report` (measured and shown, not judged: it depends on things outside the kiosk,
+such as cups-pdf's job time). `KIOSK_BENCH_RUNS` overrides the number of runs (tests use 1).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+from dataclasses import dataclass
+from typing import Any, Literal
+
+
+@dataclass(frozen=True)
+class Budget:
+    unit: str
+    limit: float
+    kind: Literal["max", "min", "report"] = "max"
+    what: str = ""
+
+    def judge(self, median: float) -> str:
+        """"ok", "OVER" (above a ceiling), "UNDER" (below a floor) or "report"."""
+        if self.kind == "report":
+            return "report"
+        if self.kind == "min":
+            return "ok" if median >= self.limit else "UNDER"
+        return "ok" if median <= self.limit else "OVER"
+
+
+BUDGETS: dict[str, Budget] = {
+    "catalog_load_ms_per_item": Budget("ms", 1.0, what="loading and validating one service "
+                                       "definition, rules compiled"),
+    "certificate_pdf_ms": Budget("ms", 150, what="one signed A4 certificate PDF"),
+    "receipt_bytes_ms": Budget("ms", 20, what="one receipt's ESC/POS bytes"),
+    "face_track_ms": Budget("ms", 15, what="face detection on one camera frame"),
+    "face_verify_ms": Budget("ms", 60, what="one face comparison, photo against frame"),
+    "sam_decode_us": Budget("us", 100, what="decoding one SAM read answer frame"),
+    "sam_read_wire_ratio": Budget("x", 1.1, what="a card read's time over the wire time at "
+                                  "115200 baud"),
+    "outbox_write_ms": Budget("ms", 0, "report", what="one encrypted, fsync'd outbox write"),
+    "outbox_drain_per_s": Budget("apps/s", 0, "report", what="applications sent per second"),
+    "scenario_s": Budget("s", 1.0, "report", what="one scenario, start to printed documents"),
+    "visit_overhead_ms": Budget("ms", 250, what="a visit's own time, waits on devices and "
+                                "the citizen taken out"),
+    "scenario_rss_growth_mb": Budget("MB", 20, what="memory growth over 200 scenarios"),
+    "bac_read_overhead_ratio": Budget("ratio", 0.2, what="e-passport BAC and secure "
+                                      "messaging, over the plain reads"),
+    "startup_first_frame_s": Budget("s", 1.5, what="`kiosk run` to the first frame drawn"),
+    "idle_rss_mb": Budget("MB", 300, what="resident memory at the home screen, before visits"),
+    "screen_transition_ms": Budget("ms", 100, what="one screen change in the QML"),
+    "preview_fps": Budget("fps", 15, "min", what="the face-check preview's frame rate"),
+    "ui_soak": Budget("MB", 30, what="memory growth over 500 visits in one process (aborts "
+                      "must be 0)"),
+    "visit_rss_mb": Budget("MB", 450, what="resident memory once visits run"),
+}
+
+
+def runs(default: int) -> int:
+    return max(1, int(os.environ.get("KIOSK_BENCH_RUNS", default)))
+
+
+def figure(name: str, samples: list[float], **extra: Any) -> dict[str, Any]:
+    """One figure's result: the median of `samples`, judged by the table."""
+    budget = BUDGETS[name]
+    median = statistics.median(samples)
+    return {"median": median, "unit": budget.unit, "budget": budget.limit,
+            "budget_is": budget.kind, "verdict": budget.judge(median), "runs": len(samples),
+            **extra}
