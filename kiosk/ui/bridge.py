@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from kiosk import __version__
+from kiosk.admin.device_words import StaffView, staff_view
 from kiosk.config import KioskSettings
 from kiosk.devices.base import DeviceStatus
 from kiosk.logging import get_logger
@@ -36,13 +37,20 @@ _ROLES = {
     Qt.ItemDataRole.UserRole + 5: b"connected",
     Qt.ItemDataRole.UserRole + 6: b"simulated",
     Qt.ItemDataRole.UserRole + 7: b"detail",
+    Qt.ItemDataRole.UserRole + 8: b"staffLine",  # the admin page's words (kiosk.admin.device_words)
+    Qt.ItemDataRole.UserRole + 9: b"paper",
+    Qt.ItemDataRole.UserRole + 10: b"cover",
 }
+
+
+def _staff_roles(view: StaffView) -> dict[str, str]:
+    return {"staffLine": view.line, "paper": view.paper_state, "cover": view.cover_state}
 
 
 class DeviceStatusModel(QAbstractListModel):
     """One row per configured device: name, kind, state, code, connected, simulated."""
 
-    statusReceived = Signal(str, str, str, bool, str)  # name, state, code, connected, detail
+    statusReceived = Signal(str, object)  # name, DeviceStatus (frozen: safe across threads)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,23 +62,26 @@ class DeviceStatusModel(QAbstractListModel):
         self.beginResetModel()
         self._rows = [
             {"name": n, "kind": k, "state": "unknown", "code": "", "connected": False,
-             "simulated": s, "detail": ""}
+             "simulated": s, "detail": "",
+             **_staff_roles(staff_view(k, DeviceStatus.unknown(), simulated=s))}
             for n, k, s in devices
         ]
         self.endResetModel()
 
     def apply(self, name: str, status: DeviceStatus) -> None:
         """Thread-safe: schedule the update on the Qt thread."""
-        detail = " ".join(f"{k} {v}" for k, v in status.detail.items()
-                          if isinstance(v, int | float | str) and k != "reader_name")
-        self.statusReceived.emit(name, status.state.value, status.code or "", status.connected,
-                                 detail[:120])
+        self.statusReceived.emit(name, status)
 
-    @Slot(str, str, str, bool, str)
-    def _apply(self, name: str, state: str, code: str, connected: bool, detail: str) -> None:
+    @Slot(str, object)
+    def _apply(self, name: str, status: DeviceStatus) -> None:
         for i, row in enumerate(self._rows):
             if row["name"] == name:
-                row.update(state=state, code=code, connected=connected, detail=detail)
+                detail = " ".join(f"{k} {v}" for k, v in status.detail.items()
+                                  if isinstance(v, int | float | str) and k != "reader_name")
+                row.update(state=status.state.value, code=status.code or "",
+                           connected=status.connected, detail=detail[:120],
+                           **_staff_roles(staff_view(row["kind"], status,
+                                                     simulated=row["simulated"])))
                 idx = self.index(i, 0)
                 self.dataChanged.emit(idx, idx)
                 return

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-QML = sorted((ROOT / "kiosk/ui/qml/Kiosk").glob("*.qml"))
+QML = sorted((ROOT / "kiosk/ui/qml/Kiosk").rglob("*.qml"))
 TRANSLATIONS = ROOT / "kiosk/ui/translations"
 TS = {"zh-Hant": TRANSLATIONS / "kiosk_zh_Hant.ts", "en": TRANSLATIONS / "kiosk_en.ts"}
 BIN = Path(sys.executable).parent

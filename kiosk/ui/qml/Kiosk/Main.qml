@@ -33,13 +33,13 @@ Window {
     }
 
     readonly property var screens: ({
-        "home": "HomeScreen.qml", "services": "ServicesScreen.qml", "guide": "GuideScreen.qml",
-        "search": "SearchScreen.qml", "intro": "IntroScreen.qml", "identify": "IdentifyScreen.qml",
-        "face_consent": "FaceConsentScreen.qml", "face": "FaceScreen.qml",
-        "working": "WorkingScreen.qml", "field": "FieldScreen.qml", "confirm": "ConfirmScreen.qml",
-        "sign": "SignScreen.qml", "finished": "FinishedScreen.qml", "rate": "RateScreen.qml",
-        "report": "ReportScreen.qml", "result": "ResultScreen.qml", "ended": "EndedScreen.qml",
-        "goodbye": "GoodbyeScreen.qml", "error": "ErrorScreen.qml"
+        "home": "screens/HomeScreen.qml", "services": "screens/ServicesScreen.qml", "guide": "screens/GuideScreen.qml",
+        "search": "screens/SearchScreen.qml", "intro": "screens/IntroScreen.qml", "identify": "screens/IdentifyScreen.qml",
+        "face_consent": "screens/FaceConsentScreen.qml", "face": "screens/FaceScreen.qml",
+        "working": "screens/WorkingScreen.qml", "field": "screens/FieldScreen.qml", "confirm": "screens/ConfirmScreen.qml",
+        "sign": "screens/SignScreen.qml", "finished": "screens/FinishedScreen.qml", "rate": "screens/RateScreen.qml",
+        "report": "screens/ReportScreen.qml", "result": "screens/ResultScreen.qml", "ended": "screens/EndedScreen.qml",
+        "goodbye": "screens/GoodbyeScreen.qml", "error": "screens/ErrorScreen.qml"
     })
 
     TopBar {
@@ -58,7 +58,7 @@ Window {
         objectName: "screenLoader"
         anchors { left: parent.left; right: simPanel.visible ? simPanel.left : parent.right
                   top: simBanner.bottom; bottom: keyboard.shown ? keyboard.top : nav.top }
-        source: window.screens[kiosk.visit.screen] || "ErrorScreen.qml"
+        source: window.screens[kiosk.visit.screen] || "screens/ErrorScreen.qml"
         onLoaded: kiosk.screenShown(kiosk.visit.screen)
     }
 
@@ -139,7 +139,7 @@ Window {
         readonly property bool shown: item !== null && item.active
         y: shown ? parent.height - height : parent.height
         visible: shown
-        source: "KeyboardPanel.qml"
+        source: "controls/KeyboardPanel.qml"
     }
 
     Loader {   // the maintenance menu exists only while it is open

@@ -34,6 +34,28 @@ QtObject {
     property color badge: contrast ? "#000000" : "#E6F0FA"
     property color badgeText: contrast ? "#7CC8FF" : "#0B4F9C"
     property color scrim: "#B0000000"
+    property color cameraBackground: "#000000"  // behind the live picture, in every mode
+    property color cameraGuide: "#FFFFFF"       // the face outline drawn over the picture
+    property color ink: "#000000"               // the signature's strokes
+    property color signatureSurface: "#FFFFFF"  // the signature pad: white paper in every mode
+
+    // The admin menu (staff): one fixed palette and fixed sizes, never switched by the
+    // citizen's elder or high-contrast mode.
+    readonly property color staffBackground: "#F3F6FA"
+    readonly property color staffHeader: "#1B1F24"
+    readonly property color staffText: "#1B1F24"
+    readonly property color staffTextOnDark: "#FFFFFF"
+    readonly property color staffAction: "#0B4F9C"
+    readonly property color staffDanger: "#B3261E"
+    readonly property color staffNotice: "#8A5A00"
+    readonly property color staffOk: "#1B7F3B"
+    readonly property color staffAlarm: "#B00020"
+    readonly property int staffGap: 16
+    readonly property int staffButtonHeight: 80
+    readonly property int staffFont: 24
+    readonly property int staffFontLarge: 34
+    readonly property int staffFontMono: 16
+    readonly property int staffMargin: 32
 
     // type sizes in px. 1 pt = dpi/72 px. Normal body ≥ 14 pt; elder body ≥ 18 pt, headings ≥ 30 pt.
     function pt(points) { return Math.round(points * dpi / 72 * scale) }

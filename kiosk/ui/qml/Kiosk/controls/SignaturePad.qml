@@ -7,7 +7,7 @@ Rectangle {
     property var strokes: []
     property var current: []
     readonly property bool signed: strokes.length > 0
-    color: Theme.contrast ? "#FFFFFF" : Theme.surface
+    color: Theme.signatureSurface
     radius: Theme.radius / 2
     border { color: Theme.border; width: Math.round(3 * Theme.scale) }
     function clear() { strokes = []; current = []; canvas.requestPaint() }
@@ -16,7 +16,7 @@ Rectangle {
         anchors.centerIn: parent
         visible: !pad.signed && pad.current.length === 0
         text: qsTr("请在此处用手指签名")
-        color: "#5F6B7A"
+        color: Theme.textMuted
         font { family: Theme.fontFamily; pixelSize: Theme.fontBody }
     }
     Canvas {
@@ -25,7 +25,7 @@ Rectangle {
         onPaint: {
             const ctx = getContext("2d")
             ctx.clearRect(0, 0, width, height)
-            ctx.strokeStyle = "#000000"; ctx.lineWidth = 4; ctx.lineCap = "round"
+            ctx.strokeStyle = Theme.ink; ctx.lineWidth = 4; ctx.lineCap = "round"
             for (const s of pad.strokes.concat([pad.current])) {
                 if (s.length < 2) continue
                 ctx.beginPath(); ctx.moveTo(s[0][0], s[0][1])

@@ -16,7 +16,7 @@ Screen {
         spacing: Theme.spacing * 2
         Rectangle {
             width: parent.width * 0.55; height: width * 0.75
-            color: "#000000"; radius: Theme.radius; clip: true
+            color: Theme.cameraBackground; radius: Theme.radius; clip: true
             Image {
                 objectName: "cameraPreview"
                 anchors.fill: parent
@@ -29,7 +29,7 @@ Screen {
             Rectangle {  // the oval to put the face in
                 anchors.centerIn: parent
                 width: parent.width * 0.42; height: parent.height * 0.78; radius: width / 2
-                color: "transparent"; border { color: "#FFFFFF"; width: Math.round(5 * Theme.scale) }
+                color: "transparent"; border { color: Theme.cameraGuide; width: Math.round(5 * Theme.scale) }
             }
         }
         Column {

@@ -9,28 +9,28 @@ Rectangle {
     objectName: "adminOverlay"
     visible: kiosk.admin.open
     enabled: visible
-    color: "#F3F6FA"
+    color: Theme.staffBackground
     TapHandler {}   // nothing behind the menu reacts while it is open
 
     readonly property var a: kiosk.admin
-    readonly property int gap: 16
-    readonly property int btnH: 80
-    readonly property int fontPx: 24
+    readonly property int gap: Theme.staffGap
+    readonly property int btnH: Theme.staffButtonHeight
+    readonly property int fontPx: Theme.staffFont
 
     component AdminButton: Rectangle {
         property string text
         property bool danger: false
         signal clicked()
         width: Math.max(240, label.implicitWidth + 40); height: admin.btnH; radius: 12
-        color: danger ? "#B3261E" : "#0B4F9C"
+        color: danger ? Theme.staffDanger : Theme.staffAction
         Accessible.role: Accessible.Button
         Accessible.name: text
-        Text { id: label; anchors.centerIn: parent; text: parent.text; color: "#FFFFFF"
+        Text { id: label; anchors.centerIn: parent; text: parent.text; color: Theme.staffTextOnDark
                font { family: Theme.fontFamily; pixelSize: admin.fontPx; bold: true } }
         TapHandler { onTapped: parent.clicked() }
     }
     component AdminText: Text {
-        color: "#1B1F24"; wrapMode: Text.WordWrap
+        color: Theme.staffText; wrapMode: Text.WordWrap
         font { family: Theme.fontFamily; pixelSize: admin.fontPx }
     }
 
@@ -38,14 +38,14 @@ Rectangle {
     Rectangle {
         id: header
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        height: 100; color: "#1B1F24"
+        height: 100; color: Theme.staffHeader
         Text {
-            anchors { left: parent.left; leftMargin: 32; verticalCenter: parent.verticalCenter }
+            anchors { left: parent.left; leftMargin: Theme.staffMargin; verticalCenter: parent.verticalCenter }
             text: qsTr("维护菜单") + (a.staffId ? "  ·  " + a.staffId : "")
-            color: "#FFFFFF"; font { family: Theme.fontFamily; pixelSize: 34; bold: true }
+            color: Theme.staffTextOnDark; font { family: Theme.fontFamily; pixelSize: Theme.staffFontLarge; bold: true }
         }
         Row {
-            anchors { right: parent.right; rightMargin: 32; verticalCenter: parent.verticalCenter }
+            anchors { right: parent.right; rightMargin: Theme.staffMargin; verticalCenter: parent.verticalCenter }
             spacing: admin.gap
             AdminButton { objectName: "adminBackToMenu"; visible: a.page !== "pin" && a.page !== "menu"; text: qsTr("返回菜单"); onClicked: a.showPage("menu") }
             AdminButton { objectName: "adminClose"; text: a.staffId ? qsTr("退出维护") : qsTr("取消"); onClicked: a.close() }
@@ -55,14 +55,14 @@ Rectangle {
         objectName: "adminMessage"
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: 24 }
         text: a.message
-        color: "#8A5A00"; wrapMode: Text.WordWrap
+        color: Theme.staffNotice; wrapMode: Text.WordWrap
         font { family: Theme.fontFamily; pixelSize: admin.fontPx; bold: true }
     }
 
     Item {
         id: body
         anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom
-                  margins: 32; bottomMargin: 90 }
+                  margins: Theme.staffMargin; bottomMargin: 90 }
 
         // PIN pad
         Column {
@@ -72,7 +72,7 @@ Rectangle {
             property string pin: ""
             id: pinPad
             Connections { target: kiosk.admin; function onChanged() { if (!kiosk.admin.open) pinPad.pin = "" } }
-            AdminText { anchors.horizontalCenter: parent.horizontalCenter; text: qsTr("请输入维护PIN") ; font.pixelSize: 34 }
+            AdminText { anchors.horizontalCenter: parent.horizontalCenter; text: qsTr("请输入维护PIN") ; font.pixelSize: Theme.staffFontLarge }
             Text {
                 objectName: "adminPinDots"
                 anchors.horizontalCenter: parent.horizontalCenter
@@ -111,12 +111,29 @@ Rectangle {
             width: parent.width
             Repeater {
                 model: a.open && a.page === "devices" ? kiosk.devices : null
-                AdminText {
-                    objectName: "adminDevice_" + model.name
-                    text: model.name + "  ·  " + model.kind + "  ·  " + model.state + (model.code ? " (" + model.code + ")" : "")
-                          + (model.connected ? "" : qsTr("  ·  未连接"))
-                          + (model.detail ? "  ·  " + model.detail : "")
-                    color: model.state === "ok" ? "#1B7F3B" : "#B3261E"
+                Row {
+                    spacing: admin.gap
+                    AdminText {
+                        objectName: "adminDevice_" + model.name
+                        text: model.staffLine
+                        color: model.state === "ok" ? Theme.staffOk : Theme.staffDanger
+                    }
+                    // paper and cover of the receipt printer, as two small signs
+                    Repeater {
+                        model: [[qsTr("纸"), paper, paper === "ok" ? Theme.staffOk : paper === "low" ? Theme.staffNotice : Theme.staffDanger,
+                                 paper === "ok" ? qsTr("纸充足") : paper === "low" ? qsTr("纸将用尽") : qsTr("缺纸")],
+                                [qsTr("盖"), cover, cover === "closed" ? Theme.staffOk : Theme.staffDanger,
+                                 cover === "closed" ? qsTr("盖板已关") : qsTr("盖板打开")]].filter(x => x[1] !== "")
+                        Rectangle {
+                            objectName: "adminIndicator_" + name + "_" + modelData[1]
+                            width: admin.fontPx * 1.6; height: width; radius: width / 2
+                            color: modelData[2]
+                            Accessible.role: Accessible.Indicator
+                            Accessible.name: modelData[3]
+                            Text { anchors.centerIn: parent; text: modelData[0]; color: Theme.staffTextOnDark
+                                   font { family: Theme.fontFamily; pixelSize: admin.fontPx * 0.8; bold: true } }
+                        }
+                    }
                 }
             }
             Flow {
@@ -127,7 +144,7 @@ Rectangle {
                 AdminButton { objectName: "adminTestQr"; text: qsTr("扫码测试"); onClicked: a.testQr() }
             }
             Rectangle {
-                width: 480; height: 360; color: "#000000"
+                width: 480; height: 360; color: Theme.cameraBackground
                 Image {
                     objectName: "adminCameraPreview"
                     anchors.fill: parent; fillMode: Image.PreserveAspectFit; cache: false
@@ -152,13 +169,13 @@ Rectangle {
                 objectName: "adminUploaderRestarts"
                 visible: (a.outbox.uploader_restarts || 0) > 0
                 text: qsTr("上传程序曾意外停止并已自动重启 %1 次，请查看日志").arg(a.outbox.uploader_restarts || 0)
-                color: "#B00020"
+                color: Theme.staffAlarm
             }
             AdminText {  // a damaged outbox was set aside: the line says when and where
                 objectName: "adminOutboxAlarm"
                 visible: !!a.outbox.alarm
                 text: a.outbox.alarm || ""
-                color: "#B00020"
+                color: Theme.staffAlarm
                 font.bold: true
                 width: parent.width
             }
@@ -206,7 +223,7 @@ Rectangle {
                 clip: true
                 model: a.logs
                 delegate: Text { width: ListView.view.width; text: modelData; wrapMode: Text.WrapAnywhere
-                                 font { family: "monospace"; pixelSize: 16 } color: "#1B1F24" }
+                                 font { family: "monospace"; pixelSize: Theme.staffFontMono } color: Theme.staffText }
             }
         }
 
@@ -226,8 +243,8 @@ Rectangle {
                             anchors.bottom: parent.bottom
                             spacing: 4
                             readonly property int peak: Math.max(1, ...(a.stats.per_day || []).map(d => d.visits))
-                            Rectangle { width: 40; height: 200 * modelData.visits / parent.peak; color: "#0B4F9C"; anchors.horizontalCenter: parent.horizontalCenter }
-                            Text { text: modelData.day.slice(5); font.pixelSize: 16; anchors.horizontalCenter: parent.horizontalCenter }
+                            Rectangle { width: 40; height: 200 * modelData.visits / parent.peak; color: Theme.staffAction; anchors.horizontalCenter: parent.horizontalCenter }
+                            Text { text: modelData.day.slice(5); font.pixelSize: Theme.staffFontMono; anchors.horizontalCenter: parent.horizontalCenter }
                         }
                     }
                 }
@@ -245,7 +262,7 @@ Rectangle {
                     Row {
                         spacing: 8
                         AdminText { text: modelData; width: 30 }
-                        Rectangle { width: 20 + 20 * ((a.stats.ratings || {})[modelData] || 0); height: 24; color: "#1B7F3B" }
+                        Rectangle { width: 20 + 20 * ((a.stats.ratings || {})[modelData] || 0); height: 24; color: Theme.staffOk }
                         AdminText { text: String((a.stats.ratings || {})[modelData] || 0) }
                     }
                 }
@@ -271,7 +288,7 @@ Rectangle {
             Flickable {
                 width: parent.width; height: parent.height - admin.btnH - admin.gap
                 contentHeight: configText.implicitHeight; clip: true
-                Text { id: configText; objectName: "adminConfigText"; text: a.configText; font { family: "monospace"; pixelSize: 16 } }
+                Text { id: configText; objectName: "adminConfigText"; text: a.configText; font { family: "monospace"; pixelSize: Theme.staffFontMono } }
             }
         }
 

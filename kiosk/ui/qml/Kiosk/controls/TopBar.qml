@@ -22,7 +22,7 @@ Rectangle {
             Text {
                 anchors.centerIn: parent
                 text: "易"
-                color: Theme.contrast ? Theme.textOnPrimary : "#FFFFFF"
+                color: Theme.textOnPrimary
                 font { family: Theme.fontFamily; pixelSize: Theme.fontTitle; bold: true }
             }
         }
