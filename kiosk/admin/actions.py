@@ -262,8 +262,7 @@ class MaintenanceActions:
         the first USB stick (or `into`, a folder staff name over SSH)."""
         import shutil
 
-        self._record(EventId.ADMIN_EXPORT, staff, "export", via,
-                     target="folder" if into else "usb")
+        self._record(EventId.ADMIN_EXPORT, staff, "export" if into else "export-usb", via)
         if into is None:
             sim = self._config.data_dir / "usb-stick" if self._config.simulate else None
             sticks = usb_sticks(sim)

@@ -1,5 +1,6 @@
 """The long day: many visits through the real QML in one process (offscreen Qt, every simulator,
-the real face models), mixed services, outcomes and languages, cards pulled and consent refused.
+the real face models), mixed services, outcomes and languages, cards pulled, consent refused
+and citizens who walk away (one in fifty: the face check times out, from the 46th visit on).
 Prints one JSON object: visits, visits per minute, how each ended, RSS after the first visit and
 after the last, Python objects, threads, open file descriptors and QObjects. Run by
 kiosk/bench/ui.py (`ui_soak`, `visit_rss_mb`) and, with 30 visits, by tests/ui/test_soak.py.
@@ -81,6 +82,11 @@ def visit(d: Driver, n: int) -> str:
     d.screen("identify")
     sim.placeCard("zhang-wei")  # the sample citizen every service here approves
     d.screen("face_consent", 20)
+    if n % 50 == 45:                                # walks away: the face check times out
+        d.screen("ended", 90)                       # (timeouts.face_check_s, 20 s)
+        sim.liftCard()
+        d.home()
+        return "timed_out"
     if kind == 9:                                   # no face check: the visit ends
         d.tap("faceConsentNo")
         d.screen("ended")

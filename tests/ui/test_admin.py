@@ -96,6 +96,12 @@ def test_staff_log_in_test_the_printer_and_leave(shell, core, qtbot, staff,
 
     tap(shell, qtbot, "adminDevices")
     qtbot.waitUntil(lambda: exists(shell, "adminDevice_receipt_printer"))
+    # in the staff's words, with the paper and cover signs beside it
+    qtbot.waitUntil(lambda: find(shell, "adminDevice_receipt_printer").property("text")
+                    .startswith("凭条打印机 · 正常 · 网络 127.0.0.1:"))
+    assert exists(shell, "adminIndicator_receipt_printer_ok")       # paper
+    assert exists(shell, "adminIndicator_receipt_printer_closed")   # cover
+    assert "True" not in find(shell, "adminDevice_idcard").property("text")
     before = kiosk_core.hub.receipt.printed
     tap(shell, qtbot, "adminTestReceipt")
     qtbot.waitUntil(lambda: "已打印" in find(shell, "adminMessage").property("text"),
