@@ -74,16 +74,25 @@ def case_receipt(*, service: str, case_numbers: list[str], when: datetime, kiosk
 
 
 def queue_ticket(*, number: str, service: str, waiting: int, when: datetime, kiosk_id: str,
+                 group: str = "", counters: list[str] | None = None,
                  paper_width_mm: int = 80) -> ReceiptDocument:
-    return ReceiptDocument([
+    """A queue ticket (取号): the number, where to wait, how many are before it. No personal
+    data."""
+    items: list[Item] = [
         Text("易办政务服务 排队取号", "center", bold=True),
         Rule(),
         Text(number, "center", bold=True, large=True),
         Text(f"业务：{service}", "center"),
+    ]
+    if counters:
+        items.append(Text(f"请到：{'、'.join(counters)}" + (f"（{group}）" if group else ""),
+                          "center"))
+    items += [
         Text(f"您前面还有 {waiting} 人", "center"),
         Text(f"{when:%Y-%m-%d %H:%M}  {kiosk_id}", "center"),
         Text("请留意叫号，过号请重新取号", "center"),
-    ], paper_width_mm)
+    ]
+    return ReceiptDocument(items, paper_width_mm)
 
 
 def _is_printer_text(text: str) -> bool:

@@ -231,6 +231,25 @@ _VISIT: dict[str, dict[str, str]] = {
         "zh-Hant": "隨本次登記一併辦理",
         "en": "Applied for in this same visit",
     },
+    # 取号: the ticket's words on screen (the printed ticket is in Chinese, like the hall's)
+    "ticket_taken": {
+        "zh-Hans": "您的号码是 {number}，请到 {counters}（{group}）等候叫号，"
+                   "您前面还有 {waiting} 人",
+        "zh-Hant": "您的號碼是 {number}，請到 {counters}（{group}）等候叫號，"
+                   "您前面還有 {waiting} 人",
+        "en": "Your number is {number}. Please wait for it to be called at {counters} "
+              "({group}); {waiting} people are before you",
+    },
+    "ticket_not_printed": {
+        "zh-Hans": "号码条没能打印出来，请记下您的号码",
+        "zh-Hant": "號碼條沒能打印出來，請記下您的號碼",
+        "en": "The ticket could not be printed; please note your number",
+    },
+    "ticket_unavailable": {
+        "zh-Hans": "暂时无法取号，请到服务台咨询",
+        "zh-Hant": "暫時無法取號，請到服務台諮詢",
+        "en": "No queue ticket can be taken right now; please ask at the information desk",
+    },
 }
 
 

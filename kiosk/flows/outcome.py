@@ -89,3 +89,23 @@ class FlowResult:
 
     def add_wait(self, kind: str, seconds: float) -> None:
         self.waited[kind] = self.waited.get(kind, 0.0) + seconds
+
+
+# --- 取号: a referral comes with a queue ticket (kiosk/flows/queue_ticket.py) ---------------
+def ticket_reason(result: FlowResult) -> str | None:
+    """Why this visit's citizen may take a ticket (the contract's `reason`), or None."""
+    if result.outcome is Outcome.REFERRED:
+        return "referred"
+    if result.end is EndReason.DECLINED and result.at is Step.FACE_CHECK:
+        return "face_declined"
+    return None
+
+
+@dataclass(frozen=True)
+class TicketOutcome:
+    number: str  # "" when no ticket could be taken
+    words: str  # what the screen says, in the visit's language
+    printed: bool = False
+    counters: tuple[str, ...] = ()
+    group: str = ""
+    waiting: int = 0

@@ -19,8 +19,9 @@ from kiosk.face.engine import FaceEngine
 from kiosk.face.verifier import FaceVerifier, LocalFaceVerifier, RemoteFaceVerifier
 from kiosk.flows.engine import FlowEngine
 from kiosk.flows.identify import Identification, IdentitySources, VisitInteraction
-from kiosk.flows.outcome import EndReason, FlowResult, Outcome, Step
+from kiosk.flows.outcome import EndReason, FlowResult, Outcome, Step, TicketOutcome
 from kiosk.flows.ports import FlowPorts
+from kiosk.flows.queue_ticket import take_ticket
 from kiosk.logging import get_logger
 from kiosk.session import Session
 
@@ -49,6 +50,11 @@ class VisitRunner:
         self.match_threshold = match_threshold
         self.photo_detect_score = photo_detect_score
         self.last_session_empty: bool | None = None  # after a visit: was everything wiped
+
+    async def take_ticket(self, result: FlowResult, lang: str,
+                          idempotency_key: str) -> TicketOutcome:
+        """A queue ticket after a visit that sent the citizen to a counter (queue_ticket.py)."""
+        return await take_ticket(self.ports, result, lang, idempotency_key=idempotency_key)
 
     async def run(self, service_id: str, ui: VisitInteraction, *,
                   locale: str = "zh-Hans", patience: float = 1.0) -> FlowResult:

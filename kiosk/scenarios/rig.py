@@ -29,6 +29,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,7 +50,7 @@ from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
 from kiosk.flows.catalog import load_catalog
 from kiosk.flows.interaction import FilledField, RatingAnswer, SignedCommitment
-from kiosk.flows.outcome import EndReason, FlowResult, Outcome, Step
+from kiosk.flows.outcome import EndReason, FlowResult, Outcome, Step, ticket_reason
 from kiosk.flows.schema import FormField
 from kiosk.flows.visit import VisitRunner
 from kiosk.flows.yaml_source import YamlRefused, describe_invalid, load_yaml
@@ -304,6 +305,10 @@ class ScenarioRig:
             if faults.get("document_printer") == "stopped":
                 subprocess.run(["cupsenable", QUEUE], capture_output=True, check=False)
         visit_s = time.perf_counter() - visit_started
+        ticket = None
+        if citizen.get("takes_ticket") and ticket_reason(result) is not None:
+            taken = await self.runner.take_ticket(result, "zh-Hans", uuid.uuid4().hex)
+            ticket = {"number": taken.number, "printed": taken.printed, "words": taken.words}
         artifacts = self._artifacts(scenario, result, receipts_before)
         linked = await self._linked_cases(result)
         out = {
@@ -317,6 +322,7 @@ class ScenarioRig:
             "visit_seconds": round(visit_s, 3),
             "seconds": round(time.perf_counter() - started, 3),
             "session_wiped": self.runner.last_session_empty is not False,
+            "ticket": ticket,
         }
         out["failed"] = check_expectations(s.get("expect") or {}, out,
                                            certificate_text(result.certificates))
@@ -457,6 +463,14 @@ def check_expectations(expect: dict[str, Any], out: dict[str, Any],
                       f"{out.get('linked_cases')}")
     if "cases" in expect and len(out["case_numbers"]) != int(expect["cases"]):
         failed.append(f"cases: expected {expect['cases']}, got {len(out['case_numbers'])}")
+    if "ticket" in expect:
+        ticket = out.get("ticket")
+        if ticket is None:
+            failed.append("ticket: none was offered (or the citizen did not take one)")
+        elif expect["ticket"] == "printed" and not (ticket["number"] and ticket["printed"]):
+            failed.append(f"ticket: expected a printed number, got {ticket['words']!r}")
+        elif expect["ticket"] == "none" and ticket["number"]:
+            failed.append(f"ticket: expected none, got {ticket['number']}")
     if not out["session_wiped"]:
         failed.append("session: personal data left after the scenario")
     return failed

@@ -98,6 +98,7 @@ class Citizen(_Strict):
     face: Literal["genuine", "impostor", "no_face", "decline"] = "genuine"
     passport: Literal["sample", "expired"] = "sample"  # which e-passport (credential: passport)
     pull_card_at: Literal["form", "confirm"] | None = None  # walks off with the ID card there
+    takes_ticket: StrictBool = False  # 取号 when the end screen offers a queue ticket
 
 
 class Rating(_Strict):
@@ -138,6 +139,7 @@ class Expect(_Strict):
     certificate_contains: list[StrictStr] | None = None  # texts printed on the certificate
     linked_cases: Annotated[StrictInt, Field(ge=0, le=50)] | None = None  # 联办: cases that
     # stand on another case of the same visit
+    ticket: Literal["printed", "none"] | None = None  # 取号: a printed number, or none at all
 
 
 class SocialInsuranceRecord(_Strict):

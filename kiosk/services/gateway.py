@@ -45,6 +45,7 @@ from kiosk.services.gateway_answers import (
     Health,
     LicenseSearchAnswer,
     PulledLicenseAnswer,
+    QueueTicketAnswer,
     RecordAnswer,
     Submitted,
     parse_answer,
@@ -217,6 +218,15 @@ class GatewayClient:
             await self.report_not_done(body, idempotency_key)
             return []
         raise ValueError(f"unknown outbox kind {kind!r}")
+
+    async def take_queue_ticket(self, service_code: str, reason: str,
+                                idempotency_key: str) -> QueueTicketAnswer:
+        """A number for the counters that handle `service_code` (取号); a repeat with the same
+        key answers the same ticket."""
+        _s, body = await self.request("POST", "/v1/queue/tickets", json={
+            "kiosk_id": self.kiosk_id, "service_code": service_code, "reason": reason},
+            idempotency_key=idempotency_key)
+        return parse_answer(QueueTicketAnswer, body, what="queue ticket")
 
     async def resolve_eid(self, code: str) -> dict[str, Any]:
         """The identity behind an e-ID QR code; GatewayRejected (unknown_code) if none."""

@@ -105,6 +105,18 @@ class FaceVerdictAnswer(_Answer):
     reference: Text
 
 
+class QueueTicketAnswer(_Answer):
+    """A number at the hall's counters (取号): no personal data."""
+
+    number: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,2}[0-9]{3,4}$")]
+    group: Annotated[str, StringConstraints(min_length=1, max_length=20)]
+    group_name: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    counters: Annotated[list[Annotated[str, StringConstraints(min_length=1, max_length=40)]],
+                        Field(min_length=1, max_length=20)]
+    waiting: Annotated[int, Field(ge=0, le=100_000)]
+    issued_at: Text
+
+
 class Problem(_Answer):
     code: Text
     message: Text

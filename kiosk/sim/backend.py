@@ -26,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
+import hmac
 import json
 import sqlite3
 import threading
@@ -46,6 +47,7 @@ from kiosk.domain.elicense import make_identifier
 from kiosk.domain.id_number import IdNumber, InvalidIdNumber
 from kiosk.sim.citizens import DECK, eid_code
 from kiosk.sim.contract_check import EXCEPTION_HANDLERS, checked, problem
+from kiosk.sim.hall_queue import HallQueue
 
 # type codes: a defining body's credit code (18) + a 3-digit number
 TYPES = {
@@ -121,6 +123,8 @@ def _record_defaults() -> dict[str, dict[str, Any]]:
     }
 
 
+# the staff console's token in the simulation (a province's console authenticates its own way)
+SIM_STAFF_TOKEN = "sim-staff"  # noqa: S105 (a simulation's known token, not a secret)
 RECORD_KINDS = ("social_insurance", "criminal_record")
 
 
@@ -181,7 +185,7 @@ def _household_register(person: Person) -> dict[str, Any]:
 
 
 class BackendState:
-    def __init__(self, db_path: Path | None = None) -> None:
+    def __init__(self, db_path: Path | None = None, staff_token: str = SIM_STAFF_TOKEN) -> None:
         self.faults = Faults()
         self.lock = threading.Lock()
         self.db = sqlite3.connect(str(db_path) if db_path else ":memory:",
@@ -196,6 +200,8 @@ class BackendState:
                 body TEXT);
         """)
         self.people = _deck_people()
+        self.queue = HallQueue()
+        self.staff_token = staff_token
         if not self.db.execute("SELECT 1 FROM licenses LIMIT 1").fetchone():
             self.add_licenses(_seed_licenses())
         self.counter = self.db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
@@ -394,6 +400,21 @@ def create_app(state: BackendState | None = None) -> Starlette:
             answer["valid_to"] = found.valid_to.isoformat()
         return JSONResponse(answer)
 
+    @checked("/v1/queue/tickets", "post")
+    async def take_ticket(r: Request) -> Response:
+        ticket, new = st.queue.take(str(r.state.body["service_code"]),
+                                    r.headers["Idempotency-Key"])
+        return JSONResponse(ticket, 201 if new else 200)
+
+    @checked("/v1/queue/call-next", "post")
+    async def call_next(r: Request) -> Response:
+        if not hmac.compare_digest(r.headers["X-Staff-Token"], st.staff_token):
+            return _problem(401, "not_staff", "a valid staff token is needed")
+        called = st.queue.call_next(str(r.state.body["group"]), str(r.state.body["counter"]))
+        if called is None:
+            return _problem(404, "unknown_group", "no such counter group")
+        return JSONResponse(called)
+
     async def set_faults(r: Request) -> Response:
         body = await r.json()
         for k, v in body.items():
@@ -429,6 +450,8 @@ def create_app(state: BackendState | None = None) -> Starlette:
         Route("/v1/feedback", ack("feedback", "/v1/feedback"), methods=["POST"]),
         Route("/v1/face/verify", face, methods=["POST"]),
         Route("/v1/identity/eid", resolve_eid, methods=["POST"]),
+        Route("/v1/queue/tickets", take_ticket, methods=["POST"]),
+        Route("/v1/queue/call-next", call_next, methods=["POST"]),
         Route("/sim/faults", set_faults, methods=["POST"]),
         Route("/sim/licenses", seed, methods=["POST"]),
         Route("/sim/people", people, methods=["POST"]),

@@ -17,6 +17,7 @@ import asyncio
 import concurrent.futures
 import hashlib
 import time
+import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
@@ -26,12 +27,13 @@ from kiosk.app import CoreThread
 from kiosk.config import KioskSettings
 from kiosk.devices.base import DeviceState, DeviceStatus
 from kiosk.devices.smartcard.icao.mrz import BacKey
+from kiosk.domain.citizen_messages import visit_message
 from kiosk.domain.languages import LANGS, Lang
 from kiosk.domain.masking import mask_text
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
 from kiosk.flows.interaction import FilledField, RatingAnswer, SignedCommitment
-from kiosk.flows.outcome import WORKING_STEPS, EndReason, Outcome
+from kiosk.flows.outcome import WORKING_STEPS, EndReason, Outcome, TicketOutcome, ticket_reason
 from kiosk.flows.schema import FormField
 from kiosk.flows.service_summary import all_summaries, guide_node, search, summary
 from kiosk.logging import get_logger, where_raised
@@ -174,6 +176,7 @@ class VisitBridge(QObject):
     _visit_ended = Signal(object)  # the visit's concurrent future, done
     _runner_built = Signal(object)  # cross-thread: the VisitRunner, once built
     _backend_seen = Signal(bool)  # cross-thread: the backend is reachable (or not)
+    _ticket_posted = Signal(object)  # cross-thread: the TicketOutcome of a 取号
     readyChanged = Signal()
 
     def __init__(self, config: KioskSettings, core: CoreThread, *,
@@ -215,6 +218,11 @@ class VisitBridge(QObject):
         self._finished_posted.connect(self._apply_finished, queued)
         self._visit_ended.connect(self._ended, queued)
         self._runner_built.connect(self._set_runner, Qt.ConnectionType.QueuedConnection)
+        self._ticket_posted.connect(self._apply_ticket, queued)
+        # the last visit's result while its end screen offers a queue ticket (no person in it:
+        # the service, the outcome and where it ended)
+        self._ticket_for: FlowResult | None = None
+        self._ticket_key = ""
         self._backend_up = True  # until the monitor says otherwise: "checking" pauses nothing
         self._backend_seen.connect(self._set_backend, Qt.ConnectionType.QueuedConnection)
         self._ticker = QTimer(self)
@@ -506,16 +514,52 @@ class VisitBridge(QObject):
             else:
                 self.goHome()
             return
+        offer: dict[str, Any] = {}
+        if ticket_reason(result) is not None and self._runner is not None:
+            self._ticket_for, self._ticket_key = result, uuid.uuid4().hex
+            offer = {"ticket": "offered"}
         if result.outcome in (Outcome.APPROVED, Outcome.SUBMITTED):
             self._end_screen("goodbye", {"outcome": result.outcome.value}, GOODBYE_HOLD_S)
         elif result.end is EndReason.CARD_PULLED:
             self._end_screen("ended", {"why": "card"}, GOODBYE_HOLD_S)
         elif result.outcome is Outcome.ABANDONED:
             why = "timeout" if result.end is EndReason.TIMED_OUT else "declined"
-            self._end_screen("ended", {"why": why}, GOODBYE_HOLD_S)
+            self._end_screen("ended", {"why": why, **offer}, GOODBYE_HOLD_S)
         else:
             self._end_screen("result", {"outcome": result.outcome.value,
-                                        "reason": result.reason})
+                                        "reason": result.reason, **offer})
+
+    @Slot()
+    def takeTicket(self) -> None:
+        """取号: a number for the counter the end screen sends the citizen to, printed."""
+        result, runner = self._ticket_for, self._runner
+        if result is None or runner is None or self._view.get("ticket") != "offered":
+            return  # one number per visit: a second tap draws nothing
+        self._show(self._screen, {**self._view, "ticket": "taking"})
+        self._hold.start(RESULT_HOLD_S * 1000)
+        self._deadline_at = time.monotonic() + RESULT_HOLD_S
+        self._core.submit(runner.take_ticket(result, self._lang, self._ticket_key)) \
+            .add_done_callback(self._ticket_done)
+
+    def _ticket_done(self, fut: concurrent.futures.Future[TicketOutcome]) -> None:
+        """Core thread: hand the ticket (or why there is none) to the Qt thread."""
+        if fut.cancelled() or fut.exception() is not None:
+            failure = None if fut.cancelled() else fut.exception()
+            log.error("queue ticket failed", error=type(failure).__name__)
+            self._ticket_posted.emit(TicketOutcome("", visit_message("ticket_unavailable",
+                                                                     self._lang)))
+        else:
+            self._ticket_posted.emit(fut.result())
+
+    def _apply_ticket(self, ticket: TicketOutcome) -> None:
+        if self._view.get("ticket") != "taking":
+            return  # the citizen left meanwhile: the next citizen's screen stays as it is
+        self._show(self._screen, {**self._view, "ticket": "taken" if ticket.number else
+                                  "unavailable", "ticketNumber": ticket.number,
+                                  "ticketWords": ticket.words, "ticketPrinted": ticket.printed})
+        self._hold.start(RESULT_HOLD_S * 1000)  # time to read the number
+        self._deadline_at = time.monotonic() + RESULT_HOLD_S
+        self.countdownChanged.emit()
 
     def _end_screen(self, screen: str, view: dict[str, Any], hold_s: int = RESULT_HOLD_S) -> None:
         """The visit is over: nothing personal stays in the view model."""
@@ -561,6 +605,7 @@ class VisitBridge(QObject):
             self._visit.cancel()
             return
         self._hold.stop()
+        self._ticket_for, self._ticket_key = None, ""
         self._service = ""
         self._search = []
         self._guide_path = []

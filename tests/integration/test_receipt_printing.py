@@ -23,7 +23,7 @@ from kiosk.documents.certificate import CertificateContent
 from kiosk.documents.issuer import CertificateIssuer, keys_for
 from kiosk.documents.receipt import case_receipt, to_escpos
 from kiosk.documents.reprint_store import ReprintStore
-from kiosk.flows.print_step import print_outputs
+from kiosk.flows.document_printing import print_outputs
 from kiosk.sim.hub import ensure_cups_pdf_queue
 
 URL = "https://progress.example.gov.cn/c/WFZ-2026-000123"

@@ -315,6 +315,16 @@ def test_a_trainer_walks_through_with_the_simulator_panel(shell, core, qtbot,
     tap(shell, qtbot, "faceConsentNo")                       # no face check: staff instead
     wait_screen(shell, qtbot, "ended")
     assert_nothing_left(shell, "zhang-wei")
+    # sent to a counter: 取号, printed, with where to wait
+    kiosk_core, _thread = core
+    before = kiosk_core.hub.receipt.printed
+    tap(shell, qtbot, "takeTicket")
+    qtbot.waitUntil(lambda: exists(shell, "ticketNumber"), timeout=10000)
+    assert find(shell, "ticketNumber").property("text") == "B001"   # 社保 counters: group B
+    assert "5号窗口" in find(shell, "ticketWords").property("text")
+    qtbot.waitUntil(lambda: kiosk_core.hub.receipt.printed == before + 1, timeout=5000)
+    assert not exists(shell, "takeTicket")                   # one number per visit
+    shell.window.grabWindow().save(str(artifacts / "ticket-on-screen.png"))
 
 
 def test_the_configured_timeouts_reach_the_visit(shell, core, sim_config) -> None:

@@ -11,7 +11,7 @@ from kiosk.documents.issuer import IssuedCertificate
 from kiosk.documents.receipt import case_receipt, to_escpos
 from kiosk.domain.masking import mask_name
 from kiosk.flows.context import VisitContext
-from kiosk.flows.print_step import print_outputs
+from kiosk.flows.document_printing import print_outputs
 
 
 async def _certificate(ctx: VisitContext, case: str) -> IssuedCertificate | None:

@@ -354,12 +354,12 @@
         <translation>To protect your privacy, your information has been cleared from this kiosk. Start again if you need to.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="14"/>
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="15"/>
         <source>%1 秒后回到首页</source>
         <translation>Back to the start in %1 seconds</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="15"/>
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="16"/>
         <source>重新开始</source>
         <translation>Start over</translation>
     </message>
@@ -990,17 +990,17 @@
         <translation>This could not be done</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="13"/>
+        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="14"/>
         <source>您的信息已从本机清除。</source>
         <translation>Your information has been cleared from this kiosk.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="14"/>
+        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="15"/>
         <source>%1 秒后回到首页</source>
         <translation>Back to the start in %1 seconds</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="15"/>
+        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="16"/>
         <source>回到首页</source>
         <translation>Back to start</translation>
     </message>
@@ -1338,6 +1338,24 @@
         <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39"/>
         <source>您也可以凭办件编号在网上查询进度。</source>
         <translation> You can also follow your case online with its number.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketOffer</name>
+    <message>
+        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="16"/>
+        <source>取号到窗口办理</source>
+        <translation>Take a queue ticket for the counter</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="19"/>
+        <source>正在取号…</source>
+        <translation>Taking a ticket…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="27"/>
+        <source>您的号码 %1</source>
+        <translation>Your number %1</translation>
     </message>
 </context>
 <context>

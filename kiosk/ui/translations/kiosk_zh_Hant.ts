@@ -354,12 +354,12 @@
         <translation>為保護您的隱私，您的資訊已從本機清除。需要辦理請重新開始。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="14"/>
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="15"/>
         <source>%1 秒后回到首页</source>
         <translation>%1 秒後回到首頁</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="15"/>
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="16"/>
         <source>重新开始</source>
         <translation>重新開始</translation>
     </message>
@@ -990,17 +990,17 @@
         <translation>本次未能辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="13"/>
+        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="14"/>
         <source>您的信息已从本机清除。</source>
         <translation>您的資訊已從本機清除。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="14"/>
+        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="15"/>
         <source>%1 秒后回到首页</source>
         <translation>%1 秒後回到首頁</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="15"/>
+        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="16"/>
         <source>回到首页</source>
         <translation>回到首頁</translation>
     </message>
@@ -1338,6 +1338,24 @@
         <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39"/>
         <source>您也可以凭办件编号在网上查询进度。</source>
         <translation>您也可以憑辦件編號在網上查詢進度。</translation>
+    </message>
+</context>
+<context>
+    <name>TicketOffer</name>
+    <message>
+        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="16"/>
+        <source>取号到窗口办理</source>
+        <translation>取號到窗口辦理</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="19"/>
+        <source>正在取号…</source>
+        <translation>正在取號…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="27"/>
+        <source>您的号码 %1</source>
+        <translation>您的號碼 %1</translation>
     </message>
 </context>
 <context>

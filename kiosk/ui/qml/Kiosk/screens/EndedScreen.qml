@@ -11,6 +11,7 @@ Screen {
         anchors.fill: parent
         spacing: Theme.spacing * 1.5
         Body { text: qsTr("为保护您的隐私，您的信息已从本机清除。需要办理请重新开始。") }
+        TicketOffer {}
         Body { text: qsTr("%1 秒后回到首页").arg(Math.max(0, kiosk.visit.secondsLeft)) }
         KButton { objectName: "endedHome"; primary: true; text: qsTr("重新开始"); onClicked: kiosk.visit.goHome() }
     }

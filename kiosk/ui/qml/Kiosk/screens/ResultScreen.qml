@@ -10,6 +10,7 @@ Screen {
         anchors.fill: parent
         spacing: Theme.spacing * 1.5
         Body { objectName: "resultReason"; text: r.reason || ""; font.bold: true }
+        TicketOffer {}
         Body { text: qsTr("您的信息已从本机清除。") }
         Body { text: qsTr("%1 秒后回到首页").arg(Math.max(0, kiosk.visit.secondsLeft)) }
         KButton { objectName: "resultHome"; primary: true; text: qsTr("回到首页"); onClicked: kiosk.visit.goHome() }

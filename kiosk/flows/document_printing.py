@@ -1,10 +1,11 @@
-"""The print step: certificate on the A4 printer, receipt on the thermal printer, and what a
-citizen is told when either fails.
+"""Printing a visit's documents (for the print step, `steps/print_documents.py`): the
+certificate on the A4 printer, the receipt on the thermal printer, and what a citizen is told
+when either fails.
 
 Every document is first kept in the encrypted reprint store (by case number), so a failure
 never loses it: staff can reprint it later, and the citizen is offered the e-copy QR (the
 certificate's verification link) on screen instead. A retry with the same job ids prints
-nothing twice. The flow engine (service flows issue) calls `print_outputs`.
+nothing twice.
 """
 
 from __future__ import annotations
