@@ -11,9 +11,9 @@ import httpx
 import numpy as np
 import pytest
 
+from kiosk.devices.printers.escpos_stream import Raster
 from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
 from kiosk.devices.printers.receipt_transport import TcpTransport
-from kiosk.devices.printers.escpos_stream import Raster
 from kiosk.devices.printers.sim import ReceiptPrinterSimulator, render_receipt
 from kiosk.documents.fonts import render_line
 from kiosk.documents.receipt import DOTS
@@ -92,7 +92,8 @@ async def test_a_referred_citizen_gets_a_printed_number_and_where_to_wait(
     assert "B001" in printed.text                  # the number, in the printer's own font
     # the Chinese lines are drawn as rasters: the ticket carries these lines, pixel for pixel
     rasters = {r.data for r in printed.items if isinstance(r, Raster)}
-    for line in ("易办政务服务 排队取号", "请到：5号窗口、6号窗口（社保医保业务）", "您前面还有 0 人"):
+    for line in ("易办政务服务 排队取号", "请到：5号窗口、6号窗口（社保医保业务）",
+                 "您前面还有 0 人"):
         assert drawn(line, bold=line.startswith("易办")) in rasters, line
     render_receipt(printed).save(artifacts / "queue-ticket.png")
     # the same key again: the same number, not a second one (a double tap, a retry)
