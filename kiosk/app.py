@@ -25,6 +25,7 @@ from kiosk.devices.registry import build_devices
 from kiosk.devices.remote_service import RemoteServiceLink
 from kiosk.logging import get_logger
 from kiosk.services.gateway import GatewayClient
+from kiosk.services.help_call import HelpCall
 from kiosk.services.outbox import Outbox, Uploader, UploaderSupervisor
 from kiosk.sim.hub import SimulatorHub
 
@@ -235,6 +236,13 @@ class KioskCore:
             recent_logs=recent_logs,
             uploader_restarts=lambda: self.uploader_supervisor.restarts
             if self.uploader_supervisor is not None else 0)
+
+    def help_call(self) -> HelpCall:
+        """One "call staff" conversation with the hall (the touch UI starts one per press)."""
+        if self.gateway is None:
+            raise RuntimeError("the core has not started its gateway client")
+        c = self.config.help
+        return HelpCall(self.gateway, answer_s=c.answer_s, counter=c.counter)
 
     def device(self, name: str) -> Device:
         for d in self.devices:

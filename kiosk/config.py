@@ -114,6 +114,14 @@ class MonitorConfig(_Strict):
     retry_max_s: Annotated[float, Field(gt=0, le=600)] = 30.0
 
 
+class HelpConfig(_Strict):
+    """"Call staff" (呼叫工作人员): how long the kiosk waits for someone to answer, and where it
+    sends the citizen when no one does."""
+
+    answer_s: Annotated[float, Field(gt=0, le=600)] = 60
+    counter: Annotated[str, Field(min_length=1, max_length=40)] = "1号窗口（服务台）"
+
+
 class TimeoutsConfig(_Strict):
     """Waits in seconds (the defaults are those of deployed hall kiosks: 20 s for a face check,
     two minutes for a print, at least 20 s to answer "still there?")."""
@@ -214,6 +222,7 @@ class KioskSettings(BaseSettings):
     devices: DevicesConfig = Field(default_factory=DevicesConfig)
     monitor: MonitorConfig = Field(default_factory=MonitorConfig)
     timeouts: TimeoutsConfig = Field(default_factory=TimeoutsConfig)
+    help: HelpConfig = Field(default_factory=HelpConfig)
     face: FaceConfig = Field(default_factory=FaceConfig)
     qr: QrConfig = Field(default_factory=QrConfig)
     ui: UiConfig = Field(default_factory=UiConfig)

@@ -245,6 +245,29 @@ _VISIT: dict[str, dict[str, str]] = {
         "zh-Hant": "號碼條沒能打印出來，請記下您的號碼",
         "en": "The ticket could not be printed; please note your number",
     },
+    # 呼叫工作人员: what the citizen reads while the hall answers (kiosk/services/help_call.py)
+    "help_sending": {"zh-Hans": "正在通知工作人员…", "zh-Hant": "正在通知工作人員…",
+                     "en": "Letting the staff know…"},
+    "help_waiting": {
+        "zh-Hans": "已通知工作人员，请稍候（前面还有 {position} 位在等候）",
+        "zh-Hant": "已通知工作人員，請稍候（前面還有 {position} 位在等候）",
+        "en": "The staff have been told; please wait ({position} before you)",
+    },
+    "help_coming": {
+        "zh-Hans": "工作人员{staff}正在赶来，请稍候",
+        "zh-Hant": "工作人員{staff}正在趕來，請稍候",
+        "en": "{staff} of the staff is on the way; please wait",
+    },
+    "help_go_to_counter": {
+        "zh-Hans": "工作人员暂时无法过来，请到{counter}寻求帮助",
+        "zh-Hant": "工作人員暫時無法過來，請到{counter}尋求幫助",
+        "en": "No one can come right now; please ask at {counter}",
+    },
+    "help_unavailable": {
+        "zh-Hans": "暂时无法呼叫工作人员，请到{counter}寻求帮助",
+        "zh-Hant": "暫時無法呼叫工作人員，請到{counter}尋求幫助",
+        "en": "Staff cannot be called right now; please ask at {counter}",
+    },
     "ticket_unavailable": {
         "zh-Hans": "暂时无法取号，请到服务台咨询",
         "zh-Hant": "暫時無法取號，請到服務台諮詢",

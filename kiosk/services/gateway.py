@@ -43,6 +43,7 @@ from kiosk.services.gateway_answers import (
     EidIdentityAnswer,
     FaceVerdictAnswer,
     Health,
+    HelpRequestAnswer,
     LicenseSearchAnswer,
     PulledLicenseAnswer,
     QueueTicketAnswer,
@@ -227,6 +228,22 @@ class GatewayClient:
             "kiosk_id": self.kiosk_id, "service_code": service_code, "reason": reason},
             idempotency_key=idempotency_key)
         return parse_answer(QueueTicketAnswer, body, what="queue ticket")
+
+    async def request_help(self, screen: str, service_code: str | None, mode: str,
+                           waiting_s: int) -> HelpRequestAnswer:
+        """呼叫工作人员: where help is needed and for how long, never who needs it."""
+        _s, body = await self.request("POST", "/v1/help/requests", json={
+            "kiosk_id": self.kiosk_id, "screen": screen, "service_code": service_code,
+            "mode": mode, "waiting_s": waiting_s})
+        return parse_answer(HelpRequestAnswer, body, what="help request")
+
+    async def help_request(self, request_id: str) -> HelpRequestAnswer:
+        _s, body = await self.request("GET", f"/v1/help/requests/{request_id}")
+        return parse_answer(HelpRequestAnswer, body, what="help request")
+
+    async def cancel_help_request(self, request_id: str) -> HelpRequestAnswer:
+        _s, body = await self.request("DELETE", f"/v1/help/requests/{request_id}")
+        return parse_answer(HelpRequestAnswer, body, what="help request")
 
     async def resolve_eid(self, code: str) -> dict[str, Any]:
         """The identity behind an e-ID QR code; GatewayRejected (unknown_code) if none."""

@@ -117,6 +117,16 @@ class QueueTicketAnswer(_Answer):
     issued_at: Text
 
 
+class HelpRequestAnswer(_Answer):
+    """A help request as the hall sees it: where, how long, who took it. No citizen."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-f0-9]{12}$")]
+    status: Literal["waiting", "accepted", "cancelled"]
+    position: Annotated[int, Field(ge=0, le=10_000)]
+    waited_s: Annotated[int, Field(ge=0)]
+    staff_name: Annotated[str, StringConstraints(max_length=40)] | None = None
+
+
 class Problem(_Answer):
     code: Text
     message: Text

@@ -39,7 +39,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
@@ -48,6 +48,8 @@ from kiosk.domain.id_number import IdNumber, InvalidIdNumber
 from kiosk.sim.citizens import DECK, eid_code
 from kiosk.sim.contract_check import EXCEPTION_HANDLERS, checked, problem
 from kiosk.sim.hall_queue import HallQueue
+from kiosk.sim.help_desk import HelpDesk
+from kiosk.sim.staff_console import staff_console_html
 
 # type codes: a defining body's credit code (18) + a 3-digit number
 TYPES = {
@@ -201,6 +203,7 @@ class BackendState:
         """)
         self.people = _deck_people()
         self.queue = HallQueue()
+        self.help_desk = HelpDesk()
         self.staff_token = staff_token
         if not self.db.execute("SELECT 1 FROM licenses LIMIT 1").fetchone():
             self.add_licenses(_seed_licenses())
@@ -415,6 +418,43 @@ def create_app(state: BackendState | None = None) -> Starlette:
             return _problem(404, "unknown_group", "no such counter group")
         return JSONResponse(called)
 
+    def is_staff(r: Request) -> bool:
+        return hmac.compare_digest(r.headers.get("X-Staff-Token", ""), st.staff_token)
+
+    @checked("/v1/help/requests", "post")
+    async def request_help(r: Request) -> Response:
+        return JSONResponse(st.help_desk.create(r.state.body), 201)
+
+    @checked("/v1/help/requests", "get")
+    async def list_help(r: Request) -> Response:
+        if not is_staff(r):
+            return _problem(401, "not_staff", "a valid staff token is needed")
+        return JSONResponse({"requests": st.help_desk.open_requests()})
+
+    @checked("/v1/help/requests/{request_id}", "get")
+    async def help_status(r: Request) -> Response:
+        found = st.help_desk.get(r.path_params["request_id"])
+        return JSONResponse(found) if found else _problem(404, "unknown_request", "no such "
+                                                          "help request")
+
+    @checked("/v1/help/requests/{request_id}", "delete")
+    async def cancel_help(r: Request) -> Response:
+        found = st.help_desk.cancel(r.path_params["request_id"])
+        return JSONResponse(found) if found else _problem(404, "unknown_request", "no such "
+                                                          "help request")
+
+    @checked("/v1/help/requests/{request_id}/accept", "post")
+    async def accept_help(r: Request) -> Response:
+        if not is_staff(r):
+            return _problem(401, "not_staff", "a valid staff token is needed")
+        found = st.help_desk.accept(r.path_params["request_id"],
+                                    str(r.state.body["staff_name"]))
+        return JSONResponse(found) if found else _problem(404, "unknown_request", "no such "
+                                                          "help request")
+
+    async def console(_r: Request) -> Response:
+        return HTMLResponse(staff_console_html())
+
     async def set_faults(r: Request) -> Response:
         body = await r.json()
         for k, v in body.items():
@@ -452,6 +492,12 @@ def create_app(state: BackendState | None = None) -> Starlette:
         Route("/v1/identity/eid", resolve_eid, methods=["POST"]),
         Route("/v1/queue/tickets", take_ticket, methods=["POST"]),
         Route("/v1/queue/call-next", call_next, methods=["POST"]),
+        Route("/v1/help/requests", request_help, methods=["POST"]),
+        Route("/v1/help/requests", list_help, methods=["GET"]),
+        Route("/v1/help/requests/{request_id}", help_status, methods=["GET"]),
+        Route("/v1/help/requests/{request_id}", cancel_help, methods=["DELETE"]),
+        Route("/v1/help/requests/{request_id}/accept", accept_help, methods=["POST"]),
+        Route("/console", console),
         Route("/sim/faults", set_faults, methods=["POST"]),
         Route("/sim/licenses", seed, methods=["POST"]),
         Route("/sim/people", people, methods=["POST"]),

@@ -26,7 +26,7 @@ class CounterGroup:
     called: str | None = None
 
 
-def _sample_groups() -> dict[str, CounterGroup]:
+def sample_groups() -> dict[str, CounterGroup]:
     return {
         "A": CounterGroup("A", "综合受理", ("1号窗口", "2号窗口", "3号窗口")),
         "B": CounterGroup("B", "社保医保业务", ("5号窗口", "6号窗口")),
@@ -40,7 +40,7 @@ ITEM_GROUPS = {"SBJF": "B", "XSEYB": "B", "XSESBK": "B", "SPJY": "C", "GTGSH": "
 class HallQueue:
     def __init__(self, groups: dict[str, CounterGroup] | None = None,
                  item_groups: dict[str, str] | None = None) -> None:
-        self.groups = groups or _sample_groups()
+        self.groups = groups or sample_groups()
         self.item_groups = ITEM_GROUPS if item_groups is None else item_groups
         self._by_key: dict[str, dict[str, Any]] = {}
         self._lock = threading.Lock()

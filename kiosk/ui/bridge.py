@@ -111,8 +111,10 @@ class KioskBridge(QObject):
 
     def __init__(self, config: KioskSettings, devices: DeviceStatusModel,
                  visit: QObject | None = None, sim: QObject | None = None,
-                 admin: QObject | None = None, parent: QObject | None = None) -> None:
+                 admin: QObject | None = None, help_bridge: QObject | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._help = help_bridge
         self._config = config
         self._devices = devices
         self._visit = visit
@@ -131,6 +133,10 @@ class KioskBridge(QObject):
     @Property(QObject, constant=True)
     def admin(self) -> QObject | None:
         return self._admin
+
+    @Property(QObject, constant=True)
+    def help(self) -> QObject | None:
+        return self._help
 
     @Property(bool, constant=True)
     def simulatorPanel(self) -> bool:

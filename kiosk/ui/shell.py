@@ -33,6 +33,7 @@ from kiosk.ui.bridge import DeviceStatusModel, KioskBridge
 from kiosk.ui.camera_preview import CameraPreview
 from kiosk.ui.display import check_display
 from kiosk.ui.heartbeat import UiHeartbeat
+from kiosk.ui.help_bridge import HelpBridge
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.simulator_bridge import SimulatorBridge
 from kiosk.ui.translations import UiLanguage
@@ -82,6 +83,7 @@ class Shell:
     logs: RecentLogs
     voice: SpokenPrompts | None = None
     simulator: SimulatorBridge | None = None  # the simulated devices' controls
+    help: HelpBridge | None = None  # "call staff"
 
     def attach_core(self, core: KioskCore) -> None:
         """The core has started its devices: show their states, and the camera's picture."""
@@ -97,6 +99,8 @@ class Shell:
         camera = next((d for d in core.devices if isinstance(d, Camera)), None)
         self.preview.camera = camera
         self.admin.attach(core.services(self.logs.lines), core.metrics_port)
+        if self.help is not None and core.gateway is not None:
+            self.help.attach(core.help_call)
 
     def load_visits(self, core: KioskCore, thread: CoreThread) -> None:
         """Build the visit machinery (catalog, rules, document signing, flow engine) in the
@@ -167,7 +171,8 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
     logs = RecentLogs().install()
     admin = AdminBridge(config, core.stats, thread, logs,
                         on_restart=lambda: QGuiApplication.exit(0))
-    bridge = KioskBridge(config, devices, visit, sim, admin)
+    help_bridge = HelpBridge(visit, thread, config.help.counter)
+    bridge = KioskBridge(config, devices, visit, sim, admin, help_bridge)
     language.set(visit.language_now())  # the configured default, whatever an earlier window left
     preview = CameraPreview(None)
     engine.addImageProvider("camera", preview)
@@ -197,7 +202,7 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
                          corner_px=ui.admin_gesture_corner_px, on_press=admin.touched)
     app.installEventFilter(gesture)
     shell = Shell(app, engine, window, devices, bridge, idle, visit, preview, language, admin,
-                  gesture, logs, voice, sim)
+                  gesture, logs, voice, sim, help_bridge)
     if core.devices:
         shell.attach_core(core)
     return shell

@@ -178,6 +178,7 @@ class VisitBridge(QObject):
     _backend_seen = Signal(bool)  # cross-thread: the backend is reachable (or not)
     _ticket_posted = Signal(object)  # cross-thread: the TicketOutcome of a 取号
     readyChanged = Signal()
+    wentHome = Signal()  # back on the home screen: whatever the last citizen started has ended
 
     def __init__(self, config: KioskSettings, core: CoreThread, *,
                  set_language: Callable[[str], None] | None = None,
@@ -223,6 +224,7 @@ class VisitBridge(QObject):
         # the service, the outcome and where it ended)
         self._ticket_for: FlowResult | None = None
         self._ticket_key = ""
+        self._began_at = 0.0
         self._backend_up = True  # until the monitor says otherwise: "checking" pauses nothing
         self._backend_seen.connect(self._set_backend, Qt.ConnectionType.QueuedConnection)
         self._ticker = QTimer(self)
@@ -255,6 +257,14 @@ class VisitBridge(QObject):
 
     def current_screen(self) -> str:
         return self._screen
+
+    def current_service(self) -> str:
+        """The service (or bundle) id the citizen chose, "" on the home screens."""
+        return self._service
+
+    def seconds_at_it(self) -> int:
+        """How long the current citizen has been at it (since "begin"), 0 outside a visit."""
+        return int(time.monotonic() - self._began_at) if self._began_at else 0
 
     def post(self, screen: str, view: dict[str, Any],
              fut: asyncio.Future[Any] | None = None) -> None:
@@ -488,6 +498,7 @@ class VisitBridge(QObject):
         if self._view.get("paused"):  # 暂停办理: the citizen is not led into it
             return
         ui = QtInteraction(self, self._core.loop, self._on_challenge)
+        self._began_at = time.monotonic()
         self._visit = self._core.submit(self._runner.run(
             self._service, ui, locale=self._lang,
             patience=ELDER_PATIENCE if self._elder else 1.0))
@@ -606,6 +617,8 @@ class VisitBridge(QObject):
             return
         self._hold.stop()
         self._ticket_for, self._ticket_key = None, ""
+        self._began_at = 0.0
+        self.wentHome.emit()  # the citizen is gone: a help request ends with them
         self._service = ""
         self._search = []
         self._guide_path = []
@@ -674,6 +687,7 @@ class VisitBridge(QObject):
 
     @Slot()
     def staffHelp(self) -> None:
-        log.info("staff help requested", screen=self._screen)
+        """"Call staff" was pressed (the help bridge takes the request): the problem line of
+        the identify screen gives way to the help dialog."""
         self._problem = ""
         self.problemChanged.emit()

@@ -14,6 +14,7 @@ import pytest
 
 from kiosk.devices.printers.escpos_status import Paper
 from kiosk.flows.schema import TimeBudget
+from kiosk.sim.backend import SIM_STAFF_TOKEN
 from kiosk.sim.citizens import card
 from tests.ui.driving import drag, exists, find, tap, texts, wait_screen
 
@@ -280,6 +281,48 @@ def test_an_unreachable_backend_is_on_the_strip_and_pauses_its_services(shell, c
     tap(shell, qtbot, "service_criminal-record-certificate")
     wait_screen(shell, qtbot, "intro")
     assert find(shell, "beginVisit").property("enabled")
+
+
+def hall(kiosk_core, method: str, path: str, body: dict | None = None) -> dict:
+    """The staff console's side of the gateway (the simulated hall), with the staff token."""
+    request = urllib.request.Request(
+        kiosk_core.hub.backend_url + path, method=method,
+        data=json.dumps(body).encode() if body is not None else None,
+        headers={"Content-Type": "application/json", "X-Staff-Token": SIM_STAFF_TOKEN})
+    with urllib.request.urlopen(request, timeout=5) as r:
+        return dict(json.load(r))
+
+
+def test_call_staff_reaches_the_hall_and_ends_with_the_visit(shell, core, qtbot) -> None:
+    kiosk_core, _thread = core
+    go_to_service(shell, qtbot, "tilePersonal", "criminal-record-certificate")
+    tap(shell, qtbot, "navStaff")
+    qtbot.waitUntil(lambda: exists(shell, "helpDialog"), timeout=3000)
+    tap(shell, qtbot, "helpOnsite")
+    qtbot.waitUntil(lambda: "已通知工作人员" in find(shell, "helpStatus").property("text"),
+                    timeout=5000)
+    waiting = hall(kiosk_core, "GET", "/v1/help/requests")["requests"]
+    assert [(r["screen"], r["service_code"], r["mode"], r["status"]) for r in waiting] == [
+        ("identify", "criminal-record-certificate", "onsite", "waiting")]
+    # the citizen gives up and goes home: the hall's list no longer shows the request
+    tap(shell, qtbot, "navHome")
+    if exists(shell, "leaveYes"):
+        tap(shell, qtbot, "leaveYes")
+    wait_screen(shell, qtbot, "home")
+    qtbot.waitUntil(lambda: not hall(kiosk_core, "GET", "/v1/help/requests")["requests"],
+                    timeout=5000)
+    assert not find(shell, "helpStatus").property("visible")
+
+    # the next citizen calls, and a staff member takes it in the console
+    go_to_service(shell, qtbot, "tilePersonal", "criminal-record-certificate")
+    tap(shell, qtbot, "navStaff")
+    tap(shell, qtbot, "helpOnsite")
+    qtbot.waitUntil(lambda: len(hall(kiosk_core, "GET", "/v1/help/requests")["requests"]) == 1,
+                    timeout=5000)
+    (request,) = hall(kiosk_core, "GET", "/v1/help/requests")["requests"]
+    hall(kiosk_core, "POST", f"/v1/help/requests/{request['id']}/accept", {"staff_name": "王芳"})
+    qtbot.waitUntil(lambda: "王芳正在赶来" in find(shell, "helpStatus").property("text"),
+                    timeout=8000)
 
 
 def test_idle_asks_still_there_then_ends_and_resets_display(shell, core, qtbot) -> None:

@@ -806,16 +806,36 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/Main.qml" line="125"/>
+        <source>需要工作人员帮助吗？</source>
+        <translation>Do you need help from staff?</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="126"/>
+        <source>工作人员会到这台机器旁协助您。</source>
+        <translation>A member of staff will come to this kiosk to help you.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="127"/>
+        <source>请工作人员来现场</source>
+        <translation>Ask someone to come here</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="128"/>
+        <source>不用了</source>
+        <translation>No, thanks</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="143"/>
         <source>您还在吗？</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="126"/>
+        <location filename="../qml/Kiosk/Main.qml" line="144"/>
         <source>%1 秒后将结束本次办理并清除您的信息。</source>
         <translation>In %1 seconds this visit ends and your information is cleared.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="127"/>
+        <location filename="../qml/Kiosk/Main.qml" line="145"/>
         <source>我还在，继续办理</source>
         <translation>I am here, continue</translation>
     </message>
@@ -838,12 +858,7 @@
         <translation>Call staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/NavBar.qml" line="24"/>
-        <source>已通知工作人员，请稍候</source>
-        <translation>Staff have been called, please wait</translation>
-    </message>
-    <message>
-        <location filename="../qml/Kiosk/controls/NavBar.qml" line="33"/>
+        <location filename="../qml/Kiosk/controls/NavBar.qml" line="36"/>
         <source>剩余 %1 秒</source>
         <translation>%1 seconds left</translation>
     </message>

@@ -806,16 +806,36 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/Main.qml" line="125"/>
+        <source>需要工作人员帮助吗？</source>
+        <translation>需要工作人員幫助嗎？</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="126"/>
+        <source>工作人员会到这台机器旁协助您。</source>
+        <translation>工作人員會到這台機器旁協助您。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="127"/>
+        <source>请工作人员来现场</source>
+        <translation>請工作人員來現場</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="128"/>
+        <source>不用了</source>
+        <translation>不用了</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="143"/>
         <source>您还在吗？</source>
         <translation>您還在嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="126"/>
+        <location filename="../qml/Kiosk/Main.qml" line="144"/>
         <source>%1 秒后将结束本次办理并清除您的信息。</source>
         <translation>%1 秒後將結束本次辦理並清除您的資訊。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="127"/>
+        <location filename="../qml/Kiosk/Main.qml" line="145"/>
         <source>我还在，继续办理</source>
         <translation>我還在，繼續辦理</translation>
     </message>
@@ -838,12 +858,7 @@
         <translation>呼叫工作人員</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/NavBar.qml" line="24"/>
-        <source>已通知工作人员，请稍候</source>
-        <translation>已通知工作人員，請稍候</translation>
-    </message>
-    <message>
-        <location filename="../qml/Kiosk/controls/NavBar.qml" line="33"/>
+        <location filename="../qml/Kiosk/controls/NavBar.qml" line="36"/>
         <source>剩余 %1 秒</source>
         <translation>剩餘 %1 秒</translation>
     </message>

@@ -113,6 +113,24 @@ Window {
 
     Loader {
         anchors.fill: parent
+        z: 62
+        active: kiosk.help.choosing
+        sourceComponent: helpComponent
+    }
+    Component {
+        id: helpComponent
+    Dialog {
+        objectName: "helpDialog"
+        Component.onCompleted: kiosk.visit.say(title)
+        title: qsTr("需要工作人员帮助吗？")
+        message: qsTr("工作人员会到这台机器旁协助您。")
+        KButton { objectName: "helpOnsite"; primary: true; text: qsTr("请工作人员来现场"); onClicked: kiosk.help.call("onsite") }
+        KButton { objectName: "helpCancel"; text: qsTr("不用了"); onClicked: kiosk.help.dismiss() }
+    }
+    }
+
+    Loader {
+        anchors.fill: parent
         z: 61
         active: kiosk.visit.stillThere
         sourceComponent: stillThereComponent

@@ -14,17 +14,20 @@ Rectangle {
         spacing: Theme.spacing
         KButton { objectName: "navBack"; text: qsTr("返回"); onClicked: nav.backRequested() }
         KButton { objectName: "navHome"; text: qsTr("重新开始"); onClicked: nav.startOverRequested() }
-        KButton { objectName: "navStaff"; text: qsTr("呼叫工作人员"); onClicked: { kiosk.visit.staffHelp(); staffNote.visible = true } }
+        KButton { objectName: "navStaff"; text: qsTr("呼叫工作人员"); onClicked: { kiosk.visit.staffHelp(); kiosk.help.ask() } }
     }
+    // the hall's answer to "call staff": told, your place, who is coming, or where to go
     Text {
-        id: staffNote
-        objectName: "staffNote"
-        visible: false
+        objectName: "helpStatus"
+        visible: kiosk.help.words !== ""
         anchors { horizontalCenter: parent.horizontalCenter; verticalCenter: parent.verticalCenter }
-        text: qsTr("已通知工作人员，请稍候")
-        color: Theme.text
+        width: Math.min(implicitWidth, nav.width * 0.45)
+        wrapMode: Text.WordWrap
+        horizontalAlignment: Text.AlignHCenter
+        text: kiosk.help.words
+        color: kiosk.help.phase === "go_to_counter" || kiosk.help.phase === "unavailable" ? Theme.warning : Theme.text
         font { family: Theme.fontFamily; pixelSize: Theme.fontBody; bold: true }
-        Timer { running: staffNote.visible; interval: 8000; onTriggered: staffNote.visible = false }
+        onTextChanged: if (text !== "") kiosk.visit.say(text)
     }
     Text {
         objectName: "countdown"
