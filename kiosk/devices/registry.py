@@ -42,6 +42,8 @@ class SimulatorEndpoints(Protocol):
 
     def idcard_port(self) -> str: ...
 
+    def document_printer_queue(self) -> str: ...
+
 
 Factory = Callable[[str, Any, SimulatorEndpoints | None], Device]
 _FACTORIES: dict[tuple[DeviceKind, str], Factory] = {}
@@ -113,8 +115,9 @@ def _cups(name: str, cfg: DocumentPrinterConfig, _s: SimulatorEndpoints | None) 
 
 
 @register(DeviceKind.DOCUMENT_PRINTER, "simulated")
-def _cups_pdf(name: str, cfg: DocumentPrinterConfig, _s: SimulatorEndpoints | None) -> Device:
-    return CupsDocumentPrinter(name, cfg.queue, adapter="simulated", timeout_s=cfg.timeout_s,
+def _cups_pdf(name: str, cfg: DocumentPrinterConfig, sims: SimulatorEndpoints | None) -> Device:
+    queue = sims.document_printer_queue() if sims is not None else cfg.queue
+    return CupsDocumentPrinter(name, queue, adapter="simulated", timeout_s=cfg.timeout_s,
                                simulated=True)
 
 

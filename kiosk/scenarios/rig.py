@@ -273,7 +273,8 @@ class ScenarioRig:
         self.hub.receipt.set_paper(Paper.OUT if faults.get("receipt_printer") == "paper_out"
                                    else Paper.OK)
         if faults.get("document_printer") == "stopped":
-            subprocess.run(["cupsdisable", QUEUE], capture_output=True, check=False)
+            subprocess.run(["cupsdisable", self.hub.document_printer_queue()], capture_output=True,
+                           check=False)
         receipts_before = self.hub.receipt.printed
         scene = face_scene(str(citizen.get("face", "genuine")), photo)
         self.camera.set_scene(scene if citizen.get("credential", "idcard") != "qr"
@@ -303,7 +304,8 @@ class ScenarioRig:
             await self._take_back(citizen)
             self.camera.set_scene(Scene.NO_FACE)
             if faults.get("document_printer") == "stopped":
-                subprocess.run(["cupsenable", QUEUE], capture_output=True, check=False)
+                subprocess.run(["cupsenable", self.hub.document_printer_queue()],
+                               capture_output=True, check=False)
         visit_s = time.perf_counter() - visit_started
         ticket = None
         if citizen.get("takes_ticket") and ticket_reason(result) is not None:

@@ -11,6 +11,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -39,6 +41,10 @@ class SimulatorHub:
         self.smartcard: SimulatorProcess | None = None
         self.backend: BackendServer | None = None
         self.backend_url = config.backend_url  # where the backend really listens
+        # the cups-pdf queue of this kiosk's simulated document printer: named after its data
+        # folder, so two simulated kiosks on one machine (a trainer's and a test run) never
+        # print into each other's folders
+        self.document_queue: str | None = None
 
     async def start(self) -> None:
         """Start every simulator the config asks for, side by side (start-up time counts)."""
@@ -59,7 +65,9 @@ class SimulatorHub:
             self.receipt = ReceiptPrinterSimulator()
             jobs.append(self.receipt.start())
         if devices.document_printer is not None and devices.document_printer.adapter == "simulated":
-            jobs.append(asyncio.to_thread(ensure_cups_pdf_queue, devices.document_printer.queue,
+            self.document_queue = own_queue_name(devices.document_printer.queue,
+                                                 self.config.data_dir)
+            jobs.append(asyncio.to_thread(ensure_cups_pdf_queue, self.document_queue,
                                           self.config.data_dir / "printed"))
         await asyncio.gather(*jobs)
 
@@ -86,11 +94,19 @@ class SimulatorHub:
                 await proc.stop()
         if self.backend is not None:
             await asyncio.to_thread(self.backend.stop)
+        if self.document_queue is not None:
+            await asyncio.to_thread(remove_cups_pdf_queue, self.document_queue)
+            self.document_queue = None
 
     def idcard_port(self) -> str:
         if self.idcard is None or "port" not in self.idcard.hello:
             raise RuntimeError("ID card reader simulator not started")
         return str(self.idcard.hello["port"])
+
+    def document_printer_queue(self) -> str:
+        if self.document_queue is None:
+            raise RuntimeError("no simulated document printer")
+        return self.document_queue
 
     def receipt_printer_address(self) -> tuple[str, int]:
         if self.receipt is None or not self.receipt.port:
@@ -140,6 +156,22 @@ class SimulatorProcess:
             self._proc.kill()
             await self._proc.wait()
         self._proc = None
+
+
+def own_queue_name(base: str, data_dir: Path) -> str:
+    """`base` with a short digest of the data folder: one queue per simulated kiosk."""
+    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:8]
+    return f"{base}-{digest}"
+
+
+def remove_cups_pdf_queue(queue: str) -> None:
+    """The simulated kiosk stops: its queue and its cups-pdf settings go with it."""
+    lpadmin = shutil.which("lpadmin") or "/usr/sbin/lpadmin"
+    if os.geteuid() != 0 or not Path(lpadmin).exists():
+        return
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        subprocess.run([lpadmin, "-x", queue], capture_output=True, timeout=10, check=False)
+    Path(f"/etc/cups/cups-pdf-{queue}.conf").unlink(missing_ok=True)
 
 
 def ensure_cups_pdf_queue(queue: str, out_dir: Path) -> bool:
