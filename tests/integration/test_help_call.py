@@ -5,7 +5,6 @@ citizen to the counter while the request stays listed; the visit's end cancels i
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -18,11 +17,9 @@ STAFF = {"X-Staff-Token": SIM_STAFF_TOKEN}
 
 
 @pytest.fixture
-def hall() -> Iterator[BackendServer]:
-    server = BackendServer()
-    server.start()
-    yield server
-    server.stop()
+def hall(backend: BackendServer) -> BackendServer:
+    """The hall's side of the gateway: the simulated backend (tests/integration/conftest.py)."""
+    return backend
 
 
 def listed(hall: BackendServer) -> list[dict[str, object]]:

@@ -31,14 +31,6 @@ REFERRED = FlowResult("social-insurance-certificate", Outcome.REFERRED, "staff m
 
 
 @pytest.fixture
-def backend() -> AsyncIterator[BackendServer]:
-    server = BackendServer()
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 async def printer() -> AsyncIterator[tuple[ReceiptPrinterSimulator, EscposReceiptPrinter]]:
     sim = ReceiptPrinterSimulator()
     await sim.start()
