@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from kiosk.admin.actions import KioskServices
 from kiosk.admin.statistics import VisitStatistics
+from kiosk.appliance.native_memory import release_free_memory
 from kiosk.config import KioskSettings, ensure_private_dir
 from kiosk.devices.base import Device
 from kiosk.devices.monitor import DeviceMonitor
@@ -112,6 +113,19 @@ class KioskCore:
         self.stats.record(result.service, result.outcome, seconds, result.ratings)
         if self.metrics is not None:
             self.metrics.visit_ended(result.service, result.outcome, result.timings)
+        self._release_memory_soon()
+
+    def _release_memory_soon(self, after_s: float = 2.0) -> None:
+        """Once the front end has let go of the visit's result, return the memory the visit
+        freed to the system (kiosk/appliance/native_memory.py), off the loop."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+
+        def trim() -> None:
+            loop.run_in_executor(None, release_free_memory)
+        loop.call_later(after_s, trim)
 
     def credential_refused(self, reason: str) -> None:
         """A credential refused at identification (expired, unreadable...): counted by reason,

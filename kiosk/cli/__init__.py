@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from kiosk.appliance.malloc_arenas import limit_malloc_arenas
+    from kiosk.appliance.native_memory import limit_malloc_arenas
     from kiosk.logging import configure_logging
 
     limit_malloc_arenas()  # before the threads start (see the module)
