@@ -96,3 +96,23 @@ def test_no_display_gives_one_clear_line() -> None:
     assert r.returncode == 4
     assert r.stderr.strip().splitlines()[-1].startswith("kiosk: no display:")
     assert "Traceback" not in r.stderr
+
+
+def test_keys_reach_a_home_tile_and_open_it(shell, qtbot, artifacts: Path) -> None:
+    """The first step of the key path (issue 20): Tab moves a visible focus ring through the
+    shared controls, Enter activates the focused one — no touch."""
+    window = shell.window
+    seen = []
+    for _ in range(20):
+        QTest.keyClick(window, Qt.Key.Key_Tab)
+        qtbot.wait(30)
+        focused = window.activeFocusItem()
+        seen.append(focused.objectName() if focused is not None else "")
+        if seen[-1] == "tilePersonal":
+            break
+    assert seen[-1] == "tilePersonal", f"Tab went through {seen}"
+    ring = next(c for c in focused.childItems() if c.objectName() == "focusRing")
+    assert ring.isVisible()
+    window.grabWindow().save(str(artifacts / "focus-on-tile.png"))
+    QTest.keyClick(window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shell.visit.current_screen() == "services", timeout=5000)

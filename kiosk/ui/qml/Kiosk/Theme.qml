@@ -34,6 +34,9 @@ QtObject {
     property color badge: contrast ? "#000000" : "#E6F0FA"
     property color badgeText: contrast ? "#7CC8FF" : "#0B4F9C"
     property color scrim: "#B0000000"
+    // the keyboard focus: a thick ring outside the focused control, ≥ 3:1 against the screen
+    property color focusRing: contrast ? "#FFE600" : "#C43E00"
+    property int focusRingWidth: Math.max(3, Math.round(6 * scale))
     property color cameraBackground: "#000000"  // behind the live picture, in every mode
     property color cameraGuide: "#FFFFFF"       // the face outline drawn over the picture
     property color ink: "#000000"               // the signature's strokes

@@ -17,6 +17,20 @@ Rectangle {
     border { color: Theme.border; width: primary ? 0 : Math.max(1, Math.round(2 * Theme.scale)) }
     Accessible.role: Accessible.Button
     Accessible.name: text
+    // keys: Tab reaches it, Enter or Space activates it; the ring shows where the focus is
+    activeFocusOnTab: b.enabled && b.visible
+    Accessible.focusable: true
+    Keys.onReturnPressed: if (b.enabled) b.clicked()
+    Keys.onEnterPressed: if (b.enabled) b.clicked()
+    Keys.onSpacePressed: if (b.enabled) b.clicked()
+    Rectangle {
+        objectName: "focusRing"
+        visible: b.activeFocus
+        anchors { fill: parent; margins: -Theme.focusRingWidth * 1.5 }
+        radius: b.radius + Theme.focusRingWidth
+        color: "transparent"
+        border { color: Theme.focusRing; width: Theme.focusRingWidth }
+    }
 
     Text {
         id: label

@@ -14,6 +14,20 @@ Rectangle {
     color: tap.pressed ? Theme.primaryDark : Theme.primary
     Accessible.role: Accessible.Button
     Accessible.name: title
+    // keys: Tab reaches it, Enter or Space activates it; the ring shows where the focus is
+    activeFocusOnTab: tile.visible
+    Accessible.focusable: true
+    Keys.onReturnPressed: tile.activated()
+    Keys.onEnterPressed: tile.activated()
+    Keys.onSpacePressed: tile.activated()
+    Rectangle {
+        objectName: "focusRing"
+        visible: tile.activeFocus
+        anchors { fill: parent; margins: -Theme.focusRingWidth * 1.5 }
+        radius: tile.radius + Theme.focusRingWidth
+        color: "transparent"
+        border { color: Theme.focusRing; width: Theme.focusRingWidth }
+    }
 
     Column {
         anchors.centerIn: parent
