@@ -16,6 +16,21 @@ ListView {
         border { color: Theme.border; width: Math.round(2 * Theme.scale) }
         Accessible.role: Accessible.Button
         Accessible.name: modelData.title
+        // keys: Tab reaches the row (the list scrolls to it), Enter or Space opens it
+        activeFocusOnTab: !modelData.paused
+        Accessible.focusable: true
+        onActiveFocusChanged: if (activeFocus) list.positionViewAtIndex(index, ListView.Contain)
+        Keys.onReturnPressed: kiosk.visit.openService(modelData.id)
+        Keys.onEnterPressed: kiosk.visit.openService(modelData.id)
+        Keys.onSpacePressed: kiosk.visit.openService(modelData.id)
+        Rectangle {
+            objectName: "focusRing"
+            visible: parent.activeFocus
+            anchors { fill: parent; margins: -Theme.focusRingWidth * 1.5 }
+            radius: parent.radius + Theme.focusRingWidth
+            color: "transparent"
+            border { color: Theme.focusRing; width: Theme.focusRingWidth }
+        }
         Column {
             id: rowCol
             anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.spacing }
