@@ -116,3 +116,14 @@ def test_keys_reach_a_home_tile_and_open_it(shell, qtbot, artifacts: Path) -> No
     window.grabWindow().save(str(artifacts / "focus-on-tile.png"))
     QTest.keyClick(window, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: shell.visit.current_screen() == "services", timeout=5000)
+    # on the list: Tab reaches a service row, Enter opens its introduction
+    for _ in range(20):
+        QTest.keyClick(window, Qt.Key.Key_Tab)
+        qtbot.wait(30)
+        focused = window.activeFocusItem()
+        if focused is not None and focused.objectName().startswith("service_"):
+            break
+    assert focused is not None
+    assert focused.objectName().startswith("service_")
+    QTest.keyClick(window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shell.visit.current_screen() == "intro", timeout=5000)
