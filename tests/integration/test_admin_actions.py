@@ -107,8 +107,9 @@ async def test_an_export_to_a_folder_that_cannot_be_written_says_so(core: KioskC
 def _kiosk(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
     config = data_dir.parent / "kiosk.toml"
     packaged = Path(__file__).resolve().parents[2] / "kiosk" / "defaults" / "simulated.toml"
-    config.write_text(packaged.read_text(encoding="utf-8")
-                      + f'\ndata_dir = "{data_dir}"\n', encoding="utf-8")
+    # a top-level key goes before the first [table]
+    config.write_text(f'data_dir = "{data_dir}"\n' + packaged.read_text(encoding="utf-8"),
+                      encoding="utf-8")
     return subprocess.run([sys.executable, "-m", "kiosk", *args, "--config", str(config),
                            "--simulate", "--staff", "ops-1"], capture_output=True, text=True,
                           timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
