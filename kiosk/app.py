@@ -21,6 +21,7 @@ from kiosk.admin.statistics import VisitStatistics
 from kiosk.appliance.native_memory import release_free_memory
 from kiosk.config import KioskSettings, ensure_private_dir
 from kiosk.devices.base import Device
+from kiosk.devices.errors import DeviceError
 from kiosk.devices.monitor import DeviceMonitor
 from kiosk.devices.registry import build_devices
 from kiosk.devices.remote_service import RemoteServiceLink
@@ -250,6 +251,19 @@ class KioskCore:
             recent_logs=recent_logs,
             uploader_restarts=lambda: self.uploader_supervisor.restarts
             if self.uploader_supervisor is not None else 0)
+
+    async def open_devices(self) -> dict[str, str]:
+        """Open every device now (a core started without its monitor, as `kiosk admin` does);
+        returns the ones that would not open, with the reason. Those stay closed."""
+        failed: dict[str, str] = {}
+        for device in self.devices:
+            if device.is_open:
+                continue
+            try:
+                await device.open()
+            except DeviceError as exc:
+                failed[device.name] = str(exc) or exc.code
+        return failed
 
     def help_call(self) -> HelpCall:
         """One "call staff" conversation with the hall (the touch UI starts one per press)."""

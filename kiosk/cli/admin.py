@@ -88,6 +88,8 @@ def _run_action(args: argparse.Namespace,
         core = KioskCore(config)
         await core.start(monitor=False)
         try:
+            for name, reason in (await core.open_devices()).items():
+                err(f"{name} not opened: {reason}")
             if outbox:
                 core.start_uploader()
             return await act(MaintenanceActions(core.services(journal_lines)))

@@ -26,6 +26,7 @@ pytestmark = pytest.mark.usefixtures("cupsd_running")
 async def core(sim_config: KioskSettings) -> AsyncIterator[KioskCore]:
     kiosk = KioskCore(sim_config)
     await kiosk.start(monitor=False)
+    await kiosk.open_devices()   # as `kiosk admin` does: no monitor, the devices opened once
     yield kiosk
     await kiosk.stop()
 
