@@ -452,6 +452,12 @@ def create_app(state: BackendState | None = None) -> Starlette:
         return JSONResponse(found) if found else _problem(404, "unknown_request", "no such "
                                                           "help request")
 
+    def by_method(**handlers: Callable[[Request], Awaitable[Response]]
+                  ) -> Callable[[Request], Awaitable[Response]]:
+        async def dispatch(r: Request) -> Response:
+            return await handlers[r.method](r)
+        return dispatch
+
     async def console(_r: Request) -> Response:
         return HTMLResponse(staff_console_html())
 
@@ -492,10 +498,11 @@ def create_app(state: BackendState | None = None) -> Starlette:
         Route("/v1/identity/eid", resolve_eid, methods=["POST"]),
         Route("/v1/queue/tickets", take_ticket, methods=["POST"]),
         Route("/v1/queue/call-next", call_next, methods=["POST"]),
-        Route("/v1/help/requests", request_help, methods=["POST"]),
-        Route("/v1/help/requests", list_help, methods=["GET"]),
-        Route("/v1/help/requests/{request_id}", help_status, methods=["GET"]),
-        Route("/v1/help/requests/{request_id}", cancel_help, methods=["DELETE"]),
+        # one route a path (a 405's Allow header then names every method of the path)
+        Route("/v1/help/requests", by_method(POST=request_help, GET=list_help),
+              methods=["GET", "POST"]),
+        Route("/v1/help/requests/{request_id}", by_method(GET=help_status, DELETE=cancel_help),
+              methods=["GET", "DELETE"]),
         Route("/v1/help/requests/{request_id}/accept", accept_help, methods=["POST"]),
         Route("/console", console),
         Route("/sim/faults", set_faults, methods=["POST"]),
