@@ -29,6 +29,7 @@ from kiosk.events import EventId
 from kiosk.logging import get_logger
 from kiosk.ui.admin.admin_bridge import AdminBridge
 from kiosk.ui.admin.gesture import CornerTaps
+from kiosk.ui.audio_guide import AudioGuide, KeyPresses
 from kiosk.ui.bridge import DeviceStatusModel, KioskBridge
 from kiosk.ui.camera_preview import CameraPreview
 from kiosk.ui.display import check_display
@@ -84,6 +85,8 @@ class Shell:
     voice: SpokenPrompts | None = None
     simulator: SimulatorBridge | None = None  # the simulated devices' controls
     help: HelpBridge | None = None  # "call staff"
+    guide: AudioGuide | None = None  # speech for the keyboard path
+    keys: KeyPresses | None = None
 
     def attach_core(self, core: KioskCore) -> None:
         """The core has started its devices: show their states, and the camera's picture."""
@@ -127,6 +130,8 @@ class Shell:
             monitor.unsubscribe(self.visit.device_status)
         self.app.removeEventFilter(self.idle)
         self.app.removeEventFilter(self.gesture)
+        if self.keys is not None:
+            self.app.removeEventFilter(self.keys)
         self.logs.remove()
         self.visit.shutdown()
         self.language.set("zh-Hans")  # the translator belongs to the app, not this window
@@ -201,8 +206,12 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
                          within_s=ui.admin_gesture_window_s,
                          corner_px=ui.admin_gesture_corner_px, on_press=admin.touched)
     app.installEventFilter(gesture)
+    guide = AudioGuide(window, visit.language_now, voice.speak if voice is not None else None)
+    keys = KeyPresses(guide)
+    app.installEventFilter(keys)
+    visit.wentHome.connect(guide.reset)
     shell = Shell(app, engine, window, devices, bridge, idle, visit, preview, language, admin,
-                  gesture, logs, voice, sim, help_bridge)
+                  gesture, logs, voice, sim, help_bridge, guide, keys)
     if core.devices:
         shell.attach_core(core)
     return shell

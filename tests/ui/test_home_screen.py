@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -113,6 +114,10 @@ def test_keys_reach_a_home_tile_and_open_it(shell, qtbot, artifacts: Path) -> No
     assert seen[-1] == "tilePersonal", f"Tab went through {seen}"
     ring = next(c for c in focused.childItems() if c.objectName() == "focusRing")
     assert ring.isVisible()
+    # audio mode from the first key: the guide said the focused control's role, label, place
+    assert shell.guide.active
+    assert re.fullmatch(r"按钮，个人服务，第1个，共3个", shell.guide.spoken[-1]), \
+        list(shell.guide.spoken)
     window.grabWindow().save(str(artifacts / "focus-on-tile.png"))
     QTest.keyClick(window, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: shell.visit.current_screen() == "services", timeout=5000)
