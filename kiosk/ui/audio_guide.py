@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAccessible
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -77,6 +77,28 @@ class AudioGuide(QObject):
             self.active = True
             log.info("audio mode on")
             self._focus_moved()
+
+    def screen_shown(self, _name: str = "") -> None:
+        """A screen finished loading, or showed a new question: in audio mode, say its title
+        and put the focus on its first control (so keys work at once, and typed digits reach
+        a number field). Deferred: QML lays the new content out first."""
+        if self.active:
+            QTimer.singleShot(0, self._focus_screen)
+
+    def _focus_screen(self) -> None:
+        loader = self._window.contentItem().findChild(QQuickItem, "screenLoader")
+        screen = loader.property("item") if loader is not None else None
+        if not isinstance(screen, QQuickItem):
+            return
+        title = screen.findChild(QQuickItem, "screenTitle")
+        words = str(title.property("text") or "") if title is not None else ""
+        if words:
+            self.spoken.append(words)
+            if self._speak is not None:
+                self._speak(words, self._language())
+        first = screen.nextItemInFocusChain(True)
+        if first is not None and screen.isAncestorOf(first):
+            first.forceActiveFocus()
 
     def reset(self) -> None:
         """The citizen has left: the next one starts in touch mode."""

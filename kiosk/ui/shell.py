@@ -210,6 +210,8 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
     keys = KeyPresses(guide)
     app.installEventFilter(keys)
     visit.wentHome.connect(guide.reset)
+    bridge.screenShownAt.connect(guide.screen_shown)
+    visit.screenChanged.connect(guide.screen_shown)
     shell = Shell(app, engine, window, devices, bridge, idle, visit, preview, language, admin,
                   gesture, logs, voice, sim, help_bridge, guide, keys)
     if core.devices:

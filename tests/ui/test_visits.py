@@ -11,6 +11,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from kiosk.devices.printers.escpos_status import Paper
 from kiosk.flows.schema import TimeBudget
@@ -115,6 +117,52 @@ def test_instant_certificate_by_touch_prints_and_wipes(shell, core, qtbot, artif
     assert any(c["item_code"] for c in backend_cases(kiosk_core))
     tap(shell, qtbot, "goodbyeHome")
     wait_screen(shell, qtbot, "home")
+
+
+def press(shell, qtbot, name: str, tries: int = 40) -> None:
+    """A citizen on the keypad: Tab until `name` has the focus, then Enter."""
+    window = shell.window
+    for _ in range(tries):
+        item = window.activeFocusItem()
+        if item is not None and item.objectName() == name:
+            QTest.keyClick(window, Qt.Key.Key_Return)
+            return
+        QTest.keyClick(window, Qt.Key.Key_Tab)
+        qtbot.wait(20)
+    raise AssertionError(f"Tab never reached {name}")
+
+
+def test_a_whole_visit_by_keys_only(shell, core, qtbot) -> None:
+    """无犯罪记录证明 with no touch at all (issue 20's first path): Tab and Enter, digits typed."""
+    kiosk_core, _thread = core
+    press(shell, qtbot, "tilePersonal")
+    wait_screen(shell, qtbot, "services")
+    press(shell, qtbot, "service_criminal-record-certificate")
+    wait_screen(shell, qtbot, "intro")
+    press(shell, qtbot, "beginVisit")
+    wait_screen(shell, qtbot, "identify")
+    place_card(shell, "zhang-wei")              # the card goes on the reader by hand
+    wait_screen(shell, qtbot, "face_consent", timeout=15000)
+    press(shell, qtbot, "faceConsentYes")
+    wait_screen(shell, qtbot, "field", timeout=30000)
+    press(shell, qtbot, "choice_1")
+    qtbot.waitUntil(lambda: exists(shell, "key_1"))
+    qtbot.wait(100)                             # the guide puts the focus on the new question
+    QTest.keyClicks(shell.window, "139129")
+    QTest.keyClick(shell.window, Qt.Key.Key_Backspace)
+    QTest.keyClicks(shell.window, "345678")
+    assert find(shell, "fieldInput").property("text") == PHONE
+    press(shell, qtbot, "fieldNext")
+    wait_screen(shell, qtbot, "confirm")
+    press(shell, qtbot, "confirmYes")
+    wait_screen(shell, qtbot, "rate", timeout=60000)
+    assert kiosk_core.hub.receipt.receipts, "the receipt reached the ESC/POS printer"
+    press(shell, qtbot, "rateSkip")
+    wait_screen(shell, qtbot, "goodbye")
+    spoken = list(shell.guide.spoken)
+    assert any(line.startswith("按钮，") for line in spoken)
+    for private in personal_strings("zhang-wei"):   # labels only: nothing personal said
+        assert not any(private in line for line in spoken), private
 
 
 def test_commitment_is_signed_with_a_finger(shell, core, qtbot) -> None:

@@ -10,6 +10,15 @@ Screen {
     prompt: (f.error ? f.error + "。" : "") + qsTr("请填写：") + (f.label || "")
     property bool numeric: f.input === "phone" || f.input === "number" || f.input === "date"
     property bool revealed: false
+    // keys: digits typed anywhere on a number field's screen go into it, Backspace takes one back
+    Keys.onPressed: (event) => {
+        if (!field.numeric) return
+        if (/^[0-9]$/.test(event.text) || (event.text === "-" && f.input === "date")) {
+            input.text += event.text; event.accepted = true
+        } else if (event.key === Qt.Key_Backspace) {
+            input.text = input.text.slice(0, -1); event.accepted = true
+        }
+    }
     Text {
         id: errorText
         objectName: "fieldError"
@@ -47,6 +56,7 @@ Screen {
             font { family: Theme.fontFamily; pixelSize: Theme.fontHeading }
             color: Theme.text
             readOnly: field.numeric
+            activeFocusOnTab: !field.numeric  // a number is typed on the pad or the keys
             // a phone or ID number is typed behind dots unless the citizen presses 显示
             echoMode: f.masked && !field.revealed ? TextInput.Password : TextInput.Normal
             inputMethodHints: (field.numeric ? Qt.ImhDigitsOnly : Qt.ImhNone) | (f.masked ? Qt.ImhSensitiveData : Qt.ImhNone)
