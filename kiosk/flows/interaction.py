@@ -4,7 +4,7 @@ with screens; the scenario runner implements it from a script. Flows never touch
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Literal, Protocol
 
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
@@ -25,6 +25,8 @@ class FilledField:
 class SignedCommitment:
     text_sha256: str
     strokes: list[list[tuple[int, int]]]
+    # "keys": signed without touch, by confirming twice on the keypad (recorded as such)
+    method: Literal["handwritten", "keys"] = "handwritten"
 
 
 @dataclass(frozen=True)

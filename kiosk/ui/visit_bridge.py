@@ -140,10 +140,12 @@ class QtInteraction:
 
     async def sign_commitment(self, text: str) -> SignedCommitment | None:
         strokes = await self._ask("sign", {"text": text})
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        if strokes == "keys-confirmed":  # signed on the keypad, confirmed twice
+            return SignedCommitment(digest, [], "keys")
         if not strokes:
             return None
-        return SignedCommitment(hashlib.sha256(text.encode()).hexdigest(),
-                                [[(int(x), int(y)) for x, y in s] for s in strokes])
+        return SignedCommitment(digest, [[(int(x), int(y)) for x, y in s] for s in strokes])
 
     async def rate(self, item_code: str, case_number: str) -> RatingAnswer | None:
         answer = await self._ask("rate", {"item": item_code, "case": case_number,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -14,7 +15,7 @@ from kiosk.documents.reprint_store import ReprintStore
 from kiosk.domain.identity import identity_from_idcard
 from kiosk.flows.catalog import load_catalog
 from kiosk.flows.engine import FlowEngine
-from kiosk.flows.interaction import RatingAnswer
+from kiosk.flows.interaction import RatingAnswer, SignedCommitment
 from kiosk.flows.outcome import EndReason, Outcome, Step
 from kiosk.flows.ports import FlowPorts
 from kiosk.flows.schema import TimeBudget
@@ -177,3 +178,29 @@ async def test_elder_patience_gives_longer_for_every_answer(rig) -> None:
     assert result.outcome == "approved", result.reason
     assert citizen.still_there_asked == 0
     assert citizen.deadlines[0] == 3.0
+
+
+async def test_a_commitment_signed_on_the_keys_is_recorded_as_such(rig) -> None:
+    """Without touch the citizen signs by confirming twice on the keypad: the application says
+    so (signed_with: keys, no strokes), and the case goes ahead like a handwritten one."""
+    ports, _tmp = rig
+    svc = ports.catalog.services["public-place-health-permit"]
+    ports.catalog.services[svc.id] = svc.model_copy(update={"face_check": "none"})
+    sent: list[dict] = []
+    real = ports.gateway.submit_application
+
+    async def spy(application, idempotency_key):
+        sent.append(application)
+        return await real(application, idempotency_key)
+    ports.gateway.submit_application = spy
+
+    class KeysCitizen(Citizen):
+        async def sign_commitment(self, text):
+            return SignedCommitment(hashlib.sha256(text.encode()).hexdigest(), [], "keys")
+
+    result = await FlowEngine(ports).run("public-place-health-permit",
+                                         session_for("zhang-wei"), KeysCitizen())
+    assert result.outcome in (Outcome.APPROVED, Outcome.SUBMITTED), result.reason
+    commitment = sent[0]["commitment"]
+    assert commitment["signed_with"] == "keys"
+    assert commitment["signature_strokes"] == []

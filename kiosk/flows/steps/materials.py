@@ -53,7 +53,8 @@ async def _commit(ctx: VisitContext, s: ServiceDefinition) -> None:
                        EndReason.DECLINED)
     ctx.commitment = {"text_sha256": digest,
                       "signed_at": datetime.now().astimezone().isoformat(timespec="seconds"),
-                      "signature_strokes": [list(map(list, st)) for st in signed.strokes]}
+                      "signature_strokes": [list(map(list, st)) for st in signed.strokes],
+                      "signed_with": signed.method}
     ctx.session.signature = ctx.commitment
     licenses = ctx.facts["license"]
     for m in s.materials:

@@ -492,27 +492,27 @@
         <translation>Please fill in: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="53"/>
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="63"/>
         <source>11位手机号码</source>
         <translation>11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="53"/>
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="63"/>
         <source>例如 2024-05-01</source>
         <translation>For example 2024-05-01</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="62"/>
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="72"/>
         <source>隐藏</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="62"/>
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="72"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="65"/>
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="75"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
@@ -1051,22 +1051,22 @@
 <context>
     <name>ServiceList</name>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="25"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="40"/>
         <source>当场办结，打印证明</source>
         <translation>Decided at once, certificate printed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="25"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="40"/>
         <source>提交审核，打印回执</source>
         <translation>Sent for review, receipt printed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="26"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="41"/>
         <source>约 %1 分钟</source>
         <translation>About %1 minutes</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="33"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="48"/>
         <source>暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理</source>
         <translation>Paused: the government service system cannot be reached; please try later or go to a service counter</translation>
     </message>
@@ -1130,6 +1130,16 @@
         <location filename="../qml/Kiosk/screens/SignScreen.qml" line="47"/>
         <source>不签署，到窗口办理</source>
         <translation>Do not sign, go to a counter</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="52"/>
+        <source>再按一次，确认签署</source>
+        <translation>Press again to sign</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="52"/>
+        <source>用按键签署</source>
+        <translation>Sign with the keys</translation>
     </message>
 </context>
 <context>

@@ -492,27 +492,27 @@
         <translation>請填寫：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="53"/>
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="63"/>
         <source>11位手机号码</source>
         <translation>11位手機號碼</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="53"/>
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="63"/>
         <source>例如 2024-05-01</source>
         <translation>例如 2024-05-01</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="62"/>
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="72"/>
         <source>隐藏</source>
         <translation>隱藏</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="62"/>
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="72"/>
         <source>显示</source>
         <translation>顯示</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="65"/>
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="75"/>
         <source>下一步</source>
         <translation>下一步</translation>
     </message>
@@ -1051,22 +1051,22 @@
 <context>
     <name>ServiceList</name>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="25"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="40"/>
         <source>当场办结，打印证明</source>
         <translation>當場辦結，列印證明</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="25"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="40"/>
         <source>提交审核，打印回执</source>
         <translation>提交審核，列印回執</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="26"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="41"/>
         <source>约 %1 分钟</source>
         <translation>約 %1 分鐘</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="33"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="48"/>
         <source>暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理</source>
         <translation>暫停辦理：暫時無法連接政務服務系統，請稍後再試或到窗口辦理</translation>
     </message>
@@ -1130,6 +1130,16 @@
         <location filename="../qml/Kiosk/screens/SignScreen.qml" line="47"/>
         <source>不签署，到窗口办理</source>
         <translation>不簽署，到櫃檯辦理</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="52"/>
+        <source>再按一次，确认签署</source>
+        <translation>再按一次，確認簽署</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="52"/>
+        <source>用按键签署</source>
+        <translation>用按鍵簽署</translation>
     </message>
 </context>
 <context>

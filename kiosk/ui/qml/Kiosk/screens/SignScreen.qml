@@ -45,6 +45,13 @@ Screen {
             KButton { objectName: "signSubmit"; primary: true; enabled: pad.signed; text: qsTr("同意并签名"); onClicked: kiosk.visit.answer(pad.strokes) }
             KButton { objectName: "signClear"; text: qsTr("重签"); onClicked: pad.clear() }
             KButton { objectName: "signDecline"; text: qsTr("不签署，到窗口办理"); onClicked: kiosk.visit.answer([]) }
+            // without touch: sign on the keypad by confirming twice (recorded as a key signature)
+            KButton {
+                objectName: "signByKeys"
+                property bool asked: false
+                text: asked ? qsTr("再按一次，确认签署") : qsTr("用按键签署")
+                onClicked: if (!asked) { asked = true; kiosk.visit.say(text) } else kiosk.visit.answer("keys-confirmed")
+            }
         }
     }
 }
