@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QAccessible
+from PySide6.QtCore import Property, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAccessible, QColor, QKeyEvent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.logging import get_logger
@@ -58,8 +58,21 @@ def describe(item: QQuickItem, lang: str) -> str:
     return _SEPARATOR.get(lang, "，").join(parts)
 
 
+_KEYS_HELP = {
+    "zh-Hans": "按Tab键移动，按回车键确认，按Esc键返回，按星号键重听，"
+               "按F12键打开或关闭隐私模式",
+    "zh-Hant": "按Tab鍵移動，按回車鍵確認，按Esc鍵返回，按星號鍵重聽，"
+               "按F12鍵打開或關閉隱私模式",
+    "en": "Tab moves, Enter chooses, Escape goes back, star repeats, "
+          "F12 turns private mode on or off",
+}
+
+
 class AudioGuide(QObject):
-    """Says where the keyboard focus is, from the first key press on."""
+    """Says where the keyboard focus is, from the first key press on; F1 help, * repeat, and
+    private mode (the screen blanked while keys and speech go on)."""
+
+    privacyChanged = Signal()
 
     def __init__(self, window: QQuickWindow, language: Callable[[], str],
                  speak: Callable[[str, str], None] | None,
@@ -69,6 +82,8 @@ class AudioGuide(QObject):
         self._language = language
         self._speak = speak
         self.active = False
+        self._privacy = False
+        self._colour: QColor | None = None
         self.spoken: deque[str] = deque(maxlen=50)
         window.activeFocusItemChanged.connect(self._focus_moved)
 
@@ -90,20 +105,77 @@ class AudioGuide(QObject):
         screen = loader.property("item") if loader is not None else None
         if not isinstance(screen, QQuickItem):
             return
-        title = screen.findChild(QQuickItem, "screenTitle")
-        words = str(title.property("text") or "") if title is not None else ""
-        if words:
-            self.spoken.append(words)
-            if self._speak is not None:
-                self._speak(words, self._language())
+        self._say(self._screen_title())
         first = screen.nextItemInFocusChain(True)
         if first is not None and screen.isAncestorOf(first):
             first.forceActiveFocus()
 
     def reset(self) -> None:
-        """The citizen has left: the next one starts in touch mode."""
+        """The citizen has left: the next one starts in touch mode, screen on."""
         self.active = False
         self.spoken.clear()
+        if self._privacy:
+            self._privacy = False
+            self._blank(False)
+            self.privacyChanged.emit()
+
+    def _say(self, text: str) -> None:
+        if not text:
+            return
+        self.spoken.append(text)
+        if self._speak is not None:
+            self._speak(text, self._language())
+
+    @Slot()
+    def help(self) -> None:
+        """F1: what this screen is and which keys work."""
+        self.key_pressed()
+        title = self._screen_title()
+        self._say((title + _SEPARATOR.get(self._language(), "，") if title else "")
+                  + _KEYS_HELP.get(self._language(), _KEYS_HELP["zh-Hans"]))
+
+    @Slot()
+    def repeat(self) -> None:
+        """*: say the last thing again."""
+        self.key_pressed()
+        if self.spoken:
+            self._say(self.spoken[-1])
+
+    @Slot()
+    def togglePrivacy(self) -> None:
+        """F12: blank the screen (headphones on, nobody reads along) or show it again."""
+        self.key_pressed()
+        self._privacy = not self._privacy
+        self._blank(self._privacy)
+        self.privacyChanged.emit()
+        lang = self._language()
+        self._say({"zh-Hans": "隐私模式已打开，屏幕已关闭" if self._privacy else "屏幕已打开",
+                   "zh-Hant": "隱私模式已打開，螢幕已關閉" if self._privacy else "螢幕已打開",
+                   "en": "Private mode on, the screen is blank" if self._privacy
+                   else "The screen is on"}.get(lang, ""))
+
+    def _blank(self, blank: bool) -> None:
+        """Nothing drawn, everything still there: focus, keys and speech go on (an item made
+        invisible would lose the focus; a transparent one keeps it)."""
+        if blank:
+            self._colour = self._window.color()
+            self._window.setColor(QColor("black"))
+        elif self._colour is not None:
+            self._window.setColor(self._colour)
+        self._window.contentItem().setOpacity(0.0 if blank else 1.0)
+
+    def _get_privacy(self) -> bool:
+        return self._privacy
+
+    privacy = Property(bool, _get_privacy, notify=privacyChanged)
+
+    def _screen_title(self) -> str:
+        loader = self._window.contentItem().findChild(QQuickItem, "screenLoader")
+        screen = loader.property("item") if loader is not None else None
+        if not isinstance(screen, QQuickItem):
+            return ""
+        title = screen.findChild(QQuickItem, "screenTitle")
+        return str(title.property("text") or "") if title is not None else ""
 
     def _focus_moved(self) -> None:
         if not self.active:
@@ -111,13 +183,7 @@ class AudioGuide(QObject):
         item = self._window.activeFocusItem()
         if item is None:
             return
-        lang = self._language()
-        text = describe(item, lang)
-        if not text:
-            return
-        self.spoken.append(text)
-        if self._speak is not None:
-            self._speak(text, lang)
+        self._say(describe(item, self._language()))
 
 
 class KeyPresses(QObject):
@@ -128,6 +194,14 @@ class KeyPresses(QObject):
         self._guide = guide
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and watched.isWindowType():
-            self._guide.key_pressed()
+        if event.type() != QEvent.Type.KeyPress or not watched.isWindowType():
+            return False
+        key = int(event.key()) if isinstance(event, QKeyEvent) else 0
+        action = {int(Qt.Key.Key_F1.value): self._guide.help,
+                  int(Qt.Key.Key_Asterisk.value): self._guide.repeat,
+                  int(Qt.Key.Key_F12.value): self._guide.togglePrivacy}.get(key)
+        if action is not None:
+            action()
+            return True  # the guide's own keys do nothing else
+        self._guide.key_pressed()
         return False

@@ -132,3 +132,21 @@ def test_keys_reach_a_home_tile_and_open_it(shell, qtbot, artifacts: Path) -> No
     assert focused.objectName().startswith("service_")
     QTest.keyClick(window, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: shell.visit.current_screen() == "intro", timeout=5000)
+    # F1 says where the citizen is and which keys work; * says it again
+    QTest.keyClick(window, Qt.Key.Key_F1)
+    assert "按Tab键移动" in shell.guide.spoken[-1]
+    QTest.keyClick(window, Qt.Key.Key_Asterisk)
+    assert shell.guide.spoken[-1] == shell.guide.spoken[-2]
+    # private mode: the screen is black, keys and speech go on (Esc: back to the list)
+    QTest.keyClick(window, Qt.Key.Key_F12)
+    qtbot.wait(100)
+    blank = window.grabWindow()
+    assert all(blank.pixelColor(x, y).lightness() == 0
+               for x in range(0, blank.width(), 97) for y in range(0, blank.height(), 89))
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: shell.visit.current_screen() == "services", timeout=5000)
+    QTest.keyClick(window, Qt.Key.Key_F12)
+    qtbot.wait(100)
+    shown = window.grabWindow()
+    assert any(shown.pixelColor(x, y).lightness() > 0
+               for x in range(0, shown.width(), 97) for y in range(0, shown.height(), 89))

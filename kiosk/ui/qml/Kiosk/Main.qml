@@ -62,6 +62,15 @@ Window {
         onLoaded: kiosk.screenShown(kiosk.visit.screen)
     }
 
+    // Esc: one step back (or "no" to the open question), as the nav bar's 返回 does
+    Shortcut {
+        sequence: "Esc"
+        enabled: !kiosk.admin.open
+        onActivated: window.leaveAsked ? window.leaveAsked = false
+                     : kiosk.help.choosing ? kiosk.help.dismiss()
+                     : nav.visible ? nav.backRequested() : undefined
+    }
+
     NavBar {
         id: nav
         anchors { left: parent.left; right: parent.right; bottom: strip.visible ? strip.top : parent.bottom }
