@@ -137,16 +137,21 @@ def test_keys_reach_a_home_tile_and_open_it(shell, qtbot, artifacts: Path) -> No
     assert "按Tab键移动" in shell.guide.spoken[-1]
     QTest.keyClick(window, Qt.Key.Key_Asterisk)
     assert shell.guide.spoken[-1] == shell.guide.spoken[-2]
-    # private mode: the screen is black, keys and speech go on (Esc: back to the list)
+    # private mode: the screen is black, keys and speech go on
     QTest.keyClick(window, Qt.Key.Key_F12)
     qtbot.wait(100)
     blank = window.grabWindow()
     assert all(blank.pixelColor(x, y).lightness() == 0
                for x in range(0, blank.width(), 97) for y in range(0, blank.height(), 89))
-    QTest.keyClick(window, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: shell.visit.current_screen() == "services", timeout=5000)
+    before = window.activeFocusItem()
+    QTest.keyClick(window, Qt.Key.Key_Tab)
+    assert window.activeFocusItem() is not before          # keys still move the focus
+    assert shell.guide.spoken[-1]                          # and it is still said
     QTest.keyClick(window, Qt.Key.Key_F12)
     qtbot.wait(100)
     shown = window.grabWindow()
     assert any(shown.pixelColor(x, y).lightness() > 0
                for x in range(0, shown.width(), 97) for y in range(0, shown.height(), 89))
+    QTest.keyClick(window, Qt.Key.Key_Escape)              # Esc: back, here to the home screen
+    qtbot.waitUntil(lambda: shell.visit.current_screen() == "home", timeout=5000)
+    assert not shell.guide.active                          # the next citizen starts by touch
