@@ -22,7 +22,7 @@ Column {
         visible: !!offer.v.ticketNumber
         text: offer.v.ticketNumber || ""
         color: Theme.primary
-        font { family: Theme.fontFamily; pixelSize: Theme.fontHuge * 1.6; bold: true }
+        font { family: Theme.fontFamily; pixelSize: Math.round(Theme.fontHuge * 1.6); bold: true }
         Accessible.role: Accessible.StaticText
         Accessible.name: qsTr("您的号码 %1").arg(offer.v.ticketNumber || "")
     }
