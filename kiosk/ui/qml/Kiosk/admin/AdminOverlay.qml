@@ -131,7 +131,7 @@ Rectangle {
                             Accessible.role: Accessible.Indicator
                             Accessible.name: modelData[3]
                             Text { anchors.centerIn: parent; text: modelData[0]; color: Theme.staffTextOnDark
-                                   font { family: Theme.fontFamily; pixelSize: admin.fontPx * 0.8; bold: true } }
+                                   font { family: Theme.fontFamily; pixelSize: Math.round(admin.fontPx * 0.8); bold: true } }
                         }
                     }
                 }
