@@ -83,6 +83,13 @@ class IdCardReaderConfig(_Strict):
     poll_interval_s: Annotated[float, Field(gt=0, le=10)] = 0.3
 
 
+class KeypadConfig(_Strict):
+    """A keypad for citizens who do not use the touch screen (a USB keypad, any keyboard)."""
+
+    adapter: Literal["evdev", "simulated"] = "evdev"
+    device: str = "/dev/kiosk-keypad"  # its input event node (a udev link: systemd/*.rules)
+
+
 class CameraConfig(_Strict):
     """The camera: a V4L2 index or path for OpenCV, or the simulated camera's scenes."""
 
@@ -103,6 +110,7 @@ class DevicesConfig(_Strict):
         default_factory=DocumentPrinterConfig
     )
     camera: CameraConfig | None = Field(default_factory=CameraConfig)
+    keypad: KeypadConfig | None = None  # not every kiosk has one
 
 
 class MonitorConfig(_Strict):

@@ -22,6 +22,7 @@ KIND_WORDS = {
     "document_printer": "文件打印机",
     "camera": "摄像头",
     "backend": "政务服务系统",
+    "keypad": "按键盘",
 }
 STATE_WORDS = {
     DeviceState.OK: "正常",
@@ -117,6 +118,9 @@ def _facts(kind: str, d: Mapping[str, DetailValue]) -> list[str]:
         if isinstance(fps, int | float) and fps > 0:  # 0 right after opening: not measured
             facts.append(f"{fps:g} 帧/秒")
         return facts
+    if kind == "keypad":
+        return [f for f in (_text(d.get("keypad")), f"设备 {d['node']}" if d.get("node") else "")
+                if f]
     if kind == "backend" and d.get("url"):
         return [f"地址 {urlsplit(_text(d['url'])).netloc or d['url']}"]
     return []

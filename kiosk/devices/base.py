@@ -29,6 +29,7 @@ class DeviceKind(StrEnum):
     DOCUMENT_PRINTER = "document_printer"
     CAMERA = "camera"
     BACKEND = "backend"  # the government backend (kiosk/devices/remote_service.py)
+    KEYPAD = "keypad"  # keys for the key path (kiosk/devices/keypad/)
 
 
 class DeviceState(StrEnum):

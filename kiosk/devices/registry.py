@@ -15,6 +15,7 @@ from kiosk.config import (
     DevicesConfig,
     DocumentPrinterConfig,
     IdCardReaderConfig,
+    KeypadConfig,
     ReceiptPrinterConfig,
     SmartCardConfig,
 )
@@ -29,6 +30,8 @@ from kiosk.devices.idcard.photo import (
     VendorWltDecoder,
 )
 from kiosk.devices.idcard.reader import SamReader
+from kiosk.devices.keypad.input_device import InputDeviceKeypad
+from kiosk.devices.keypad.sim import SimulatedKeypad
 from kiosk.devices.printers.document_printer import CupsDocumentPrinter
 from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
 from kiosk.devices.printers.receipt_transport import SerialTransport, TcpTransport
@@ -140,6 +143,16 @@ def _opencv_camera(name: str, cfg: CameraConfig, _s: SimulatorEndpoints | None) 
 @register(DeviceKind.CAMERA, "simulated")
 def _sim_camera(name: str, cfg: CameraConfig, _s: SimulatorEndpoints | None) -> Device:
     return SimulatedCamera(name, min(cfg.fps, 20))
+
+
+@register(DeviceKind.KEYPAD, "evdev")
+def _keypad(name: str, cfg: KeypadConfig, _s: SimulatorEndpoints | None) -> Device:
+    return InputDeviceKeypad(name, cfg.device)
+
+
+@register(DeviceKind.KEYPAD, "simulated")
+def _sim_keypad(name: str, _cfg: KeypadConfig, _s: SimulatorEndpoints | None) -> Device:
+    return SimulatedKeypad(name)
 
 
 class UnknownAdapter(LookupError):

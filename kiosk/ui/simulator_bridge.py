@@ -11,6 +11,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.app import CoreThread, KioskCore
 from kiosk.devices.camera.sim import Scene, SimulatedCamera
+from kiosk.devices.keypad.sim import SimulatedKeypad
 from kiosk.devices.printers.escpos_status import Paper
 from kiosk.logging import get_logger
 from kiosk.sim.citizens import DECK, card, eid_code
@@ -60,6 +61,13 @@ class SimulatorBridge(QObject):
     def liftCard(self) -> None:
         hub = self._core.hub
         self._control(hub.idcard if hub else None, remove=True)
+
+    @Slot(bool)
+    def plugKeypad(self, plugged: bool) -> None:
+        """Plug the simulated keypad in or pull it out (the strip shows it at the next poll)."""
+        for d in self._core.devices:
+            if isinstance(d, SimulatedKeypad):
+                d.plugged = plugged
 
     @Slot()
     def insertSsc(self) -> None:

@@ -785,57 +785,57 @@
         <translation>Yiban Self-Service Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="106"/>
+        <location filename="../qml/Kiosk/Main.qml" line="115"/>
         <source>要结束本次办理吗？</source>
         <translation>End this visit?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="107"/>
+        <location filename="../qml/Kiosk/Main.qml" line="116"/>
         <source>已填写的信息将被清除。</source>
         <translation>What you have entered will be cleared.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="108"/>
+        <location filename="../qml/Kiosk/Main.qml" line="117"/>
         <source>结束办理</source>
         <translation>End visit</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="109"/>
+        <location filename="../qml/Kiosk/Main.qml" line="118"/>
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="125"/>
+        <location filename="../qml/Kiosk/Main.qml" line="134"/>
         <source>需要工作人员帮助吗？</source>
         <translation>Do you need help from staff?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="126"/>
+        <location filename="../qml/Kiosk/Main.qml" line="135"/>
         <source>工作人员会到这台机器旁协助您。</source>
         <translation>A member of staff will come to this kiosk to help you.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="127"/>
+        <location filename="../qml/Kiosk/Main.qml" line="136"/>
         <source>请工作人员来现场</source>
         <translation>Ask someone to come here</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="128"/>
+        <location filename="../qml/Kiosk/Main.qml" line="137"/>
         <source>不用了</source>
         <translation>No, thanks</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="143"/>
+        <location filename="../qml/Kiosk/Main.qml" line="152"/>
         <source>您还在吗？</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="144"/>
+        <location filename="../qml/Kiosk/Main.qml" line="153"/>
         <source>%1 秒后将结束本次办理并清除您的信息。</source>
         <translation>In %1 seconds this visit ends and your information is cleared.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="145"/>
+        <location filename="../qml/Kiosk/Main.qml" line="154"/>
         <source>我还在，继续办理</source>
         <translation>I am here, continue</translation>
     </message>
@@ -1236,57 +1236,62 @@
         <translation>Government service system</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="21"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="17"/>
+        <source>按键盘</source>
+        <translation>Keypad</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="22"/>
         <source>纸将用完</source>
         <translation>Paper low</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="22"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="23"/>
         <source>缺纸</source>
         <translation>Out of paper</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="23"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="24"/>
         <source>舱盖未关</source>
         <translation>Cover open</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="24"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="25"/>
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="25"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="26"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="26"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="27"/>
         <source>需注意</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="27"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="28"/>
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="28"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="29"/>
         <source>未连接</source>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="29"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="30"/>
         <source>检测中</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="57"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="58"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="64"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="65"/>
         <source>终端 %1</source>
         <translation>Kiosk %1</translation>
     </message>

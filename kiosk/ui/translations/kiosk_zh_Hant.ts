@@ -785,57 +785,57 @@
         <translation>易辦自助終端</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="106"/>
+        <location filename="../qml/Kiosk/Main.qml" line="115"/>
         <source>要结束本次办理吗？</source>
         <translation>要結束本次辦理嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="107"/>
+        <location filename="../qml/Kiosk/Main.qml" line="116"/>
         <source>已填写的信息将被清除。</source>
         <translation>已填寫的資訊將被清除。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="108"/>
+        <location filename="../qml/Kiosk/Main.qml" line="117"/>
         <source>结束办理</source>
         <translation>結束辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="109"/>
+        <location filename="../qml/Kiosk/Main.qml" line="118"/>
         <source>继续办理</source>
         <translation>繼續辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="125"/>
+        <location filename="../qml/Kiosk/Main.qml" line="134"/>
         <source>需要工作人员帮助吗？</source>
         <translation>需要工作人員幫助嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="126"/>
+        <location filename="../qml/Kiosk/Main.qml" line="135"/>
         <source>工作人员会到这台机器旁协助您。</source>
         <translation>工作人員會到這台機器旁協助您。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="127"/>
+        <location filename="../qml/Kiosk/Main.qml" line="136"/>
         <source>请工作人员来现场</source>
         <translation>請工作人員來現場</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="128"/>
+        <location filename="../qml/Kiosk/Main.qml" line="137"/>
         <source>不用了</source>
         <translation>不用了</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="143"/>
+        <location filename="../qml/Kiosk/Main.qml" line="152"/>
         <source>您还在吗？</source>
         <translation>您還在嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="144"/>
+        <location filename="../qml/Kiosk/Main.qml" line="153"/>
         <source>%1 秒后将结束本次办理并清除您的信息。</source>
         <translation>%1 秒後將結束本次辦理並清除您的資訊。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="145"/>
+        <location filename="../qml/Kiosk/Main.qml" line="154"/>
         <source>我还在，继续办理</source>
         <translation>我還在，繼續辦理</translation>
     </message>
@@ -1236,57 +1236,62 @@
         <translation>政務服務系統</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="21"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="17"/>
+        <source>按键盘</source>
+        <translation>按鍵盤</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="22"/>
         <source>纸将用完</source>
         <translation>紙將用完</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="22"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="23"/>
         <source>缺纸</source>
         <translation>缺紙</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="23"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="24"/>
         <source>舱盖未关</source>
         <translation>艙蓋未關</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="24"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="25"/>
         <source>已暂停</source>
         <translation>已暫停</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="25"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="26"/>
         <source>正常</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="26"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="27"/>
         <source>需注意</source>
         <translation>需注意</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="27"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="28"/>
         <source>故障</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="28"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="29"/>
         <source>未连接</source>
         <translation>未連線</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="29"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="30"/>
         <source>检测中</source>
         <translation>檢測中</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="57"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="58"/>
         <source>：</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="64"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="65"/>
         <source>终端 %1</source>
         <translation>終端 %1</translation>
     </message>

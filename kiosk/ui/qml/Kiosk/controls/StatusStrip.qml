@@ -14,6 +14,7 @@ Rectangle {
         case "document_printer": return qsTr("文件打印机")
         case "camera": return qsTr("摄像头")
         case "backend": return qsTr("政务服务系统")
+        case "keypad": return qsTr("按键盘")
         }
         return kind
     }
