@@ -156,6 +156,6 @@ def test_keys_reach_a_home_tile_and_open_it(shell, qtbot, artifacts: Path) -> No
     qtbot.waitUntil(lambda: shell.visit.current_screen() == "home", timeout=5000)
     assert not shell.guide.active                          # the next citizen starts by touch
     # the keypad is a device: pulled out, the strip says so
-    assert chip_text(shell, "keypad") == "正常"
+    qtbot.waitUntil(lambda: chip_text(shell, "keypad") == "正常", timeout=10000)
     shell.simulator.plugKeypad(False)
     qtbot.waitUntil(lambda: chip_text(shell, "keypad") == "未连接", timeout=20000)
