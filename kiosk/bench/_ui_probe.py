@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
+import tempfile
 import threading
 import time
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
@@ -26,6 +29,7 @@ from kiosk.devices.camera.base import Camera
 from kiosk.devices.camera.sim import Scene, SimulatedCamera
 from kiosk.face.engine import FaceEngine
 from kiosk.ui.shell import Shell
+from kiosk.ui.voice import SpokenPrompts
 
 
 class SwapRecorder(QObject):
@@ -61,6 +65,41 @@ def find(root: QQuickItem, name: str) -> QQuickItem | None:
             return item
         stack.extend(item.childItems())
     raise LookupError(name)
+
+
+def key_to_speech(app: QGuiApplication, shell: Shell, presses: int) -> list[float]:
+    """Tab on the home screen → the focused control's words rendered to a WAV file by the
+    kiosk's speech engine (espeak-ng): the time until the citizen could hear it."""
+    if shell.guide is None:
+        raise RuntimeError("no audio guide")
+    voice = SpokenPrompts()
+    if not voice.available:
+        raise RuntimeError("espeak-ng is not installed")
+    out = Path(tempfile.mkdtemp(prefix="kiosk-bench-speech-"))
+    heard: list[float] = []
+
+    def to_file(text: str, lang: str) -> None:
+        voice.render(text, lang, out / "focus.wav")
+        heard.append(time.perf_counter())
+
+    shell.guide.speak = to_file
+    samples = []
+    try:
+        for _ in range(presses):
+            heard.clear()
+            t0 = time.perf_counter()
+            QTest.keyClick(shell.window, Qt.Key.Key_Tab)
+            limit = t0 + 5
+            while not heard and time.perf_counter() < limit:
+                app.processEvents()
+            if heard:
+                samples.append((heard[0] - t0) * 1000)
+            pump(app, 0.05)
+    finally:
+        shell.guide.speak = None
+        shell.guide.reset()
+        shutil.rmtree(out, ignore_errors=True)
+    return samples
 
 
 def wait_for_screen(app: QGuiApplication, shell: Shell, screen: str, within_s: float) -> None:
@@ -120,6 +159,8 @@ def measure(app: QGuiApplication, shell: Shell, core: KioskCore,
         samples.append(tap_and_wait("navHome", "home"))
         pump(app, 0.05)
 
+    speech = key_to_speech(app, shell, transitions)
+
     # The face screen's preview while the face tracker runs on the same camera, reached by a
     # real visit: the citizen places the card, consents, and is still finding the camera (no
     # face in the picture yet), so the check waits and the preview runs.
@@ -157,8 +198,8 @@ def measure(app: QGuiApplication, shell: Shell, core: KioskCore,
     tracker.join(5)
     sim.liftCard()  # the citizen leaves: the visit ends
     wait_for_screen(app, shell, "ended", 20)
-    return {"transitions_ms": samples, "preview_fps": fps, "camera_fps": camera.frames.fps(),
-            "tracking_fps": track_fps}
+    return {"transitions_ms": samples, "key_to_speech_ms": speech, "preview_fps": fps,
+            "camera_fps": camera.frames.fps(), "tracking_fps": track_fps}
 
 
 if __name__ == "__main__":

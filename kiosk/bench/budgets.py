@@ -52,6 +52,8 @@ BUDGETS: dict[str, Budget] = {
     "idle_rss_mb": Budget("MB", 300, what="resident memory at the home screen, before visits"),
     "screen_transition_ms": Budget("ms", 100, what="one screen change in the QML"),
     "preview_fps": Budget("fps", 15, "min", what="the face-check preview's frame rate"),
+    "key_to_speech_ms": Budget("ms", 300, what="a key press → the focused control's words "
+                               "rendered by the speech engine"),
     "ui_soak": Budget("MB", 30, what="memory growth over 500 visits in one process (aborts "
                       "must be 0)"),
     "visit_rss_mb": Budget("MB", 450, what="resident memory once visits run"),

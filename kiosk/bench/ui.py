@@ -75,5 +75,13 @@ def visit_rss_mb() -> dict[str, Any]:
                   before_first_visit=s["idle"]["rss_mb"])
 
 
+def key_to_speech_ms() -> dict[str, Any]:
+    """A key press → the focused control's words rendered by the speech engine (issue 20)."""
+    p = _probe()
+    return figure("key_to_speech_ms", p["key_to_speech_ms"],
+                  worst=round(max(p["key_to_speech_ms"]), 1))
+
+
 FIGURES = {"screen_transition_ms": screen_transition_ms, "preview_fps": preview_fps,
+           "key_to_speech_ms": key_to_speech_ms,
            "ui_soak": ui_soak, "visit_rss_mb": visit_rss_mb}

@@ -80,7 +80,7 @@ class AudioGuide(QObject):
         super().__init__(parent)
         self._window = window
         self._language = language
-        self._speak = speak
+        self.speak = speak  # where the words go (espeak-ng; a file in the benchmark)
         self.active = False
         self._privacy = False
         self._colour: QColor | None = None
@@ -123,8 +123,8 @@ class AudioGuide(QObject):
         if not text:
             return
         self.spoken.append(text)
-        if self._speak is not None:
-            self._speak(text, self._language())
+        if self.speak is not None:
+            self.speak(text, self._language())
 
     @Slot()
     def help(self) -> None:
