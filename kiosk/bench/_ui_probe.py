@@ -165,8 +165,6 @@ def measure(app: QGuiApplication, shell: Shell, core: KioskCore,
     # real visit: the citizen places the card, consents, and is still finding the camera (no
     # face in the picture yet), so the check waits and the preview runs.
     camera = next(d for d in core.devices if isinstance(d, Camera))
-    if isinstance(camera, SimulatedCamera):
-        camera.set_scene(Scene.NO_FACE)
     sim = shell.simulator
     if sim is None:
         raise RuntimeError("the probe needs the simulated devices (simulate mode)")
@@ -175,6 +173,8 @@ def measure(app: QGuiApplication, shell: Shell, core: KioskCore,
     tap_and_wait("beginVisit", "identify")
     sim.placeCard("zhang-wei")
     wait_for_screen(app, shell, "face_consent", 20)
+    if isinstance(camera, SimulatedCamera):  # after the card: placing it sets a genuine face
+        camera.set_scene(Scene.NO_FACE)
     tap_and_wait("faceConsentYes", "face")
     engine = FaceEngine()
     stop = threading.Event()

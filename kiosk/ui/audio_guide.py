@@ -29,6 +29,18 @@ _POSITION = {"zh-Hans": "第{i}个，共{n}个", "zh-Hant": "第{i}個，共{n}�
 _SEPARATOR = {"zh-Hans": "，", "zh-Hant": "，", "en": ", "}
 
 
+def _find_item(root: QQuickItem, name: str) -> QQuickItem | None:
+    """The first item called `name` in the visual tree under `root` (QML items' QObject
+    parents are not always their visual parents, so findChild can miss them)."""
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        if item.objectName() == name:
+            return item
+        stack.extend(item.childItems())
+    return None
+
+
 def _focusable_neighbours(item: QQuickItem) -> list[QQuickItem]:
     parent = item.parentItem()
     if parent is None:
@@ -84,6 +96,7 @@ class AudioGuide(QObject):
         self.active = False
         self._privacy = False
         self._colour: QColor | None = None
+        self._titled: tuple[int, str] = (0, "")
         self.spoken: deque[str] = deque(maxlen=50)
         window.activeFocusItemChanged.connect(self._focus_moved)
 
@@ -101,11 +114,13 @@ class AudioGuide(QObject):
             QTimer.singleShot(0, self._focus_screen)
 
     def _focus_screen(self) -> None:
-        loader = self._window.contentItem().findChild(QQuickItem, "screenLoader")
-        screen = loader.property("item") if loader is not None else None
-        if not isinstance(screen, QQuickItem):
+        screen = self._screen()
+        if screen is None:
             return
-        self._say(self._screen_title())
+        title = self._screen_title()
+        if (id(screen), title) != self._titled:  # a screen says its title once
+            self._titled = (id(screen), title)
+            self._say(title)
         first = screen.nextItemInFocusChain(True)
         if first is not None and screen.isAncestorOf(first):
             first.forceActiveFocus()
@@ -169,12 +184,14 @@ class AudioGuide(QObject):
 
     privacy = Property(bool, _get_privacy, notify=privacyChanged)
 
-    def _screen_title(self) -> str:
-        loader = self._window.contentItem().findChild(QQuickItem, "screenLoader")
+    def _screen(self) -> QQuickItem | None:
+        loader = _find_item(self._window.contentItem(), "screenLoader")
         screen = loader.property("item") if loader is not None else None
-        if not isinstance(screen, QQuickItem):
-            return ""
-        title = screen.findChild(QQuickItem, "screenTitle")
+        return screen if isinstance(screen, QQuickItem) else None
+
+    def _screen_title(self) -> str:
+        screen = self._screen()
+        title = _find_item(screen, "screenTitle") if screen is not None else None
         return str(title.property("text") or "") if title is not None else ""
 
     def _focus_moved(self) -> None:

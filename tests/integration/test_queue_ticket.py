@@ -8,15 +8,11 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
-import numpy as np
 import pytest
 
-from kiosk.devices.printers.escpos_stream import Raster
 from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
 from kiosk.devices.printers.receipt_transport import TcpTransport
 from kiosk.devices.printers.sim import ReceiptPrinterSimulator, render_receipt
-from kiosk.documents.fonts import render_line
-from kiosk.documents.receipt import DOTS
 from kiosk.documents.reprint_store import ReprintStore
 from kiosk.flows.catalog import load_catalog
 from kiosk.flows.outcome import EndReason, FlowResult, Outcome, Step, ticket_reason
@@ -25,6 +21,7 @@ from kiosk.flows.queue_ticket import take_ticket
 from kiosk.services.gateway import GatewayClient
 from kiosk.services.outbox import Outbox, Uploader
 from kiosk.sim.backend import SIM_STAFF_TOKEN, BackendServer
+from tests.receipt_lines import drawn, rasters
 
 REFERRED = FlowResult("social-insurance-certificate", Outcome.REFERRED, "staff must check",
                       EndReason.REFUSED, Step.DECIDE)
@@ -63,13 +60,6 @@ def test_who_is_offered_a_ticket() -> None:
     assert ticket_reason(pulled) is None
 
 
-def drawn(text: str, *, bold: bool = False) -> bytes:
-    """The raster bytes a centred 24-px receipt line of `text` becomes (1 = black)."""
-    image = render_line(text, DOTS[80], 24, align="center", bold=bold)
-    black = ~np.array(image, dtype=bool)
-    return np.packbits(black, axis=1).tobytes()
-
-
 async def test_a_referred_citizen_gets_a_printed_number_and_where_to_wait(
         backend: BackendServer, printer, tmp_path: Path, artifacts: Path) -> None:
     sim, device = printer
@@ -83,10 +73,10 @@ async def test_a_referred_citizen_gets_a_printed_number_and_where_to_wait(
     printed = sim.receipts[-1]
     assert "B001" in printed.text                  # the number, in the printer's own font
     # the Chinese lines are drawn as rasters: the ticket carries these lines, pixel for pixel
-    rasters = {r.data for r in printed.items if isinstance(r, Raster)}
+    lines = rasters(printed)
     for line in ("易办政务服务 排队取号", "请到：5号窗口、6号窗口（社保医保业务）",
                  "您前面还有 0 人"):
-        assert drawn(line, bold=line.startswith("易办")) in rasters, line
+        assert drawn(line, bold=line.startswith("易办")) in lines, line
     render_receipt(printed).save(artifacts / "queue-ticket.png")
     # the same key again: the same number, not a second one (a double tap, a retry)
     again = await take_ticket(ports, REFERRED, "zh-Hans", idempotency_key="visit-0000000001")

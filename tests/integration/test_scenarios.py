@@ -113,7 +113,7 @@ def test_scenarios_and_the_touch_ui_share_one_visit_path() -> None:
     builders = sorted(str(p.relative_to(root)) for p in root.rglob("*.py")
                       if "FlowPorts(" in p.read_text(encoding="utf-8"))
     assert builders == ["app.py"]
-    scenario = (root / "flows" / "scenario.py").read_text(encoding="utf-8")
+    scenario = (root / "scenarios" / "rig.py").read_text(encoding="utf-8")
     assert "self.core.visit_runner()" in scenario
     assert "FlowEngine(" not in scenario
 
