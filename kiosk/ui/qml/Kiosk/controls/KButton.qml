@@ -23,14 +23,7 @@ Rectangle {
     Keys.onReturnPressed: if (b.enabled) b.clicked()
     Keys.onEnterPressed: if (b.enabled) b.clicked()
     Keys.onSpacePressed: if (b.enabled) b.clicked()
-    Rectangle {
-        objectName: "focusRing"
-        visible: b.activeFocus
-        anchors { fill: parent; margins: -Theme.focusRingWidth * 1.5 }
-        radius: b.radius + Theme.focusRingWidth
-        color: "transparent"
-        border { color: Theme.focusRing; width: Theme.focusRingWidth }
-    }
+    FocusRing {}
 
     Text {
         id: label

@@ -23,14 +23,7 @@ ListView {
         Keys.onReturnPressed: kiosk.visit.openService(modelData.id)
         Keys.onEnterPressed: kiosk.visit.openService(modelData.id)
         Keys.onSpacePressed: kiosk.visit.openService(modelData.id)
-        Rectangle {
-            objectName: "focusRing"
-            visible: parent.activeFocus
-            anchors { fill: parent; margins: -Theme.focusRingWidth * 1.5 }
-            radius: parent.radius + Theme.focusRingWidth
-            color: "transparent"
-            border { color: Theme.focusRing; width: Theme.focusRingWidth }
-        }
+        FocusRing {}
         Column {
             id: rowCol
             anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.spacing }

@@ -20,14 +20,7 @@ Rectangle {
     Keys.onReturnPressed: tile.activated()
     Keys.onEnterPressed: tile.activated()
     Keys.onSpacePressed: tile.activated()
-    Rectangle {
-        objectName: "focusRing"
-        visible: tile.activeFocus
-        anchors { fill: parent; margins: -Theme.focusRingWidth * 1.5 }
-        radius: tile.radius + Theme.focusRingWidth
-        color: "transparent"
-        border { color: Theme.focusRing; width: Theme.focusRingWidth }
-    }
+    FocusRing {}
 
     Column {
         anchors.centerIn: parent

@@ -1,0 +1,13 @@
+import QtQuick
+import Kiosk
+
+// Where the keyboard focus is: a thick ring from Theme drawn just outside its control (the
+// parent). Put one in every control that takes the Tab focus.
+Rectangle {
+    objectName: "focusRing"
+    visible: parent ? parent.activeFocus : false
+    anchors { fill: parent; margins: -Theme.focusRingWidth * 1.5 }
+    radius: (parent && parent.radius !== undefined ? parent.radius : 0) + Theme.focusRingWidth
+    color: "transparent"
+    border { color: Theme.focusRing; width: Theme.focusRingWidth }
+}
