@@ -69,7 +69,11 @@ class SimulatorHub:
                                                  self.config.data_dir)
             jobs.append(asyncio.to_thread(ensure_cups_pdf_queue, self.document_queue,
                                           self.config.data_dir / "printed"))
-        await asyncio.gather(*jobs)
+        try:
+            await asyncio.gather(*jobs)
+        except BaseException:
+            await self.stop()  # a half-started world does not stay behind
+            raise
 
     async def _start_backend(self) -> None:
         """The simulated backend on the configured port, or — when that port is taken (another
@@ -87,6 +91,10 @@ class SimulatorHub:
         self.backend_url = self.backend.url
 
     async def stop(self) -> None:
+        # the queue first: whatever else fails or runs late while stopping, it does not stay
+        if self.document_queue is not None:
+            queue, self.document_queue = self.document_queue, None
+            await asyncio.to_thread(remove_cups_pdf_queue, queue)
         if self.receipt is not None:
             await self.receipt.stop()
         for proc in (self.idcard, self.smartcard):
@@ -94,9 +102,6 @@ class SimulatorHub:
                 await proc.stop()
         if self.backend is not None:
             await asyncio.to_thread(self.backend.stop)
-        if self.document_queue is not None:
-            await asyncio.to_thread(remove_cups_pdf_queue, self.document_queue)
-            self.document_queue = None
 
     def idcard_port(self) -> str:
         if self.idcard is None or "port" not in self.idcard.hello:
