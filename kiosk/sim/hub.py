@@ -18,6 +18,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any
@@ -175,7 +176,14 @@ def remove_cups_pdf_queue(queue: str) -> None:
     if os.geteuid() != 0 or not Path(lpadmin).exists():
         return
     with contextlib.suppress(OSError, subprocess.SubprocessError):
-        subprocess.run([lpadmin, "-x", queue], capture_output=True, timeout=10, check=False)
+        for _attempt in range(6):
+            subprocess.run([lpadmin, "-x", queue], capture_output=True, timeout=10, check=False)
+            if subprocess.run(["lpstat", "-p", queue], capture_output=True,
+                              timeout=5, check=False).returncode != 0:
+                break  # gone
+            # a job still converting (the visit's last certificate) can hold the queue: drop it
+            subprocess.run(["cancel", "-a", queue], capture_output=True, timeout=5, check=False)
+            time.sleep(0.5)
     Path(f"/etc/cups/cups-pdf-{queue}.conf").unlink(missing_ok=True)
 
 
