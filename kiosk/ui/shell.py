@@ -115,6 +115,8 @@ class Shell:
             return await asyncio.to_thread(core.visit_runner)
 
         def built(f: Future[VisitRunner]) -> None:
+            if f.cancelled():
+                return  # the kiosk is stopping before the visits were ready
             if f.exception() is None:
                 self.visit.runner_ready(f.result())
             else:
