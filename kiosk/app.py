@@ -33,6 +33,7 @@ from kiosk.sim.hub import SimulatorHub
 
 if TYPE_CHECKING:
     from kiosk.appliance.metrics import KioskMetrics
+    from kiosk.devices.camera.qr import QrCredentialReader
     from kiosk.flows.outcome import FlowResult
     from kiosk.flows.visit import VisitRunner
 
@@ -55,6 +56,8 @@ class KioskCore:
         self.metrics_port: int | None = None
         self.stats = VisitStatistics(config.data_dir / "statistics.jsonl")
         self._gauges_task: asyncio.Task[None] | None = None
+        # one QR decoder (a worker process) for all of this kiosk's visits, ended at stop
+        self._qr_reader: QrCredentialReader | None = None
 
     async def start(self, *, monitor: bool = True, wait_first_poll: bool = True) -> None:
         """Start simulators (in simulate mode), build the devices and start polling them.
@@ -178,6 +181,8 @@ class KioskCore:
             await self.monitor.stop()
         if self.hub is not None:
             await self.hub.stop()
+        if self._qr_reader is not None:
+            await asyncio.to_thread(self._qr_reader.close)
         # whatever else still runs on this loop (a visit cut short) ends here, not mid-air
         others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
         for t in others:
@@ -187,7 +192,6 @@ class KioskCore:
     def visit_runner(self) -> VisitRunner:
         """The touch UI's visits, wired to this kiosk's devices, backend and outbox."""
         from kiosk.devices.camera.base import Camera
-        from kiosk.devices.camera.qr import QrCredentialReader
         from kiosk.devices.idcard.reader import SamReader
         from kiosk.devices.printers.document_printer import CupsDocumentPrinter
         from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
@@ -226,7 +230,7 @@ class KioskCore:
             smartcard_reader=(smartcard.reader_name or smartcard.reader_prefix)
             if isinstance(smartcard, PcscReader) else None,
             camera=camera if isinstance(camera, Camera) else None,
-            qr=QrCredentialReader(c.qr.pattern, c.qr.max_length),
+            qr=self._qr_credentials(),
             idcard_poll_s=c.devices.idcard.poll_interval_s if c.devices.idcard else 0.3,
             time_zone=c.time_zone)
         return VisitRunner(ports, sources, face_engine, match_threshold=c.face.match_threshold,
@@ -234,6 +238,13 @@ class KioskCore:
                            face_config=c.face, face_check_s=c.timeouts.face_check_s,
                            on_result=self.visit_ended,
                            on_refused=self.credential_refused)
+
+    def _qr_credentials(self) -> QrCredentialReader:
+        from kiosk.devices.camera.qr import QrCredentialReader
+
+        if self._qr_reader is None:
+            self._qr_reader = QrCredentialReader(self.config.qr.pattern, self.config.qr.max_length)
+        return self._qr_reader
 
     def services(self, recent_logs: Callable[[], list[str]] = list) -> KioskServices:
         """The typed view of this core that front ends and the admin actions receive."""

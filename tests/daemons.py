@@ -92,7 +92,14 @@ def cupsd_ready() -> bool:
 
 
 def cups_queues() -> set[str]:
-    """The queues CUPS knows, from its configuration (also when the scheduler is stopped)."""
+    """The queues CUPS knows: the scheduler's answer while it runs, else its configuration file
+    (which a running cupsd rewrites only some seconds after a change, so a queue removed a
+    moment ago may still stand in it)."""
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        answer = subprocess.run(["lpstat", "-e"], capture_output=True, text=True, timeout=10,
+                                check=False)
+        if answer.returncode == 0:
+            return set(answer.stdout.split())
     try:
         text = Path("/etc/cups/printers.conf").read_text(errors="replace")
     except OSError:

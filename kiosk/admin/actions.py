@@ -180,18 +180,21 @@ class MaintenanceActions:
             raise DeviceNotConfigured("camera")
         deadline = time.monotonic() + within_s
         seq = 0
-        while time.monotonic() < deadline:
-            seq, frame = await asyncio.to_thread(camera.next_frame, seq, 2.0)
-            text = await asyncio.to_thread(reader.decode, frame)
-            frame.fill(0)
-            if text is None:
-                continue
-            try:
-                reader.validate(text)
-            except QrRejected as exc:
-                return ActionResult(False, f"识别到二维码，但不是可用的身份码：{exc.detail}")
-            return ActionResult(True, "识别到格式正确的身份码（内容不显示）")
-        return ActionResult(False, f"{within_s:g}秒内没有识别到二维码")
+        try:
+            while time.monotonic() < deadline:
+                seq, frame = await asyncio.to_thread(camera.next_frame, seq, 2.0)
+                text = await asyncio.to_thread(reader.decode, frame)
+                frame.fill(0)
+                if text is None:
+                    continue
+                try:
+                    reader.validate(text)
+                except QrRejected as exc:
+                    return ActionResult(False, f"识别到二维码，但不是可用的身份码：{exc.detail}")
+                return ActionResult(True, "识别到格式正确的身份码（内容不显示）")
+            return ActionResult(False, f"{within_s:g}秒内没有识别到二维码")
+        finally:
+            await asyncio.to_thread(reader.close)
 
     # --- outbox, reprints -------------------------------------------------------------------
     async def retry_outbox(self, staff: str, *, via: Via = "touch") -> ActionResult:

@@ -135,7 +135,11 @@ def snapshot(shell: Shell) -> dict[str, float]:
     status = dict(line.split(":", 1) for line in
                   Path("/proc/self/status").read_text().splitlines() if ":" in line)
     kb = {k: int(status[k].split()[0]) for k in ("RssAnon", "RssFile", "RssShmem") if k in status}
-    return {"rss_mb": round(proc.memory_info().rss / 2**20, 1),
+    # the kiosk's own worker (the QR decoder) is the kiosk's memory too; simulators are not
+    workers = [c for c in proc.children() if "qr_decoder_process" in " ".join(c.cmdline())]
+    worker_rss = sum(w.memory_info().rss for w in workers)
+    return {"rss_mb": round((proc.memory_info().rss + worker_rss) / 2**20, 1),
+            "qr_worker_rss_mb": round(worker_rss / 2**20, 1),
             "rss_anon_mb": round(kb.get("RssAnon", 0) / 1024, 1),
             "rss_file_mb": round(kb.get("RssFile", 0) / 1024, 1),
             "python_objects": len(gc.get_objects()), "threads": threading.active_count(),

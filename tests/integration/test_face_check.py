@@ -217,6 +217,7 @@ async def test_qr_shown_to_the_camera_is_read_and_validated() -> None:
         with pytest.raises(Exception, match="web address"):
             reader.validate(text)
     finally:
+        reader.close()
         await camera.close()
 
 

@@ -1,15 +1,14 @@
-"""QR codes shown to the camera as a credential: decoded with OpenCV, then validated against
-the configured format before anything else sees them. Hostile content (huge, binary, control
-characters, a web address) is refused with a plain reason."""
+"""QR codes shown to the camera as a credential: decoded in a worker process of their own
+(`qr_decoder`), then validated against the configured format before anything else sees them.
+Hostile content (huge, binary, control characters, a web address) is refused with a plain
+reason."""
 
 from __future__ import annotations
 
 import re
-import threading
-
-import cv2
 
 from kiosk.devices.camera.base import Frame
+from kiosk.devices.camera.qr_decoder import IsolatedQrDecoder
 from kiosk.devices.errors import DeviceError
 from kiosk.domain.errors import Advice
 
@@ -23,18 +22,20 @@ _URL = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.", re.IGNORECASE)
 
 
 class QrCredentialReader:
-    def __init__(self, pattern: str, max_length: int = 512) -> None:
+    def __init__(self, pattern: str, max_length: int = 512,
+                 decoder: IsolatedQrDecoder | None = None) -> None:
         self.pattern = re.compile(pattern)
         self.max_length = max_length
-        self._detector = cv2.QRCodeDetector()
-        # decode runs in worker threads; a cancelled caller's thread may still be decoding
-        # when the next one starts, and one OpenCV detector must not be used by two at once.
-        self._lock = threading.Lock()
+        # decode runs in worker threads; the decoder takes one frame at a time
+        self.decoder = decoder if decoder is not None else IsolatedQrDecoder()
 
     def decode(self, frame: Frame) -> str | None:
-        with self._lock:
-            text, _points, _raw = self._detector.detectAndDecode(frame)
-        return text or None
+        """The text of the QR code in the frame, or None (none seen, or the decoder lost it)."""
+        return self.decoder.decode(frame)
+
+    def close(self) -> None:
+        """Ends the decoder's worker process (a later decode starts another)."""
+        self.decoder.close()
 
     def validate(self, text: str) -> str:
         """The credential text, or QrRejected with the reason."""
