@@ -82,9 +82,16 @@ def decode_image(data: bytes) -> Frame | None:
     return None if img is None else np.asarray(img, dtype=np.uint8)
 
 
-@functools.lru_cache(maxsize=2)
 def shared_face_engine(detector_model: Path | None = None,
                        recognizer_model: Path | None = None) -> FaceEngine:
-    """One engine per model pair in the process (the models take ~65 MB): the kiosk's visits
-    and, in simulation, the simulated identity-verification service use the same one."""
+    """One engine per model pair in the process (the models and their inference buffers take
+    ~100 MB once used): the kiosk's visits and, in simulation, the simulated
+    identity-verification service use the same one, however each names the models (None for
+    the bundled ones, or their paths)."""
+    det, rec = model_paths(detector_model, recognizer_model)
+    return _engine_for(det.resolve(), rec.resolve())
+
+
+@functools.lru_cache(maxsize=2)
+def _engine_for(detector_model: Path, recognizer_model: Path) -> FaceEngine:
     return FaceEngine(detector_model, recognizer_model)

