@@ -19,6 +19,7 @@ os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.app import CoreThread, KioskCore
+from kiosk.appliance.native_memory import tune_malloc
 from kiosk.config import load_config, packaged_config
 from kiosk.ui.shell import Shell, build_shell
 
@@ -33,6 +34,7 @@ class KioskProcess:
 
 @contextlib.contextmanager
 def running_kiosk(prefix: str) -> Iterator[KioskProcess]:
+    tune_malloc()  # as every `kiosk` command does, before any thread starts
     data = Path(tempfile.mkdtemp(prefix=prefix))
     config = load_config(packaged_config("simulated"), simulate=True, data_dir=data)
     thread = CoreThread()

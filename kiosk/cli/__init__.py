@@ -58,10 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from kiosk.appliance.native_memory import limit_malloc_arenas
+    from kiosk.appliance.native_memory import tune_malloc
     from kiosk.logging import configure_logging
 
-    limit_malloc_arenas()  # before the threads start (see the module)
+    tune_malloc()  # before the threads start (see the module)
 
     # Before anything can log: JSON on stderr through the redactor (commands may raise the
     # level). stdout stays clean for the commands' own output.

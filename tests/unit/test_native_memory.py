@@ -29,3 +29,37 @@ def test_freed_pages_go_back_to_the_system() -> None:
     before, after, released = int(out[0]), int(out[1]), out[2] == "True"
     assert released
     assert before - after > 60, f"RssAnon {before} MB → {after} MB"
+
+
+LARGE_BLOCKS = """
+import sys
+from kiosk.appliance.native_memory import map_large_blocks
+def anon_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("RssAnon:"):
+            return int(line.split()[1]) // 1024
+if sys.argv[1] == "mapped":
+    assert map_large_blocks()
+big = bytearray(8 << 20); del big   # one large block freed: glibc would raise its threshold
+frames, kept = [], []
+for _ in range(100):                 # a day's camera frames, small objects made between them
+    frame = bytearray(900 * 1024)
+    frame[::4096] = b"x" * len(range(0, len(frame), 4096))  # touched, so resident
+    frames.append(frame)
+    kept.append(bytearray(2000))
+before = anon_mb()
+del frames
+print(before, anon_mb(), len(kept))
+"""
+
+
+def test_large_blocks_go_back_when_freed_once_mapped() -> None:
+    """Without the fixed threshold, freed frames stay resident (the control); with it, gone."""
+    def freed_mb(mode: str) -> int:
+        out = subprocess.run([sys.executable, "-c", LARGE_BLOCKS, mode], capture_output=True,
+                             text=True, timeout=60, check=True,
+                             env={"MALLOC_ARENA_MAX": "2", "PATH": "/usr/bin:/bin"}).stdout.split()
+        return int(out[0]) - int(out[1])
+
+    assert freed_mb("default") < 20
+    assert freed_mb("mapped") > 80
