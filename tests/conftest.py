@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.config import KioskSettings, load_config, packaged_config
 from kiosk.logging import configure_logging
-from tests import daemons
+from tests import background_soak, daemons
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 configure_logging("DEBUG")  # tests log through the same redacting path as the kiosk
@@ -35,6 +35,18 @@ def pcscd_running():
 def cupsd_running():
     with daemons.cupsd():
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _soak_beside_the_tests(request: pytest.FixtureRequest):
+    """When the session holds the 30-visit soak, it starts first and runs beside the rest
+    (tests/background_soak.py)."""
+    items = request.session.items
+    if any(item.nodeid == background_soak.SOAK_TEST for item in items) and len(items) > 1:
+        request.getfixturevalue("cupsd_running")
+        background_soak.start()
+    yield
+    background_soak.stop_unclaimed()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,10 +33,15 @@ class KioskProcess:
 
 
 @contextlib.contextmanager
-def running_kiosk(prefix: str) -> Iterator[KioskProcess]:
+def running_kiosk(prefix: str, without: Sequence[str] = ()) -> Iterator[KioskProcess]:
+    """The simulated kiosk; `without` names device kinds it runs without (the test suite's
+    soak leaves the smart card reader to the tests that run beside it: vpcd has two slots)."""
     tune_malloc()  # as every `kiosk` command does, before any thread starts
     data = Path(tempfile.mkdtemp(prefix=prefix))
     config = load_config(packaged_config("simulated"), simulate=True, data_dir=data)
+    if without:
+        devices = config.devices.model_copy(update=dict.fromkeys(without))
+        config = config.model_copy(update={"devices": devices})
     thread = CoreThread()
     thread.start()
     core = KioskCore(config)

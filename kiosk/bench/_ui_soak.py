@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import psutil
@@ -146,11 +147,11 @@ def snapshot(shell: Shell) -> dict[str, float]:
             "fds": proc.num_fds(), "qobjects": qobjects(shell)}
 
 
-def main(visits: int) -> None:
+def main(visits: int, without: Sequence[str] = ()) -> None:
     ended: Counter[str] = Counter()
     failures: list[str] = []
     first: dict[str, float] = {}
-    with running_kiosk("kiosk-bench-soak-") as k:
+    with running_kiosk("kiosk-bench-soak-", without) as k:
         shell = k.shell
         d = Driver(k.app, shell)
         d.until(lambda: bool(shell.visit.ready), 60, "the visit machinery")
@@ -179,4 +180,8 @@ def main(visits: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 30)
+    # usage: _ui_soak [VISITS] [--without KIND]...
+    args = sys.argv[1:]
+    kinds = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--without"]
+    numbers = [a for a in args if a.isdigit()]
+    main(int(numbers[0]) if numbers else 30, kinds)

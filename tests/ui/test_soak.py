@@ -6,23 +6,21 @@ log line names where it failed (file, line, function; no values)."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests import background_soak
 
 
 @pytest.mark.timeout(600)
 @pytest.mark.usefixtures("cupsd_running")
 def test_thirty_visits_in_one_process() -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_LOG_LEVEL": "WARNING",
-           "PYTHONFAULTHANDLER": "1"}
-    r = subprocess.run([sys.executable, "-m", "kiosk.bench._ui_soak", "30"], cwd=ROOT, env=env,
-                       capture_output=True, text=True, timeout=580, check=False)
+    # started with the session, beside the other tests (tests/background_soak.py)
+    soak = background_soak.take()
+    try:
+        r = soak.result(timeout_s=580)
+    finally:
+        soak.stop()
     assert r.returncode == 0, f"the kiosk process ended with {r.returncode}: {r.stderr[-2000:]}"
     result = json.loads(r.stdout.strip().splitlines()[-1])
     failed_lines = [line for line in r.stderr.splitlines() if "visit failed" in line]
