@@ -8,10 +8,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication, QWindow
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QMouseEvent, QWindow
 from PySide6.QtQuick import QQuickItem, QQuickWindow
-from PySide6.QtTest import QTest
 
 
 def items(window: QQuickWindow) -> Iterator[QQuickItem]:
@@ -57,17 +56,37 @@ def scroll_into_view(item: QQuickItem) -> None:
         parent.setProperty("contentY", max(0.0, min(y, max(max_y, 0.0))))
 
 
+def _mouse(window: QWindow, kind: QEvent.Type, at: QPoint, button: Qt.MouseButton,
+           held: Qt.MouseButton) -> None:
+    """One mouse event delivered to the window, as the platform would deliver it (a finger on
+    a touchscreen reaches Qt Quick as a mouse event too). Sent directly rather than through
+    QtTest, which would load QtWidgets into a process that measures the kiosk's memory."""
+    event = QMouseEvent(kind, QPointF(at), QPointF(window.mapToGlobal(at)), button, held,
+                        Qt.KeyboardModifier.NoModifier)
+    QGuiApplication.sendEvent(window, event)
+
+
+def _settle(ms: int) -> None:
+    end = time.monotonic() + ms / 1000
+    while time.monotonic() < end:
+        QGuiApplication.processEvents()
+        time.sleep(0.002)
+
+
 def click(window: QWindow, at: QPoint) -> None:
-    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+    left = Qt.MouseButton.LeftButton
+    _mouse(window, QEvent.Type.MouseButtonPress, at, left, left)
+    _mouse(window, QEvent.Type.MouseButtonRelease, at, left, Qt.MouseButton.NoButton)
 
 
 def stroke(window: QWindow, points: list[QPoint]) -> None:
-    QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     points[0])
+    left = Qt.MouseButton.LeftButton
+    _mouse(window, QEvent.Type.MouseButtonPress, points[0], left, left)
     for pt in points[1:]:
-        QTest.mouseMove(window, pt, 20)
-    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                       points[-1], 20)
+        _settle(20)
+        _mouse(window, QEvent.Type.MouseMove, pt, Qt.MouseButton.NoButton, left)
+    _settle(20)
+    _mouse(window, QEvent.Type.MouseButtonRelease, points[-1], left, Qt.MouseButton.NoButton)
 
 
 def shown_texts(window: QQuickWindow) -> list[str]:
