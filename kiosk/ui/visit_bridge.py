@@ -18,6 +18,7 @@ import concurrent.futures
 import hashlib
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
@@ -37,6 +38,7 @@ from kiosk.flows.outcome import WORKING_STEPS, EndReason, Outcome, TicketOutcome
 from kiosk.flows.schema import FormField
 from kiosk.flows.service_summary import all_summaries, guide_node, search, summary
 from kiosk.logging import get_logger, where_raised
+from kiosk.ui import elder_words
 
 if TYPE_CHECKING:  # loaded in the background after the first frame (kiosk.ui.shell)
     from kiosk.flows.catalog import Catalog
@@ -194,7 +196,7 @@ class VisitBridge(QObject):
         self._core = core
         self._runner: VisitRunner | None = None
         self._set_language = set_language
-        self._speak = speak
+        self.speak = speak  # where the words go (espeak-ng; None: a kiosk without a voice)
         self._on_challenge = on_challenge
         self._screen = "home"
         self._view: dict[str, Any] = {}
@@ -212,6 +214,10 @@ class VisitBridge(QObject):
         self._elder = False
         self._contrast = False
         self._voice = config.ui.voice
+        # what this bridge said aloud (screen prompts, elder mode's confirmations and
+        # countdowns): kept in memory for the trainer and the tests, never written anywhere
+        self.spoken: deque[str] = deque(maxlen=50)
+        self._announced: tuple[str, float] = ("", 0.0)  # the countdown last read out
         queued = Qt.ConnectionType.QueuedConnection
         self._screen_posted.connect(self._apply_screen, queued)
         self._deadline_posted.connect(self._apply_deadline, queued)
@@ -326,6 +332,24 @@ class VisitBridge(QObject):
     def _tick(self) -> None:
         if self._deadline_at or self._still_there_at:
             self.countdownChanged.emit()
+            if self._elder:
+                self._read_countdown()
+
+    def _read_countdown(self) -> None:
+        """Elder mode reads the time out once per countdown: the "still there?" question when
+        it appears, a step's time when ten seconds are left (not on the end screens, whose
+        countdown only leads home)."""
+        if self._still_there_at:
+            if self._announced != ("still", self._still_there_at):
+                self._announced = ("still", self._still_there_at)
+                self._say(elder_words.still_there(self._get_still_there_left(), self._lang))
+            return
+        left = self._get_seconds_left()
+        if (self._visit is not None and not self._hold.isActive()
+                and 0 < left <= elder_words.ANNOUNCE_AT_S
+                and self._announced != ("step", self._deadline_at)):
+            self._announced = ("step", self._deadline_at)
+            self._say(elder_words.seconds_left(left, self._lang))
 
     def _resolve(self, fut: asyncio.Future[Any] | None, value: Any) -> None:
         if fut is None:
@@ -587,6 +611,8 @@ class VisitBridge(QObject):
         fut, self._pending = self._pending, None
         if hasattr(value, "toVariant"):
             value = value.toVariant()
+        if self._elder:  # the answer said back in words (never a typed value)
+            self._say(elder_words.confirmation(self._screen, self._view, value, self._lang))
         self._show("working", {"step": "answered"})
         self._resolve(fut, value)
 
@@ -621,6 +647,7 @@ class VisitBridge(QObject):
         self._ticket_for, self._ticket_key = None, ""
         self._began_at = 0.0
         self.wentHome.emit()  # the citizen is gone: a help request ends with them
+        self.spoken.clear()  # a choice said back ("您选择了：…") goes with the citizen
         self._service = ""
         self._search = []
         self._guide_path = []
@@ -657,7 +684,11 @@ class VisitBridge(QObject):
 
     @Slot()
     def toggleElder(self) -> None:
+        """Elder mode: larger, slower, and spoken (it turns the voice on; the voice button can
+        still turn it off)."""
         self._elder = not self._elder
+        if self._elder:
+            self._voice = True
         self.displayChanged.emit()
 
     @Slot()
@@ -676,8 +707,9 @@ class VisitBridge(QObject):
         self._say(text)
 
     def _say(self, text: str) -> None:
-        if self._voice and self._speak is not None and text:
-            self._speak(text, self._lang)
+        if self._voice and self.speak is not None and text:
+            self.spoken.append(text)
+            self.speak(text, self._lang)
 
     def shutdown(self) -> None:
         """The app is stopping: end any visit (its data is wiped) and stop the timers."""

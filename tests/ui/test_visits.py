@@ -233,6 +233,35 @@ def test_pulling_the_card_mid_form_ends_the_visit(shell, core, qtbot) -> None:
     wait_screen(shell, qtbot, "home")
 
 
+def silent_voice(text: str, lang: str) -> None:
+    """A voice that says nothing aloud: what it was given is in `shell.visit.spoken`."""
+
+
+def test_elder_mode_says_each_answer_back_but_never_a_typed_value(shell, core, qtbot) -> None:
+    shell.visit.speak = silent_voice
+    tap(shell, qtbot, "elderToggle")
+    identified(shell, qtbot, "tilePersonal", "criminal-record-certificate", "zhang-wei")
+    assert any(s == "您同意了人脸核验" for s in shell.visit.spoken)
+    tap(shell, qtbot, "choice_1")
+    qtbot.waitUntil(lambda: any(s.startswith("您选择了：") for s in shell.visit.spoken))
+    chosen = [s for s in shell.visit.spoken if s.startswith("您选择了：")][-1]
+    assert chosen != "您选择了："                       # the option's label, in words
+    wait_screen(shell, qtbot, "field")
+    qtbot.waitUntil(lambda: exists(shell, "key_1"))
+    type_digits(shell, qtbot, PHONE)
+    tap(shell, qtbot, "fieldNext")
+    wait_screen(shell, qtbot, "confirm")
+    assert any(s.endswith("已填写") for s in shell.visit.spoken)
+    assert not [s for s in shell.visit.spoken if PHONE in s or PHONE[-4:] in s]
+    shell.bridge.sim.liftCard()
+    wait_screen(shell, qtbot, "ended")
+    tap(shell, qtbot, "endedHome")
+    wait_screen(shell, qtbot, "home")
+    assert not shell.visit.elderMode
+    # what was said left with the citizen (the home screen says its greeting afresh)
+    assert not [s for s in shell.visit.spoken if "您选择了" in s or s.endswith("已填写")]
+
+
 def test_an_impostor_is_refused_in_words_and_may_report(shell, core, qtbot) -> None:
     go_to_service(shell, qtbot, "tilePersonal", "criminal-record-certificate")
     place_card(shell, "zhang-wei")
@@ -384,11 +413,18 @@ def test_idle_asks_still_there_then_ends_and_resets_display(shell, core, qtbot) 
     runner.ports.catalog.services[svc.id] = svc.model_copy(
         update={"time_budget_s": TimeBudget(identify=2, form=2)})
     runner.ports = replace(runner.ports, still_there_grace_s=2)  # this test's kiosk only
+    shell.visit.speak = silent_voice
     tap(shell, qtbot, "langEn")
     tap(shell, qtbot, "elderToggle")
+    assert shell.visit.voiceOn  # elder mode speaks
     go_to_service(shell, qtbot, "tilePersonal", "criminal-record-certificate")
+    # the step's time is read out before it runs out, then the question with its countdown
+    qtbot.waitUntil(lambda: any(s.endswith("seconds left") for s in shell.visit.spoken),
+                    timeout=8000)
     qtbot.waitUntil(lambda: exists(shell, "stillThereDialog"), timeout=8000)
     assert "Are you still there?" in "\n".join(texts(shell))
+    qtbot.waitUntil(lambda: any(s.startswith("Are you still there? ")
+                                for s in shell.visit.spoken), timeout=2000)
     tap(shell, qtbot, "stillThereYes")                       # one more spell, then walk away
     qtbot.waitUntil(lambda: not exists(shell, "stillThereDialog"), timeout=3000)
     qtbot.waitUntil(lambda: exists(shell, "stillThereDialog"), timeout=8000)
