@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import Property, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAccessible, QColor, QKeyEvent
@@ -71,13 +72,23 @@ def describe(item: QQuickItem, lang: str) -> str:
 
 
 _KEYS_HELP = {
-    "zh-Hans": "按Tab键移动，按回车键确认，按Esc键返回，按星号键重听，"
+    "zh-Hans": "按Tab键移动，按回车键确认，按Esc键返回，按星号键重听，按加号或减号键调节音量，"
                "按F12键打开或关闭隐私模式",
-    "zh-Hant": "按Tab鍵移動，按回車鍵確認，按Esc鍵返回，按星號鍵重聽，"
+    "zh-Hant": "按Tab鍵移動，按回車鍵確認，按Esc鍵返回，按星號鍵重聽，按加號或減號鍵調節音量，"
                "按F12鍵打開或關閉隱私模式",
-    "en": "Tab moves, Enter chooses, Escape goes back, star repeats, "
-          "F12 turns private mode on or off",
+    "en": "Tab moves, Enter chooses, Escape goes back, star repeats, plus and minus change "
+          "the volume, F12 turns private mode on or off",
 }
+_VOLUME = {"zh-Hans": "音量，第{i}级，共{n}级", "zh-Hant": "音量，第{i}級，共{n}級",
+           "en": "Volume {i} of {n}"}
+
+
+class VolumeControl(Protocol):
+    """The voice's loudness in steps (kiosk/ui/voice.py's SpokenPrompts)."""
+
+    def change_volume(self, step: int) -> int: ...
+
+    def reset_volume(self) -> None: ...
 
 
 class AudioGuide(QObject):
@@ -93,6 +104,7 @@ class AudioGuide(QObject):
         self._window = window
         self._language = language
         self.speak = speak  # where the words go (espeak-ng; a file in the benchmark)
+        self.volume: VolumeControl | None = None  # + and - (none: a kiosk without a voice)
         self.active = False
         self._privacy = False
         self._colour: QColor | None = None
@@ -129,6 +141,8 @@ class AudioGuide(QObject):
         """The citizen has left: the next one starts in touch mode, screen on."""
         self.active = False
         self.spoken.clear()
+        if self.volume is not None:
+            self.volume.reset_volume()  # the next citizen starts at the usual loudness
         if self._privacy:
             self._privacy = False
             self._blank(False)
@@ -155,6 +169,18 @@ class AudioGuide(QObject):
         self.key_pressed()
         if self.spoken:
             self._say(self.spoken[-1])
+
+    @Slot(int)
+    def changeVolume(self, step: int) -> None:
+        """+ / -: one step louder or quieter, said at the new loudness."""
+        self.key_pressed()
+        if self.volume is None:
+            return
+        from kiosk.ui.voice import VOLUME_STEPS
+
+        level = self.volume.change_volume(step)
+        self._say(_VOLUME.get(self._language(), _VOLUME["zh-Hans"]).format(
+            i=level, n=len(VOLUME_STEPS)))
 
     @Slot()
     def togglePrivacy(self) -> None:
@@ -194,6 +220,12 @@ class AudioGuide(QObject):
         title = _find_item(screen, "screenTitle") if screen is not None else None
         return str(title.property("text") or "") if title is not None else ""
 
+    def typing(self) -> bool:
+        """Whether the focus is in a text field (keys there are text, not commands)."""
+        item = self._window.activeFocusItem()
+        return item is not None and bool(
+            item.flags() & QQuickItem.Flag.ItemAcceptsInputMethod)
+
     def _focus_moved(self) -> None:
         if not self.active:
             return
@@ -201,6 +233,10 @@ class AudioGuide(QObject):
         if item is None:
             return
         self._say(describe(item, self._language()))
+
+
+_TYPED_KEYS = {int(Qt.Key.Key_Asterisk.value), int(Qt.Key.Key_Plus.value),
+               int(Qt.Key.Key_Minus.value)}
 
 
 class KeyPresses(QObject):
@@ -214,9 +250,15 @@ class KeyPresses(QObject):
         if event.type() != QEvent.Type.KeyPress or not watched.isWindowType():
             return False
         key = int(event.key()) if isinstance(event, QKeyEvent) else 0
-        action = {int(Qt.Key.Key_F1.value): self._guide.help,
-                  int(Qt.Key.Key_Asterisk.value): self._guide.repeat,
-                  int(Qt.Key.Key_F12.value): self._guide.togglePrivacy}.get(key)
+        guide = self._guide
+        if key in _TYPED_KEYS and guide.typing():
+            guide.key_pressed()
+            return False  # "*", "+" and "-" typed into a text field are text
+        action = {int(Qt.Key.Key_F1.value): guide.help,
+                  int(Qt.Key.Key_Asterisk.value): guide.repeat,
+                  int(Qt.Key.Key_Plus.value): lambda: guide.changeVolume(1),
+                  int(Qt.Key.Key_Minus.value): lambda: guide.changeVolume(-1),
+                  int(Qt.Key.Key_F12.value): guide.togglePrivacy}.get(key)
         if action is not None:
             action()
             return True  # the guide's own keys do nothing else

@@ -209,6 +209,7 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
                          corner_px=ui.admin_gesture_corner_px, on_press=admin.touched)
     app.installEventFilter(gesture)
     guide = AudioGuide(window, visit.language_now, voice.speak if voice is not None else None)
+    guide.volume = voice
     keys = KeyPresses(guide)
     app.installEventFilter(keys)
     visit.wentHome.connect(guide.reset)

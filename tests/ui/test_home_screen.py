@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 
 from kiosk.devices.printers.escpos_status import Paper
+from kiosk.ui.voice import SpokenPrompts
 from tests.ui.driving import center_of, find
 
 CJK_TEXT_PIXELS_MIN = 2000
@@ -137,6 +138,15 @@ def test_keys_reach_a_home_tile_and_open_it(shell, qtbot, artifacts: Path) -> No
     assert "按Tab键移动" in shell.guide.spoken[-1]
     QTest.keyClick(window, Qt.Key.Key_Asterisk)
     assert shell.guide.spoken[-1] == shell.guide.spoken[-2]
+    # + and - change the voice's loudness a step, and say where it is now
+    voice = SpokenPrompts()
+    shell.guide.volume = voice
+    QTest.keyClick(window, Qt.Key.Key_Plus)
+    QTest.keyClick(window, Qt.Key.Key_Plus)
+    assert shell.guide.spoken[-1] == "音量，第6级，共7级"
+    assert voice._args("好", "zh-Hans")[5:7] == ["-a", "165"]
+    QTest.keyClick(window, Qt.Key.Key_Minus)
+    assert shell.guide.spoken[-1] == "音量，第5级，共7级"
     # private mode: the screen is black, keys and speech go on
     QTest.keyClick(window, Qt.Key.Key_F12)
     qtbot.wait(100)
@@ -155,6 +165,7 @@ def test_keys_reach_a_home_tile_and_open_it(shell, qtbot, artifacts: Path) -> No
     QTest.keyClick(window, Qt.Key.Key_Escape)              # Esc: back, here to the home screen
     qtbot.waitUntil(lambda: shell.visit.current_screen() == "home", timeout=5000)
     assert not shell.guide.active                          # the next citizen starts by touch
+    assert voice.level == 4                                # at the usual loudness
     # the keypad is a device: pulled out, the strip says so
     qtbot.waitUntil(lambda: chip_text(shell, "keypad") == "正常", timeout=10000)
     shell.simulator.plugKeypad(False)
