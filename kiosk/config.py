@@ -90,6 +90,15 @@ class KeypadConfig(_Strict):
     device: str = "/dev/kiosk-keypad"  # its input event node (a udev link: systemd/*.rules)
 
 
+class HeadphonesConfig(_Strict):
+    """The headphone jack: plugging headphones in starts audio mode. `evdev` reads the sound
+    card's jack switch; `fixed` is for hardware that reports none (`inserted` says)."""
+
+    adapter: Literal["evdev", "fixed", "simulated"] = "evdev"
+    device: str = "/dev/kiosk-headphones"  # the jack's input event node (systemd/*.rules)
+    inserted: bool = False  # `fixed` only: headphones (or a handset) are always there
+
+
 class CameraConfig(_Strict):
     """The camera: a V4L2 index or path for OpenCV, or the simulated camera's scenes."""
 
@@ -111,6 +120,7 @@ class DevicesConfig(_Strict):
     )
     camera: CameraConfig | None = Field(default_factory=CameraConfig)
     keypad: KeypadConfig | None = None  # not every kiosk has one
+    headphones: HeadphonesConfig | None = None  # nor a headphone jack
 
 
 class MonitorConfig(_Strict):

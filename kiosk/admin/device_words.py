@@ -23,6 +23,7 @@ KIND_WORDS = {
     "camera": "摄像头",
     "backend": "政务服务系统",
     "keypad": "按键盘",
+    "headphones": "耳机插孔",
 }
 STATE_WORDS = {
     DeviceState.OK: "正常",
@@ -121,6 +122,12 @@ def _facts(kind: str, d: Mapping[str, DetailValue]) -> list[str]:
     if kind == "keypad":
         return [f for f in (_text(d.get("keypad")), f"设备 {d['node']}" if d.get("node") else "")
                 if f]
+    if kind == "headphones":
+        plugged = "已插入耳机" if d.get("inserted") is True else "未插耳机"
+        if d.get("configured") is True:
+            return [plugged, "无插孔检测，按配置设定"]
+        jack = _text(d.get("jack"))
+        return [plugged, *([f"插孔 {jack}"] if jack else [])]
     if kind == "backend" and d.get("url"):
         return [f"地址 {urlsplit(_text(d['url'])).netloc or d['url']}"]
     return []

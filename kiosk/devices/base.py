@@ -30,6 +30,7 @@ class DeviceKind(StrEnum):
     CAMERA = "camera"
     BACKEND = "backend"  # the government backend (kiosk/devices/remote_service.py)
     KEYPAD = "keypad"  # keys for the key path (kiosk/devices/keypad/)
+    HEADPHONES = "headphones"  # the headphone jack: audio mode (kiosk/devices/headphones/)
 
 
 class DeviceState(StrEnum):

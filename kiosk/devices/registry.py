@@ -14,6 +14,7 @@ from kiosk.config import (
     CameraConfig,
     DevicesConfig,
     DocumentPrinterConfig,
+    HeadphonesConfig,
     IdCardReaderConfig,
     KeypadConfig,
     ReceiptPrinterConfig,
@@ -23,6 +24,8 @@ from kiosk.devices.base import Device, DeviceKind
 from kiosk.devices.camera.opencv_camera import OpenCvCamera
 from kiosk.devices.camera.sim import SimulatedCamera
 from kiosk.devices.errors import DeviceUnavailable
+from kiosk.devices.headphones.jack import ConfiguredHeadphones, EvdevHeadphoneJack
+from kiosk.devices.headphones.sim import SimulatedHeadphoneJack
 from kiosk.devices.idcard.photo import (
     PhotoDecodeError,
     PhotoDecoder,
@@ -153,6 +156,21 @@ def _keypad(name: str, cfg: KeypadConfig, _s: SimulatorEndpoints | None) -> Devi
 @register(DeviceKind.KEYPAD, "simulated")
 def _sim_keypad(name: str, _cfg: KeypadConfig, _s: SimulatorEndpoints | None) -> Device:
     return SimulatedKeypad(name)
+
+
+@register(DeviceKind.HEADPHONES, "evdev")
+def _jack(name: str, cfg: HeadphonesConfig, _s: SimulatorEndpoints | None) -> Device:
+    return EvdevHeadphoneJack(name, cfg.device)
+
+
+@register(DeviceKind.HEADPHONES, "fixed")
+def _fixed_jack(name: str, cfg: HeadphonesConfig, _s: SimulatorEndpoints | None) -> Device:
+    return ConfiguredHeadphones(name, cfg.inserted)
+
+
+@register(DeviceKind.HEADPHONES, "simulated")
+def _sim_jack(name: str, _cfg: HeadphonesConfig, _s: SimulatorEndpoints | None) -> Device:
+    return SimulatedHeadphoneJack(name)
 
 
 class UnknownAdapter(LookupError):

@@ -17,6 +17,7 @@ from PySide6.QtCore import Property, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAccessible, QColor, QKeyEvent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
+from kiosk.devices.base import DeviceState, DeviceStatus
 from kiosk.logging import get_logger
 
 log = get_logger(__name__)
@@ -79,6 +80,13 @@ _KEYS_HELP = {
     "en": "Tab moves, Enter chooses, Escape goes back, star repeats, plus and minus change "
           "the volume, F12 turns private mode on or off",
 }
+_HEADPHONES_IN = {
+    "zh-Hans": "已插入耳机，进入语音模式。按F1键听取帮助，按F12键可以关闭屏幕",
+    "zh-Hant": "已插入耳機，進入語音模式。按F1鍵聽取幫助，按F12鍵可以關閉螢幕",
+    "en": "Headphones in: audio mode. Press F1 for help, F12 to blank the screen",
+}
+_HEADPHONES_OUT = {"zh-Hans": "耳机已拔出，屏幕已打开", "zh-Hant": "耳機已拔出，螢幕已打開",
+                   "en": "Headphones out, the screen is on"}
 _VOLUME = {"zh-Hans": "音量，第{i}级，共{n}级", "zh-Hant": "音量，第{i}級，共{n}級",
            "en": "Volume {i} of {n}"}
 
@@ -96,6 +104,7 @@ class AudioGuide(QObject):
     private mode (the screen blanked while keys and speech go on)."""
 
     privacyChanged = Signal()
+    _jack_seen = Signal(bool)  # cross-thread: the headphone jack's state from the monitor
 
     def __init__(self, window: QQuickWindow, language: Callable[[], str],
                  speak: Callable[[str, str], None] | None,
@@ -110,7 +119,33 @@ class AudioGuide(QObject):
         self._colour: QColor | None = None
         self._titled: tuple[int, str] = (0, "")
         self.spoken: deque[str] = deque(maxlen=50)
+        self.headphones = False  # a plug in the headphone jack (kiosk/devices/headphones/)
         window.activeFocusItemChanged.connect(self._focus_moved)
+        self._jack_seen.connect(self._jack_changed, Qt.ConnectionType.QueuedConnection)
+
+    def jack_status(self, status: DeviceStatus) -> None:
+        """Monitor callback (any thread): the headphone jack's status."""
+        self._jack_seen.emit(status.state is DeviceState.OK
+                             and status.detail.get("inserted") is True)
+
+    @Slot(bool)
+    def _jack_changed(self, inserted: bool) -> None:
+        """Headphones in: audio mode, as a first key press (and a word on the keys). Out: the
+        screen comes back if it was blanked — nobody listens privately any more."""
+        if inserted == self.headphones:
+            return
+        self.headphones = inserted
+        lang = self._language()
+        if inserted:
+            log.info("headphones in: audio mode")
+            self.active = True
+            self._say(_HEADPHONES_IN.get(lang, _HEADPHONES_IN["zh-Hans"]))
+            QTimer.singleShot(0, self._focus_screen)
+        elif self._privacy:
+            self._privacy = False
+            self._blank(False)
+            self.privacyChanged.emit()
+            self._say(_HEADPHONES_OUT.get(lang, _HEADPHONES_OUT["zh-Hans"]))
 
     def key_pressed(self) -> None:
         if not self.active:

@@ -25,6 +25,7 @@ from kiosk.admin.recent_logs import RecentLogs
 from kiosk.app import CoreThread, KioskCore
 from kiosk.appliance.sd_notify import SystemdNotifier
 from kiosk.config import KioskSettings
+from kiosk.devices.base import DeviceKind, DeviceStatus
 from kiosk.events import EventId
 from kiosk.logging import get_logger
 from kiosk.ui.admin.admin_bridge import AdminBridge
@@ -98,6 +99,16 @@ class Shell:
                 self.devices.apply(name, status)
             core.monitor.subscribe(self.devices.apply)
             core.monitor.subscribe(self.visit.device_status)
+            jacks = {d.name for d in core.devices if d.kind is DeviceKind.HEADPHONES}
+            guide = self.guide
+            if jacks and guide is not None:
+                def jack(name: str, status: DeviceStatus) -> None:
+                    if name in jacks:
+                        guide.jack_status(status)
+
+                for name, status in core.monitor.snapshot().items():
+                    jack(name, status)
+                core.monitor.subscribe(jack)
             self._monitor = core.monitor
         camera = next((d for d in core.devices if isinstance(d, Camera)), None)
         self.preview.camera = camera

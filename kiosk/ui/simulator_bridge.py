@@ -11,6 +11,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.app import CoreThread, KioskCore
 from kiosk.devices.camera.sim import Scene, SimulatedCamera
+from kiosk.devices.headphones.sim import SimulatedHeadphoneJack
 from kiosk.devices.keypad.sim import SimulatedKeypad
 from kiosk.devices.printers.escpos_status import Paper
 from kiosk.logging import get_logger
@@ -68,6 +69,13 @@ class SimulatorBridge(QObject):
         for d in self._core.devices:
             if isinstance(d, SimulatedKeypad):
                 d.plugged = plugged
+
+    @Slot(bool)
+    def plugHeadphones(self, inserted: bool) -> None:
+        """Put headphones into the simulated jack or pull them out (seen at the next poll)."""
+        for d in self._core.devices:
+            if isinstance(d, SimulatedHeadphoneJack):
+                d.inserted = inserted
 
     @Slot()
     def insertSsc(self) -> None:

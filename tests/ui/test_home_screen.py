@@ -170,3 +170,24 @@ def test_keys_reach_a_home_tile_and_open_it(shell, qtbot, artifacts: Path) -> No
     qtbot.waitUntil(lambda: chip_text(shell, "keypad") == "正常", timeout=10000)
     shell.simulator.plugKeypad(False)
     qtbot.waitUntil(lambda: chip_text(shell, "keypad") == "未连接", timeout=20000)
+
+
+def test_headphones_in_start_audio_mode_and_out_bring_the_screen_back(shell, qtbot) -> None:
+    """Plugging headphones in is the other way into audio mode (issue 20); pulling them out
+    while the screen is blank shows it again: nobody is listening privately any more."""
+    window = shell.window
+    qtbot.waitUntil(lambda: chip_text(shell, "headphones") == "正常", timeout=10000)
+    assert not shell.guide.active
+    shell.simulator.plugHeadphones(True)
+    qtbot.waitUntil(lambda: shell.guide.headphones, timeout=8000)   # at the next poll
+    assert shell.guide.active
+    assert any(s.startswith("已插入耳机，进入语音模式") for s in shell.guide.spoken)
+    QTest.keyClick(window, Qt.Key.Key_F12)
+    assert shell.guide.privacy
+    shell.simulator.plugHeadphones(False)
+    qtbot.waitUntil(lambda: not shell.guide.privacy, timeout=8000)
+    assert shell.guide.spoken[-1] == "耳机已拔出，屏幕已打开"
+    qtbot.wait(100)
+    shown = window.grabWindow()
+    assert any(shown.pixelColor(x, y).lightness() > 0
+               for x in range(0, shown.width(), 97) for y in range(0, shown.height(), 89))

@@ -1051,22 +1051,22 @@
 <context>
     <name>ServiceList</name>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="40"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="33"/>
         <source>当场办结，打印证明</source>
         <translation>Decided at once, certificate printed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="40"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="33"/>
         <source>提交审核，打印回执</source>
         <translation>Sent for review, receipt printed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="41"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="34"/>
         <source>约 %1 分钟</source>
         <translation>About %1 minutes</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="48"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="41"/>
         <source>暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理</source>
         <translation>Paused: the government service system cannot be reached; please try later or go to a service counter</translation>
     </message>
@@ -1153,54 +1153,74 @@
 <context>
     <name>SimulatorPanel</name>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="19"/>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="21"/>
         <source>模拟器面板（培训用）</source>
         <translation>Simulator panel (training)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="22"/>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="24"/>
         <source>放身份证：</source>
         <translation>Place ID card: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="24"/>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="26"/>
         <source>拿走身份证</source>
         <translation>Lift the ID card</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="25"/>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="27"/>
         <source>放社保卡</source>
         <translation>Insert social security card</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="26"/>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="28"/>
         <source>出示电子身份码</source>
         <translation>Show e-ID code</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="27"/>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="29"/>
         <source>本人面向摄像头</source>
         <translation>Card holder at the camera</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="28"/>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="30"/>
         <source>他人冒用</source>
         <translation>Someone else at the camera</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="29"/>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="31"/>
         <source>无人</source>
         <translation>Nobody at the camera</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="30"/>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="32"/>
         <source>回执打印机缺纸</source>
         <translation>Receipt printer out of paper</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="31"/>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="33"/>
         <source>装纸</source>
         <translation>Load paper</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="36"/>
+        <source>拔出耳机</source>
+        <translation>Pull out headphones</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="36"/>
+        <source>插入耳机</source>
+        <translation>Plug in headphones</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="41"/>
+        <source>拔出按键盘</source>
+        <translation>Pull out keypad</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="41"/>
+        <source>插上按键盘</source>
+        <translation>Plug in keypad</translation>
     </message>
 </context>
 <context>
@@ -1241,57 +1261,62 @@
         <translation>Keypad</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="22"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="18"/>
+        <source>耳机插孔</source>
+        <translation>Headphone jack</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="23"/>
         <source>纸将用完</source>
         <translation>Paper low</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="23"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="24"/>
         <source>缺纸</source>
         <translation>Out of paper</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="24"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="25"/>
         <source>舱盖未关</source>
         <translation>Cover open</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="25"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="26"/>
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="26"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="27"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="27"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="28"/>
         <source>需注意</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="28"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="29"/>
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="29"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="30"/>
         <source>未连接</source>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="30"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="31"/>
         <source>检测中</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="58"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="59"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="65"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="66"/>
         <source>终端 %1</source>
         <translation>Kiosk %1</translation>
     </message>

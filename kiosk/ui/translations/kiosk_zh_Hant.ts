@@ -1051,22 +1051,22 @@
 <context>
     <name>ServiceList</name>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="40"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="33"/>
         <source>当场办结，打印证明</source>
         <translation>當場辦結，列印證明</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="40"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="33"/>
         <source>提交审核，打印回执</source>
         <translation>提交審核，列印回執</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="41"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="34"/>
         <source>约 %1 分钟</source>
         <translation>約 %1 分鐘</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="48"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="41"/>
         <source>暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理</source>
         <translation>暫停辦理：暫時無法連接政務服務系統，請稍後再試或到窗口辦理</translation>
     </message>
@@ -1153,54 +1153,74 @@
 <context>
     <name>SimulatorPanel</name>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="19"/>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="21"/>
         <source>模拟器面板（培训用）</source>
         <translation>模擬器面板（培訓用）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="22"/>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="24"/>
         <source>放身份证：</source>
         <translation>放身份證：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="24"/>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="26"/>
         <source>拿走身份证</source>
         <translation>拿走身份證</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="25"/>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="27"/>
         <source>放社保卡</source>
         <translation>放社保卡</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="26"/>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="28"/>
         <source>出示电子身份码</source>
         <translation>出示電子身份碼</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="27"/>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="29"/>
         <source>本人面向摄像头</source>
         <translation>本人面向攝影機</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="28"/>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="30"/>
         <source>他人冒用</source>
         <translation>他人冒用</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="29"/>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="31"/>
         <source>无人</source>
         <translation>無人</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="30"/>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="32"/>
         <source>回执打印机缺纸</source>
         <translation>回執印表機缺紙</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="31"/>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="33"/>
         <source>装纸</source>
         <translation>裝紙</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="36"/>
+        <source>拔出耳机</source>
+        <translation>拔出耳機</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="36"/>
+        <source>插入耳机</source>
+        <translation>插入耳機</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="41"/>
+        <source>拔出按键盘</source>
+        <translation>拔出按鍵盤</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="41"/>
+        <source>插上按键盘</source>
+        <translation>插上按鍵盤</translation>
     </message>
 </context>
 <context>
@@ -1241,57 +1261,62 @@
         <translation>按鍵盤</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="22"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="18"/>
+        <source>耳机插孔</source>
+        <translation>耳機插孔</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="23"/>
         <source>纸将用完</source>
         <translation>紙將用完</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="23"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="24"/>
         <source>缺纸</source>
         <translation>缺紙</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="24"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="25"/>
         <source>舱盖未关</source>
         <translation>艙蓋未關</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="25"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="26"/>
         <source>已暂停</source>
         <translation>已暫停</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="26"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="27"/>
         <source>正常</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="27"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="28"/>
         <source>需注意</source>
         <translation>需注意</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="28"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="29"/>
         <source>故障</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="29"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="30"/>
         <source>未连接</source>
         <translation>未連線</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="30"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="31"/>
         <source>检测中</source>
         <translation>檢測中</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="58"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="59"/>
         <source>：</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="65"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="66"/>
         <source>终端 %1</source>
         <translation>終端 %1</translation>
     </message>

@@ -15,6 +15,7 @@ Rectangle {
         case "camera": return qsTr("摄像头")
         case "backend": return qsTr("政务服务系统")
         case "keypad": return qsTr("按键盘")
+        case "headphones": return qsTr("耳机插孔")
         }
         return kind
     }

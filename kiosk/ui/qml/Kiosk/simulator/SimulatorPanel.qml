@@ -7,6 +7,8 @@ Rectangle {
     objectName: "simulatorPanel"
     color: Theme.simBanner
     border { color: Theme.border; width: 1 }
+    property bool headphonesIn: false
+    property bool keypadIn: true
     Flickable {
         anchors.fill: parent
         anchors.margins: Math.round(Theme.spacing / 2)
@@ -29,6 +31,16 @@ Rectangle {
             KButton { objectName: "simFaceNone"; width: col.width; text: qsTr("无人"); onClicked: kiosk.sim.face("no_face") }
             KButton { objectName: "simPaperOut"; width: col.width; text: qsTr("回执打印机缺纸"); onClicked: kiosk.sim.paper(false) }
             KButton { objectName: "simPaperOk"; width: col.width; text: qsTr("装纸"); onClicked: kiosk.sim.paper(true) }
+            KButton {
+                objectName: "simHeadphones"; width: col.width
+                text: panel.headphonesIn ? qsTr("拔出耳机") : qsTr("插入耳机")
+                onClicked: { panel.headphonesIn = !panel.headphonesIn; kiosk.sim.plugHeadphones(panel.headphonesIn) }
+            }
+            KButton {
+                objectName: "simKeypad"; width: col.width
+                text: panel.keypadIn ? qsTr("拔出按键盘") : qsTr("插上按键盘")
+                onClicked: { panel.keypadIn = !panel.keypadIn; kiosk.sim.plugKeypad(panel.keypadIn) }
+            }
         }
     }
 }
