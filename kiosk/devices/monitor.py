@@ -142,9 +142,12 @@ class DeviceMonitor:
     def _set(self, t: _Tracked, status: DeviceStatus) -> None:
         if status == t.status:
             return
-        t.status = status
-        log.info("device status", event_id=EventId.DEVICE_STATUS_CHANGED, device=t.device.name,
-                 state=status.state.value, status_code=status.code)
+        before, t.status = t.status, status
+        # listeners hear every change (a camera's frame rate, a jack's plug); the log only a
+        # change of state or code: a frame rate moving 19.9 → 20.1 is not an event of the day
+        if (before.state, before.code) != (status.state, status.code):
+            log.info("device status", event_id=EventId.DEVICE_STATUS_CHANGED,
+                     device=t.device.name, state=status.state.value, status_code=status.code)
         for listener in list(self._listeners):
             listener(t.device.name, status)
 

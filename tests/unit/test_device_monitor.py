@@ -109,3 +109,24 @@ async def test_probe_now_reports_unreachable_as_a_value() -> None:
     assert status.state is DeviceState.UNAVAILABLE
     assert reason == "unplugged"
     assert not dev.is_open
+
+
+class MeasuringDevice(ScriptedDevice):
+    """A device whose status carries a measurement that moves at every poll (a frame rate)."""
+
+    async def probe(self) -> DeviceStatus:
+        self.probes += 1
+        return DeviceStatus.ok(fps=19.5 + self.probes % 3 / 2)
+
+
+async def test_a_moving_measurement_reaches_listeners_but_not_the_log(caplog) -> None:
+    dev, clock = MeasuringDevice(), Clock()
+    mon = DeviceMonitor([dev], CFG, clock=clock)
+    changes: list[DeviceStatus] = []
+    mon.subscribe(lambda _n, s: changes.append(s))
+    for _ in range(4):
+        await mon.poll_once()
+        clock.now += 1
+    assert len({s.detail["fps"] for s in changes}) > 1          # the admin page sees it move
+    logged = [r for r in caplog.records if "device status" in r.getMessage()]
+    assert len(logged) == 1                                      # the journal: once, "ok"
