@@ -55,13 +55,22 @@ def describe(item: QQuickItem, lang: str) -> str:
     """Role, label and position of a focused control, in `lang` ("" when it has no label)."""
     iface = QAccessible.queryAccessibleInterface(item)
     name = iface.text(QAccessible.Text.Name).strip() if iface is not None else ""
-    if not name:  # no accessibility bridge here: the shared controls' own label properties
+    editable = bool(item.flags() & QQuickItem.Flag.ItemAcceptsInputMethod)
+    typed = str(item.property("text") or "").strip() if editable else ""
+    if editable and name == typed:
+        name = ""  # an input's name is its label, never what was typed into it
+    if not name:  # no accessibility bridge here: the controls' own label properties
+        name = str(item.property("spokenName") or "").strip()
+    if not name and not editable:
         name = str(item.property("text") or item.property("title") or "").strip()
     if not name:
         return ""
     parts = []
-    role = _ROLE_WORDS.get(iface.role()) if iface is not None else \
-        _ROLE_WORDS[QAccessible.Role.Button]
+    if iface is not None:
+        role = _ROLE_WORDS.get(iface.role())
+    else:
+        role = _ROLE_WORDS[QAccessible.Role.EditableText if editable
+                           else QAccessible.Role.Button]
     if role is not None:
         parts.append(role.get(lang, role["zh-Hans"]))
     parts.append(name)

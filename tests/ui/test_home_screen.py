@@ -86,7 +86,8 @@ def test_kiosk_run_reaches_first_frame_and_exits() -> None:
     r = subprocess.run([sys.executable, "-m", "kiosk", "run", "--simulate", "--windowed",
                         "--exit-after-first-frame"], capture_output=True, text=True, env=env,
                        timeout=60)
-    assert r.returncode == 0, r.stderr[-2000:]
+    # an abort's first lines say which thread died where; the last ones what else ran
+    assert r.returncode == 0, r.stderr[:3000] + "\n[…]\n" + r.stderr[-1500:]
     assert r.stdout.startswith("first-frame ")
 
 

@@ -4,6 +4,7 @@ buttons within reach, text/background contrast, and no untranslated text."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import time
@@ -16,6 +17,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.flows.catalog import load_catalog
+from kiosk.ui.audio_guide import describe
 from tests.ui.driving import items
 
 LANGS = ("zh-Hans", "zh-Hant", "en")
@@ -122,12 +124,15 @@ def show_all(shell, qtbot, lang: str):
     v._show("home", {})
 
 
-def class_chain(item: QQuickItem) -> list[str]:
-    out, mo = [], item.metaObject()
-    while mo is not None:
-        out.append(mo.className())
-        mo = mo.superClass()
-    return out
+def is_a(item: QQuickItem, class_name: str) -> bool:
+    """Whether the item is of a Qt class (QObject.inherits: no QMetaObject wrapper is made in
+    Python — a wrapper for a QML type's heap-allocated meta-object outlives the type's items,
+    and shiboken then hands out a later object at that address as a "QMetaObject")."""
+    return bool(item.inherits(class_name))
+
+
+def kind_of(item: QQuickItem) -> str:
+    return item.objectName() or type(item).__name__
 
 
 def effective_opacity(item: QQuickItem) -> float:
@@ -142,7 +147,7 @@ def background_of(item: QQuickItem, window_color: QColor) -> QColor:
     """The colour behind an item: the nearest opaque, visible Rectangle that contains it."""
     it = item.parentItem()
     while it is not None:
-        if "QQuickRectangle" in class_chain(it) and it.isVisible():
+        if is_a(it, "QQuickRectangle") and it.isVisible():
             c = it.property("color")
             if isinstance(c, QColor) and c.alpha() == 255:
                 return c
@@ -181,9 +186,8 @@ def audit(shell, elder: bool) -> list[str]:
     for it in items(shell):
         if not visible_in_window(shell, it):
             continue
-        chain = class_chain(it)
-        name = it.objectName() or chain[0]
-        if "QQuickText" in chain or "QQuickTextInput" in chain:
+        name = kind_of(it)
+        if is_a(it, "QQuickText") or is_a(it, "QQuickTextInput"):
             text = it.property("text") or it.property("placeholderText") or ""
             if not str(text).strip():
                 continue
@@ -199,8 +203,7 @@ def audit(shell, elder: bool) -> list[str]:
                 if ratio < 4.5:
                     problems.append(f"text {text[:20]!r} contrast {ratio:.2f} "
                                     f"({fg.name()} on {bg.name()})")
-        if it.metaObject().indexOfProperty("primary") >= 0 and \
-                it.metaObject().indexOfSignal("clicked()") >= 0:
+        if is_button(it):
             if it.width() < min_target or it.height() < min_target:
                 problems.append(f"button {name} {it.width():.0f}x{it.height():.0f} < "
                                 f"{min_target:.0f}")
@@ -257,7 +260,7 @@ def test_high_contrast_meets_seven_to_one_on_the_main_screens(shell, qtbot, arti
         shell.window.grabWindow().save(str(artifacts / "screens" / f"contrast-{name}.png"))
         window_color = shell.window.property("color")
         for it in items(shell):
-            if visible_in_window(shell, it) and "QQuickText" in class_chain(it) and \
+            if visible_in_window(shell, it) and is_a(it, "QQuickText") and \
                     str(it.property("text") or "").strip() and effective_opacity(it) >= 0.99:
                 ratio = contrast(it.property("color"), background_of(it, window_color))
                 assert ratio >= 7, f"{it.property('text')!r}: {ratio:.2f}"
@@ -284,3 +287,82 @@ def untranslated(shell, lang: str) -> list[str]:
 def test_contrast_function_matches_known_values() -> None:
     assert math.isclose(contrast(QColor("#000000"), QColor("#FFFFFF")), 21, rel_tol=1e-3)
     assert math.isclose(contrast(QColor("#777777"), QColor("#FFFFFF")), 4.48, rel_tol=1e-2)
+
+
+def is_button(it: QQuickItem) -> bool:
+    """The shared button (KButton): the one control with a `primary` property."""
+    return it.property("primary") is not None and it.property("text") is not None
+
+
+def actionable(shell, it: QQuickItem) -> bool:
+    """A control a citizen can press: the shared buttons, the home tiles, the service rows.
+    (Their own `enabled`: a disabled control is skipped by Tab, rightly.)"""
+    name = it.objectName()
+    pressable = is_button(it) or name.startswith(("tile", "service_"))
+    return pressable and visible_in_window(shell, it) and it.property("enabled") is not False
+
+
+def focus_chain(shell, start: QQuickItem) -> list[QQuickItem]:
+    """The items Tab visits from `start`, in order, once round."""
+    chain: list[QQuickItem] = []
+    it = start.nextItemInFocusChain(True)
+    while isinstance(it, QQuickItem) and it not in chain and len(chain) < 400:
+        chain.append(it)
+        it = it.nextItemInFocusChain(True)
+    return chain
+
+
+def keyboard_audit(shell, lang: str) -> list[str]:
+    """Every control on the screen is reached by Tab, in reading order, and has a name."""
+    problems: list[str] = []
+    loader = next(i for i in items(shell) if i.objectName() == "screenLoader")
+    screen = loader.property("item")
+    if not isinstance(screen, QQuickItem):
+        return ["no screen loaded"]
+    chain = [i for i in focus_chain(shell, screen)
+             if screen.isAncestorOf(i) and visible_in_window(shell, i)]
+    for it in items(shell):
+        if screen.isAncestorOf(it) and actionable(shell, it) and it not in chain:
+            label = it.property("text") or it.property("title") or ""
+            problems.append(f"not reached by Tab: {kind_of(it)} "
+                            f"{str(label)[:20]!r}")
+    for it in chain:  # what the voice says when the focus lands there (kiosk/ui/audio_guide.py)
+        if not describe(it, lang):
+            problems.append(f"no name: {kind_of(it)}")
+
+    # reading order: each step goes right on the same line or down to a later line
+    for ia, ib in itertools.pairwise(chain):
+        a, b = scene_rect(ia), scene_rect(ib)
+        same_line = abs(a.center().y() - b.center().y()) < min(a.height(), b.height()) / 2
+        if (same_line and b.center().x() < a.center().x() - 1) or \
+                (not same_line and b.center().y() < a.center().y()):
+            problems.append(f"Tab goes back: {ia.objectName()} → {ib.objectName()}")
+    for it in chain:  # an input is called by its name; what was typed into it is never said
+        if it.flags() & QQuickItem.Flag.ItemAcceptsInputMethod:
+            typed = it.property("text")
+            it.setProperty("text", "13912345678")
+            if "13912345678" in describe(it, lang):
+                problems.append(f"says what was typed: {it.objectName()}")
+            it.setProperty("text", typed)
+    return problems
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "en"])
+def test_every_control_is_reached_by_tab_in_reading_order(shell, qtbot, lang: str) -> None:
+    """Issue 20's audit: on every screen, Tab reaches each control a finger could press, in
+    reading order, and each has a name in the screen's language for the voice to say."""
+    problems: list[str] = []
+    controls = 0
+    if lang != "zh-Hans":
+        shell.visit.setLanguage(lang)
+    try:
+        for name in show_all(shell, qtbot, lang):
+            shell.visit.setLanguage(lang)
+            qtbot.wait(60)
+            problems += [f"{lang}/{name}: {p}" for p in keyboard_audit(shell, lang)]
+            controls += sum(1 for it in items(shell) if actionable(shell, it))
+    finally:
+        shell.visit._visit = None  # show_all's stand-in visit must not outlive a failure
+        shell.visit.goHome()
+    assert controls > 100  # the audit saw the controls it judges
+    assert problems == [], "\n".join(problems)

@@ -51,6 +51,10 @@ Screen {
         TextField {
             id: input
             objectName: "fieldInput"
+            // what the voice calls it: the field's name, never what was typed
+            property string spokenName: f.label || ""
+            Accessible.name: spokenName
+            Accessible.role: Accessible.EditableText
             width: Math.min(entry.width - nextButton.width - Theme.spacing * 3 - (f.masked ? Math.round(160 * Theme.scale) : 0), Math.round(900 * Theme.scale))
             height: Theme.touchMin
             font { family: Theme.fontFamily; pixelSize: Theme.fontHeading }

@@ -14,6 +14,9 @@ Screen {
             TextField {
                 id: query
                 objectName: "searchInput"
+                property string spokenName: qsTr("搜索事项")
+                Accessible.name: spokenName
+                Accessible.role: Accessible.EditableText
                 width: Math.round(900 * Theme.scale)
                 height: Theme.touchMin
                 font { family: Theme.fontFamily; pixelSize: Theme.fontBody }
