@@ -9,6 +9,7 @@ beside it use them (its visits never use a smart card; the 500-visit benchmark k
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,8 +30,12 @@ class SoakResult:
 
 class BackgroundSoak:
     def __init__(self, visits: int = 30) -> None:
+        # its temporary files (the kiosk's data folder) in a folder of its own: a soak cut
+        # short (the session stopped at a failure) leaves nothing behind either
+        self._tmp = tempfile.mkdtemp(prefix="soak-")
+        os.chmod(self._tmp, 0o755)  # cups-pdf writes the printed certificates under it
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_LOG_LEVEL": "WARNING",
-               "PYTHONFAULTHANDLER": "1"}
+               "PYTHONFAULTHANDLER": "1", "TMPDIR": self._tmp}
         # files, not pipes: nobody reads while the other tests run
         self._out: IO[str] = tempfile.TemporaryFile("w+")  # noqa: SIM115 (closed in stop)
         self._err: IO[str] = tempfile.TemporaryFile("w+")  # noqa: SIM115
@@ -55,6 +60,7 @@ class BackgroundSoak:
             self.proc.wait()
         self._out.close()
         self._err.close()
+        shutil.rmtree(self._tmp, ignore_errors=True)
 
 
 _started: BackgroundSoak | None = None

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from kiosk.devices.base import Device, DeviceKind, DeviceStatus, run_blocking
 from kiosk.devices.errors import DeviceUnavailable
+from kiosk.devices.input_node import input_name, open_input_node
 
 SW_HEADPHONE_INSERT = 0x02
 SW_BYTES = 8
@@ -33,14 +34,6 @@ def switch_is_set(bitmap: bytes, switch: int) -> bool:
     return index < len(bitmap) and bool(bitmap[index] & (1 << (switch % 8)))
 
 
-def _input_name(node: Path) -> str:
-    try:
-        event = node.resolve().name
-        return Path(f"/sys/class/input/{event}/device/name").read_text().strip()[:60]
-    except OSError:
-        return ""
-
-
 class EvdevHeadphoneJack(Device):
     kind = DeviceKind.HEADPHONES
 
@@ -49,15 +42,7 @@ class EvdevHeadphoneJack(Device):
         self.node = Path(node)
 
     def _read(self) -> tuple[bool, str]:
-        try:
-            fd = os.open(self.node, os.O_RDONLY | os.O_NONBLOCK)
-        except FileNotFoundError:
-            raise DeviceUnavailable(f"no headphone jack at {self.node}") from None
-        except PermissionError:
-            raise DeviceUnavailable(f"{self.node}: no permission to read the headphone jack "
-                                    "(the kiosk user needs the input group)") from None
-        except OSError as exc:
-            raise DeviceUnavailable(f"{self.node}: {exc.strerror}") from None
+        fd = open_input_node(self.node, "headphone jack")
         try:
             bitmap = fcntl.ioctl(fd, EVIOCGSW, bytes(SW_BYTES))
         except OSError as exc:
@@ -65,7 +50,7 @@ class EvdevHeadphoneJack(Device):
                                     f"(not a jack?): {exc.strerror}") from None
         finally:
             os.close(fd)
-        return switch_is_set(bitmap, SW_HEADPHONE_INSERT), _input_name(self.node)
+        return switch_is_set(bitmap, SW_HEADPHONE_INSERT), input_name(self.node)
 
     async def _open(self) -> None:
         await run_blocking(2.0, self._read)

@@ -10,16 +10,7 @@ import os
 from pathlib import Path
 
 from kiosk.devices.base import Device, DeviceKind, DeviceStatus, run_blocking
-from kiosk.devices.errors import DeviceUnavailable
-
-
-def _input_name(node: Path) -> str:
-    """The name the kernel gives an input device (e.g. "USB Keypad"), or ""."""
-    try:
-        event = node.resolve().name  # by-id links point at eventN
-        return Path(f"/sys/class/input/{event}/device/name").read_text().strip()[:60]
-    except OSError:
-        return ""
+from kiosk.devices.input_node import input_name, open_input_node
 
 
 class InputDeviceKeypad(Device):
@@ -30,17 +21,8 @@ class InputDeviceKeypad(Device):
         self.node = Path(node)
 
     def _check(self) -> str:
-        try:
-            fd = os.open(self.node, os.O_RDONLY | os.O_NONBLOCK)
-        except FileNotFoundError:
-            raise DeviceUnavailable(f"no keypad at {self.node} (unplugged?)") from None
-        except PermissionError:
-            raise DeviceUnavailable(f"{self.node}: no permission to read the keypad "
-                                    "(the kiosk user needs the input group)") from None
-        except OSError as exc:
-            raise DeviceUnavailable(f"{self.node}: {exc.strerror}") from None
-        os.close(fd)
-        return _input_name(self.node)
+        os.close(open_input_node(self.node, "keypad"))
+        return input_name(self.node)
 
     async def _open(self) -> None:
         await run_blocking(2.0, self._check)
