@@ -29,7 +29,8 @@ def test_devices_json_lists_every_simulated_device(pcscd_running, cupsd_running)
     assert r.returncode == 0, r.stderr
     rows = json.loads(r.stdout)
     assert {row["kind"] for row in rows} == {"idcard", "smartcard", "receipt_printer",
-                                            "document_printer", "camera", "keypad"}
+                                            "document_printer", "camera", "keypad",
+                                            "headphones"}
     for row in rows:
         assert set(row) >= {"name", "kind", "adapter", "simulated", "connected", "state",
                             "detail"}
