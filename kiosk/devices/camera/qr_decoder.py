@@ -117,6 +117,9 @@ class IsolatedQrDecoder:
         if proc.poll() is None:
             proc.kill()
         code = proc.wait()
+        for pipe in (proc.stdin, proc.stdout):  # a lost worker's pipes go with it
+            if pipe is not None:
+                pipe.close()
         self._proc = None
         self.crashes += 1
         now = time.monotonic()
