@@ -1,14 +1,18 @@
-"""Speech for the keyboard path (issue 20, a first step): once a citizen presses a key, the
-kiosk is in audio mode and says what the focus lands on — its role, its label and where it is
-among its neighbours ("按钮，个人服务，第1个，共3个"), in the visit's language.
+"""Speech for the keyboard path (issue 20): once a citizen presses a key, the kiosk is in audio
+mode and says what the focus lands on — its role, its label and where it is among its
+neighbours ("按钮，个人服务，第1个，共3个"), in the visit's language.
 
-Only the controls' own labels are read (their accessible names). Values typed into fields are
-not: personal data is never spoken out loud by this guide. What was said is kept in a short
-list in memory (for the tests and the trainer), never written anywhere.
+Only the controls' own labels are read (their accessible names). A value — what was typed into
+a field, a line of the review screen — is read only when the citizen asks for it (F2, or `/`
+outside a text field), and only into headphones: through the loudspeaker the guide says that
+personal details are read with headphones in, and nothing else. What was said is kept in a
+short list in memory (for the tests and the trainer), never written anywhere; a value read into
+headphones is not kept there, so `*` never repeats it.
 """
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable
 from typing import Protocol
@@ -83,12 +87,22 @@ def describe(item: QQuickItem, lang: str) -> str:
 
 _KEYS_HELP = {
     "zh-Hans": "按Tab键移动，按回车键确认，按Esc键返回，按星号键重听，按加号或减号键调节音量，"
-               "按F12键打开或关闭隐私模式",
+               "插入耳机后按F2键或斜杠键听取内容，按F12键打开或关闭隐私模式",
     "zh-Hant": "按Tab鍵移動，按回車鍵確認，按Esc鍵返回，按星號鍵重聽，按加號或減號鍵調節音量，"
-               "按F12鍵打開或關閉隱私模式",
+               "插入耳機後按F2鍵或斜線鍵聽取內容，按F12鍵打開或關閉隱私模式",
     "en": "Tab moves, Enter chooses, Escape goes back, star repeats, plus and minus change "
-          "the volume, F12 turns private mode on or off",
+          "the volume, F2 or slash reads what is in a field with headphones in, F12 turns "
+          "private mode on or off",
 }
+_VALUE_NEEDS_HEADPHONES = {
+    "zh-Hans": "为保护隐私，个人信息只在插入耳机后读出",
+    "zh-Hant": "為保護隱私，個人資訊只在插入耳機後讀出",
+    "en": "To keep it private, personal details are read only with headphones in",
+}
+_NO_VALUE = {"zh-Hans": "这里没有可读出的内容", "zh-Hant": "這裡沒有可讀出的內容",
+             "en": "Nothing to read here"}
+_EMPTY_VALUE = {"zh-Hans": "{name}，尚未填写", "zh-Hant": "{name}，尚未填寫",
+                "en": "{name}, not filled in yet"}
 _HEADPHONES_IN = {
     "zh-Hans": "已插入耳机，进入语音模式。按F1键听取帮助，按F12键可以关闭屏幕",
     "zh-Hant": "已插入耳機，進入語音模式。按F1鍵聽取幫助，按F12鍵可以關閉螢幕",
@@ -98,6 +112,27 @@ _HEADPHONES_OUT = {"zh-Hans": "耳机已拔出，屏幕已打开", "zh-Hant": "�
                    "en": "Headphones out, the screen is on"}
 _VOLUME = {"zh-Hans": "音量，第{i}级，共{n}级", "zh-Hant": "音量，第{i}級，共{n}級",
            "en": "Volume {i} of {n}"}
+
+
+def spoken_value(name: str, value: str, lang: str) -> str:
+    """A value as it is read into headphones: its label first, then the value, with each run
+    of digits spelled digit by digit (a voice reads "13912345678" as one large number)."""
+    if not value.strip():
+        return _EMPTY_VALUE.get(lang, _EMPTY_VALUE["zh-Hans"]).format(name=name).lstrip("，, ")
+    spelled = re.sub(r"\d{3,}", lambda m: " ".join(m.group(0)), value.strip())
+    return _SEPARATOR.get(lang, "，").join(p for p in (name, spelled) if p)
+
+
+def value_of(item: QQuickItem) -> tuple[str, str] | None:
+    """(label, value) a focused control can read out: a review line's `spokenValue`, or what
+    was typed into an input; None for a control that has no value (a button)."""
+    value = item.property("spokenValue")
+    editable = bool(item.flags() & QQuickItem.Flag.ItemAcceptsInputMethod)
+    if value is None and editable:
+        value = item.property("text")
+    if value is None:
+        return None
+    return str(item.property("spokenName") or ""), str(value)
 
 
 class VolumeControl(Protocol):
@@ -173,10 +208,12 @@ class AudioGuide(QObject):
         screen = self._screen()
         if screen is None:
             return
-        title = self._screen_title()
-        if (id(screen), title) != self._titled:  # a screen says its title once
-            self._titled = (id(screen), title)
-            self._say(title)
+        # a screen says once what it says to everyone: its prompt (a refusal's reason, a
+        # question's label), or its title
+        words = str(screen.property("prompt") or "") or self._screen_title()
+        if (id(screen), words) != self._titled:
+            self._titled = (id(screen), words)
+            self._say(words)
         first = screen.nextItemInFocusChain(True)
         if first is not None and screen.isAncestorOf(first):
             first.forceActiveFocus()
@@ -213,6 +250,32 @@ class AudioGuide(QObject):
         self.key_pressed()
         if self.spoken:
             self._say(self.spoken[-1])
+
+    @Slot()
+    def readValue(self) -> None:
+        """F2 (or / outside a text field): the focused field's or review line's value — into
+        headphones only; through the loudspeaker, why not."""
+        self.key_pressed()
+        lang = self._language()
+        item = self._window.activeFocusItem()
+        found = value_of(item) if item is not None else None
+        screen = self._screen()
+        if found is None and screen is not None:  # e.g. a number field's screen: its digits
+            found = value_of(screen)
+        if found is None:
+            self._say(_NO_VALUE.get(lang, _NO_VALUE["zh-Hans"]))
+        elif not self.headphones:
+            log.info("value not read: no headphones")
+            self._say(_VALUE_NEEDS_HEADPHONES.get(lang, _VALUE_NEEDS_HEADPHONES["zh-Hans"]))
+        else:
+            log.info("value read into headphones")  # never the value
+            self.say_private(spoken_value(*found, lang))
+
+    def say_private(self, text: str) -> None:
+        """Words that may carry personal data (a value, the Pinyin being spelt): said into
+        headphones only, and not kept in `spoken` (so * never repeats them out loud)."""
+        if self.headphones and self.speak is not None and text:
+            self.speak(text, self._language())
 
     @Slot(int)
     def changeVolume(self, step: int) -> None:
@@ -264,11 +327,14 @@ class AudioGuide(QObject):
         title = _find_item(screen, "screenTitle") if screen is not None else None
         return str(title.property("text") or "") if title is not None else ""
 
-    def typing(self) -> bool:
-        """Whether the focus is in a text field (keys there are text, not commands)."""
+    def typing(self, text: str = "") -> bool:
+        """Whether a key is text here, not a command: the focus is in a text field, or the
+        screen takes `text` as typed anywhere on it (a date's "-": its `typedKeys`)."""
         item = self._window.activeFocusItem()
-        return item is not None and bool(
-            item.flags() & QQuickItem.Flag.ItemAcceptsInputMethod)
+        if item is not None and bool(item.flags() & QQuickItem.Flag.ItemAcceptsInputMethod):
+            return True
+        screen = self._screen() if text else None
+        return screen is not None and text in str(screen.property("typedKeys") or "")
 
     def _focus_moved(self) -> None:
         if not self.active:
@@ -280,7 +346,7 @@ class AudioGuide(QObject):
 
 
 _TYPED_KEYS = {int(Qt.Key.Key_Asterisk.value), int(Qt.Key.Key_Plus.value),
-               int(Qt.Key.Key_Minus.value)}
+               int(Qt.Key.Key_Minus.value), int(Qt.Key.Key_Slash.value)}
 
 
 class KeyPresses(QObject):
@@ -295,13 +361,16 @@ class KeyPresses(QObject):
             return False
         key = int(event.key()) if isinstance(event, QKeyEvent) else 0
         guide = self._guide
-        if key in _TYPED_KEYS and guide.typing():
+        text = event.text() if isinstance(event, QKeyEvent) else ""
+        if key in _TYPED_KEYS and guide.typing(text):
             guide.key_pressed()
-            return False  # "*", "+" and "-" typed into a text field are text
+            return False  # "*", "+", "-" and "/" typed into a text field are text
         action = {int(Qt.Key.Key_F1.value): guide.help,
                   int(Qt.Key.Key_Asterisk.value): guide.repeat,
                   int(Qt.Key.Key_Plus.value): lambda: guide.changeVolume(1),
                   int(Qt.Key.Key_Minus.value): lambda: guide.changeVolume(-1),
+                  int(Qt.Key.Key_F2.value): guide.readValue,
+                  int(Qt.Key.Key_Slash.value): guide.readValue,
                   int(Qt.Key.Key_F12.value): guide.togglePrivacy}.get(key)
         if action is not None:
             action()

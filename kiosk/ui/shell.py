@@ -37,6 +37,7 @@ from kiosk.ui.display import check_display
 from kiosk.ui.heartbeat import UiHeartbeat
 from kiosk.ui.help_bridge import HelpBridge
 from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.pinyin_keys import PinyinKeys
 from kiosk.ui.simulator_bridge import SimulatorBridge
 from kiosk.ui.translations import UiLanguage
 from kiosk.ui.visit_bridge import VisitBridge
@@ -88,6 +89,7 @@ class Shell:
     help: HelpBridge | None = None  # "call staff"
     guide: AudioGuide | None = None  # speech for the keyboard path
     keys: KeyPresses | None = None
+    pinyin: PinyinKeys | None = None  # a hardware keyboard's letters into the Pinyin keyboard
 
     def attach_core(self, core: KioskCore) -> None:
         """The core has started its devices: show their states, and the camera's picture."""
@@ -145,6 +147,8 @@ class Shell:
         self.app.removeEventFilter(self.gesture)
         if self.keys is not None:
             self.app.removeEventFilter(self.keys)
+        if self.pinyin is not None:
+            self.app.removeEventFilter(self.pinyin)
         self.logs.remove()
         self.visit.shutdown()
         self.language.set("zh-Hans")  # the translator belongs to the app, not this window
@@ -221,13 +225,15 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
     app.installEventFilter(gesture)
     guide = AudioGuide(window, visit.language_now, voice.speak if voice is not None else None)
     guide.volume = voice
+    pinyin = PinyinKeys(window, guide.typing, guide.say_private)
+    app.installEventFilter(pinyin)  # before `keys`: the last filter installed sees a key first
     keys = KeyPresses(guide)
     app.installEventFilter(keys)
     visit.wentHome.connect(guide.reset)
     bridge.screenShownAt.connect(guide.screen_shown)
     visit.screenChanged.connect(guide.screen_shown)
     shell = Shell(app, engine, window, devices, bridge, idle, visit, preview, language, admin,
-                  gesture, logs, voice, sim, help_bridge, guide, keys)
+                  gesture, logs, voice, sim, help_bridge, guide, keys, pinyin)
     if core.devices:
         shell.attach_core(core)
     return shell

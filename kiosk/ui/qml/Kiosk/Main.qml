@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Window
-import QtQuick.VirtualKeyboard.Settings
 import Kiosk
 
 Window {
@@ -27,10 +26,6 @@ Window {
     // the citizen's display choices drive the theme (and reset when a visit ends)
     Binding { target: Theme; property: "elder"; value: kiosk.visit.elderMode }
     Binding { target: Theme; property: "contrast"; value: kiosk.visit.highContrast }
-    Binding {
-        target: VirtualKeyboardSettings; property: "locale"
-        value: kiosk.visit.language === "en" ? "en_US" : kiosk.visit.language === "zh-Hant" ? "zh_TW" : "zh_CN"
-    }
 
     readonly property var screens: ({
         "home": "screens/HomeScreen.qml", "services": "screens/ServicesScreen.qml", "guide": "screens/GuideScreen.qml",
@@ -51,6 +46,7 @@ Window {
         objectName: "displayBar"
         anchors { left: parent.left; right: parent.right; top: topBar.bottom }
         height: implicitHeight
+        enabled: !window.dialogOpen
     }
 
     Loader {
@@ -60,7 +56,10 @@ Window {
                   top: simBanner.bottom; bottom: keyboard.shown ? keyboard.top : nav.top }
         source: window.screens[kiosk.visit.screen] || "screens/ErrorScreen.qml"
         onLoaded: kiosk.screenShown(kiosk.visit.screen)
+        enabled: !kiosk.admin.open && !window.dialogOpen
     }
+    // a question over the screen is modal for keys too: Tab stays among its buttons
+    readonly property bool dialogOpen: window.leaveAsked || kiosk.help.choosing || kiosk.visit.stillThere
 
     // Esc: one step back (or "no" to the open question), as the nav bar's 返回 does
     Shortcut {
@@ -75,6 +74,7 @@ Window {
         id: nav
         anchors { left: parent.left; right: parent.right; bottom: strip.visible ? strip.top : parent.bottom }
         visible: kiosk.visit.screen !== "home"
+        enabled: !window.dialogOpen
         height: visible ? implicitHeight : 0
         onBackRequested: kiosk.visit.active ? window.leaveAsked = true : kiosk.visit.back()
         onStartOverRequested: kiosk.visit.active ? window.leaveAsked = true : kiosk.visit.goHome()
@@ -84,6 +84,7 @@ Window {
         id: strip
         objectName: "statusStrip"
         visible: kiosk.visit.screen === "home"
+        enabled: !window.dialogOpen
         height: visible ? implicitHeight : 0
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
     }
@@ -161,7 +162,10 @@ Window {
     Loader {
         id: keyboard
         z: 50
-        anchors { left: parent.left; right: parent.right }
+        // as wide as leaves the question above it in view (its height follows its width):
+        // full width on a 16:9 screen would cover the field being typed into in elder mode
+        anchors.horizontalCenter: parent.horizontalCenter
+        width: Math.min(parent.width, Math.round(parent.height * 1.3))
         active: window.keyboardWanted
         readonly property bool shown: item !== null && item.active
         y: shown ? parent.height - height : parent.height

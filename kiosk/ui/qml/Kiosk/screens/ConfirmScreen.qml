@@ -14,15 +14,29 @@ Screen {
             height: parent.height - confirmRow.height - Theme.spacing * 2
             clip: true
             spacing: Math.round(Theme.spacing / 2)
+            cacheBuffer: 100000  // every row exists, so Tab reaches the ones below the fold too
+            // room inside the clip for the focus ring drawn around a row
+            readonly property int ringRoom: Math.ceil(Theme.focusRingWidth * 2.5)
+            leftMargin: ringRoom; rightMargin: ringRoom; topMargin: ringRoom; bottomMargin: ringRoom
             model: kiosk.visit.view.rows
             delegate: Rectangle {
                 id: row
+                objectName: "confirmRow_" + index
                 // ID numbers, phone numbers and addresses stay masked until the citizen asks
                 property bool revealed: false
-                width: rows.width
+                // keys: each row is a stop; the voice says its label, and its value only when
+                // asked (F2) with headphones in (kiosk/ui/audio_guide.py)
+                property string spokenName: modelData.label
+                property string spokenValue: modelData.value
+                activeFocusOnTab: true
+                Accessible.role: Accessible.ListItem
+                Accessible.name: spokenName
+                onActiveFocusChanged: if (activeFocus) rows.positionViewAtIndex(index, ListView.Contain)
+                width: rows.width - rows.ringRoom * 2
                 height: Math.max(Theme.touchMin, valueText.implicitHeight + Theme.spacing)
                 color: Theme.surface; radius: Theme.radius / 2
                 border { color: Theme.border; width: 1 }
+                FocusRing {}
                 Text {
                     id: labelText
                     anchors { left: parent.left; leftMargin: Theme.spacing; verticalCenter: parent.verticalCenter }

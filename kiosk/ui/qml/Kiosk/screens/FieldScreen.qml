@@ -10,7 +10,12 @@ Screen {
     prompt: (f.error ? f.error + "。" : "") + qsTr("请填写：") + (f.label || "")
     property bool numeric: f.input === "phone" || f.input === "number" || f.input === "date"
     property bool revealed: false
+    // F2 reads what was typed (into headphones only), wherever the focus is on this screen
+    property string spokenName: f.label || ""
+    property var spokenValue: f.input !== "choice" ? input.text : undefined
     // keys: digits typed anywhere on a number field's screen go into it, Backspace takes one back
+    // (and a date's "-": the audio guide leaves the keys named here to the screen)
+    property string typedKeys: f.input === "date" ? "-" : ""
     Keys.onPressed: (event) => {
         if (!field.numeric) return
         if (/^[0-9]$/.test(event.text) || (event.text === "-" && f.input === "date")) {
@@ -69,6 +74,7 @@ Screen {
             background: Rectangle { color: Theme.surface; border { color: Theme.border; width: Math.round(3 * Theme.scale) } radius: Theme.radius / 2 }
             Component.onCompleted: if (!field.numeric && f.input !== "choice") forceActiveFocus()
             onAccepted: kiosk.visit.answer(text)
+            FocusRing {}
         }
         KButton {
             objectName: "fieldReveal"

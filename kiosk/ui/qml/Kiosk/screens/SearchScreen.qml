@@ -25,6 +25,7 @@ Screen {
                 placeholderTextColor: Theme.textMuted
                 background: Rectangle { color: Theme.surface; border.color: Theme.border; radius: Theme.radius / 2 }
                 onTextChanged: kiosk.visit.search(text)
+                FocusRing {}
             }
             KButton { objectName: "searchGo"; primary: true; text: qsTr("搜索"); onClicked: kiosk.visit.search(query.text) }
         }
