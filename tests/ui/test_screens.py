@@ -299,7 +299,8 @@ def actionable(shell, it: QQuickItem) -> bool:
     (Their own `enabled`: a disabled control is skipped by Tab, rightly.)"""
     name = it.objectName()
     pressable = is_button(it) or name.startswith(("tile", "service_"))
-    return pressable and visible_in_window(shell, it) and it.property("enabled") is not False
+    return pressable and visible_in_window(shell, it) and it.property("enabled") is not False \
+        and it.isEnabled()  # (a screen under a modal question is not enabled as a whole)
 
 
 def focus_chain(shell, start: QQuickItem) -> list[QQuickItem]:
@@ -310,6 +311,23 @@ def focus_chain(shell, start: QQuickItem) -> list[QQuickItem]:
         chain.append(it)
         it = it.nextItemInFocusChain(True)
     return chain
+
+
+def reading_rect(item: QQuickItem) -> QRectF:
+    """Where the citizen sees an item: inside a clipping list, a row below the fold is scrolled
+    into view when focused, so it reads at the list's edge, not past it (over what follows)."""
+    r = scene_rect(item)
+    parent = item.parentItem()
+    while parent is not None:
+        if parent.clip():
+            c = scene_rect(parent)
+            if r.intersects(c):
+                r = r.intersected(c)
+            else:
+                r = QRectF(min(max(r.center().x(), c.left()), c.right()),
+                           min(max(r.center().y(), c.top()), c.bottom()), 0, 0)
+        parent = parent.parentItem()
+    return r
 
 
 def keyboard_audit(shell, lang: str) -> list[str]:
@@ -332,7 +350,7 @@ def keyboard_audit(shell, lang: str) -> list[str]:
 
     # reading order: each step goes right on the same line or down to a later line
     for ia, ib in itertools.pairwise(chain):
-        a, b = scene_rect(ia), scene_rect(ib)
+        a, b = reading_rect(ia), reading_rect(ib)
         same_line = abs(a.center().y() - b.center().y()) < min(a.height(), b.height()) / 2
         if (same_line and b.center().x() < a.center().x() - 1) or \
                 (not same_line and b.center().y() < a.center().y()):
@@ -347,10 +365,13 @@ def keyboard_audit(shell, lang: str) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("lang", ["zh-Hans", "en"])
-def test_every_control_is_reached_by_tab_in_reading_order(shell, qtbot, lang: str) -> None:
+@pytest.mark.parametrize(("lang", "elder"), [("zh-Hans", False), ("zh-Hant", True), ("en", False)],
+                         ids=["zh-Hans", "zh-Hant-elder", "en"])
+def test_every_control_is_reached_by_tab_in_reading_order(shell, qtbot, lang: str,
+                                                           elder: bool) -> None:
     """Issue 20's audit: on every screen, Tab reaches each control a finger could press, in
-    reading order, and each has a name in the screen's language for the voice to say."""
+    reading order, and each has a name in the screen's language for the voice to say — in
+    elder mode too (larger controls, other line breaks)."""
     problems: list[str] = []
     controls = 0
     if lang != "zh-Hans":
@@ -358,6 +379,8 @@ def test_every_control_is_reached_by_tab_in_reading_order(shell, qtbot, lang: st
     try:
         for name in show_all(shell, qtbot, lang):
             shell.visit.setLanguage(lang)
+            if shell.visit.elderMode != elder:
+                shell.visit.toggleElder()
             qtbot.wait(60)
             problems += [f"{lang}/{name}: {p}" for p in keyboard_audit(shell, lang)]
             controls += sum(1 for it in items(shell) if actionable(shell, it))
@@ -365,4 +388,90 @@ def test_every_control_is_reached_by_tab_in_reading_order(shell, qtbot, lang: st
         shell.visit._visit = None  # show_all's stand-in visit must not outlive a failure
         shell.visit.goHome()
     assert controls > 100  # the audit saw the controls it judges
+    assert problems == [], "\n".join(problems)
+
+
+def ring_sides(image, ring: QQuickItem) -> list[tuple[QColor, QColor]]:
+    """(ring colour, colour just outside it) at the middle of each side of a drawn ring."""
+    r = scene_rect(ring)
+    w = max(1.0, float(ring.property("ringWidth")))
+    dpr = image.devicePixelRatio()
+    sides = [((r.center().x(), r.top() + w / 2), (r.center().x(), r.top() - 2)),
+             ((r.center().x(), r.bottom() - w / 2), (r.center().x(), r.bottom() + 2)),
+             ((r.left() + w / 2, r.center().y()), (r.left() - 2, r.center().y())),
+             ((r.right() - w / 2, r.center().y()), (r.right() + 2, r.center().y()))]
+    found = []
+    for (rx, ry), (ox, oy) in sides:
+        inside = image.rect().contains(int(ox * dpr), int(oy * dpr))
+        if not inside:
+            continue
+        found.append((image.pixelColor(int(rx * dpr), int(ry * dpr)),
+                      image.pixelColor(int(ox * dpr), int(oy * dpr))))
+    return found
+
+
+def focus_ring_audit(shell, qtbot, photo: Path | None = None) -> list[str]:
+    """Each Tab stop on the screen, focused in turn: its ring is drawn (the theme's ring colour
+    on at least three of its four sides — a list may clip one) and is ≥ 3:1 against what is
+    just outside it (WCAG 1.4.11 / 2.4.13)."""
+    problems: list[str] = []
+    loader = next(i for i in items(shell) if i.objectName() == "screenLoader")
+    screen = loader.property("item")
+    if not isinstance(screen, QQuickItem):
+        return ["no screen loaded"]
+    chain = [i for i in focus_chain(shell, screen)  # the whole window: the bars' buttons too
+             if visible_in_window(shell, i)]
+    for it in chain:
+        it.forceActiveFocus()
+        qtbot.wait(20)
+        ring = next((c for c in it.childItems() if c.objectName() == "focusRing"), None)
+        if ring is None or not ring.isVisible():
+            problems.append(f"no focus ring: {kind_of(it)}")
+            continue
+        want = ring.property("ringColor")
+        image = shell.window.grabWindow()
+        sides = ring_sides(image, ring)
+        seen = [(r, o) for r, o in sides
+                if abs(r.red() - want.red()) + abs(r.green() - want.green())
+                + abs(r.blue() - want.blue()) < 40]
+        if len(seen) < 3:
+            problems.append(f"focus ring hidden on {4 - len(seen)} sides: {kind_of(it)}")
+            if photo is not None:
+                image.save(str(photo.with_name(f"{photo.stem}-{kind_of(it)}.png")))
+        if photo is not None and it is chain[-1]:
+            image.save(str(photo))  # the last stop, for a look (artifacts/screens/focus-*.png)
+        for r, o in seen:
+            if contrast(r, o) < 3:
+                problems.append(f"focus ring {r.name()} on {o.name()}: "
+                                f"{contrast(r, o):.2f} < 3 ({kind_of(it)})")
+                break
+    return problems
+
+
+@pytest.mark.parametrize(("theme", "elder"), [("normal", False), ("contrast", True)],
+                         ids=["normal", "contrast-elder"])
+def test_the_focus_ring_is_seen_on_every_screen(shell, qtbot, artifacts: Path, theme: str,
+                                                elder: bool) -> None:
+    """Issue 20: wherever the focus goes, a ring shows it, ≥ 3:1 against its surroundings."""
+    problems: list[str] = []
+    checked = 0
+    try:
+        for name in show_all(shell, qtbot, "zh-Hans"):
+            if theme == "contrast" and not shell.visit.highContrast:
+                shell.visit.toggleContrast()
+            if shell.visit.elderMode != elder:
+                shell.visit.toggleElder()
+            qtbot.wait(60)
+            (artifacts / "screens").mkdir(exist_ok=True)
+            found = focus_ring_audit(shell, qtbot,
+                                     artifacts / "screens" / f"focus-{theme}-{name}.png")
+            problems += [f"{theme}/{name}: {p}" for p in found]
+            checked += 1
+    finally:
+        shell.visit._visit = None
+        shell.visit.goHome()
+    assert checked >= 22
+    (artifacts / "screens").mkdir(exist_ok=True)
+    (artifacts / "screens" / f"focus-ring-{theme}.txt").write_text("\n".join(problems),
+                                                                    encoding="utf-8")
     assert problems == [], "\n".join(problems)

@@ -35,7 +35,7 @@ QtObject {
     property color badgeText: contrast ? "#7CC8FF" : "#0B4F9C"
     property color scrim: "#B0000000"
     // the keyboard focus: a thick ring outside the focused control, ≥ 3:1 against the screen
-    property color focusRing: contrast ? "#FFE600" : "#C43E00"
+    property color focusRing: contrast ? "#FFE600" : "#D94F00"  // ≥ 3:1 on the light screens and on the dark on-screen keyboard
     property int focusRingWidth: Math.max(3, Math.round(6 * scale))
     property color cameraBackground: "#000000"  // behind the live picture, in every mode
     property color cameraGuide: "#FFFFFF"       // the face outline drawn over the picture

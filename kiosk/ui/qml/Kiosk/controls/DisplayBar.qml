@@ -5,7 +5,8 @@ import Kiosk
 // contrast, voice) and, on simulated devices, the banner saying so.
 Rectangle {
     id: displayBar
-    implicitHeight: Theme.touchMin + Math.round(Theme.spacing / 2)
+    // room above and below the buttons for the focus ring, inside this bar's own colour
+    implicitHeight: Theme.touchMin + Math.max(Math.round(Theme.spacing / 2), Math.ceil(Theme.focusRingWidth * 2.5) * 2)
     color: kiosk.simulated ? Theme.simBanner : Theme.stripBackground
 
     Text {

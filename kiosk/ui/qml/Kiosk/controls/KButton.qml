@@ -18,7 +18,8 @@ Rectangle {
     Accessible.role: Accessible.Button
     Accessible.name: text
     // keys: Tab reaches it, Enter or Space activates it; the ring shows where the focus is
-    activeFocusOnTab: b.enabled && b.visible
+    property bool tabStop: true  // false: not on the key path (the trainers' simulator panel)
+    activeFocusOnTab: b.enabled && b.visible && b.tabStop
     Accessible.focusable: true
     Keys.onReturnPressed: if (b.enabled) b.clicked()
     Keys.onEnterPressed: if (b.enabled) b.clicked()

@@ -7,7 +7,7 @@ Grid {
     property string extraKey: ""
     signal key(string k)
     columns: 3
-    spacing: Math.round(Theme.spacing / 3)
+    spacing: Math.max(Math.round(Theme.spacing / 3), Math.ceil(Theme.focusRingWidth * 2.5))  // room for the focus ring between keys
     Repeater {
         model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", pad.extraKey, "0", "⌫"]
         KButton {

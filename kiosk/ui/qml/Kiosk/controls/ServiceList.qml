@@ -7,9 +7,12 @@ ListView {
     clip: true
     spacing: Theme.spacing
     boundsBehavior: Flickable.StopAtBounds
+    // room inside the clip for the focus ring drawn around a row
+    readonly property int ringRoom: Math.ceil(Theme.focusRingWidth * 2.5)
+    leftMargin: ringRoom; rightMargin: ringRoom; topMargin: ringRoom; bottomMargin: ringRoom
     delegate: Rectangle {
         objectName: "service_" + modelData.id
-        width: list.width
+        width: list.width - list.ringRoom * 2
         height: Math.max(Theme.touchMin, rowCol.implicitHeight + Theme.spacing * 1.5)
         radius: Theme.radius
         color: Theme.surface
