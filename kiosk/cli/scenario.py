@@ -1,9 +1,8 @@
-"""`kiosk scenario run`: scripted citizens, headless."""
+"""`kiosk scenario run`: scripted citizens, headless or on the screens by keys."""
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import tempfile
 from pathlib import Path
@@ -22,7 +21,7 @@ def cmd_scenario_run(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     out_dir = args.out or Path(tempfile.mkdtemp(prefix="kiosk-scenarios-"))
     try:
-        results = asyncio.run(run_scenarios(list(args.files), out_dir, args.config))
+        results = run_scenarios(list(args.files), out_dir, args.config)
     except (ScenarioError, CatalogError, ConfigError, KeyError) as exc:
         err(str(exc).strip("'\""))
         return EXIT_USAGE

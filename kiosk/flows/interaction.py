@@ -10,6 +10,9 @@ from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
 from kiosk.flows.schema import FormField
 
+# elder mode: half as long again for every step (VisitRunner.run's `patience`)
+ELDER_PATIENCE = 1.5
+
 
 @dataclass(frozen=True)
 class FilledField:

@@ -49,7 +49,12 @@ from kiosk.documents.keys import export_trusted
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
 from kiosk.flows.catalog import load_catalog
-from kiosk.flows.interaction import FilledField, RatingAnswer, SignedCommitment
+from kiosk.flows.interaction import (
+    ELDER_PATIENCE,
+    FilledField,
+    RatingAnswer,
+    SignedCommitment,
+)
 from kiosk.flows.outcome import EndReason, FlowResult, Outcome, Step, ticket_reason
 from kiosk.flows.schema import FormField
 from kiosk.flows.visit import VisitRunner
@@ -65,6 +70,21 @@ QUEUE = "kiosk-scenario-pdf"
 
 class ScenarioError(ValueError):
     pass
+
+
+@dataclass
+class Prepared:
+    """What `ScenarioRig.prepare` set up for one scenario."""
+
+    present: Callable[[], Awaitable[None]]  # the citizen presents the credential
+    face: Scene                             # what the camera shows once the face is asked for
+    receipts_before: int                    # receipts printed before this scenario
+
+
+def not_identified(service: str, problem: str) -> FlowResult:
+    """The end of a visit whose citizen was refused at identification and walked away."""
+    return FlowResult(service, Outcome.REJECTED, f"identify: {problem}",
+                      EndReason.NOT_IDENTIFIED, Step.IDENTIFY)
 
 
 @dataclass
@@ -255,8 +275,9 @@ class ScenarioRig:
         _status, answer = await self.gateway.request("POST", path, json=body)
         return answer if isinstance(answer, dict) else {}
 
-    async def run(self, scenario: Scenario) -> dict[str, Any]:
-        started = time.perf_counter()
+    async def prepare(self, scenario: Scenario) -> Prepared:
+        """The world the scenario asks for, before the citizen arrives: the backend's faults
+        and licences, the printers, and how the citizen will present the credential."""
         s = scenario.data
         citizen = s["citizen"]
         await self._backend("/sim/faults", {
@@ -275,15 +296,32 @@ class ScenarioRig:
         if faults.get("document_printer") == "stopped":
             subprocess.run(["cupsdisable", self.hub.document_printer_queue()], capture_output=True,
                            check=False)
-        receipts_before = self.hub.receipt.printed
         scene = face_scene(str(citizen.get("face", "genuine")), photo)
         self.camera.set_scene(scene if citizen.get("credential", "idcard") != "qr"
                               else Scene.NO_FACE)
-        who = ScriptedCitizen(scenario, self.camera, scene, self._lift_card)
+        return Prepared(present, scene, self.hub.receipt.printed)
+
+    async def tidy(self, scenario: Scenario) -> None:
+        """After the visit: the citizen takes the credential back, the printers are as before."""
+        s = scenario.data
+        await self._take_back(s["citizen"])
+        self.camera.set_scene(Scene.NO_FACE)
+        if (s.get("faults") or {}).get("document_printer") == "stopped":
+            subprocess.run(["cupsenable", self.hub.document_printer_queue()],
+                           capture_output=True, check=False)
+
+    async def run(self, scenario: Scenario) -> dict[str, Any]:
+        """One scenario, headless: the scripted citizen answers the visit directly."""
+        started = time.perf_counter()
+        s = scenario.data
+        citizen = s["citizen"]
+        prepared = await self.prepare(scenario)
+        who = ScriptedCitizen(scenario, self.camera, prepared.face, self.lift_card)
         visit_started = time.perf_counter()
-        visit = asyncio.ensure_future(self.runner.run(str(s["service"]), who))
+        visit = asyncio.ensure_future(self.runner.run(
+            str(s["service"]), who, patience=ELDER_PATIENCE if s.get("elder") else 1.0))
         try:
-            await present()
+            await prepared.present()
             gave_up = asyncio.ensure_future(who.gave_up.wait())
             await asyncio.wait({visit, gave_up}, return_when=asyncio.FIRST_COMPLETED)
             gave_up.cancel()
@@ -291,9 +329,7 @@ class ScenarioRig:
                 visit.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await visit
-                result = FlowResult(str(s["service"]), Outcome.REJECTED,
-                                    f"identify: {who.problem}", EndReason.NOT_IDENTIFIED,
-                                    Step.IDENTIFY)
+                result = not_identified(str(s["service"]), who.problem or "")
             else:
                 result = visit.result()
         finally:
@@ -301,17 +337,21 @@ class ScenarioRig:
                 visit.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await visit
-            await self._take_back(citizen)
-            self.camera.set_scene(Scene.NO_FACE)
-            if faults.get("document_printer") == "stopped":
-                subprocess.run(["cupsenable", self.hub.document_printer_queue()],
-                               capture_output=True, check=False)
+            await self.tidy(scenario)
         visit_s = time.perf_counter() - visit_started
         ticket = None
         if citizen.get("takes_ticket") and ticket_reason(result) is not None:
             taken = await self.runner.take_ticket(result, "zh-Hans", uuid.uuid4().hex)
             ticket = {"number": taken.number, "printed": taken.printed, "words": taken.words}
-        artifacts = self._artifacts(scenario, result, receipts_before)
+        return await self.conclude(scenario, result, prepared, ticket=ticket,
+                                   visit_s=visit_s, started=started)
+
+    async def conclude(self, scenario: Scenario, result: FlowResult, prepared: Prepared, *,
+                       ticket: dict[str, Any] | None, visit_s: float,
+                       started: float) -> dict[str, Any]:
+        """What the run reports for one scenario, its artefacts written and its
+        expectations checked."""
+        artifacts = self._artifacts(scenario, result, prepared.receipts_before)
         linked = await self._linked_cases(result)
         out = {
             "scenario": str(scenario.path), "service": result.service,
@@ -326,7 +366,7 @@ class ScenarioRig:
             "session_wiped": self.runner.last_session_empty is not False,
             "ticket": ticket,
         }
-        out["failed"] = check_expectations(s.get("expect") or {}, out,
+        out["failed"] = check_expectations(scenario.data.get("expect") or {}, out,
                                            certificate_text(result.certificates))
         return out
 
@@ -398,7 +438,7 @@ class ScenarioRig:
                                    "scripts/setup.sh installs them)"
                                    if "insert" in command else ""))
 
-    async def _lift_card(self) -> None:
+    async def lift_card(self) -> None:
         if self.hub.idcard is not None:
             await self.hub.idcard.control(remove=True)
 
@@ -408,7 +448,7 @@ class ScenarioRig:
         if credential in ("passport", "social_security") and self.hub.smartcard is not None:
             await self.hub.smartcard.control(remove=True)
         elif credential == "idcard":
-            await self._lift_card()
+            await self.lift_card()
 
     def _artifacts(self, scenario: Scenario, result: FlowResult, before: int) -> list[str]:
         out: list[str] = []
@@ -478,16 +518,21 @@ def check_expectations(expect: dict[str, Any], out: dict[str, Any],
     return failed
 
 
-async def run_scenarios(paths: list[Path], out_dir: Path,
-                        config_file: Path | None = None) -> list[dict[str, Any]]:
+def load_scenarios(paths: list[Path]) -> list[Scenario]:
+    """Read and check every file before any kiosk starts: a wrong name is the file's fault."""
     scenarios = [Scenario.load(p) for p in paths]
     catalog = load_catalog()
-    for scenario in scenarios:  # before any kiosk starts: a wrong name is the file's fault
+    for scenario in scenarios:
         try:
             catalog.find(str(scenario.data["service"]))
         except KeyError:
             raise ScenarioError(f"{scenario.path}: service: no service item or bundle named "
                                 f"{scenario.data['service']!r}") from None
+    return scenarios
+
+
+async def run_headless(scenarios: list[Scenario], out_dir: Path,
+                       config_file: Path | None = None) -> list[dict[str, Any]]:
     rig = ScenarioRig(out_dir, config_file)
     await rig.start()
     try:
@@ -495,3 +540,23 @@ async def run_scenarios(paths: list[Path], out_dir: Path,
     finally:
         await rig.stop()
 
+
+def run_scenarios(paths: list[Path], out_dir: Path,
+                  config_file: Path | None = None) -> list[dict[str, Any]]:
+    """Every scenario file, in order: the headless ones on one kiosk, then those driven on the
+    screens (`drive: keys`) on another, with its window offscreen."""
+    scenarios = load_scenarios(paths)
+    done: dict[int, dict[str, Any]] = {}
+    headless = [s for s in scenarios if s.spec.drive == "headless"]
+    on_keys = [s for s in scenarios if s.spec.drive == "keys"]
+    if headless:
+        for s, r in zip(headless, asyncio.run(run_headless(headless, out_dir, config_file)),
+                        strict=True):
+            done[id(s)] = r
+    if on_keys:
+        from kiosk.scenarios.on_screens import run_on_screens
+
+        for s, r in zip(on_keys, run_on_screens(on_keys, ScenarioRig(out_dir, config_file)),
+                        strict=True):
+            done[id(s)] = r
+    return [done[id(s)] for s in scenarios]

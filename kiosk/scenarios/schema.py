@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -160,9 +161,32 @@ class Records(_Strict):
     criminal_record: CriminalRecord | None = None
 
 
+# How a text answer is typed on a keyboard (`keys:`): words separated by spaces; a word of
+# lower-case letters is Pinyin, spelt and its first candidate taken (Space), or the candidate
+# its last digit names ("ji3"); anything else (digits, "-") is typed as it is.
+_KEY_WORD = re.compile(r"[a-z]+[1-9]?|[0-9A-Z#.,()-]+")
+
+
+def _key_words(value: str) -> str:
+    bad = [w for w in value.split() if not _KEY_WORD.fullmatch(w)]
+    if bad or not value.strip():
+        raise ValueError(f"words on a keyboard: Pinyin in lower-case letters (a digit after it "
+                         f"picks a candidate), or digits and signs typed as they are; not "
+                         f"{' '.join(bad) or 'nothing'}")
+    return value
+
+
+KeyWords = Annotated[StrictStr, Field(max_length=200), AfterValidator(_key_words)]
+
+
 class ScenarioSpec(_Strict):
     service: Annotated[StrictStr, Field(min_length=1)]
     citizen: Citizen
+    # headless: the scripted citizen answers the visit directly; keys: the visit goes through
+    # the kiosk's real screens (offscreen), by keyboard only (kiosk/scenarios/on_screens.py)
+    drive: Literal["headless", "keys"] = "headless"
+    keys: dict[StrictStr, KeyWords] = {}   # field id → how its text answer is typed
+    elder: StrictBool = False               # elder mode: more time for every step
     licenses: list[dict[StrictStr, Any]] = []
     records: Records | None = None
     answers: dict[StrictStr, StrictStr | StrictInt | StrictFloat] = {}
@@ -171,3 +195,15 @@ class ScenarioSpec(_Strict):
     report_not_done: Annotated[StrictStr, Field(max_length=2000)] | None = None
     faults: Faults = Faults()
     expect: Expect = Expect()
+
+    @model_validator(mode="after")
+    def _keys_need_the_screens(self) -> ScenarioSpec:
+        if self.keys and self.drive != "keys":
+            raise ValueError("keys: says how answers are typed, for drive: keys")
+        if self.drive == "keys":
+            if self.citizen.credential == "passport":
+                raise ValueError("drive: keys identifies by ID card, social security card "
+                                 "or e-ID code (a passport's MRZ entry is not scripted)")
+            if self.rating is not None and self.rating.comment:
+                raise ValueError("drive: keys: the rating screen has no comment box")
+        return self

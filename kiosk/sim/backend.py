@@ -339,7 +339,9 @@ def create_app(state: BackendState | None = None) -> Starlette:
                               (number, key, body.get("service_code", ""), item, status,
                                datetime.now(UTC).isoformat(),
                                json.dumps({"form_fields": sorted(body.get("form", {})),
-                                           "depends_on": depends_on})))
+                                           "depends_on": depends_on,
+                                           "signed_with": (body.get("commitment") or {})
+                                           .get("signed_with")})))
                 numbers.append(number)
         return JSONResponse({"case_numbers": numbers, "status": status}, 201)
 
@@ -480,10 +482,12 @@ def create_app(state: BackendState | None = None) -> Starlette:
         return JSONResponse({"eid_codes": {p.id_number: p.eid for p in added}})
 
     async def cases(_r: Request) -> Response:
-        rows = st.db.execute("SELECT case_number, idem_key, item_code, status FROM cases "
+        rows = st.db.execute("SELECT case_number, idem_key, item_code, status, body FROM cases "
                              "ORDER BY case_number").fetchall()
         return JSONResponse({"cases": [{"case_number": a, "idempotency_key": b, "item_code": c,
-                                        "status": d} for a, b, c, d in rows]})
+                                        "status": d,
+                                        "signed_with": json.loads(e).get("signed_with")}
+                                       for a, b, c, d, e in rows]})
 
     app = Starlette(exception_handlers=EXCEPTION_HANDLERS, routes=[
         Route("/v1/health", health),

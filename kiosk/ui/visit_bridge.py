@@ -33,7 +33,12 @@ from kiosk.domain.languages import LANGS, Lang
 from kiosk.domain.masking import mask_text
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
-from kiosk.flows.interaction import FilledField, RatingAnswer, SignedCommitment
+from kiosk.flows.interaction import (
+    ELDER_PATIENCE,
+    FilledField,
+    RatingAnswer,
+    SignedCommitment,
+)
 from kiosk.flows.outcome import WORKING_STEPS, EndReason, Outcome, TicketOutcome, ticket_reason
 from kiosk.flows.schema import FormField
 from kiosk.flows.service_summary import all_summaries, guide_node, search, summary
@@ -49,7 +54,6 @@ log = get_logger(__name__)
 
 RESULT_HOLD_S = 20  # the result screen returns home by itself after this long
 GOODBYE_HOLD_S = 8
-ELDER_PATIENCE = 1.5  # elder mode: half as long again for every step
 
 
 class QtInteraction:
@@ -231,6 +235,8 @@ class VisitBridge(QObject):
         # the last visit's result while its end screen offers a queue ticket (no person in it:
         # the service, the outcome and where it ended)
         self._ticket_for: FlowResult | None = None
+        # told each visit's result as it ends (the scenario runner on the screens)
+        self.result_listeners: list[Callable[[FlowResult], None]] = []
         self._ticket_key = ""
         self._began_at = 0.0
         self._backend_up = True  # until the monitor says otherwise: "checking" pauses nothing
@@ -265,6 +271,10 @@ class VisitBridge(QObject):
 
     def current_screen(self) -> str:
         return self._screen
+
+    def current_view(self) -> dict[str, Any]:
+        """What the current screen shows (the QML's `view`), for Python callers."""
+        return self._view
 
     def current_service(self) -> str:
         """The service (or bundle) id the citizen chose, "" on the home screens."""
@@ -551,6 +561,8 @@ class VisitBridge(QObject):
             else:
                 self.goHome()
             return
+        for listener in self.result_listeners:
+            listener(result)
         offer: dict[str, Any] = {}
         if ticket_reason(result) is not None and self._runner is not None:
             self._ticket_for, self._ticket_key = result, uuid.uuid4().hex

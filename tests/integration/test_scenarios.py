@@ -46,6 +46,18 @@ def test_every_shipped_scenario_holds(cupsd_running, pcscd_running, tmp_path: Pa
     by_name = {Path(x["scenario"]).name: x for x in results}
     bundle = by_name["open-restaurant-bundle.yaml"]
     assert len(bundle["case_numbers"]) == 3  # one case per item
+    # on the real screens by keys only (issue 20): every path reached with Tab and Enter, the
+    # voice heard nothing personal (a failed expectation otherwise), Pinyin became characters
+    keyed = {n: x for n, x in by_name.items() if x.get("drive") == "keys"}
+    assert {"open-restaurant-by-keys.yaml", "criminal-record-by-keys-elder.yaml",
+            "criminal-record-minor-by-keys.yaml",
+            "criminal-record-face-declined-by-keys.yaml"} <= set(keyed)
+    for x in keyed.values():
+        assert x["keys_pressed"] >= 10
+        assert x["spoken_lines"] > 0
+    typed = keyed["open-restaurant-by-keys.yaml"]["form"]["trade_name"]
+    assert re.fullmatch(r"[\u3400-\u9fff]{2,20}", typed), typed
+    assert keyed["criminal-record-face-declined-by-keys.yaml"]["ticket"]["printed"]
     approved = by_name["criminal-record-approved.yaml"]
     assert approved["form"]["id_number"].count("*") >= 10  # personal fields masked
     assert "张伟" not in r.stdout

@@ -66,6 +66,12 @@ def test_a_good_file_keeps_its_meaning(tmp_path: Path) -> None:
      r"s\.yaml:6: citizen\.pull_card_at: "),
     ("sign_commitment: true", "sign_commitment: true\nrecords: {criminal_record: "
      "{has_record: 'no'}}", r"s\.yaml:8: records\.criminal_record\.has_record: "),
+    ("sign_commitment: true", "sign_commitment: true\nkeys: {premises: tianhe lu}",
+     r"s\.yaml:1: .*keys: says how answers are typed, for drive: keys"),
+    ("sign_commitment: true", "sign_commitment: true\ndrive: keys\nkeys: {premises: 天河路}",
+     r"s\.yaml:9: keys\.premises: words on a keyboard: .*not 天河路"),
+    ("sign_commitment: true", "sign_commitment: true\ndrive: mouse",
+     r"s\.yaml:8: drive: must be one of"),
 ])
 def test_a_wrong_value_names_file_line_and_field(tmp_path: Path, old: str, new: str,
                                                   where: str) -> None:
@@ -87,3 +93,20 @@ def test_inline_cards_take_the_cards_own_spellings(tmp_path: Path, sex: object) 
     assert card.sex == ("female" if str(sex) in ("女", "2", "female") else "male")
     assert str(card.birth) == "1992-05-06"
     assert card.valid_to == "长期"
+
+
+def test_a_passport_is_not_scripted_on_the_keys(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(GOOD.replace("credential: idcard", "credential: passport") +
+                    "drive: keys\n", encoding="utf-8")
+    with pytest.raises(ScenarioError, match="a passport's MRZ entry is not scripted"):
+        Scenario.load(path)
+
+
+def test_keys_words_are_pinyin_or_typed_as_they_are(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(GOOD + "drive: keys\nkeys: {premises: tianhe lu3 385 hao}\n",
+                    encoding="utf-8")
+    s = Scenario.load(path)
+    assert s.spec.drive == "keys"
+    assert s.spec.keys == {"premises": "tianhe lu3 385 hao"}
