@@ -34,8 +34,10 @@ class BackgroundSoak:
         # short (the session stopped at a failure) leaves nothing behind either
         self._tmp = tempfile.mkdtemp(prefix="soak-")
         os.chmod(self._tmp, 0o755)  # cups-pdf writes the printed certificates under it
+        shots = ROOT / "artifacts" / "soak"  # a failed visit's screen, for a look
+        shots.mkdir(parents=True, exist_ok=True)
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_LOG_LEVEL": "WARNING",
-               "PYTHONFAULTHANDLER": "1", "TMPDIR": self._tmp}
+               "PYTHONFAULTHANDLER": "1", "TMPDIR": self._tmp, "KIOSK_SOAK_SHOTS": str(shots)}
         # files, not pipes: nobody reads while the other tests run
         self._out: IO[str] = tempfile.TemporaryFile("w+")  # noqa: SIM115 (closed in stop)
         self._err: IO[str] = tempfile.TemporaryFile("w+")  # noqa: SIM115

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import sys
 import threading
 import time
@@ -147,6 +148,19 @@ def snapshot(shell: Shell) -> dict[str, float]:
             "fds": proc.num_fds(), "qobjects": qobjects(shell)}
 
 
+def photograph_failure(d: Driver, n: int) -> None:
+    """A visit that went wrong, as the screen showed it, when KIOSK_SOAK_SHOTS names a folder
+    (the screen and the nav bar's state beside it; stand-in citizens only, no one real)."""
+    folder = os.environ.get("KIOSK_SOAK_SHOTS")
+    if not folder:
+        return
+    d.shell.window.grabWindow().save(f"{folder}/failed-visit-{n}.png")
+    w = d.shell.window
+    state = {k: w.property(k) for k in ("dialogOpen", "leaveAsked", "keyboardWanted")}
+    Path(folder, f"failed-visit-{n}.txt").write_text(
+        f"{state}\nscreen={d.shell.visit.current_screen()}\n", encoding="utf-8")
+
+
 def main(visits: int, without: Sequence[str] = ()) -> None:
     ended: Counter[str] = Counter()
     failures: list[str] = []
@@ -163,6 +177,7 @@ def main(visits: int, without: Sequence[str] = ()) -> None:
                 ended[visit(d, n)] += 1
             except TimeoutError as exc:  # a visit that went wrong: counted, then the next one
                 failures.append(f"visit {n}: {exc}")
+                photograph_failure(d, n)
                 ended["failed"] += 1
                 _sim(shell).liftCard()
                 d.pump(1.0)

@@ -567,6 +567,14 @@ class BackendServer:
         # accepted connections inherit it: answers are not held back by Nagle + delayed ACK
         self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self._sock.bind((host, port))
+        # listening now holds the port: with SO_REUSEADDR two servers can both bind a port
+        # that no one listens on yet, and the later one's listen, in its thread, failed
+        # unseen (two kiosks started at once; one was left without a backend)
+        try:
+            self._sock.listen(128)
+        except OSError:
+            self._sock.close()
+            raise
         self.port = self._sock.getsockname()[1]
         self._thread: threading.Thread | None = None
         self._server: Any = None
@@ -589,7 +597,12 @@ class BackendServer:
 
         deadline = time.monotonic() + 10
         while not self._server.started and time.monotonic() < deadline:
+            if not self._thread.is_alive():
+                break
             time.sleep(0.01)
+        if not self._server.started:
+            self.stop()
+            raise RuntimeError(f"simulated backend did not start on {self.url}")
 
     def stop(self) -> None:
         if self._server is not None:

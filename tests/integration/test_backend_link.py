@@ -8,11 +8,13 @@ import asyncio
 import socket
 from pathlib import Path
 
+import httpx
 import pytest
 
 from kiosk.app import KioskCore
 from kiosk.config import load_config, packaged_config
 from kiosk.devices.base import DeviceState
+from kiosk.sim.backend import BackendServer
 
 
 async def wait_state(core: KioskCore, name: str, state: DeviceState) -> None:
@@ -68,3 +70,19 @@ async def test_an_unreachable_backend_is_a_device_that_is_lost(tmp_path: Path) -
         assert core.monitor.snapshot()["backend"].code == "backend_unreachable"
     finally:
         await core.stop()
+
+
+def test_two_simulated_backends_started_at_once_never_share_a_port() -> None:
+    """Two kiosks starting together (the test suite's soak beside another test; two kiosks
+    on one demo machine): the second must learn at once that the port is taken — it used to
+    bind it too and fail later, unseen, in its server thread, leaving that kiosk with no
+    backend and every service paused."""
+    first = BackendServer(port=0)
+    try:
+        with pytest.raises(OSError, match="in use"):
+            BackendServer(port=first.port)
+        first.start()
+        with httpx.Client() as client:
+            assert client.get(f"{first.url}/v1/health").status_code == 200
+    finally:
+        first.stop()
