@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from kiosk.devices.camera.qr import QrCredentialReader
     from kiosk.flows.outcome import FlowResult
     from kiosk.flows.visit import VisitRunner
+    from kiosk.services.latest_frame import LatestFrame
+    from kiosk.services.video_call import VideoCall
 
 T = TypeVar("T")
 log = get_logger(__name__)
@@ -282,6 +284,20 @@ class KioskCore:
             raise RuntimeError("the core has not started its gateway client")
         c = self.config.help
         return HelpCall(self.gateway, answer_s=c.answer_s, counter=c.counter)
+
+    def video_call(self, request_id: str, frames: LatestFrame,
+                   on_staff_frame: Callable[[Any], None] | None = None) -> VideoCall:
+        """The video call for an accepted video help request (远程帮办); `frames` is where the
+        front end puts the (masked) screen."""
+        from kiosk.services.video_call import VideoCall  # WebRTC loads on the first call
+
+        if self.gateway is None:
+            raise RuntimeError("the core has not started its gateway client")
+        v = self.config.help.video
+        height = round(v.width * 9 / 16 / 2) * 2
+        return VideoCall(self.gateway, request_id, frames, fps=v.fps, size=(v.width, height),
+                         microphone_source=v.microphone, speaker=v.speaker,
+                         connect_s=v.connect_s, on_staff_frame=on_staff_frame)
 
     def device(self, name: str) -> Device:
         for d in self.devices:

@@ -132,12 +132,27 @@ class MonitorConfig(_Strict):
     retry_max_s: Annotated[float, Field(gt=0, le=600)] = 30.0
 
 
+class HelpVideoConfig(_Strict):
+    """远程帮办, the video call: what is sent (the screen at `fps`, `width` pixels wide; the
+    microphone) and where the staff member's voice is played. "tone" is the simulated
+    microphone; "alsa:DEVICE" reaches the sound card (or PulseAudio/PipeWire through ALSA's
+    "default"); a speaker of "none" plays nothing (the voice is still received)."""
+
+    enabled: bool = True
+    fps: Annotated[float, Field(ge=1, le=30)] = 8
+    width: Annotated[int, Field(ge=320, le=1920, multiple_of=16)] = 1280
+    microphone: Annotated[str, Field(pattern=r"^(tone|alsa(:[\w.,:-]+)?)$")] = "alsa:default"
+    speaker: Annotated[str, Field(pattern=r"^(none|alsa(:[\w.,:-]+)?)$")] = "alsa:default"
+    connect_s: Annotated[float, Field(gt=0, le=120)] = 20
+
+
 class HelpConfig(_Strict):
     """"Call staff" (呼叫工作人员): how long the kiosk waits for someone to answer, and where it
     sends the citizen when no one does."""
 
     answer_s: Annotated[float, Field(gt=0, le=600)] = 60
     counter: Annotated[str, Field(min_length=1, max_length=40)] = "1号窗口（服务台）"
+    video: HelpVideoConfig = Field(default_factory=HelpVideoConfig)
 
 
 class TimeoutsConfig(_Strict):

@@ -58,6 +58,8 @@ class EventId(IntEnum):
     HELP_UNANSWERED = 5302
     HELP_CANCELLED = 5303
     HELP_REQUEST_FAILED = 5304
+    HELP_CALL_STARTED = 5305  # 远程帮办: media flowing (request id; nothing of the content)
+    HELP_CALL_ENDED = 5306
 
     ADMIN_PIN_SET = 7000
     ADMIN_LOGIN = 7001

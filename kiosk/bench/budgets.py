@@ -57,6 +57,10 @@ BUDGETS: dict[str, Budget] = {
     "ui_soak": Budget("MB", 30, what="memory growth over 500 visits in one process (aborts "
                       "must be 0)"),
     "visit_rss_mb": Budget("MB", 450, what="resident memory once visits run"),
+    "remote_help_connect_s": Budget("s", 2.0, what="a video help request → the first picture "
+                                    "of the kiosk's screen decoded at the staff's end"),
+    "remote_help_cpu_pct": Budget("%", 0, "report", what="CPU of one process holding both "
+                                  "ends of a call (kiosk and staff), of one core"),
 }
 
 

@@ -268,6 +268,25 @@ _VISIT: dict[str, dict[str, str]] = {
         "zh-Hant": "暫時無法呼叫工作人員，請到{counter}尋求幫助",
         "en": "Staff cannot be called right now; please ask at {counter}",
     },
+    # 远程帮办: the video call's state under the nav bar (kiosk/ui/help_bridge.py)
+    "help_call_connecting": {
+        "zh-Hans": "工作人员{staff}已接听，正在接通视频…",
+        "zh-Hant": "工作人員{staff}已接聽，正在接通視訊…",
+        "en": "{staff} of the staff answered; connecting the video call…",
+    },
+    "help_call_live": {
+        "zh-Hans": "正在与工作人员{staff}视频通话，对方能看到这台机器的屏幕",
+        "zh-Hant": "正在與工作人員{staff}視訊通話，對方能看到這台機器的螢幕",
+        "en": "On a video call with {staff}; they can see this kiosk's screen",
+    },
+    "help_call_ended": {"zh-Hans": "视频通话已结束", "zh-Hant": "視訊通話已結束",
+                        "en": "The video call has ended"},
+    "help_call_failed": {
+        "zh-Hans": "视频没能接通，请到{counter}寻求帮助",
+        "zh-Hant": "視訊沒能接通，請到{counter}尋求幫助",
+        "en": "The video call could not be connected; please ask at {counter}",
+    },
+    "help_call_masked": {"zh-Hans": "已遮挡", "zh-Hant": "已遮擋", "en": "hidden"},
     "ticket_unavailable": {
         "zh-Hans": "暂时无法取号，请到服务台咨询",
         "zh-Hant": "暫時無法取號，請到服務台諮詢",

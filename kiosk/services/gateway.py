@@ -43,6 +43,7 @@ from kiosk.services.gateway_answers import (
     EidIdentityAnswer,
     FaceVerdictAnswer,
     Health,
+    HelpCallAnswer,
     HelpRequestAnswer,
     LicenseSearchAnswer,
     PulledLicenseAnswer,
@@ -243,6 +244,20 @@ class GatewayClient:
 
     async def cancel_help_request(self, request_id: str) -> HelpRequestAnswer:
         _s, body = await self.request("DELETE", f"/v1/help/requests/{request_id}")
+        return parse_answer(HelpRequestAnswer, body, what="help request")
+
+    async def help_call(self, request_id: str) -> HelpCallAnswer:
+        """A video request's call: has the console answered, has either side hung up."""
+        _s, body = await self.request("GET", f"/v1/help/requests/{request_id}/call")
+        return parse_answer(HelpCallAnswer, body, what="help call")
+
+    async def offer_help_call(self, request_id: str, sdp: str) -> HelpCallAnswer:
+        _s, body = await self.request("PUT", f"/v1/help/requests/{request_id}/call/offer",
+                                      json={"type": "offer", "sdp": sdp})
+        return parse_answer(HelpCallAnswer, body, what="help call")
+
+    async def hang_up_help_call(self, request_id: str) -> HelpRequestAnswer:
+        _s, body = await self.request("POST", f"/v1/help/requests/{request_id}/call/hangup")
         return parse_answer(HelpRequestAnswer, body, what="help request")
 
     async def resolve_eid(self, code: str) -> dict[str, Any]:

@@ -121,10 +121,23 @@ class HelpRequestAnswer(_Answer):
     """A help request as the hall sees it: where, how long, who took it. No citizen."""
 
     id: Annotated[str, StringConstraints(pattern=r"^[a-f0-9]{12}$")]
-    status: Literal["waiting", "accepted", "cancelled"]
+    status: Literal["waiting", "accepted", "cancelled", "ended"]
     position: Annotated[int, Field(ge=0, le=10_000)]
     waited_s: Annotated[int, Field(ge=0)]
     staff_name: Annotated[str, StringConstraints(max_length=40)] | None = None
+
+
+class SessionDescriptionAnswer(_Answer):
+    type: Literal["offer", "answer"]
+    sdp: Annotated[str, StringConstraints(min_length=1, max_length=65536)]
+
+
+class HelpCallAnswer(_Answer):
+    """A video request's call: its status and the session descriptions so far."""
+
+    status: Literal["waiting", "accepted", "cancelled", "ended"]
+    offer: SessionDescriptionAnswer | None = None
+    answer: SessionDescriptionAnswer | None = None
 
 
 class Problem(_Answer):

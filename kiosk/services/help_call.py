@@ -39,6 +39,7 @@ class HelpState:
     position: int = 0
     staff_name: str = ""
     counter: str = ""
+    request_id: str = ""  # the hall's request (a video call is set up on it once taken)
 
 
 class HelpCall:
@@ -88,13 +89,14 @@ class HelpCall:
                     continue  # the hall is briefly out of reach: the deadline still holds
                 position = now.position
                 if now.status == "accepted":
-                    state = HelpState(HelpPhase.COMING, staff_name=now.staff_name or "")
+                    state = HelpState(HelpPhase.COMING, staff_name=now.staff_name or "",
+                                      request_id=created.id)
                     log.info("help accepted", event_id=EventId.HELP_ACCEPTED,
                              request=created.id)
                     on_update(state)
                     self.request_id = None  # taken: nothing to cancel
                     return state
-                if now.status == "cancelled":
+                if now.status in ("cancelled", "ended"):
                     state = HelpState(HelpPhase.CANCELLED)
                     on_update(state)
                     self.request_id = None

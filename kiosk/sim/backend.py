@@ -454,6 +454,35 @@ def create_app(state: BackendState | None = None) -> Starlette:
         return JSONResponse(found) if found else _problem(404, "unknown_request", "no such "
                                                           "help request")
 
+    def call_answer(r: Request, found: dict[str, Any] | str | None) -> Response:
+        if found is None or found == "unknown_request":
+            return _problem(404, "unknown_request", "no such help request")
+        if isinstance(found, str):
+            return _problem(409, found, "this request carries no call in that state")
+        return JSONResponse(found)
+
+    @checked("/v1/help/requests/{request_id}/call", "get")
+    async def call_status(r: Request) -> Response:
+        return call_answer(r, st.help_desk.call(r.path_params["request_id"]))
+
+    @checked("/v1/help/requests/{request_id}/call/offer", "put")
+    async def call_offer(r: Request) -> Response:
+        return call_answer(r, st.help_desk.describe(r.path_params["request_id"], "offer",
+                                                    r.state.body))
+
+    @checked("/v1/help/requests/{request_id}/call/answer", "put")
+    async def call_reply(r: Request) -> Response:
+        if not is_staff(r):
+            return _problem(401, "not_staff", "a valid staff token is needed")
+        return call_answer(r, st.help_desk.describe(r.path_params["request_id"], "answer",
+                                                    r.state.body))
+
+    @checked("/v1/help/requests/{request_id}/call/hangup", "post")
+    async def call_hangup(r: Request) -> Response:
+        found = st.help_desk.hang_up(r.path_params["request_id"])
+        return JSONResponse(found) if found else _problem(404, "unknown_request", "no such "
+                                                          "help request")
+
     def by_method(**handlers: Callable[[Request], Awaitable[Response]]
                   ) -> Callable[[Request], Awaitable[Response]]:
         async def dispatch(r: Request) -> Response:
@@ -508,6 +537,10 @@ def create_app(state: BackendState | None = None) -> Starlette:
         Route("/v1/help/requests/{request_id}", by_method(GET=help_status, DELETE=cancel_help),
               methods=["GET", "DELETE"]),
         Route("/v1/help/requests/{request_id}/accept", accept_help, methods=["POST"]),
+        Route("/v1/help/requests/{request_id}/call", call_status),
+        Route("/v1/help/requests/{request_id}/call/offer", call_offer, methods=["PUT"]),
+        Route("/v1/help/requests/{request_id}/call/answer", call_reply, methods=["PUT"]),
+        Route("/v1/help/requests/{request_id}/call/hangup", call_hangup, methods=["POST"]),
         Route("/console", console),
         Route("/sim/faults", set_faults, methods=["POST"]),
         Route("/sim/licenses", seed, methods=["POST"]),

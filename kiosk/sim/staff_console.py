@@ -1,5 +1,8 @@
 """The staff console the simulated backend serves at /console: the hall's help requests (which
 kiosk, which screen, how long), accepting one, and calling the next queue number at a counter.
+A video request is answered here too (远程帮办): the kiosk's shared screen in a <video>, the
+staff member's camera and microphone back to the kiosk, a click on the screen points there on
+the kiosk, mute and hang up. Signaling is the gateway's `/v1/help/requests/{id}/call`.
 Plain HTML and JavaScript over the gateway contract's staff endpoints, authenticated with the
 staff token (`X-Staff-Token`); a province serves its own console behind the same contract."""
 
@@ -19,6 +22,12 @@ _PAGE = """<!doctype html>
  button { font-size: 1em; padding: .3em 1em; background: #0B4F9C; color: #fff; border: 0;
           border-radius: 6px; cursor: pointer; }
  #error { color: #B3261E; font-weight: bold; }
+ #callArea { display: none; margin-top: 1em; }
+ #callArea.live { display: block; }
+ #kioskScreen { width: 960px; height: 540px; background: #000; cursor: crosshair;
+                object-fit: contain; display: block; }
+ #callArea button { margin: .5em .5em 0 0; }
+ #hangUp { background: #B3261E; }
 </style></head>
 <body>
 <h1>工作人员控制台</h1>
@@ -28,6 +37,13 @@ _PAGE = """<!doctype html>
 <h2>求助请求</h2>
 <table><thead><tr><th>终端</th><th>页面</th><th>事项</th><th>方式</th><th>已等待</th>
 <th>状态</th><th></th></tr></thead><tbody id="requests"></tbody></table>
+<div id="callArea">
+ <h2>视频协助 <span id="callState"></span></h2>
+ <p>点击画面，终端屏幕上的相同位置会出现提示圈。</p>
+ <video id="kioskScreen" autoplay playsinline muted></video>
+ <audio id="kioskVoice" autoplay></audio>
+ <button id="mute" type="button">静音</button><button id="hangUp" type="button">挂断</button>
+</div>
 <h2>排队叫号</h2>
 <p><label>业务组 <select id="group">__GROUPS__</select></label>
    <label>窗口 <input id="counter" value="1号窗口"></label>
@@ -47,6 +63,96 @@ async function call(method, path, body) {
   return data;
 }
 const MODES = {onsite: "到现场", video: "视频"};
+// the video call: one at a time; window.staffCall is what tests look at
+const live = {pc: null, id: null, channel: null, local: null, ended: false};
+window.staffCall = live;
+const screen = document.getElementById("kioskScreen");
+const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+function setCallState(t) { document.getElementById("callState").textContent = t; }
+async function joinCall(id) {
+  let offer = null;
+  for (let i = 0; i < 150 && !offer; i++) {
+    const c = await call("GET", "/v1/help/requests/" + id + "/call");
+    if (c.status !== "accepted") { say("这个求助已结束"); return; }
+    offer = c.offer;
+    if (!offer) { await pause(200); }
+  }
+  if (!offer) { say("终端没有发起视频"); return; }
+  const pc = new RTCPeerConnection({iceServers: []});
+  Object.assign(live, {pc, id, channel: null, local: null, ended: false});
+  const inbound = {video: new MediaStream(), audio: new MediaStream()};
+  pc.ontrack = (e) => {
+    inbound[e.track.kind].addTrack(e.track);
+    if (e.track.kind === "video") { screen.srcObject = inbound.video; }
+    else { document.getElementById("kioskVoice").srcObject = inbound.audio; }
+  };
+  pc.ondatachannel = (e) => {
+    live.channel = e.channel;
+    e.channel.onmessage = (m) => { if (JSON.parse(m.data).type === "bye") { endCall(false); } };
+  };
+  pc.onconnectionstatechange = () => {
+    if (pc.connectionState === "connected") { setCallState("· 通话中"); }
+    if (pc.connectionState === "failed" || pc.connectionState === "closed") { endCall(false); }
+  };
+  await pc.setRemoteDescription(offer);
+  try {
+    live.local = await navigator.mediaDevices.getUserMedia({audio: true, video: true});
+  } catch (e) {
+    say("无法使用摄像头或麦克风：" + e.message);
+  }
+  // added after the offer is applied, so the kiosk's transceivers carry them both ways
+  if (live.local) { for (const t of live.local.getTracks()) { pc.addTrack(t, live.local); } }
+  await pc.setLocalDescription(await pc.createAnswer());
+  if (pc.iceGatheringState !== "complete") {   // whole descriptions: no trickle
+    await new Promise((r) => pc.addEventListener("icegatheringstatechange",
+      () => { if (pc.iceGatheringState === "complete") { r(); } }));
+  }
+  await call("PUT", "/v1/help/requests/" + id + "/call/answer",
+             {type: "answer", sdp: pc.localDescription.sdp});
+  document.getElementById("callArea").className = "live";
+  setCallState("· 正在接通");
+  while (live.pc === pc && !live.ended) {
+    await pause(1000);
+    try {
+      const c = await call("GET", "/v1/help/requests/" + id + "/call");
+      if (c.status !== "accepted") { endCall(false); }
+    } catch (e) { /* the next poll tries again */ }
+  }
+}
+async function endCall(here) {
+  if (!live.pc || live.ended) { return; }
+  live.ended = true;
+  if (here && live.channel && live.channel.readyState === "open") {
+    live.channel.send(JSON.stringify({type: "bye"}));
+  }
+  if (here) {
+    try { await call("POST", "/v1/help/requests/" + live.id + "/call/hangup"); } catch (e) {}
+  }
+  if (live.local) { for (const t of live.local.getTracks()) { t.stop(); } }
+  live.pc.close();
+  screen.srcObject = null;
+  document.getElementById("callArea").className = "";
+  setCallState("");
+  say("视频通话已结束");
+  refresh();
+}
+document.getElementById("hangUp").onclick = () => endCall(true);
+document.getElementById("mute").onclick = (e) => {
+  if (!live.local) { return; }
+  for (const t of live.local.getAudioTracks()) { t.enabled = !t.enabled; }
+  e.target.textContent = live.local.getAudioTracks().some((t) => !t.enabled) ? "取消静音" : "静音";
+};
+screen.onclick = (e) => {   // where on the kiosk's screen (the picture is letterboxed)
+  if (!live.channel || live.channel.readyState !== "open" || !screen.videoWidth) { return; }
+  const r = screen.getBoundingClientRect();
+  const k = Math.min(r.width / screen.videoWidth, r.height / screen.videoHeight);
+  const w = screen.videoWidth * k, h = screen.videoHeight * k;
+  const x = (e.clientX - r.left - (r.width - w) / 2) / w;
+  const y = (e.clientY - r.top - (r.height - h) / 2) / h;
+  if (x >= 0 && x <= 1 && y >= 0 && y <= 1) {
+    live.channel.send(JSON.stringify({type: "point", x, y}));
+  }
+};
 const STATES = {waiting: "等待中", accepted: "已接受"};
 function cell(row, text) { const td = row.insertCell(); td.textContent = text; return td; }
 async function refresh() {
@@ -64,11 +170,15 @@ async function refresh() {
       const act = cell(row, "");
       if (r.status === "waiting") {
         const b = document.createElement("button");
-        b.textContent = "接受"; b.className = "accept";
+        b.textContent = r.mode === "video" ? "接听视频" : "接受";
+        b.className = "accept";
         b.onclick = async () => {
-          await call("POST", "/v1/help/requests/" + r.id + "/accept",
-                     {staff_name: document.getElementById("staff").value || "值班人员"});
-          refresh();
+          try {
+            await call("POST", "/v1/help/requests/" + r.id + "/accept",
+                       {staff_name: document.getElementById("staff").value || "值班人员"});
+            refresh();
+            if (r.mode === "video") { await joinCall(r.id); }
+          } catch (e) { say("接听失败：" + e.message); }
         };
         act.appendChild(b);
       }

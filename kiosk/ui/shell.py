@@ -38,6 +38,7 @@ from kiosk.ui.heartbeat import UiHeartbeat
 from kiosk.ui.help_bridge import HelpBridge
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.pinyin_keys import PinyinKeys
+from kiosk.ui.screen_share import ScreenShare
 from kiosk.ui.simulator_bridge import SimulatorBridge
 from kiosk.ui.translations import UiLanguage
 from kiosk.ui.visit_bridge import VisitBridge
@@ -116,7 +117,8 @@ class Shell:
         self.preview.camera = camera
         self.admin.attach(core.services(self.logs.lines), core.metrics_port)
         if self.help is not None and core.gateway is not None:
-            self.help.attach(core.help_call)
+            self.help.attach(core.help_call,
+                             core.video_call if core.config.help.video.enabled else None)
 
     def load_visits(self, core: KioskCore, thread: CoreThread) -> None:
         """Build the visit machinery (catalog, rules, document signing, flow engine) in the
@@ -198,6 +200,7 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
     language.set(visit.language_now())  # the configured default, whatever an earlier window left
     preview = CameraPreview(None)
     engine.addImageProvider("camera", preview)
+    engine.addImageProvider("staff", help_bridge.staff_picture)  # 远程帮办: their camera
 
     qml_errors: list[str] = []
     engine.warnings.connect(lambda ws: qml_errors.extend(w.toString() for w in ws))
@@ -232,6 +235,11 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
     visit.wentHome.connect(guide.reset)
     bridge.screenShownAt.connect(guide.screen_shown)
     visit.screenChanged.connect(guide.screen_shown)
+    video = config.help.video
+    if video.enabled:  # the screen a staff member sees in a video call, personal data masked
+        size = (video.width, round(video.width * 9 / 16 / 2) * 2)
+        help_bridge.share_screen(ScreenShare(window, help_bridge.frames, video.fps, size,
+                                             parent=help_bridge))
     shell = Shell(app, engine, window, devices, bridge, idle, visit, preview, language, admin,
                   gesture, logs, voice, sim, help_bridge, guide, keys, pinyin)
     if core.devices:

@@ -9,7 +9,7 @@ from kiosk.bench import all_figures
 from kiosk.bench.budgets import BUDGETS, Budget
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "benchmarks.md"
-ROW = re.compile(r"^\| `(\w+)` \| [^|]+ \| (≤|≥|reported) ?([\d.]*) ?\(?([\w/]+)\)? \|$")
+ROW = re.compile(r"^\| `(\w+)` \| [^|]+ \| (≤|≥|reported) ?([\d.]*) ?\(?([\w/%]+)\)? \|$")
 
 
 def documented() -> dict[str, tuple[str, float, str]]:

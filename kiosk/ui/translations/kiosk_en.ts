@@ -1,227 +1,228 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>AdminOverlay</name>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="44" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="44"/>
         <source>维护菜单</source>
         <translation>Maintenance</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="50" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="50"/>
         <source>返回菜单</source>
         <translation>Back to menu</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="51" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="51"/>
         <source>退出维护</source>
         <translation>Leave maintenance</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="51" />
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="315" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="51"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="315"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="75" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="75"/>
         <source>请输入维护PIN</source>
         <translation>Enter the maintenance PIN</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="89" />
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="314" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="89"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="314"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="98" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="98"/>
         <source>设备状态与测试</source>
         <translation>Devices and tests</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="99" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="99"/>
         <source>待上传</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="100" />
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="203" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="100"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="203"/>
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="101" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="101"/>
         <source>日志</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="102" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="102"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="103" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="103"/>
         <source>配置</source>
         <translation>Configuration</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="104" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="104"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="123" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="123"/>
         <source>纸</source>
         <translation>P</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="124" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="124"/>
         <source>纸充足</source>
         <translation>Paper OK</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="124" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="124"/>
         <source>纸将用尽</source>
         <translation>Paper low</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="124" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="124"/>
         <source>缺纸</source>
         <translation>Paper out</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="125" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="125"/>
         <source>盖</source>
         <translation>C</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="126" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="126"/>
         <source>盖板已关</source>
         <translation>Cover closed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="126" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="126"/>
         <source>盖板打开</source>
         <translation>Cover open</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="141" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="141"/>
         <source>读卡测试</source>
         <translation>Test card reading</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="142" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="142"/>
         <source>打印测试凭条</source>
         <translation>Print a test receipt</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="143" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="143"/>
         <source>打印测试页</source>
         <translation>Print a test page</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="144" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="144"/>
         <source>扫码测试</source>
         <translation>Test QR scanning</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="165" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="165"/>
         <source>待上传 %1 · 已上传 %2 · 失败 %3</source>
         <translation>Waiting %1 · sent %2 · failed %3</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="166" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="166"/>
         <source> · 最久 %1 秒</source>
         <translation> · oldest %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="171" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="171"/>
         <source>上传程序曾意外停止并已自动重启 %1 次，请查看日志</source>
         <translation>The uploader stopped unexpectedly and was restarted %1 time(s); see the log</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="186" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="186"/>
         <source>立即重试</source>
         <translation>Retry now</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="193" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="193"/>
         <source>输入办件编号补打证明和回执（保留24小时）</source>
         <translation>Enter a case number to reprint its certificate and receipt (kept 24 hours)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="216" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="216"/>
         <source>按事件编号过滤，例如 6003</source>
         <translation>Filter by event id, e.g. 6003</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="236" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="236"/>
         <source>近14天办理 %1 次</source>
         <translation>%1 visits in the last 14 days</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="254" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="254"/>
         <source>结果</source>
         <translation>Outcomes</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="259" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="259"/>
         <source>评价（5 非常满意 … 1 非常不满意）</source>
         <translation>Ratings (5 very satisfied … 1 very dissatisfied)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="269" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="269"/>
         <source>证件未通过（按原因）</source>
         <translation>Credentials refused (by reason)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="274" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="274"/>
         <source>中位用时（秒）</source>
         <translation>Median duration (s)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="287" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="287"/>
         <source>检查配置文件</source>
         <translation>Check the configuration file</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="300" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="300"/>
         <source>版本 %1 · 终端 %2 · 机器 %3 · %4</source>
         <translation>Version %1 · kiosk %2 · machine %3 · %4</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="301" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="301"/>
         <source>时钟由网络校时（NTP）维护；如偏差过大请检查网络。</source>
         <translation>The clock is kept by network time (NTP); if it is off, check the network.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="304" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="304"/>
         <source>导出日志和就绪报告到U盘</source>
         <translation>Export log and readiness report to USB</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="305" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="305"/>
         <source>打印自检单</source>
         <translation>Print a self-test ticket</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="306" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="306"/>
         <source>重启程序</source>
         <translation>Restart the app</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="307" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="307"/>
         <source>重启设备</source>
         <translation>Reboot</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="308" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="308"/>
         <source>进入维护终端</source>
         <translation>Leave to the maintenance console</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="313" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="313"/>
         <source>确定要执行吗？</source>
         <translation>Are you sure?</translation>
     </message>
@@ -229,7 +230,7 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/AttractScreen.qml" line="37" />
+        <location filename="../qml/Kiosk/screens/AttractScreen.qml" line="37"/>
         <source>请触摸屏幕开始办事</source>
         <translation>Touch the screen to start</translation>
     </message>
@@ -237,57 +238,57 @@
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="6" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="6"/>
         <source>请核对信息</source>
         <translation>Please check your details</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="7"/>
         <source>请核对以下信息，无误请点“确认无误”</source>
         <translation>Please check the details below and tap “All correct”</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="48" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="63"/>
         <source>隐藏</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="48" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="63"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="59" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="74"/>
         <source>来自：身份证件</source>
         <translation>From: ID document</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="60" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="75"/>
         <source>来自：电子证照</source>
         <translation>From: e-license</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="61" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="76"/>
         <source>来自：部门数据</source>
         <translation>From: agency records</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="62" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="77"/>
         <source>您填写</source>
         <translation>Entered by you</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="62" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="77"/>
         <source>来自：本次一并申请</source>
         <translation>From: applied for in this visit</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="72" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="87"/>
         <source>确认无误</source>
         <translation>All correct</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="73" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="88"/>
         <source>信息有误，不办了</source>
         <translation>Something is wrong, stop</translation>
     </message>
@@ -295,37 +296,37 @@
 <context>
     <name>DisplayBar</name>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="16" />
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="17"/>
         <source>模拟设备运行中 · 仅供演示与培训，不办理真实业务</source>
         <translation>Simulated devices · for demonstration and training only, no real services</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="30" />
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="31"/>
         <source>标准字体</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="30" />
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="31"/>
         <source>长辈模式</source>
         <translation>Large text mode</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="35" />
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="36"/>
         <source>标准颜色</source>
         <translation>Standard colours</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="35" />
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="36"/>
         <source>高对比度</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="40" />
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="41"/>
         <source>关闭语音</source>
         <translation>Voice off</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="40" />
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="41"/>
         <source>开启语音</source>
         <translation>Voice on</translation>
     </message>
@@ -333,32 +334,32 @@
 <context>
     <name>EndedScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="7"/>
         <source>身份证已取走，本次办理已结束</source>
         <translation>The ID card was removed, so this visit has ended</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="8" />
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="8"/>
         <source>长时间没有操作，本次办理已结束</source>
         <translation>There was no activity for a while, so this visit has ended</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="9" />
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="9"/>
         <source>本次办理已结束</source>
         <translation>This visit has ended</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="13" />
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="13"/>
         <source>为保护您的隐私，您的信息已从本机清除。需要办理请重新开始。</source>
         <translation>To protect your privacy, your information has been cleared from this kiosk. Start again if you need to.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="15" />
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="15"/>
         <source>%1 秒后回到首页</source>
         <translation>Back to the start in %1 seconds</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="16" />
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="16"/>
         <source>重新开始</source>
         <translation>Start over</translation>
     </message>
@@ -366,22 +367,22 @@
 <context>
     <name>ErrorScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ErrorScreen.qml" line="6" />
+        <location filename="../qml/Kiosk/screens/ErrorScreen.qml" line="6"/>
         <source>抱歉，出了点问题</source>
         <translation>Sorry, something went wrong</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ErrorScreen.qml" line="10" />
+        <location filename="../qml/Kiosk/screens/ErrorScreen.qml" line="10"/>
         <source>本次办理没能完成，您的信息已从本机清除。请重新开始，或呼叫工作人员。</source>
         <translation>This visit could not be completed and your information has been cleared. Please start again or call staff.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ErrorScreen.qml" line="11" />
+        <location filename="../qml/Kiosk/screens/ErrorScreen.qml" line="11"/>
         <source>%1 秒后回到首页</source>
         <translation>Back to the start in %1 seconds</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ErrorScreen.qml" line="12" />
+        <location filename="../qml/Kiosk/screens/ErrorScreen.qml" line="12"/>
         <source>重新开始</source>
         <translation>Start over</translation>
     </message>
@@ -389,37 +390,37 @@
 <context>
     <name>FaceConsentScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="6" />
+        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="6"/>
         <source>刷脸核验本人身份</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="7"/>
         <source>需要拍摄您的面部，与证件照片比对。同意请点“同意并开始”</source>
         <translation>The camera will take your picture to compare with your document photo. Tap “I agree, start” to continue</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="11" />
+        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="11"/>
         <source>为确认是您本人办理，需要用摄像头拍摄您的面部，与证件照片比对。</source>
         <translation>To confirm it is really you, the camera takes your picture and compares it with your document photo.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="12" />
+        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="12"/>
         <source>人脸信息只在本机内存中比对，比对后立即清除，不保存、不上传图像。</source>
-        <translation>Your face is compared only in this kiosk's memory and deleted at once; no image is stored or sent.</translation>
+        <translation>Your face is compared only in this kiosk&apos;s memory and deleted at once; no image is stored or sent.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="13" />
+        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="13"/>
         <source>如不同意，可以请工作人员人工核验。</source>
         <translation>If you do not agree, staff can check your identity in person.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="16" />
+        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="16"/>
         <source>同意并开始</source>
         <translation>I agree, start</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="17" />
+        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="17"/>
         <source>不同意，找工作人员</source>
         <translation>I do not agree, call staff</translation>
     </message>
@@ -427,58 +428,58 @@
 <context>
     <name>FaceScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="9" />
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="49" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="9"/>
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="50"/>
         <source>请正对摄像头</source>
         <translation>Please look at the camera</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="10" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="10"/>
         <source>请正对摄像头，按提示转头</source>
         <translation>Please look at the camera and turn your head when asked</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="42" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="43"/>
         <source>请慢慢向左转头</source>
         <translation>Slowly turn your head to the left</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="43" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="44"/>
         <source>请慢慢向右转头</source>
         <translation>Slowly turn your head to the right</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="44" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="45"/>
         <source>请面向摄像头</source>
         <translation>Please face the camera</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="45" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="46"/>
         <source>请一个人办理</source>
         <translation>One person at a time, please</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="46" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="47"/>
         <source>请靠近一点</source>
         <translation>Please come a little closer</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="47" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="48"/>
         <source>光线太暗，请站到亮处</source>
         <translation>It is too dark; please stand in better light</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="48" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="49"/>
         <source>请站到画面中间</source>
         <translation>Please stand in the middle of the picture</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="49" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="50"/>
         <source>请保持不动</source>
         <translation>Please hold still</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="51" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="52"/>
         <source>人脸信息只在本机比对，不保存图像</source>
         <translation>Your face is compared on this kiosk only; no image is kept</translation>
     </message>
@@ -486,32 +487,32 @@
 <context>
     <name>FieldScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="10" />
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="10"/>
         <source>请填写：</source>
         <translation>Please fill in: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="67" />
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="73"/>
         <source>11位手机号码</source>
         <translation>11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="67" />
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="73"/>
         <source>例如 2024-05-01</source>
         <translation>For example 2024-05-01</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="76" />
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="83"/>
         <source>隐藏</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="76" />
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="83"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="79" />
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="86"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
@@ -519,12 +520,12 @@
 <context>
     <name>FinishedScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/FinishedScreen.qml" line="6" />
+        <location filename="../qml/Kiosk/screens/FinishedScreen.qml" line="6"/>
         <source>办理完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FinishedScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/FinishedScreen.qml" line="7"/>
         <source>办理完成，请取走您的证明和回执</source>
         <translation>All done. Please take your certificate and receipt</translation>
     </message>
@@ -532,27 +533,27 @@
 <context>
     <name>GoodbyeScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/GoodbyeScreen.qml" line="6" />
+        <location filename="../qml/Kiosk/screens/GoodbyeScreen.qml" line="6"/>
         <source>感谢您的使用，再见</source>
         <translation>Thank you, goodbye</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/GoodbyeScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/GoodbyeScreen.qml" line="7"/>
         <source>感谢您的使用。请带好您的证件和文件</source>
         <translation>Thank you. Please take your card and your documents</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/GoodbyeScreen.qml" line="11" />
+        <location filename="../qml/Kiosk/screens/GoodbyeScreen.qml" line="11"/>
         <source>请带好您的身份证和打印的文件</source>
         <translation>Please take your ID card and the printed documents</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/GoodbyeScreen.qml" line="12" />
+        <location filename="../qml/Kiosk/screens/GoodbyeScreen.qml" line="12"/>
         <source>您的信息已从本机清除。</source>
         <translation>Your information has been cleared from this kiosk.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/GoodbyeScreen.qml" line="13" />
+        <location filename="../qml/Kiosk/screens/GoodbyeScreen.qml" line="13"/>
         <source>回到首页</source>
         <translation>Back to start</translation>
     </message>
@@ -560,7 +561,7 @@
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="6" />
+        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="6"/>
         <source>智能导办</source>
         <translation>Service finder</translation>
     </message>
@@ -568,72 +569,72 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="8" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="8"/>
         <source>您好，欢迎使用自助服务。请选择要办理的事项</source>
         <translation>Welcome to self-service. Please choose a service</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="17" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="17"/>
         <source>您好，欢迎使用自助服务</source>
         <translation>Welcome to self-service</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="23" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="23"/>
         <source>请选择要办理的事项，不知道办什么可以点“智能导办”</source>
         <translation>Choose a service, or tap “Service finder” if you are not sure</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="41" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="41"/>
         <source>人</source>
         <translation>P</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="41" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="41"/>
         <source>个人服务</source>
         <translation>Personal services</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="41" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="41"/>
         <source>证明开具 · 社保</source>
         <translation>Certificates · social insurance</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="47" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="47"/>
         <source>企</source>
         <translation>B</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="47" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="47"/>
         <source>企业服务</source>
         <translation>Business services</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="47" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="47"/>
         <source>登记 · 许可</source>
         <translation>Registration · permits</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="53" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="53"/>
         <source>一</source>
         <translation>1</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="53" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="53"/>
         <source>一件事</source>
         <translation>All in one</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="53" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="53"/>
         <source>多个事项 一次办成</source>
         <translation>Several services in one visit</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="61" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="61"/>
         <source>智能导办：回答几个问题，帮您找到要办的事</source>
         <translation>Service finder: answer a few questions to find your service</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="62" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="62"/>
         <source>搜索事项</source>
         <translation>Search services</translation>
     </message>
@@ -641,57 +642,57 @@
 <context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="6" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="6"/>
         <source>请放置身份证</source>
         <translation>Please place your ID card</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="7"/>
         <source>请将身份证放到读卡区，办理期间请不要拿走</source>
         <translation>Place your ID card on the reader and leave it there until you finish</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="21" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="21"/>
         <source>读卡区</source>
         <translation>Reader</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="29" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="29"/>
         <source>身份证</source>
         <translation>ID card</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="40" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="40"/>
         <source>⬅ 读卡器在屏幕左侧</source>
         <translation>⬅ The reader is left of the screen</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="40" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="40"/>
         <source>⬇ 读卡器在屏幕下方</source>
         <translation>⬇ The reader is below the screen</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="40" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="40"/>
         <source>读卡器在屏幕右侧 ➡</source>
         <translation>The reader is right of the screen ➡</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="48" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="48"/>
         <source>也可以：</source>
         <translation>Or:</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="49" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="49"/>
         <source>将社会保障卡或电子护照放到读卡区</source>
         <translation>Place your social security card or e-passport on the reader</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="50" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="50"/>
         <source>打开手机上的电子身份码，对准摄像头</source>
         <translation>Show the e-ID code on your phone to the camera</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="51" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="51"/>
         <source>没有证件？请点下方“呼叫工作人员”</source>
         <translation>No document with you? Tap “Call staff” below</translation>
     </message>
@@ -699,79 +700,79 @@
 <context>
     <name>IntroScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="8" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="8"/>
         <source>准备好后请点“开始办理”</source>
         <translation>When you are ready, tap “Start”</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="20" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="20"/>
         <source>一次办成这些事项：</source>
         <translation>Done together in one visit: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="20" />
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="24" />
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="29" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="20"/>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="24"/>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="29"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="21" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="21"/>
         <source>需要准备</source>
         <translation>What you need</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="22" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="22"/>
         <source>证件：</source>
         <translation>Document: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="23" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="23"/>
         <source>刷脸核验本人身份（不愿刷脸可请工作人员协助）</source>
         <translation>A face check to confirm it is you (staff can check instead)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="24" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="24"/>
         <source>自动调取电子证照，无需提交纸质材料：</source>
         <translation>e-licenses fetched for you, no paper needed: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="25" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="25"/>
         <source>缺少的材料可签署告知承诺书代替</source>
         <translation>Missing papers can be replaced by a signed commitment</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="26" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="26"/>
         <source>办理结果</source>
         <translation>What you get</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="29" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="29"/>
         <source>符合条件当场办结，打印：</source>
         <translation>If you qualify it is decided at once and printed: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="29" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="29"/>
         <source>，以及回执</source>
         <translation>, and a receipt</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="30" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="30"/>
         <source>提交后由部门审核，约 %1 个工作日内办结，打印受理回执</source>
         <translation>The agency reviews it within about %1 working days; you get a printed receipt</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="32" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="32"/>
         <source>大约需要 %1 分钟</source>
         <translation>Takes about %1 minutes</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="39" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="39"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="50" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="50"/>
         <source>暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理</source>
         <translation>Paused: the government service system cannot be reached; please try later or go to a service counter</translation>
     </message>
@@ -779,62 +780,99 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="13" />
+        <location filename="../qml/Kiosk/Main.qml" line="12"/>
         <source>易办自助终端</source>
         <translation>Yiban Self-Service Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="115" />
+        <location filename="../qml/Kiosk/Main.qml" line="120"/>
         <source>要结束本次办理吗？</source>
         <translation>End this visit?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="116" />
+        <location filename="../qml/Kiosk/Main.qml" line="121"/>
         <source>已填写的信息将被清除。</source>
         <translation>What you have entered will be cleared.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="117" />
+        <location filename="../qml/Kiosk/Main.qml" line="122"/>
         <source>结束办理</source>
         <translation>End visit</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="118" />
+        <location filename="../qml/Kiosk/Main.qml" line="123"/>
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="134" />
+        <location filename="../qml/Kiosk/Main.qml" line="139"/>
         <source>需要工作人员帮助吗？</source>
         <translation>Do you need help from staff?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="135" />
+        <location filename="../qml/Kiosk/Main.qml" line="140"/>
+        <source>工作人员可以到这台机器旁协助您，也可以和您视频连线。</source>
+        <translation>Staff can come to this kiosk to help you, or talk with you by video.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="141"/>
         <source>工作人员会到这台机器旁协助您。</source>
         <translation>A member of staff will come to this kiosk to help you.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="136" />
+        <location filename="../qml/Kiosk/Main.qml" line="142"/>
         <source>请工作人员来现场</source>
         <translation>Ask someone to come here</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="137" />
+        <location filename="../qml/Kiosk/Main.qml" line="143"/>
+        <location filename="../qml/Kiosk/Main.qml" line="156"/>
+        <source>视频连线工作人员</source>
+        <translation>Video call with staff</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="144"/>
+        <location filename="../qml/Kiosk/Main.qml" line="159"/>
         <source>不用了</source>
         <translation>No, thanks</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="152" />
+        <location filename="../qml/Kiosk/Main.qml" line="157"/>
+        <source>通话会使用麦克风，工作人员能看到这台机器的屏幕，您的个人信息默认遮挡。不使用摄像头，不录音，不录像。</source>
+        <translation>The call uses the microphone, and the staff member sees this kiosk&apos;s screen with your personal details hidden. No camera is used; nothing is recorded.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="158"/>
+        <source>同意并连线</source>
+        <translation>Agree and call</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="187"/>
+        <source>遮挡我的信息</source>
+        <translation>Hide my details</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="187"/>
+        <source>让工作人员看到我的信息</source>
+        <translation>Let staff see my details</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="192"/>
+        <source>挂断</source>
+        <translation>Hang up</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="224"/>
         <source>您还在吗？</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="153" />
+        <location filename="../qml/Kiosk/Main.qml" line="225"/>
         <source>%1 秒后将结束本次办理并清除您的信息。</source>
         <translation>In %1 seconds this visit ends and your information is cleared.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="154" />
+        <location filename="../qml/Kiosk/Main.qml" line="226"/>
         <source>我还在，继续办理</source>
         <translation>I am here, continue</translation>
     </message>
@@ -842,22 +880,22 @@
 <context>
     <name>NavBar</name>
     <message>
-        <location filename="../qml/Kiosk/controls/NavBar.qml" line="15" />
+        <location filename="../qml/Kiosk/controls/NavBar.qml" line="15"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/NavBar.qml" line="16" />
+        <location filename="../qml/Kiosk/controls/NavBar.qml" line="16"/>
         <source>重新开始</source>
         <translation>Start over</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/NavBar.qml" line="17" />
+        <location filename="../qml/Kiosk/controls/NavBar.qml" line="17"/>
         <source>呼叫工作人员</source>
         <translation>Call staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/NavBar.qml" line="36" />
+        <location filename="../qml/Kiosk/controls/NavBar.qml" line="36"/>
         <source>剩余 %1 秒</source>
         <translation>%1 seconds left</translation>
     </message>
@@ -865,7 +903,7 @@
 <context>
     <name>NumericPad</name>
     <message>
-        <location filename="../qml/Kiosk/controls/NumericPad.qml" line="17" />
+        <location filename="../qml/Kiosk/controls/NumericPad.qml" line="17"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -873,72 +911,72 @@
 <context>
     <name>RateScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="7"/>
         <source>请为本次服务评价</source>
         <translation>Please rate this service</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="8" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="8"/>
         <source>请取走您的文件，并为本次服务评价</source>
         <translation>Please take your documents and rate this service</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="11" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="11"/>
         <source>操作太复杂</source>
         <translation>Too complicated</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="11" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="11"/>
         <source>等待时间长</source>
         <translation>Took too long</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="11" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="11"/>
         <source>材料要求不清楚</source>
         <translation>Unclear what was needed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="11" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="11"/>
         <source>设备故障</source>
         <translation>A device failed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="48" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="48"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="48" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="48"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="48" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="48"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="49" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="49"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="49" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="49"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="25" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="25"/>
         <source>哪里让您不满意？（可多选）</source>
         <translation>What went wrong? (choose any)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="60" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="60"/>
         <source>提交评价</source>
         <translation>Send rating</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="62" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="62"/>
         <source>不评价</source>
         <translation>No rating</translation>
     </message>
@@ -946,47 +984,47 @@
 <context>
     <name>ReportScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="6" />
+        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="6"/>
         <source>本次没能办成</source>
         <translation>This could not be done here</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="7"/>
         <source>本次没能办成。</source>
         <translation>This could not be done here. </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="19" />
+        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="19"/>
         <source>请到服务窗口办理，工作人员会帮助您。</source>
         <translation>Please go to a service counter; staff will help you.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="20" />
+        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="20"/>
         <source>愿意告诉我们没办成的原因吗？（“办不成事”反映，可不填）</source>
         <translation>Would you tell us what could not be done? (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="25" />
+        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="25"/>
         <source>我不符合条件，但想了解怎么办</source>
         <translation>I do not qualify but want to know what to do</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="25" />
+        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="25"/>
         <source>系统查不到我的信息</source>
         <translation>The system could not find my information</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="25" />
+        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="25"/>
         <source>缺少材料</source>
         <translation>Missing documents</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="25" />
+        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="25"/>
         <source>其他原因</source>
         <translation>Another reason</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="35" />
+        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="35"/>
         <source>不反映</source>
         <translation>No thanks</translation>
     </message>
@@ -994,27 +1032,27 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="7"/>
         <source>请到窗口由工作人员办理</source>
         <translation>Please go to a service counter</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="7"/>
         <source>本次未能办理</source>
         <translation>This could not be done</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="14" />
+        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="14"/>
         <source>您的信息已从本机清除。</source>
         <translation>Your information has been cleared from this kiosk.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="15" />
+        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="15"/>
         <source>%1 秒后回到首页</source>
         <translation>Back to the start in %1 seconds</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="16" />
+        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="16"/>
         <source>回到首页</source>
         <translation>Back to start</translation>
     </message>
@@ -1022,28 +1060,28 @@
 <context>
     <name>SearchScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="7" />
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="17" />
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="7"/>
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="17"/>
         <source>搜索事项</source>
         <translation>Search services</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="8" />
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="8"/>
         <source>请输入事项名称或关键词</source>
         <translation>Type a service name or keyword</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="24" />
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="24"/>
         <source>例如：无犯罪、社保、饭店</source>
         <translation>For example: criminal record, social insurance, restaurant</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="29" />
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="30"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="33" />
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="34"/>
         <source>没有找到相关事项，可以试试“智能导办”，或呼叫工作人员</source>
         <translation>Nothing found. Try the “Service finder”, or call staff</translation>
     </message>
@@ -1051,22 +1089,22 @@
 <context>
     <name>ServiceList</name>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="33" />
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="36"/>
         <source>当场办结，打印证明</source>
         <translation>Decided at once, certificate printed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="33" />
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="36"/>
         <source>提交审核，打印回执</source>
         <translation>Sent for review, receipt printed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="34" />
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="37"/>
         <source>约 %1 分钟</source>
         <translation>About %1 minutes</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="41" />
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="44"/>
         <source>暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理</source>
         <translation>Paused: the government service system cannot be reached; please try later or go to a service counter</translation>
     </message>
@@ -1074,22 +1112,22 @@
 <context>
     <name>ServicesScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ServicesScreen.qml" line="6" />
+        <location filename="../qml/Kiosk/screens/ServicesScreen.qml" line="6"/>
         <source>个人服务</source>
         <translation>Personal services</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ServicesScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/ServicesScreen.qml" line="7"/>
         <source>企业服务</source>
         <translation>Business services</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ServicesScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/ServicesScreen.qml" line="7"/>
         <source>一件事</source>
         <translation>All in one</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ServicesScreen.qml" line="8" />
+        <location filename="../qml/Kiosk/screens/ServicesScreen.qml" line="8"/>
         <source>请选择要办理的事项</source>
         <translation>Please choose a service</translation>
     </message>
@@ -1097,47 +1135,47 @@
 <context>
     <name>SignScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="8" />
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="8"/>
         <source>告知承诺书</source>
         <translation>Commitment statement</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="9" />
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="9"/>
         <source>请阅读承诺书全文，同意请在下方签名</source>
         <translation>Please read the whole statement and sign below if you agree</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="18" />
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="18"/>
         <source>放大文字</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="19" />
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="19"/>
         <source>缩小文字</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="45" />
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="46"/>
         <source>同意并签名</source>
         <translation>Agree and sign</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="46" />
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="47"/>
         <source>重签</source>
         <translation>Sign again</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="47" />
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="48"/>
         <source>不签署，到窗口办理</source>
         <translation>Do not sign, go to a counter</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="52" />
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="53"/>
         <source>再按一次，确认签署</source>
         <translation>Press again to sign</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="52" />
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="53"/>
         <source>用按键签署</source>
         <translation>Sign with the keys</translation>
     </message>
@@ -1145,7 +1183,7 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../qml/Kiosk/controls/SignaturePad.qml" line="18" />
+        <location filename="../qml/Kiosk/controls/SignaturePad.qml" line="18"/>
         <source>请在此处用手指签名</source>
         <translation>Sign here with your finger</translation>
     </message>
@@ -1153,72 +1191,72 @@
 <context>
     <name>SimulatorPanel</name>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="21" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="21"/>
         <source>模拟器面板（培训用）</source>
         <translation>Simulator panel (training)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="24" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="24"/>
         <source>放身份证：</source>
         <translation>Place ID card: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="26" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="26"/>
         <source>拿走身份证</source>
         <translation>Lift the ID card</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="27" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="27"/>
         <source>放社保卡</source>
         <translation>Insert social security card</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="28" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="28"/>
         <source>出示电子身份码</source>
         <translation>Show e-ID code</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="29" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="29"/>
         <source>本人面向摄像头</source>
         <translation>Card holder at the camera</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="30" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="30"/>
         <source>他人冒用</source>
         <translation>Someone else at the camera</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="31" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="31"/>
         <source>无人</source>
         <translation>Nobody at the camera</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="32" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="32"/>
         <source>回执打印机缺纸</source>
         <translation>Receipt printer out of paper</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="33" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="33"/>
         <source>装纸</source>
         <translation>Load paper</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="36" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="36"/>
         <source>拔出耳机</source>
         <translation>Pull out headphones</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="36" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="36"/>
         <source>插入耳机</source>
         <translation>Plug in headphones</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="41" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="41"/>
         <source>拔出按键盘</source>
         <translation>Pull out keypad</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="41" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="41"/>
         <source>插上按键盘</source>
         <translation>Plug in keypad</translation>
     </message>
@@ -1226,97 +1264,97 @@
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="11" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="11"/>
         <source>身份证阅读器</source>
         <translation>ID card reader</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="12" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="12"/>
         <source>社保卡/护照读卡器</source>
         <translation>Card/passport reader</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="13" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="13"/>
         <source>凭条打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="14" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="14"/>
         <source>文件打印机</source>
         <translation>Document printer</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="15" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="15"/>
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="16" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="16"/>
         <source>政务服务系统</source>
         <translation>Government service system</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="17" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="17"/>
         <source>按键盘</source>
         <translation>Keypad</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="18" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="18"/>
         <source>耳机插孔</source>
         <translation>Headphone jack</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="23" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="23"/>
         <source>纸将用完</source>
         <translation>Paper low</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="24" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="24"/>
         <source>缺纸</source>
         <translation>Out of paper</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="25" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="25"/>
         <source>舱盖未关</source>
         <translation>Cover open</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="26" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="26"/>
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="27" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="27"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="28" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="28"/>
         <source>需注意</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="29" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="29"/>
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="30" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="30"/>
         <source>未连接</source>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="31" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="31"/>
         <source>检测中</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="59" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="59"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="66" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="66"/>
         <source>终端 %1</source>
         <translation>Kiosk %1</translation>
     </message>
@@ -1324,73 +1362,73 @@
 <context>
     <name>TakeDocuments</name>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="13" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="13"/>
         <source>已提交，将自动上传</source>
         <translation>Submitted — it will be sent automatically</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="14" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="14"/>
         <source>已办结（秒批）</source>
         <translation>Approved on the spot</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="14" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="14"/>
         <source>已受理，等待部门审核</source>
-        <translation>Received, awaiting the agency's review</translation>
+        <translation>Received, awaiting the agency&apos;s review</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="21" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="21"/>
         <source>政务服务系统暂时没有回应。您的申请已安全保存在本机，会自动提交，不必重新办理。</source>
         <translation>The government service system is not answering right now. Your application is saved safely on this kiosk and will be sent automatically; you do not need to apply again.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="25" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="25"/>
         <source>办件编号：</source>
         <translation>Case number: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="25" />
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="25"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="25" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="25"/>
         <source>本机受理号：</source>
         <translation>Kiosk reference: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="30" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="30"/>
         <source>⬅ 请从左侧出纸口取走：</source>
         <translation>⬅ Take from the left slot: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="31" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="31"/>
         <source>请从右侧出纸口取走： ➡</source>
         <translation>Take from the right slot ➡: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="31" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="31"/>
         <source>⬇ 请从下方出纸口取走：</source>
         <translation>⬇ Take from the slot below: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32"/>
         <source>证明文件</source>
         <translation>certificate</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32"/>
         <source>回执</source>
         <translation>receipt</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39"/>
         <source>有文件没有打印出来，已保存，可请工作人员补打，不必重新办理。</source>
         <translation>A document did not print. It is saved: staff can reprint it, no need to apply again.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39"/>
         <source>您也可以凭办件编号在网上查询进度。</source>
         <translation> You can also follow your case online with its number.</translation>
     </message>
@@ -1398,17 +1436,17 @@
 <context>
     <name>TicketOffer</name>
     <message>
-        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="16" />
+        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="16"/>
         <source>取号到窗口办理</source>
         <translation>Take a queue ticket for the counter</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="19" />
+        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="19"/>
         <source>正在取号…</source>
         <translation>Taking a ticket…</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="27" />
+        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="27"/>
         <source>您的号码 %1</source>
         <translation>Your number %1</translation>
     </message>
@@ -1416,42 +1454,42 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11" />
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11"/>
         <source>星期日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11" />
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11"/>
         <source>星期一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11" />
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11"/>
         <source>星期二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11" />
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11"/>
         <source>星期三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11" />
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11"/>
         <source>星期四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12" />
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12"/>
         <source>星期五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12" />
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12"/>
         <source>星期六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="33" />
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="33"/>
         <source>易办自助终端</source>
         <translation>Yiban Self-Service Kiosk</translation>
     </message>
@@ -1459,67 +1497,67 @@
 <context>
     <name>WorkingScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="8" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="8"/>
         <source>正在获取您的电子证照</source>
         <translation>Fetching your e-licenses</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="9" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="9"/>
         <source>正在审核</source>
         <translation>Checking eligibility</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="10" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="10"/>
         <source>正在提交</source>
         <translation>Submitting</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="11" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="11"/>
         <source>正在打印，请稍候</source>
         <translation>Printing, please wait</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="12" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="12"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="22" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="22"/>
         <source>获取电子证照</source>
         <translation>Fetch e-licenses</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="22" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="22"/>
         <source>填写表单</source>
         <translation>Fill in the form</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="23" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="23"/>
         <source>材料与承诺</source>
         <translation>Documents and commitment</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="23" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="23"/>
         <source>审核</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="24" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="24"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="24" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="24"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="33" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="33"/>
         <source>（完成）</source>
         <translation> (done)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="33" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="33"/>
         <source>（进行中）</source>
         <translation> (in progress)</translation>
     </message>

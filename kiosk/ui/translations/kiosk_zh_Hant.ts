@@ -1,227 +1,228 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="zh_CN">
 <context>
     <name>AdminOverlay</name>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="44" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="44"/>
         <source>维护菜单</source>
         <translation>維護選單</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="50" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="50"/>
         <source>返回菜单</source>
         <translation>返回選單</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="51" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="51"/>
         <source>退出维护</source>
         <translation>退出維護</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="51" />
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="315" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="51"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="315"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="75" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="75"/>
         <source>请输入维护PIN</source>
         <translation>請輸入維護PIN</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="89" />
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="314" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="89"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="314"/>
         <source>确定</source>
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="98" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="98"/>
         <source>设备状态与测试</source>
         <translation>裝置狀態與測試</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="99" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="99"/>
         <source>待上传</source>
         <translation>待上傳</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="100" />
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="203" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="100"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="203"/>
         <source>补打</source>
         <translation>補打</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="101" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="101"/>
         <source>日志</source>
         <translation>日誌</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="102" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="102"/>
         <source>统计</source>
         <translation>統計</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="103" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="103"/>
         <source>配置</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="104" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="104"/>
         <source>系统</source>
         <translation>系統</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="123" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="123"/>
         <source>纸</source>
         <translation>紙</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="124" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="124"/>
         <source>纸充足</source>
         <translation>紙充足</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="124" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="124"/>
         <source>纸将用尽</source>
         <translation>紙將用盡</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="124" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="124"/>
         <source>缺纸</source>
         <translation>缺紙</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="125" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="125"/>
         <source>盖</source>
         <translation>蓋</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="126" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="126"/>
         <source>盖板已关</source>
         <translation>蓋板已關</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="126" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="126"/>
         <source>盖板打开</source>
         <translation>蓋板打開</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="141" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="141"/>
         <source>读卡测试</source>
         <translation>讀卡測試</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="142" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="142"/>
         <source>打印测试凭条</source>
         <translation>列印測試憑條</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="143" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="143"/>
         <source>打印测试页</source>
         <translation>列印測試頁</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="144" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="144"/>
         <source>扫码测试</source>
         <translation>掃碼測試</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="165" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="165"/>
         <source>待上传 %1 · 已上传 %2 · 失败 %3</source>
         <translation>待上傳 %1 · 已上傳 %2 · 失敗 %3</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="166" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="166"/>
         <source> · 最久 %1 秒</source>
         <translation> · 最久 %1 秒</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="171" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="171"/>
         <source>上传程序曾意外停止并已自动重启 %1 次，请查看日志</source>
         <translation>上傳程式曾意外停止並已自動重新啟動 %1 次，請查看日誌</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="186" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="186"/>
         <source>立即重试</source>
         <translation>立即重試</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="193" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="193"/>
         <source>输入办件编号补打证明和回执（保留24小时）</source>
         <translation>輸入辦件編號補打證明和回執（保留24小時）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="216" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="216"/>
         <source>按事件编号过滤，例如 6003</source>
         <translation>按事件編號過濾，例如 6003</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="236" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="236"/>
         <source>近14天办理 %1 次</source>
         <translation>近14天辦理 %1 次</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="254" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="254"/>
         <source>结果</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="259" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="259"/>
         <source>评价（5 非常满意 … 1 非常不满意）</source>
         <translation>評價（5 非常滿意 … 1 非常不滿意）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="269" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="269"/>
         <source>证件未通过（按原因）</source>
         <translation>證件未通過（按原因）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="274" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="274"/>
         <source>中位用时（秒）</source>
         <translation>中位用時（秒）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="287" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="287"/>
         <source>检查配置文件</source>
         <translation>檢查配置文件</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="300" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="300"/>
         <source>版本 %1 · 终端 %2 · 机器 %3 · %4</source>
         <translation>版本 %1 · 終端 %2 · 機器 %3 · %4</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="301" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="301"/>
         <source>时钟由网络校时（NTP）维护；如偏差过大请检查网络。</source>
         <translation>時鐘由網路校時（NTP）維護；如偏差過大請檢查網路。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="304" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="304"/>
         <source>导出日志和就绪报告到U盘</source>
         <translation>匯出日誌和就緒報告到隨身碟</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="305" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="305"/>
         <source>打印自检单</source>
         <translation>列印自檢單</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="306" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="306"/>
         <source>重启程序</source>
         <translation>重啟程式</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="307" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="307"/>
         <source>重启设备</source>
         <translation>重啟裝置</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="308" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="308"/>
         <source>进入维护终端</source>
         <translation>進入維護終端</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="313" />
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="313"/>
         <source>确定要执行吗？</source>
         <translation>確定要執行嗎？</translation>
     </message>
@@ -229,7 +230,7 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/AttractScreen.qml" line="37" />
+        <location filename="../qml/Kiosk/screens/AttractScreen.qml" line="37"/>
         <source>请触摸屏幕开始办事</source>
         <translation>請觸摸螢幕開始辦事</translation>
     </message>
@@ -237,57 +238,57 @@
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="6" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="6"/>
         <source>请核对信息</source>
         <translation>請核對資訊</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="7"/>
         <source>请核对以下信息，无误请点“确认无误”</source>
         <translation>請核對以下資訊，無誤請點「確認無誤」</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="48" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="63"/>
         <source>隐藏</source>
         <translation>隱藏</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="48" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="63"/>
         <source>显示</source>
         <translation>顯示</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="59" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="74"/>
         <source>来自：身份证件</source>
         <translation>來自：身份證件</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="60" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="75"/>
         <source>来自：电子证照</source>
         <translation>來自：電子證照</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="61" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="76"/>
         <source>来自：部门数据</source>
         <translation>來自：部門資料</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="62" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="77"/>
         <source>您填写</source>
         <translation>您填寫</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="62" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="77"/>
         <source>来自：本次一并申请</source>
         <translation>來自：本次一併申請</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="72" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="87"/>
         <source>确认无误</source>
         <translation>確認無誤</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="73" />
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="88"/>
         <source>信息有误，不办了</source>
         <translation>資訊有誤，不辦了</translation>
     </message>
@@ -295,37 +296,37 @@
 <context>
     <name>DisplayBar</name>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="16" />
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="17"/>
         <source>模拟设备运行中 · 仅供演示与培训，不办理真实业务</source>
         <translation>模擬裝置執行中 · 僅供演示與培訓，不辦理真實業務</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="30" />
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="31"/>
         <source>标准字体</source>
         <translation>標準字型</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="30" />
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="31"/>
         <source>长辈模式</source>
         <translation>長輩模式</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="35" />
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="36"/>
         <source>标准颜色</source>
         <translation>標準顏色</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="35" />
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="36"/>
         <source>高对比度</source>
         <translation>高對比度</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="40" />
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="41"/>
         <source>关闭语音</source>
         <translation>關閉語音</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="40" />
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="41"/>
         <source>开启语音</source>
         <translation>開啟語音</translation>
     </message>
@@ -333,32 +334,32 @@
 <context>
     <name>EndedScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="7"/>
         <source>身份证已取走，本次办理已结束</source>
         <translation>身份證已取走，本次辦理已結束</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="8" />
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="8"/>
         <source>长时间没有操作，本次办理已结束</source>
         <translation>長時間沒有操作，本次辦理已結束</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="9" />
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="9"/>
         <source>本次办理已结束</source>
         <translation>本次辦理已結束</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="13" />
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="13"/>
         <source>为保护您的隐私，您的信息已从本机清除。需要办理请重新开始。</source>
         <translation>為保護您的隱私，您的資訊已從本機清除。需要辦理請重新開始。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="15" />
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="15"/>
         <source>%1 秒后回到首页</source>
         <translation>%1 秒後回到首頁</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="16" />
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="16"/>
         <source>重新开始</source>
         <translation>重新開始</translation>
     </message>
@@ -366,22 +367,22 @@
 <context>
     <name>ErrorScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ErrorScreen.qml" line="6" />
+        <location filename="../qml/Kiosk/screens/ErrorScreen.qml" line="6"/>
         <source>抱歉，出了点问题</source>
         <translation>抱歉，出了點問題</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ErrorScreen.qml" line="10" />
+        <location filename="../qml/Kiosk/screens/ErrorScreen.qml" line="10"/>
         <source>本次办理没能完成，您的信息已从本机清除。请重新开始，或呼叫工作人员。</source>
         <translation>本次辦理沒能完成，您的資訊已從本機清除。請重新開始，或呼叫工作人員。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ErrorScreen.qml" line="11" />
+        <location filename="../qml/Kiosk/screens/ErrorScreen.qml" line="11"/>
         <source>%1 秒后回到首页</source>
         <translation>%1 秒後回到首頁</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ErrorScreen.qml" line="12" />
+        <location filename="../qml/Kiosk/screens/ErrorScreen.qml" line="12"/>
         <source>重新开始</source>
         <translation>重新開始</translation>
     </message>
@@ -389,37 +390,37 @@
 <context>
     <name>FaceConsentScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="6" />
+        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="6"/>
         <source>刷脸核验本人身份</source>
         <translation>刷臉核驗本人身份</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="7"/>
         <source>需要拍摄您的面部，与证件照片比对。同意请点“同意并开始”</source>
         <translation>需要拍攝您的面部，與證件照片比對。同意請點「同意並開始」</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="11" />
+        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="11"/>
         <source>为确认是您本人办理，需要用摄像头拍摄您的面部，与证件照片比对。</source>
         <translation>為確認是您本人辦理，需要用攝影機拍攝您的面部，與證件照片比對。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="12" />
+        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="12"/>
         <source>人脸信息只在本机内存中比对，比对后立即清除，不保存、不上传图像。</source>
         <translation>人臉資訊只在本機內比對，比對後立即清除，不儲存、不上傳影像。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="13" />
+        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="13"/>
         <source>如不同意，可以请工作人员人工核验。</source>
         <translation>如不同意，可以請工作人員人工核驗。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="16" />
+        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="16"/>
         <source>同意并开始</source>
         <translation>同意並開始</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="17" />
+        <location filename="../qml/Kiosk/screens/FaceConsentScreen.qml" line="17"/>
         <source>不同意，找工作人员</source>
         <translation>不同意，找工作人員</translation>
     </message>
@@ -427,58 +428,58 @@
 <context>
     <name>FaceScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="9" />
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="49" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="9"/>
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="50"/>
         <source>请正对摄像头</source>
         <translation>請正對攝影機</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="10" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="10"/>
         <source>请正对摄像头，按提示转头</source>
         <translation>請正對攝影機，按提示轉頭</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="42" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="43"/>
         <source>请慢慢向左转头</source>
         <translation>請慢慢向左轉頭</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="43" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="44"/>
         <source>请慢慢向右转头</source>
         <translation>請慢慢向右轉頭</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="44" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="45"/>
         <source>请面向摄像头</source>
         <translation>請面向攝影機</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="45" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="46"/>
         <source>请一个人办理</source>
         <translation>請一個人辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="46" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="47"/>
         <source>请靠近一点</source>
         <translation>請靠近一點</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="47" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="48"/>
         <source>光线太暗，请站到亮处</source>
         <translation>光線太暗，請站到亮處</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="48" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="49"/>
         <source>请站到画面中间</source>
         <translation>請站到畫面中間</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="49" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="50"/>
         <source>请保持不动</source>
         <translation>請保持不動</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="51" />
+        <location filename="../qml/Kiosk/screens/FaceScreen.qml" line="52"/>
         <source>人脸信息只在本机比对，不保存图像</source>
         <translation>人臉資訊只在本機比對，不儲存影像</translation>
     </message>
@@ -486,32 +487,32 @@
 <context>
     <name>FieldScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="10" />
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="10"/>
         <source>请填写：</source>
         <translation>請填寫：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="67" />
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="73"/>
         <source>11位手机号码</source>
         <translation>11位手機號碼</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="67" />
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="73"/>
         <source>例如 2024-05-01</source>
         <translation>例如 2024-05-01</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="76" />
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="83"/>
         <source>隐藏</source>
         <translation>隱藏</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="76" />
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="83"/>
         <source>显示</source>
         <translation>顯示</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="79" />
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="86"/>
         <source>下一步</source>
         <translation>下一步</translation>
     </message>
@@ -519,12 +520,12 @@
 <context>
     <name>FinishedScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/FinishedScreen.qml" line="6" />
+        <location filename="../qml/Kiosk/screens/FinishedScreen.qml" line="6"/>
         <source>办理完成</source>
         <translation>辦理完成</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FinishedScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/FinishedScreen.qml" line="7"/>
         <source>办理完成，请取走您的证明和回执</source>
         <translation>辦理完成，請取走您的證明和回執</translation>
     </message>
@@ -532,27 +533,27 @@
 <context>
     <name>GoodbyeScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/GoodbyeScreen.qml" line="6" />
+        <location filename="../qml/Kiosk/screens/GoodbyeScreen.qml" line="6"/>
         <source>感谢您的使用，再见</source>
         <translation>感謝您的使用，再見</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/GoodbyeScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/GoodbyeScreen.qml" line="7"/>
         <source>感谢您的使用。请带好您的证件和文件</source>
         <translation>感謝您的使用。請帶好您的證件和文件</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/GoodbyeScreen.qml" line="11" />
+        <location filename="../qml/Kiosk/screens/GoodbyeScreen.qml" line="11"/>
         <source>请带好您的身份证和打印的文件</source>
         <translation>請帶好您的身份證和列印的文件</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/GoodbyeScreen.qml" line="12" />
+        <location filename="../qml/Kiosk/screens/GoodbyeScreen.qml" line="12"/>
         <source>您的信息已从本机清除。</source>
         <translation>您的資訊已從本機清除。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/GoodbyeScreen.qml" line="13" />
+        <location filename="../qml/Kiosk/screens/GoodbyeScreen.qml" line="13"/>
         <source>回到首页</source>
         <translation>回到首頁</translation>
     </message>
@@ -560,7 +561,7 @@
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="6" />
+        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="6"/>
         <source>智能导办</source>
         <translation>智慧導辦</translation>
     </message>
@@ -568,72 +569,72 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="8" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="8"/>
         <source>您好，欢迎使用自助服务。请选择要办理的事项</source>
         <translation>您好，歡迎使用自助服務。請選擇要辦理的事項</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="17" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="17"/>
         <source>您好，欢迎使用自助服务</source>
         <translation>您好，歡迎使用自助服務</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="23" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="23"/>
         <source>请选择要办理的事项，不知道办什么可以点“智能导办”</source>
         <translation>請選擇要辦理的事項，不知道辦什麼可以點「智慧導辦」</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="41" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="41"/>
         <source>人</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="41" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="41"/>
         <source>个人服务</source>
         <translation>個人服務</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="41" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="41"/>
         <source>证明开具 · 社保</source>
         <translation>證明開具 · 社保</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="47" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="47"/>
         <source>企</source>
         <translation>企</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="47" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="47"/>
         <source>企业服务</source>
         <translation>企業服務</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="47" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="47"/>
         <source>登记 · 许可</source>
         <translation>登記 · 許可</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="53" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="53"/>
         <source>一</source>
         <translation>一</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="53" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="53"/>
         <source>一件事</source>
         <translation>一件事</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="53" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="53"/>
         <source>多个事项 一次办成</source>
         <translation>多個事項 一次辦成</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="61" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="61"/>
         <source>智能导办：回答几个问题，帮您找到要办的事</source>
         <translation>智慧導辦：回答幾個問題，幫您找到要辦的事</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="62" />
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="62"/>
         <source>搜索事项</source>
         <translation>搜尋事項</translation>
     </message>
@@ -641,57 +642,57 @@
 <context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="6" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="6"/>
         <source>请放置身份证</source>
         <translation>請放置身份證</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="7"/>
         <source>请将身份证放到读卡区，办理期间请不要拿走</source>
         <translation>請將身份證放到讀卡區，辦理期間請不要拿走</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="21" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="21"/>
         <source>读卡区</source>
         <translation>讀卡區</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="29" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="29"/>
         <source>身份证</source>
         <translation>身份證</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="40" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="40"/>
         <source>⬅ 读卡器在屏幕左侧</source>
         <translation>⬅ 讀卡器在螢幕左側</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="40" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="40"/>
         <source>⬇ 读卡器在屏幕下方</source>
         <translation>⬇ 讀卡器在螢幕下方</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="40" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="40"/>
         <source>读卡器在屏幕右侧 ➡</source>
         <translation>讀卡器在螢幕右側 ➡</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="48" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="48"/>
         <source>也可以：</source>
         <translation>也可以：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="49" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="49"/>
         <source>将社会保障卡或电子护照放到读卡区</source>
         <translation>將社會保障卡或電子護照放到讀卡區</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="50" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="50"/>
         <source>打开手机上的电子身份码，对准摄像头</source>
         <translation>開啟手機上的電子身份碼，對準攝影機</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="51" />
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="51"/>
         <source>没有证件？请点下方“呼叫工作人员”</source>
         <translation>沒有證件？請點下方「呼叫工作人員」</translation>
     </message>
@@ -699,79 +700,79 @@
 <context>
     <name>IntroScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="8" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="8"/>
         <source>准备好后请点“开始办理”</source>
         <translation>準備好後請點「開始辦理」</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="20" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="20"/>
         <source>一次办成这些事项：</source>
         <translation>一次辦成這些事項：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="20" />
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="24" />
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="29" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="20"/>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="24"/>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="29"/>
         <source>、</source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="21" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="21"/>
         <source>需要准备</source>
         <translation>需要準備</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="22" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="22"/>
         <source>证件：</source>
         <translation>證件：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="23" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="23"/>
         <source>刷脸核验本人身份（不愿刷脸可请工作人员协助）</source>
         <translation>刷臉核驗本人身份（不願刷臉可請工作人員協助）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="24" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="24"/>
         <source>自动调取电子证照，无需提交纸质材料：</source>
         <translation>自動調取電子證照，無需提交紙質材料：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="25" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="25"/>
         <source>缺少的材料可签署告知承诺书代替</source>
         <translation>缺少的材料可簽署告知承諾書代替</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="26" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="26"/>
         <source>办理结果</source>
         <translation>辦理結果</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="29" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="29"/>
         <source>符合条件当场办结，打印：</source>
         <translation>符合條件當場辦結，列印：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="29" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="29"/>
         <source>，以及回执</source>
         <translation>，以及回執</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="30" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="30"/>
         <source>提交后由部门审核，约 %1 个工作日内办结，打印受理回执</source>
         <translation>提交後由部門審核，約 %1 個工作日內辦結，列印受理回執</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="32" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="32"/>
         <source>大约需要 %1 分钟</source>
         <translation>大約需要 %1 分鐘</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="39" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="39"/>
         <source>开始办理</source>
         <translation>開始辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="50" />
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="50"/>
         <source>暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理</source>
         <translation>暫停辦理：暫時無法連接政務服務系統，請稍後再試或到窗口辦理</translation>
     </message>
@@ -779,62 +780,99 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="13" />
+        <location filename="../qml/Kiosk/Main.qml" line="12"/>
         <source>易办自助终端</source>
         <translation>易辦自助終端</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="115" />
+        <location filename="../qml/Kiosk/Main.qml" line="120"/>
         <source>要结束本次办理吗？</source>
         <translation>要結束本次辦理嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="116" />
+        <location filename="../qml/Kiosk/Main.qml" line="121"/>
         <source>已填写的信息将被清除。</source>
         <translation>已填寫的資訊將被清除。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="117" />
+        <location filename="../qml/Kiosk/Main.qml" line="122"/>
         <source>结束办理</source>
         <translation>結束辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="118" />
+        <location filename="../qml/Kiosk/Main.qml" line="123"/>
         <source>继续办理</source>
         <translation>繼續辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="134" />
+        <location filename="../qml/Kiosk/Main.qml" line="139"/>
         <source>需要工作人员帮助吗？</source>
         <translation>需要工作人員幫助嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="135" />
+        <location filename="../qml/Kiosk/Main.qml" line="140"/>
+        <source>工作人员可以到这台机器旁协助您，也可以和您视频连线。</source>
+        <translation>工作人員可以到這台機器旁協助您，也可以和您視訊連線。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="141"/>
         <source>工作人员会到这台机器旁协助您。</source>
         <translation>工作人員會到這台機器旁協助您。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="136" />
+        <location filename="../qml/Kiosk/Main.qml" line="142"/>
         <source>请工作人员来现场</source>
         <translation>請工作人員來現場</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="137" />
+        <location filename="../qml/Kiosk/Main.qml" line="143"/>
+        <location filename="../qml/Kiosk/Main.qml" line="156"/>
+        <source>视频连线工作人员</source>
+        <translation>視訊連線工作人員</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="144"/>
+        <location filename="../qml/Kiosk/Main.qml" line="159"/>
         <source>不用了</source>
         <translation>不用了</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="152" />
+        <location filename="../qml/Kiosk/Main.qml" line="157"/>
+        <source>通话会使用麦克风，工作人员能看到这台机器的屏幕，您的个人信息默认遮挡。不使用摄像头，不录音，不录像。</source>
+        <translation>通話會使用麥克風，工作人員能看到這台機器的螢幕，您的個人資料預設遮擋。不使用攝影機，不錄音，不錄影。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="158"/>
+        <source>同意并连线</source>
+        <translation>同意並連線</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="187"/>
+        <source>遮挡我的信息</source>
+        <translation>遮擋我的資料</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="187"/>
+        <source>让工作人员看到我的信息</source>
+        <translation>讓工作人員看到我的資料</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="192"/>
+        <source>挂断</source>
+        <translation>掛斷</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="224"/>
         <source>您还在吗？</source>
         <translation>您還在嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="153" />
+        <location filename="../qml/Kiosk/Main.qml" line="225"/>
         <source>%1 秒后将结束本次办理并清除您的信息。</source>
         <translation>%1 秒後將結束本次辦理並清除您的資訊。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="154" />
+        <location filename="../qml/Kiosk/Main.qml" line="226"/>
         <source>我还在，继续办理</source>
         <translation>我還在，繼續辦理</translation>
     </message>
@@ -842,22 +880,22 @@
 <context>
     <name>NavBar</name>
     <message>
-        <location filename="../qml/Kiosk/controls/NavBar.qml" line="15" />
+        <location filename="../qml/Kiosk/controls/NavBar.qml" line="15"/>
         <source>返回</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/NavBar.qml" line="16" />
+        <location filename="../qml/Kiosk/controls/NavBar.qml" line="16"/>
         <source>重新开始</source>
         <translation>重新開始</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/NavBar.qml" line="17" />
+        <location filename="../qml/Kiosk/controls/NavBar.qml" line="17"/>
         <source>呼叫工作人员</source>
         <translation>呼叫工作人員</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/NavBar.qml" line="36" />
+        <location filename="../qml/Kiosk/controls/NavBar.qml" line="36"/>
         <source>剩余 %1 秒</source>
         <translation>剩餘 %1 秒</translation>
     </message>
@@ -865,7 +903,7 @@
 <context>
     <name>NumericPad</name>
     <message>
-        <location filename="../qml/Kiosk/controls/NumericPad.qml" line="17" />
+        <location filename="../qml/Kiosk/controls/NumericPad.qml" line="17"/>
         <source>删除</source>
         <translation>刪除</translation>
     </message>
@@ -873,72 +911,72 @@
 <context>
     <name>RateScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="7"/>
         <source>请为本次服务评价</source>
         <translation>請為本次服務評價</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="8" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="8"/>
         <source>请取走您的文件，并为本次服务评价</source>
         <translation>請取走您的文件，併為本次服務評價</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="11" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="11"/>
         <source>操作太复杂</source>
         <translation>操作太複雜</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="11" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="11"/>
         <source>等待时间长</source>
         <translation>等待時間長</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="11" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="11"/>
         <source>材料要求不清楚</source>
         <translation>材料要求不清楚</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="11" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="11"/>
         <source>设备故障</source>
         <translation>裝置故障</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="48" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="48"/>
         <source>非常满意</source>
         <translation>非常滿意</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="48" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="48"/>
         <source>满意</source>
         <translation>滿意</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="48" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="48"/>
         <source>基本满意</source>
         <translation>基本滿意</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="49" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="49"/>
         <source>不满意</source>
         <translation>不滿意</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="49" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="49"/>
         <source>非常不满意</source>
         <translation>非常不滿意</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="25" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="25"/>
         <source>哪里让您不满意？（可多选）</source>
         <translation>哪裡讓您不滿意？（可多選）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="60" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="60"/>
         <source>提交评价</source>
         <translation>提交評價</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="62" />
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="62"/>
         <source>不评价</source>
         <translation>不評價</translation>
     </message>
@@ -946,47 +984,47 @@
 <context>
     <name>ReportScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="6" />
+        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="6"/>
         <source>本次没能办成</source>
         <translation>本次沒能辦成</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="7"/>
         <source>本次没能办成。</source>
         <translation>本次沒能辦成。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="19" />
+        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="19"/>
         <source>请到服务窗口办理，工作人员会帮助您。</source>
         <translation>請到服務櫃檯辦理，工作人員會幫助您。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="20" />
+        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="20"/>
         <source>愿意告诉我们没办成的原因吗？（“办不成事”反映，可不填）</source>
         <translation>願意告訴我們沒辦成的原因嗎？（「辦不成事」反映，可不填）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="25" />
+        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="25"/>
         <source>我不符合条件，但想了解怎么办</source>
         <translation>我不符合條件，但想了解怎麼辦</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="25" />
+        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="25"/>
         <source>系统查不到我的信息</source>
         <translation>系統查不到我的資訊</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="25" />
+        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="25"/>
         <source>缺少材料</source>
         <translation>缺少材料</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="25" />
+        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="25"/>
         <source>其他原因</source>
         <translation>其他原因</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="35" />
+        <location filename="../qml/Kiosk/screens/ReportScreen.qml" line="35"/>
         <source>不反映</source>
         <translation>不反映</translation>
     </message>
@@ -994,27 +1032,27 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="7"/>
         <source>请到窗口由工作人员办理</source>
         <translation>請到櫃檯由工作人員辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="7"/>
         <source>本次未能办理</source>
         <translation>本次未能辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="14" />
+        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="14"/>
         <source>您的信息已从本机清除。</source>
         <translation>您的資訊已從本機清除。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="15" />
+        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="15"/>
         <source>%1 秒后回到首页</source>
         <translation>%1 秒後回到首頁</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="16" />
+        <location filename="../qml/Kiosk/screens/ResultScreen.qml" line="16"/>
         <source>回到首页</source>
         <translation>回到首頁</translation>
     </message>
@@ -1022,28 +1060,28 @@
 <context>
     <name>SearchScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="7" />
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="17" />
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="7"/>
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="17"/>
         <source>搜索事项</source>
         <translation>搜尋事項</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="8" />
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="8"/>
         <source>请输入事项名称或关键词</source>
         <translation>請輸入事項名稱或關鍵詞</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="24" />
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="24"/>
         <source>例如：无犯罪、社保、饭店</source>
         <translation>例如：無犯罪、社保、飯店</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="29" />
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="30"/>
         <source>搜索</source>
         <translation>搜尋</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="33" />
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="34"/>
         <source>没有找到相关事项，可以试试“智能导办”，或呼叫工作人员</source>
         <translation>沒有找到相關事項，可以試試「智慧導辦」，或呼叫工作人員</translation>
     </message>
@@ -1051,22 +1089,22 @@
 <context>
     <name>ServiceList</name>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="33" />
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="36"/>
         <source>当场办结，打印证明</source>
         <translation>當場辦結，列印證明</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="33" />
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="36"/>
         <source>提交审核，打印回执</source>
         <translation>提交審核，列印回執</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="34" />
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="37"/>
         <source>约 %1 分钟</source>
         <translation>約 %1 分鐘</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="41" />
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="44"/>
         <source>暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理</source>
         <translation>暫停辦理：暫時無法連接政務服務系統，請稍後再試或到窗口辦理</translation>
     </message>
@@ -1074,22 +1112,22 @@
 <context>
     <name>ServicesScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ServicesScreen.qml" line="6" />
+        <location filename="../qml/Kiosk/screens/ServicesScreen.qml" line="6"/>
         <source>个人服务</source>
         <translation>個人服務</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ServicesScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/ServicesScreen.qml" line="7"/>
         <source>企业服务</source>
         <translation>企業服務</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ServicesScreen.qml" line="7" />
+        <location filename="../qml/Kiosk/screens/ServicesScreen.qml" line="7"/>
         <source>一件事</source>
         <translation>一件事</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ServicesScreen.qml" line="8" />
+        <location filename="../qml/Kiosk/screens/ServicesScreen.qml" line="8"/>
         <source>请选择要办理的事项</source>
         <translation>請選擇要辦理的事項</translation>
     </message>
@@ -1097,47 +1135,47 @@
 <context>
     <name>SignScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="8" />
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="8"/>
         <source>告知承诺书</source>
         <translation>告知承諾書</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="9" />
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="9"/>
         <source>请阅读承诺书全文，同意请在下方签名</source>
         <translation>請閱讀承諾書全文，同意請在下方簽名</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="18" />
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="18"/>
         <source>放大文字</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="19" />
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="19"/>
         <source>缩小文字</source>
         <translation>縮小文字</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="45" />
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="46"/>
         <source>同意并签名</source>
         <translation>同意並簽名</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="46" />
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="47"/>
         <source>重签</source>
         <translation>重簽</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="47" />
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="48"/>
         <source>不签署，到窗口办理</source>
         <translation>不簽署，到櫃檯辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="52" />
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="53"/>
         <source>再按一次，确认签署</source>
         <translation>再按一次，確認簽署</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="52" />
+        <location filename="../qml/Kiosk/screens/SignScreen.qml" line="53"/>
         <source>用按键签署</source>
         <translation>用按鍵簽署</translation>
     </message>
@@ -1145,7 +1183,7 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../qml/Kiosk/controls/SignaturePad.qml" line="18" />
+        <location filename="../qml/Kiosk/controls/SignaturePad.qml" line="18"/>
         <source>请在此处用手指签名</source>
         <translation>請在此處用手指簽名</translation>
     </message>
@@ -1153,72 +1191,72 @@
 <context>
     <name>SimulatorPanel</name>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="21" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="21"/>
         <source>模拟器面板（培训用）</source>
         <translation>模擬器面板（培訓用）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="24" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="24"/>
         <source>放身份证：</source>
         <translation>放身份證：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="26" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="26"/>
         <source>拿走身份证</source>
         <translation>拿走身份證</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="27" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="27"/>
         <source>放社保卡</source>
         <translation>放社保卡</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="28" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="28"/>
         <source>出示电子身份码</source>
         <translation>出示電子身份碼</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="29" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="29"/>
         <source>本人面向摄像头</source>
         <translation>本人面向攝影機</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="30" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="30"/>
         <source>他人冒用</source>
         <translation>他人冒用</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="31" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="31"/>
         <source>无人</source>
         <translation>無人</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="32" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="32"/>
         <source>回执打印机缺纸</source>
         <translation>回執印表機缺紙</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="33" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="33"/>
         <source>装纸</source>
         <translation>裝紙</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="36" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="36"/>
         <source>拔出耳机</source>
         <translation>拔出耳機</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="36" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="36"/>
         <source>插入耳机</source>
         <translation>插入耳機</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="41" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="41"/>
         <source>拔出按键盘</source>
         <translation>拔出按鍵盤</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="41" />
+        <location filename="../qml/Kiosk/simulator/SimulatorPanel.qml" line="41"/>
         <source>插上按键盘</source>
         <translation>插上按鍵盤</translation>
     </message>
@@ -1226,97 +1264,97 @@
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="11" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="11"/>
         <source>身份证阅读器</source>
         <translation>身份證閱讀器</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="12" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="12"/>
         <source>社保卡/护照读卡器</source>
         <translation>社保卡/護照讀卡器</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="13" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="13"/>
         <source>凭条打印机</source>
         <translation>憑條印表機</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="14" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="14"/>
         <source>文件打印机</source>
         <translation>文件印表機</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="15" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="15"/>
         <source>摄像头</source>
         <translation>攝影機</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="16" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="16"/>
         <source>政务服务系统</source>
         <translation>政務服務系統</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="17" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="17"/>
         <source>按键盘</source>
         <translation>按鍵盤</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="18" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="18"/>
         <source>耳机插孔</source>
         <translation>耳機插孔</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="23" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="23"/>
         <source>纸将用完</source>
         <translation>紙將用完</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="24" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="24"/>
         <source>缺纸</source>
         <translation>缺紙</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="25" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="25"/>
         <source>舱盖未关</source>
         <translation>艙蓋未關</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="26" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="26"/>
         <source>已暂停</source>
         <translation>已暫停</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="27" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="27"/>
         <source>正常</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="28" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="28"/>
         <source>需注意</source>
         <translation>需注意</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="29" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="29"/>
         <source>故障</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="30" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="30"/>
         <source>未连接</source>
         <translation>未連線</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="31" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="31"/>
         <source>检测中</source>
         <translation>檢測中</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="59" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="59"/>
         <source>：</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="66" />
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="66"/>
         <source>终端 %1</source>
         <translation>終端 %1</translation>
     </message>
@@ -1324,73 +1362,73 @@
 <context>
     <name>TakeDocuments</name>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="13" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="13"/>
         <source>已提交，将自动上传</source>
         <translation>已提交，將自動上傳</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="14" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="14"/>
         <source>已办结（秒批）</source>
         <translation>已辦結（秒批）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="14" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="14"/>
         <source>已受理，等待部门审核</source>
         <translation>已受理，等待部門審核</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="21" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="21"/>
         <source>政务服务系统暂时没有回应。您的申请已安全保存在本机，会自动提交，不必重新办理。</source>
         <translation>政務服務系統暫時沒有回應。您的申請已安全保存在本機，會自動提交，不必重新辦理。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="25" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="25"/>
         <source>办件编号：</source>
         <translation>辦件編號：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="25" />
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="25"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32"/>
         <source>、</source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="25" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="25"/>
         <source>本机受理号：</source>
         <translation>本機受理號：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="30" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="30"/>
         <source>⬅ 请从左侧出纸口取走：</source>
         <translation>⬅ 請從左側出紙口取走：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="31" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="31"/>
         <source>请从右侧出纸口取走： ➡</source>
         <translation>請從右側出紙口取走： ➡</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="31" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="31"/>
         <source>⬇ 请从下方出纸口取走：</source>
         <translation>⬇ 請從下方出紙口取走：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32"/>
         <source>证明文件</source>
         <translation>證明文件</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32"/>
         <source>回执</source>
         <translation>回執</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39"/>
         <source>有文件没有打印出来，已保存，可请工作人员补打，不必重新办理。</source>
         <translation>有文件沒有列印出來，已儲存，可請工作人員補打，不必重新辦理。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39" />
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39"/>
         <source>您也可以凭办件编号在网上查询进度。</source>
         <translation>您也可以憑辦件編號在網上查詢進度。</translation>
     </message>
@@ -1398,17 +1436,17 @@
 <context>
     <name>TicketOffer</name>
     <message>
-        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="16" />
+        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="16"/>
         <source>取号到窗口办理</source>
         <translation>取號到窗口辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="19" />
+        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="19"/>
         <source>正在取号…</source>
         <translation>正在取號…</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="27" />
+        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="27"/>
         <source>您的号码 %1</source>
         <translation>您的號碼 %1</translation>
     </message>
@@ -1416,42 +1454,42 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11" />
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11"/>
         <source>星期日</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11" />
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11"/>
         <source>星期一</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11" />
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11"/>
         <source>星期二</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11" />
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11"/>
         <source>星期三</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11" />
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11"/>
         <source>星期四</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12" />
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12"/>
         <source>星期五</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12" />
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12"/>
         <source>星期六</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="33" />
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="33"/>
         <source>易办自助终端</source>
         <translation>易辦自助終端</translation>
     </message>
@@ -1459,67 +1497,67 @@
 <context>
     <name>WorkingScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="8" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="8"/>
         <source>正在获取您的电子证照</source>
         <translation>正在獲取您的電子證照</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="9" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="9"/>
         <source>正在审核</source>
         <translation>正在審核</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="10" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="10"/>
         <source>正在提交</source>
         <translation>正在提交</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="11" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="11"/>
         <source>正在打印，请稍候</source>
         <translation>正在列印，請稍候</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="12" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="12"/>
         <source>请稍候</source>
         <translation>請稍候</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="22" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="22"/>
         <source>获取电子证照</source>
         <translation>獲取電子證照</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="22" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="22"/>
         <source>填写表单</source>
         <translation>填寫表單</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="23" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="23"/>
         <source>材料与承诺</source>
         <translation>材料與承諾</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="23" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="23"/>
         <source>审核</source>
         <translation>審核</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="24" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="24"/>
         <source>提交</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="24" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="24"/>
         <source>打印</source>
         <translation>列印</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="33" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="33"/>
         <source>（完成）</source>
         <translation>（完成）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="33" />
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="33"/>
         <source>（进行中）</source>
         <translation>（進行中）</translation>
     </message>

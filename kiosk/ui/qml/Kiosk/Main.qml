@@ -52,14 +52,17 @@ Window {
     Loader {
         id: screenLoader
         objectName: "screenLoader"
-        anchors { left: parent.left; right: simPanel.visible ? simPanel.left : parent.right
+        // during a video call the screen makes room for the call's panel: nothing under it
+        anchors { left: parent.left
+                  right: callPanel.visible ? callPanel.left : simPanel.visible ? simPanel.left : parent.right
+                  rightMargin: callPanel.visible ? Theme.spacing : 0
                   top: simBanner.bottom; bottom: keyboard.shown ? keyboard.top : nav.top }
         source: window.screens[kiosk.visit.screen] || "screens/ErrorScreen.qml"
         onLoaded: kiosk.screenShown(kiosk.visit.screen)
         enabled: !kiosk.admin.open && !window.dialogOpen
     }
     // a question over the screen is modal for keys too: Tab stays among its buttons
-    readonly property bool dialogOpen: window.leaveAsked || kiosk.help.choosing || kiosk.visit.stillThere
+    readonly property bool dialogOpen: window.leaveAsked || kiosk.help.choosing || kiosk.help.consenting || kiosk.visit.stillThere
 
     // Esc: one step back (or "no" to the open question), as the nav bar's 返回 does
     Shortcut {
@@ -67,6 +70,7 @@ Window {
         enabled: !kiosk.admin.open
         onActivated: window.leaveAsked ? window.leaveAsked = false
                      : kiosk.help.choosing ? kiosk.help.dismiss()
+                     : kiosk.help.consenting ? kiosk.help.declineVideo()
                      : nav.visible ? nav.backRequested() : undefined
     }
 
@@ -133,10 +137,77 @@ Window {
         objectName: "helpDialog"
         Component.onCompleted: kiosk.visit.say(title)
         title: qsTr("需要工作人员帮助吗？")
-        message: qsTr("工作人员会到这台机器旁协助您。")
+        message: kiosk.help.videoOffered ? qsTr("工作人员可以到这台机器旁协助您，也可以和您视频连线。")
+                                         : qsTr("工作人员会到这台机器旁协助您。")
         KButton { objectName: "helpOnsite"; primary: true; text: qsTr("请工作人员来现场"); onClicked: kiosk.help.call("onsite") }
+        KButton { objectName: "helpVideo"; visible: kiosk.help.videoOffered; text: qsTr("视频连线工作人员"); onClicked: kiosk.help.call("video") }
         KButton { objectName: "helpCancel"; text: qsTr("不用了"); onClicked: kiosk.help.dismiss() }
     }
+    }
+
+    // 远程帮办: the citizen's consent before the microphone is used and the screen is shared
+    Loader {
+        anchors.fill: parent
+        z: 62
+        active: kiosk.help.consenting
+        sourceComponent: Dialog {
+            objectName: "videoConsentDialog"
+            Component.onCompleted: kiosk.visit.say(title + message)
+            title: qsTr("视频连线工作人员")
+            message: qsTr("通话会使用麦克风，工作人员能看到这台机器的屏幕，您的个人信息默认遮挡。不使用摄像头，不录音，不录像。")
+            KButton { objectName: "videoAgree"; primary: true; text: qsTr("同意并连线"); onClicked: kiosk.help.agreeVideo() }
+            KButton { objectName: "videoDecline"; text: qsTr("不用了"); onClicked: kiosk.help.declineVideo() }
+        }
+    }
+
+    // the call, in a corner: the staff member's picture, hang up, show or hide my information
+    Rectangle {
+        id: callPanel
+        objectName: "callPanel"
+        z: 40
+        visible: kiosk.help.callPhase === "connecting" || kiosk.help.callPhase === "live"
+        anchors { right: parent.right; top: simBanner.bottom; margins: Theme.spacing }
+        width: Math.round(420 * Theme.scale)
+        height: callColumn.implicitHeight + Theme.spacing * 2
+        radius: Theme.radius; color: Theme.surface
+        border { color: Theme.border; width: Math.round(3 * Theme.scale) }
+        Column {
+            id: callColumn
+            anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.spacing }
+            spacing: Theme.spacing
+            Image {
+                objectName: "staffPicture"
+                width: parent.width; height: Math.round(width * 9 / 16)
+                fillMode: Image.PreserveAspectFit
+                cache: false
+                source: "image://staff/" + kiosk.help.staffTick
+            }
+            KButton {
+                objectName: "callShowMine"; width: parent.width
+                text: kiosk.help.showingMine ? qsTr("遮挡我的信息") : qsTr("让工作人员看到我的信息")
+                onClicked: kiosk.help.toggleShowMine()
+            }
+            KButton {
+                objectName: "callHangUp"; primary: true; width: parent.width
+                text: qsTr("挂断"); onClicked: kiosk.help.hangUp()
+            }
+        }
+    }
+
+    // where the staff member points on the shared screen, for a few seconds
+    Rectangle {
+        objectName: "staffPointer"
+        z: 70
+        visible: kiosk.help.pointerOn
+        width: Math.round(72 * Theme.scale); height: width; radius: width / 2
+        x: kiosk.help.pointerX * window.width - width / 2
+        y: kiosk.help.pointerY * window.height - height / 2
+        color: "transparent"
+        border { color: "#D94F00"; width: Math.round(8 * Theme.scale) }
+        Rectangle {
+            anchors.centerIn: parent; width: parent.width / 4; height: width; radius: width / 2
+            color: "#D94F00"
+        }
     }
 
     Loader {

@@ -47,6 +47,7 @@ Screen {
                 Text {
                     id: valueText
                     objectName: "confirmValue"
+                    property bool personal: true  // masked on a staff member's shared screen
                     anchors { left: labelText.right; leftMargin: Theme.spacing; verticalCenter: parent.verticalCenter }
                     width: parent.width * 0.45 - (revealButton.visible ? revealButton.width + Theme.spacing : 0)
                     wrapMode: Text.WrapAnywhere

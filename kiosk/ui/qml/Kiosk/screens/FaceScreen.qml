@@ -19,6 +19,7 @@ Screen {
             color: Theme.cameraBackground; radius: Theme.radius; clip: true
             Image {
                 objectName: "cameraPreview"
+                property bool personal: true  // masked on a staff member's shared screen
                 anchors.fill: parent
                 fillMode: Image.PreserveAspectFit
                 cache: false

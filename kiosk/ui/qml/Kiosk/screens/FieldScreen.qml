@@ -56,6 +56,7 @@ Screen {
         TextField {
             id: input
             objectName: "fieldInput"
+            property bool personal: true  // masked on a staff member's shared screen
             // what the voice calls it: the field's name, never what was typed
             property string spokenName: f.label || ""
             Accessible.name: spokenName
