@@ -6,7 +6,9 @@ and Opus."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -38,82 +40,89 @@ async def until(ok: Any, what: str, timeout_s: float = 15.0) -> None:
     raise AssertionError(f"waited {timeout_s:g} s for {what}")
 
 
-async def test_a_call_carries_the_screen_both_voices_and_the_pointer_then_the_staff_hang_up(
-        hall: tuple[BackendServer, GatewayClient]) -> None:
-    server, gateway = hall
+@dataclass
+class LiveCall:
+    client: httpx.AsyncClient
+    request_id: str
+    call: VideoCall
+    events: list[CallEvent]
+    running: asyncio.Future[CallPhase]
+    staff: StaffPeer
+
+
+@contextlib.asynccontextmanager
+async def live_call(server: BackendServer, gateway: GatewayClient, screen: LatestFrame,
+                    size: tuple[int, int]) -> AsyncIterator[LiveCall]:
+    """A video request taken by a staff member, the call set up and live."""
     created = await gateway.request_help("field", "criminal-record-certificate", "video", 30)
     async with httpx.AsyncClient() as client:
         r = await client.post(f"{server.url}/v1/help/requests/{created.id}/accept",
                               headers=STAFF, json={"staff_name": "王芳"})
         assert r.json()["status"] == "accepted"
-        screen = LatestFrame()
-        picture = np.zeros((240, 320, 3), dtype=np.uint8)
-        picture[:, :160] = (200, 30, 30)  # the kiosk's screen: red on the left, black right
-        screen.put(picture)
-        call = VideoCall(gateway, created.id, screen, fps=10, size=(320, 240), connect_s=15)
+        call = VideoCall(gateway, created.id, screen, fps=10, size=size, connect_s=15)
         events: list[CallEvent] = []
         running = asyncio.ensure_future(call.run(events.append))
         staff = StaffPeer(server.url, created.id)
         try:
             await staff.answer(client)
             await until(lambda: any(e.phase is CallPhase.LIVE for e in events), "the call live")
-            await until(lambda: len(staff.screen_frames) >= 3, "the kiosk's screen at the staff")
-            seen = staff.screen_frames[-1]
-            assert seen.shape[:2] == (240, 320)
-            left, right = seen[:, :140].mean(axis=(0, 1)), seen[:, 180:].mean(axis=(0, 1))
-            assert left[0] > 150, left    # red arrives red (VP8 is lossy)
-            assert left[1] < 80, left
-            assert right.max() < 40, right
-
-            await until(lambda: call.audio_frames_heard > 10, "the staff's voice at the kiosk")
-            got = await call.received_packets()
-            assert got.get("audio", 0) > 0
-            staff_stats = [s for s in (await staff.pc.getStats()).values()
-                           if getattr(s, "type", "") == "inbound-rtp" and s.kind == "audio"]
-            assert staff_stats, "no audio stream at the staff's end"
-            assert staff_stats[0].packetsReceived > 0  # the citizen's voice
-
-            await until(lambda: staff.channel is not None and
-                        staff.channel.readyState == "open", "the data channel")
-            staff.send({"type": "point", "x": 0.25, "y": 0.75})
-            staff.send({"type": "point", "x": 7, "y": -1})  # off the screen: ignored
-            await until(lambda: any(e.pointer for e in events), "the pointer at the kiosk")
-            assert [e.pointer for e in events if e.pointer] == [(0.25, 0.75)]
-
-            staff.send({"type": "bye"})  # the staff member hangs up
-            assert await asyncio.wait_for(running, 10) is CallPhase.ENDED
-            assert events[-1].phase is CallPhase.ENDED
-            status = (await client.get(f"{server.url}/v1/help/requests/{created.id}")).json()
-            assert status["status"] == "ended"   # the hall's list no longer shows it
-            listed = (await client.get(f"{server.url}/v1/help/requests", headers=STAFF)).json()
-            assert created.id not in [x["id"] for x in listed["requests"]]
+            yield LiveCall(client, created.id, call, events, running, staff)
         finally:
             running.cancel()
             await staff.close()
+
+
+async def test_a_call_carries_the_screen_both_voices_and_the_pointer_then_the_staff_hang_up(
+        hall: tuple[BackendServer, GatewayClient]) -> None:
+    server, gateway = hall
+    screen = LatestFrame()
+    picture = np.zeros((240, 320, 3), dtype=np.uint8)
+    picture[:, :160] = (200, 30, 30)  # the kiosk's screen: red on the left, black right
+    screen.put(picture)
+    async with live_call(server, gateway, screen, (320, 240)) as live:
+        call, events, staff, client = live.call, live.events, live.staff, live.client
+        await until(lambda: len(staff.screen_frames) >= 3, "the kiosk's screen at the staff")
+        seen = staff.screen_frames[-1]
+        assert seen.shape[:2] == (240, 320)
+        left, right = seen[:, :140].mean(axis=(0, 1)), seen[:, 180:].mean(axis=(0, 1))
+        assert left[0] > 150, left    # red arrives red (VP8 is lossy)
+        assert left[1] < 80, left
+        assert right.max() < 40, right
+
+        await until(lambda: call.audio_frames_heard > 10, "the staff's voice at the kiosk")
+        got = await call.received_packets()
+        assert got.get("audio", 0) > 0
+        staff_stats = [s for s in (await staff.pc.getStats()).values()
+                       if getattr(s, "type", "") == "inbound-rtp" and s.kind == "audio"]
+        assert staff_stats, "no audio stream at the staff's end"
+        assert staff_stats[0].packetsReceived > 0  # the citizen's voice
+
+        await until(lambda: staff.channel is not None and
+                    staff.channel.readyState == "open", "the data channel")
+        staff.send({"type": "point", "x": 0.25, "y": 0.75})
+        staff.send({"type": "point", "x": 7, "y": -1})  # off the screen: ignored
+        await until(lambda: any(e.pointer for e in events), "the pointer at the kiosk")
+        assert [e.pointer for e in events if e.pointer] == [(0.25, 0.75)]
+
+        staff.send({"type": "bye"})  # the staff member hangs up
+        assert await asyncio.wait_for(live.running, 10) is CallPhase.ENDED
+        assert events[-1].phase is CallPhase.ENDED
+        status = (await client.get(
+            f"{server.url}/v1/help/requests/{live.request_id}")).json()
+        assert status["status"] == "ended"   # the hall's list no longer shows it
+        listed = (await client.get(f"{server.url}/v1/help/requests", headers=STAFF)).json()
+        assert live.request_id not in [x["id"] for x in listed["requests"]]
 
 
 async def test_the_kiosk_hangs_up_and_the_hall_sees_the_call_ended(
         hall: tuple[BackendServer, GatewayClient]) -> None:
     server, gateway = hall
-    created = await gateway.request_help("home", None, "video", 0)
-    async with httpx.AsyncClient() as client:
-        await client.post(f"{server.url}/v1/help/requests/{created.id}/accept", headers=STAFF,
-                          json={"staff_name": "李静"})
-        call = VideoCall(gateway, created.id, LatestFrame(), fps=5, size=(160, 120))
-        events: list[CallEvent] = []
-        running = asyncio.ensure_future(call.run(events.append))
-        staff = StaffPeer(server.url, created.id)
-        try:
-            await staff.answer(client)
-            await until(lambda: any(e.phase is CallPhase.LIVE for e in events), "the call live")
-            call.hang_up()
-            assert await asyncio.wait_for(running, 10) is CallPhase.ENDED
-            call_now = (await client.get(
-                f"{server.url}/v1/help/requests/{created.id}/call")).json()
-            assert call_now == {"status": "ended", "offer": None, "answer": None}
-        finally:
-            running.cancel()
-            await staff.close()
+    async with live_call(server, gateway, LatestFrame(), (160, 120)) as live:
+        live.call.hang_up()
+        assert await asyncio.wait_for(live.running, 10) is CallPhase.ENDED
+        call_now = (await live.client.get(
+            f"{server.url}/v1/help/requests/{live.request_id}/call")).json()
+        assert call_now == {"status": "ended", "offer": None, "answer": None}
 
 
 async def test_no_answer_from_the_console_fails_the_call_and_an_offer_needs_an_accepted_request(

@@ -155,6 +155,7 @@ def test_a_video_call_shares_the_masked_screen_points_and_hangs_up(
     assert find(shell, "fieldInput").property("text") == PHONE
 
     # the citizen asks for a video call and consents
+    files_before = set(kiosk_core.config.data_dir.rglob("*"))
     tap(shell, qtbot, "navStaff")
     tap(shell, qtbot, "helpVideo")
     qtbot.waitUntil(lambda: exists(shell, "videoConsentDialog"), timeout=3000)
@@ -229,6 +230,8 @@ def test_a_video_call_shares_the_masked_screen_points_and_hangs_up(
     assert shell.visit.screen == "field"
     assert find(shell, "fieldInput").property("text") == PHONE
     assert staff.run(page.evaluate("() => window.staffCall.ended"))
+    # nothing of the call was kept: no file appeared in the kiosk's data folder
+    assert set(kiosk_core.config.data_dir.rglob("*")) - files_before == set()
 
 
 def test_the_kiosk_hangs_up_and_a_declined_consent_calls_no_one(
