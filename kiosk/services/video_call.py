@@ -135,10 +135,27 @@ def microphone(source: str) -> MediaStreamTrack:
     if source == "tone":
         return ToneTrack()
     kind, _, device = source.partition(":")
-    player = MediaPlayer(device or "default", format=kind, options={"channels": "1"})
+    try:
+        player = MediaPlayer(device or "default", format=kind, options={"channels": "1"})
+    except (OSError, ValueError, av.error.FFmpegError) as exc:  # no such device, no driver
+        raise NoMicrophone(f"{source}: {type(exc).__name__}") from None
     if player.audio is None:
         raise NoMicrophone(f"no audio from {source}")
     return player.audio
+
+
+def speaker_for(sink: str) -> MediaRecorder | None:
+    """Where the staff member's voice is played: None for "none", or when the device cannot
+    be opened (said in the log; the call goes on — the pointer and the screen still guide)."""
+    if sink == "none":
+        return None
+    kind, _, device = sink.partition(":")
+    try:
+        return MediaRecorder(device or "default", format=kind)
+    except (OSError, ValueError, av.error.FFmpegError) as exc:
+        log.warning("help call speaker unavailable", event_id=EventId.HELP_CALL_STARTED,
+                    sink=sink, error=type(exc).__name__)
+        return None
 
 
 class VideoCall:
@@ -179,15 +196,13 @@ class VideoCall:
             self._channel = pc.createDataChannel("staff")
             self._channel.on("message", lambda m: self._message(m, on_event))
 
-            if self.speaker != "none":  # the staff member's voice out of the kiosk
-                kind, _, device = self.speaker.partition(":")
-                recorder = MediaRecorder(device or "default", format=kind)
+            recorder = speaker_for(self.speaker)  # the staff member's voice out of the kiosk
 
             @pc.on("track")
             def _track(track: MediaStreamTrack) -> None:
                 if track.kind == "audio" and recorder is not None:
                     recorder.addTrack(track)
-                    self._sinks.append(asyncio.ensure_future(recorder.start()))
+                    self._sinks.append(asyncio.ensure_future(self._play(recorder)))
                 else:
                     self._sinks.append(asyncio.ensure_future(self._sink(track)))
 
@@ -258,6 +273,13 @@ class VideoCall:
             if isinstance(x, int | float) and isinstance(y, int | float) \
                     and 0 <= x <= 1 and 0 <= y <= 1:
                 on_event(CallEvent(CallPhase.LIVE, pointer=(float(x), float(y))))
+
+    async def _play(self, recorder: MediaRecorder) -> None:
+        try:
+            await recorder.start()
+        except (OSError, ValueError, av.error.FFmpegError) as exc:  # the sound card went away
+            log.warning("help call speaker unavailable", event_id=EventId.HELP_CALL_STARTED,
+                        sink=self.speaker, error=type(exc).__name__)
 
     async def _sink(self, track: MediaStreamTrack) -> None:
         """The staff member's camera to the front end (about 10 pictures a second), their

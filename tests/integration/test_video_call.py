@@ -140,3 +140,21 @@ async def test_no_answer_from_the_console_fails_the_call_and_an_offer_needs_an_a
     events: list[CallEvent] = []
     assert await call.run(events.append) is CallPhase.FAILED
     assert [e.phase for e in events] == [CallPhase.CONNECTING, CallPhase.FAILED]
+
+
+async def test_a_microphone_that_cannot_be_opened_fails_the_call_in_plain_terms(
+        hall: tuple[BackendServer, GatewayClient]) -> None:
+    """A kiosk whose sound card is missing: the call is not made (the citizen then sees
+    "视频没能接通，请到…"), the request is closed, nothing hangs."""
+    server, gateway = hall
+    request = await gateway.request_help("home", None, "video", 0)
+    async with httpx.AsyncClient() as client:
+        await client.post(f"{server.url}/v1/help/requests/{request.id}/accept", headers=STAFF,
+                          json={"staff_name": "李静"})
+        call = VideoCall(gateway, request.id, LatestFrame(), fps=5, size=(160, 120),
+                         microphone_source="alsa:no-such-card")
+        events: list[CallEvent] = []
+        assert await asyncio.wait_for(call.run(events.append), 10) is CallPhase.FAILED
+        assert [e.phase for e in events] == [CallPhase.FAILED]
+        status = (await client.get(f"{server.url}/v1/help/requests/{request.id}")).json()
+        assert status["status"] == "ended"
