@@ -68,6 +68,7 @@ class HelpBridge(QObject):
         self._make_video: Callable[..., VideoCall] | None = None
         self._consenting = False
         self._call_phase = ""
+        self._mode = ""  # the request running: "onsite" or "video"
         self._video: VideoCall | None = None
         self.frames = LatestFrame()
         self.share: ScreenShare | None = None
@@ -154,6 +155,7 @@ class HelpBridge(QObject):
             return state
 
         self._call_phase = ""
+        self._mode = mode
         self._task = self._thread.submit(run())
         self.changed.emit()
 
@@ -248,8 +250,8 @@ class HelpBridge(QObject):
         key = _WORDS[s.phase]
         if self._call_phase:
             key = _CALL_WORDS[self._call_phase]
-        elif s.phase is HelpPhase.COMING and self._video is not None:
-            key = _CALL_WORDS["connecting"]
+        elif s.phase is HelpPhase.COMING and self._mode == "video":
+            key = _CALL_WORDS["connecting"]  # answered by video: no one is walking over
         return visit_message(key, self._visit.language_now(), position=str(s.position),
                              staff=s.staff_name, counter=s.counter or self._counter)
 
