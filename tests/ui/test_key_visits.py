@@ -126,6 +126,9 @@ def test_a_value_is_read_only_into_headphones_and_only_when_asked(shell, core, q
 
     shell.bridge.sim.plugHeadphones(True)
     qtbot.waitUntil(lambda: shell.guide.headphones, timeout=10000)
+    # plugging in moves the focus to the screen's first stop (a zero-delay timer): let it
+    qtbot.waitUntil(lambda: any("已插入耳机" in line for line in heard.lines), timeout=5000)
+    qtbot.wait(300)
     to_focus(shell, qtbot, f"confirmRow_{phone_row}")
     key(shell, Qt.Key.Key_F2, qtbot)
     assert heard.lines[-1].endswith(digits), heard.lines[-1]    # digit by digit, after its label
