@@ -217,7 +217,12 @@ class VideoCall:
             answer = await self._answer()
             if answer is None:
                 return outcome
-            await pc.setRemoteDescription(RTCSessionDescription(answer, "answer"))
+            try:
+                await pc.setRemoteDescription(RTCSessionDescription(answer, "answer"))
+            except ValueError:  # a console's answer that is not a session description
+                log.warning("help call answer unusable", event_id=EventId.HELP_CALL_ENDED,
+                            request=self.request_id)
+                return outcome
             log.info("help call live", event_id=EventId.HELP_CALL_STARTED,
                      request=self.request_id)
             outcome = CallPhase.LIVE

@@ -158,3 +158,29 @@ async def test_a_microphone_that_cannot_be_opened_fails_the_call_in_plain_terms(
         assert [e.phase for e in events] == [CallPhase.FAILED]
         status = (await client.get(f"{server.url}/v1/help/requests/{request.id}")).json()
         assert status["status"] == "ended"
+
+
+async def test_an_answer_that_is_no_session_description_fails_the_call_without_raising(
+        hall: tuple[BackendServer, GatewayClient]) -> None:
+    """A console (or a province's gateway) answering with something that is not SDP: the call
+    fails in plain terms — the citizen is named the counter — and nothing escapes the call."""
+    server, gateway = hall
+    request = await gateway.request_help("home", None, "video", 0)
+    async with httpx.AsyncClient() as client:
+        await client.post(f"{server.url}/v1/help/requests/{request.id}/accept", headers=STAFF,
+                          json={"staff_name": "李静"})
+        call = VideoCall(gateway, request.id, LatestFrame(), fps=5, size=(160, 120),
+                         connect_s=10)
+        events: list[CallEvent] = []
+        running = asyncio.ensure_future(call.run(events.append))
+        url = f"{server.url}/v1/help/requests/{request.id}/call"
+        await until(lambda: bool(events), "the kiosk connecting")
+        for _ in range(100):
+            if (await client.get(url)).json()["offer"]:
+                break
+            await asyncio.sleep(0.05)
+        r = await client.put(f"{url}/answer", headers=STAFF,
+                             json={"type": "answer", "sdp": "v=0 not a description"})
+        assert r.status_code == 200
+        assert await asyncio.wait_for(running, 10) is CallPhase.FAILED
+        assert events[-1].phase is CallPhase.FAILED
