@@ -38,10 +38,11 @@ def personal_rects(window: QQuickWindow) -> list[QRectF]:
 
 
 def masked(image: QImage, rects: list[QRectF], words: str) -> QImage:
-    """`image` with each rect covered (a plain box and `words` on it)."""
+    """`image` with each rect covered (a plain box and `words` on it), painted in place: the
+    grab is a fresh image every frame, so no copy of a full screen is made."""
     if not rects:
         return image
-    out = image.copy()
+    out = image
     dpr = image.devicePixelRatio()
     painter = QPainter(out)
     font = QFont()
