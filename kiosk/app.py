@@ -26,9 +26,12 @@ from kiosk.devices.monitor import DeviceMonitor
 from kiosk.devices.registry import build_devices
 from kiosk.devices.remote_service import RemoteServiceLink
 from kiosk.logging import get_logger
+from kiosk.services.call_events import StaffOnCall
 from kiosk.services.gateway import GatewayClient
-from kiosk.services.help_call import HelpCall
+from kiosk.services.gateway_tls import GatewayEndpoint
+from kiosk.services.help_call import HelpCall, HelpState
 from kiosk.services.outbox import Outbox, Uploader, UploaderSupervisor
+from kiosk.services.remote_help import RemoteHelp
 from kiosk.sim.hub import SimulatorHub
 
 if TYPE_CHECKING:
@@ -77,7 +80,7 @@ class KioskCore:
             # the government backend is watched like a device: on the strip, in the metrics
             self.gateway = self._make_gateway()
             self.devices.append(RemoteServiceLink(
-                "backend", self.hub.backend_url, self.gateway.health,
+                "backend", self.gateway_endpoint().url, self.gateway.health,
                 simulated=self.hub.backend is not None))
         self.monitor = DeviceMonitor(self.devices, self.config.monitor)
         if monitor:
@@ -141,13 +144,22 @@ class KioskCore:
         except OSError as exc:  # statistics must never stop a citizen
             log.error("refusal not counted", error=type(exc).__name__)
 
+    def gateway_endpoint(self) -> GatewayEndpoint:
+        """Where the gateway is and how this kiosk proves itself to it: the configured one, or
+        the simulated backend this kiosk's hub started (its port and its authority)."""
+        if self.hub is not None and self.hub.backend_endpoint is not None:
+            return self.hub.backend_endpoint
+        c = self.config
+        return GatewayEndpoint(c.backend_url, c.backend_ca_bundle, c.backend_client_cert,
+                               c.backend_client_key)
+
     def _make_gateway(self) -> GatewayClient:
         c = self.config
-        url = self.hub.backend_url if self.hub is not None else c.backend_url
-        return GatewayClient(url, c.kiosk_id, timeout_s=c.backend_timeout_s,
+        e = self.gateway_endpoint()
+        return GatewayClient(e.url, c.kiosk_id, timeout_s=c.backend_timeout_s,
                              max_answer_bytes=c.backend_max_answer_bytes,
-                             ca_bundle=c.backend_ca_bundle, client_cert=c.backend_client_cert,
-                             client_key=c.backend_client_key)
+                             ca_bundle=e.ca_bundle, client_cert=e.client_cert,
+                             client_key=e.client_key)
 
     def start_uploader(self) -> None:
         """The outbox's single uploader: whatever a previous run left unsent goes out now."""
@@ -285,10 +297,9 @@ class KioskCore:
         c = self.config.help
         return HelpCall(self.gateway, answer_s=c.answer_s, counter=c.counter)
 
-    def video_call(self, request_id: str, frames: LatestFrame,
-                   on_staff_frame: Callable[[Any], None] | None = None) -> VideoCall:
+    def video_call(self, request_id: str, frames: LatestFrame) -> VideoCall:
         """The video call for an accepted video help request (远程帮办); `frames` is where the
-        front end puts the (masked) screen."""
+        front end puts the (covered) screen."""
         from kiosk.services.video_call import VideoCall  # WebRTC loads on the first call
 
         if self.gateway is None:
@@ -297,7 +308,22 @@ class KioskCore:
         height = round(v.width * 9 / 16 / 2) * 2
         return VideoCall(self.gateway, request_id, frames, fps=v.fps, size=(v.width, height),
                          microphone_source=v.microphone, speaker=v.speaker,
-                         connect_s=v.connect_s, on_staff_frame=on_staff_frame)
+                         connect_s=v.connect_s, idle_end_s=v.idle_end_s,
+                         max_bitrate_bps=v.max_bitrate_kbps * 1000)
+
+    def remote_help(self, state: HelpState, mode: str,
+                    frames: LatestFrame | None = None) -> RemoteHelp:
+        """The session on a request a staff member took (video: asked first, then the call;
+        text: the lines)."""
+        if self.gateway is None:
+            raise RuntimeError("the core has not started its gateway client")
+        v = self.config.help.video
+        request_id = state.request_id
+        make_video = (lambda: self.video_call(request_id, frames)) \
+            if mode == "video" and frames is not None else None
+        return RemoteHelp(self.gateway, request_id, mode,
+                          state.staff or StaffOnCall("", ""), consent_s=v.consent_s,
+                          max_call_s=v.max_call_s, make_video=make_video)
 
     def device(self, name: str) -> Device:
         for d in self.devices:

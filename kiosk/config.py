@@ -144,14 +144,23 @@ class HelpVideoConfig(_Strict):
     microphone: Annotated[str, Field(pattern=r"^(tone|alsa(:[\w.,:-]+)?)$")] = "alsa:default"
     speaker: Annotated[str, Field(pattern=r"^(none|alsa(:[\w.,:-]+)?)$")] = "alsa:default"
     connect_s: Annotated[float, Field(gt=0, le=120)] = 20
+    # when a staff member answers, the citizen has this long to accept (then it is declined)
+    consent_s: Annotated[float, Field(ge=5, le=120)] = 30
+    # the longest call (a warning a minute before), and the end when nothing comes from the
+    # staff member's side for this long
+    max_call_s: Annotated[float, Field(ge=60, le=4 * 3600)] = 20 * 60
+    idle_end_s: Annotated[float, Field(ge=5, le=600)] = 30
+    max_bitrate_kbps: Annotated[int, Field(ge=250, le=1500)] = 1000  # the shared screen's cap
 
 
 class HelpConfig(_Strict):
-    """"Call staff" (呼叫工作人员): how long the kiosk waits for someone to answer, and where it
-    sends the citizen when no one does."""
+    """"Call staff" (呼叫工作人员): how long the kiosk waits for someone to take the request
+    (then it is withdrawn), where it sends the citizen when no one does, and whether help by
+    text (文字交流) is offered beside help on site and by video."""
 
     answer_s: Annotated[float, Field(gt=0, le=600)] = 60
     counter: Annotated[str, Field(min_length=1, max_length=40)] = "1号窗口（服务台）"
+    text_enabled: bool = True  # 文字交流: staff's typed lines, the citizen's ready phrases
     video: HelpVideoConfig = Field(default_factory=HelpVideoConfig)
 
 
@@ -235,7 +244,9 @@ class KioskSettings(BaseSettings):
     site: str = "易办政务服务大厅"
     locale: Lang = "zh-Hans"
     simulate: bool = False  # demo/training kiosk: banner on screen (devices: adapter "simulated")
-    backend_url: str = "http://127.0.0.1:8780"
+    # the gateway, over https:// with mutual TLS (plain http:// only on a simulated kiosk)
+    backend_url: Annotated[str, Field(pattern=r"^https?://[^\s/]+(/[^\s]*)?$")] = \
+        "https://127.0.0.1:8780"
     backend_ca_bundle: Path | None = None  # CA certificates the gateway's TLS must chain to
     backend_client_cert: Path | None = None  # mutual TLS: this kiosk's certificate ...
     backend_client_key: Path | None = None  # ... and its key (or a systemd credential path)
@@ -270,6 +281,15 @@ class KioskSettings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"{value!r} is not a time zone name (e.g. Asia/Shanghai)") from None
         return value
+
+    @model_validator(mode="after")
+    def _gateway_over_tls(self) -> KioskSettings:
+        """A kiosk that serves citizens talks to the gateway over TLS only: personal data and
+        the kiosk's identity never cross the network in clear."""
+        if not self.simulate and not self.backend_url.startswith("https://"):
+            raise ValueError("backend_url must start with https:// (the gateway is reached "
+                             "over mutual TLS; plain http:// only with simulate = true)")
+        return self
 
     @model_validator(mode="before")
     @classmethod

@@ -59,7 +59,8 @@ class EventId(IntEnum):
     HELP_CANCELLED = 5303
     HELP_REQUEST_FAILED = 5304
     HELP_CALL_STARTED = 5305  # 远程帮办: media flowing (request id; nothing of the content)
-    HELP_CALL_ENDED = 5306
+    HELP_CALL_ENDED = 5306  # (and why: kiosk, staff, time_up, no_media, not_connected...)
+    HELP_CALL_DECLINED = 5307  # the citizen declined when staff answered (or let it run out)
 
     ADMIN_PIN_SET = 7000
     ADMIN_LOGIN = 7001

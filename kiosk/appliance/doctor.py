@@ -18,6 +18,7 @@ import httpx
 from cryptography import x509
 
 from kiosk.config import ConfigError, KioskSettings, load_config
+from kiosk.services.gateway_tls import GatewayEndpoint, GatewayTlsError
 
 if TYPE_CHECKING:
     from kiosk.app import KioskCore
@@ -64,18 +65,15 @@ async def check_devices(core: KioskCore) -> list[Check]:
     return checks
 
 
-async def check_backend(config: KioskSettings, now: float | None = None,
-                        url: str | None = None) -> list[Check]:
-    """The backend at `url` (default: the configured one; under --simulate the one this
-    kiosk's own simulator hub started, which may have moved off a taken port)."""
-    url = url or config.backend_url
-    verify: bool | str = str(config.backend_ca_bundle) if config.backend_ca_bundle else True
-    cert = (str(config.backend_client_cert), str(config.backend_client_key)) \
-        if config.backend_client_cert and config.backend_client_key else None
+async def check_backend(endpoint: GatewayEndpoint, now: float | None = None) -> list[Check]:
+    """The backend at `endpoint`: the configured one, or under --simulate the one this kiosk's
+    own simulator hub started (which may have moved off a taken port), over the same TLS the
+    kiosk speaks (the server verified, the kiosk's client certificate presented)."""
+    url = endpoint.url
     try:
-        async with httpx.AsyncClient(verify=verify, cert=cert, timeout=10) as client:
+        async with httpx.AsyncClient(verify=endpoint.tls(), timeout=10) as client:
             r = await client.get(url.rstrip("/") + "/v1/health")
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, GatewayTlsError) as exc:
         return [Check("backend", "FAIL", f"{url}: {type(exc).__name__}: {exc}"),
                 Check("clock", "warn", "not compared: the backend did not answer")]
     backend = Check("backend", "ok" if r.status_code == 200 else "FAIL",
@@ -139,7 +137,7 @@ async def run_doctor(path: Path | None, overrides: dict[str, object]) -> list[Ch
     await core.start(monitor=False)
     try:
         checks += await check_devices(core)
-        checks += await check_backend(config, url=core.hub.backend_url if core.hub else None)
+        checks += await check_backend(core.gateway_endpoint())
     finally:
         await core.stop()
     checks.append(check_disk(config.data_dir))

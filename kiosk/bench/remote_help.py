@@ -1,5 +1,5 @@
-"""远程帮办 on loopback: how long from a video help request to the first picture of the kiosk's
-screen decoded at the staff's end, and the CPU a call takes.
+"""远程帮办 on loopback: how long from the citizen's 接听 to the first picture of the kiosk's
+screen decoded at the staff's end, the CPU a call takes, and how soon 挂断 stops the media.
 
 Both ends run here in one process: the kiosk's `VideoCall` (a 1280×720 screen at 8 pictures a
 second and the tone microphone, as configured by default for the simulation) and the console's
@@ -13,19 +13,23 @@ of the screen is not in it (the picture is a still array).
 from __future__ import annotations
 
 import asyncio
+import shutil
+import tempfile
 import time
+from pathlib import Path
 from typing import Any
 
-import httpx
 import numpy as np
 import psutil
 
 from kiosk.bench.budgets import figure, runs
+from kiosk.services.call_events import CallEvent, StaffOnCall
 from kiosk.services.gateway import GatewayClient
 from kiosk.services.latest_frame import LatestFrame
-from kiosk.services.video_call import CallEvent, VideoCall
+from kiosk.services.remote_help import RemoteHelp
+from kiosk.services.video_call import VideoCall
 from kiosk.sim.backend import BackendServer
-from kiosk.sim.staff_peer import STAFF, StaffPeer
+from kiosk.sim.staff_peer import StaffPeer, bearer
 
 SIZE = (1280, 720)
 
@@ -46,47 +50,66 @@ def _screen_like() -> np.ndarray[Any, Any]:
     return page
 
 
-async def _one_call(server: BackendServer, hold_s: float) -> tuple[float, float]:
-    """(seconds to the first picture at the staff's end, CPU % over `hold_s` of the call)."""
-    gateway = GatewayClient(server.url, "BENCH-CALL")
+async def _one_call(server: BackendServer, hold_s: float) -> tuple[float, float, float]:
+    """(seconds from the citizen's 接听 to the first picture at the staff's end, CPU % over
+    `hold_s` of the call, milliseconds from 挂断 to the kiosk's media stopped)."""
+    files = server.kiosk_files(Path(tempfile.mkdtemp(prefix="bench-call-")), "BENCH-CALL")
+    gateway = GatewayClient(server.url, "BENCH-CALL", ca_bundle=files.ca,
+                            client_cert=files.cert, client_key=files.key)
     frames = LatestFrame()
-    frames.put(_screen_like())
+    token = server.staff_token("wangfang")
     try:
-        async with httpx.AsyncClient() as client:
-            t0 = time.perf_counter()
+        async with server.async_client() as client:
             created = await gateway.request_help("field", None, "video", 0)
-            await client.post(f"{server.url}/v1/help/requests/{created.id}/accept",
-                              headers=STAFF, json={"staff_name": "bench"})
-            call = VideoCall(gateway, created.id, frames, fps=8, size=SIZE, connect_s=10)
+            await client.post(f"/v1/help/requests/{created.id}/accept", headers=bearer(token))
+            consent_at: list[float] = []
+
+            async def press_accept(_staff: StaffOnCall, _timeout_s: float) -> bool:
+                consent_at.append(time.monotonic())
+                return True
+
+            def make_video() -> VideoCall:
+                call = VideoCall(gateway, created.id, frames, fps=8, size=SIZE, connect_s=10)
+                return call
+
+            session = RemoteHelp(gateway, created.id, "video", StaffOnCall("王芳", "3号窗口"),
+                                 consent_s=30, max_call_s=600, make_video=make_video)
             events: list[CallEvent] = []
-            running = asyncio.ensure_future(call.run(events.append))
-            staff = StaffPeer(server.url, created.id)
+            running = asyncio.ensure_future(session.run(press_accept, events.append,
+                                                        lambda _line: None))
+            staff = StaffPeer(server.url, created.id, token)
             try:
                 await staff.answer(client)
+                frames.put(_screen_like())  # the front end's first grab
                 for _ in range(400):
                     if staff.first_frame_at is not None:
                         break
                     await asyncio.sleep(0.01)
-                if staff.first_frame_at is None:
+                if staff.first_frame_at is None or not consent_at:
                     raise RuntimeError("no picture reached the staff's end")
-                connect_s = staff.first_frame_at - t0
+                connect_s = staff.first_frame_at - consent_at[0]
                 proc = psutil.Process()
                 before, wall = proc.cpu_times(), time.perf_counter()
                 await asyncio.sleep(hold_s)
                 after = proc.cpu_times()
                 cpu = (after.user + after.system - before.user - before.system) \
                     / (time.perf_counter() - wall) * 100
-                call.hang_up()
+                pressed = time.monotonic()
+                session.hang_up()
                 await asyncio.wait_for(running, 10)
-                return connect_s, cpu
+                assert session.video is not None
+                assert session.video.media_stopped_at is not None
+                hangup_ms = (session.video.media_stopped_at - pressed) * 1000
+                return connect_s, cpu, hangup_ms
             finally:
                 running.cancel()
                 await staff.close()
     finally:
         await gateway.aclose()
+        shutil.rmtree(files.ca.parent, ignore_errors=True)
 
 
-def _calls(n: int, hold_s: float) -> list[tuple[float, float]]:
+def _calls(n: int, hold_s: float) -> list[tuple[float, float, float]]:
     server = BackendServer()
     server.start()
     try:
@@ -97,13 +120,19 @@ def _calls(n: int, hold_s: float) -> list[tuple[float, float]]:
 
 def remote_help_connect_s() -> dict[str, Any]:
     results = _calls(runs(5), 0.5)
-    return figure("remote_help_connect_s", [c for c, _ in results])
+    return figure("remote_help_connect_s", [c for c, _, _ in results])
 
 
 def remote_help_cpu_pct() -> dict[str, Any]:
     results = _calls(runs(2), 5.0)
-    return figure("remote_help_cpu_pct", [round(p, 1) for _, p in results])
+    return figure("remote_help_cpu_pct", [round(p, 1) for _, p, _ in results])
+
+
+def remote_help_hangup_ms() -> dict[str, Any]:
+    results = _calls(runs(5), 0.5)
+    return figure("remote_help_hangup_ms", [round(h, 1) for _, _, h in results])
 
 
 FIGURES = {"remote_help_connect_s": remote_help_connect_s,
-           "remote_help_cpu_pct": remote_help_cpu_pct}
+           "remote_help_cpu_pct": remote_help_cpu_pct,
+           "remote_help_hangup_ms": remote_help_hangup_ms}

@@ -60,20 +60,32 @@ def cmd_sim_smartcard(args: argparse.Namespace) -> int:
 
 
 def cmd_sim_backend(args: argparse.Namespace) -> int:
-    import uvicorn
+    import signal
+    import threading
 
-    from kiosk.sim.backend import BackendState, create_app
+    from kiosk.config import simulated_data_dir
+    from kiosk.sim.backend import BackendServer
 
-    state = BackendState(args.db)
-    print(json.dumps({"url": f"http://{args.host}:{args.port}"}), flush=True)
     try:
-        uvicorn.run(create_app(state), host=args.host, port=args.port, log_level="warning",
-                    access_log=False, lifespan="off")
+        server = BackendServer(args.host, args.port, args.db)
     except OSError as exc:
         err(f"cannot listen on {args.host}:{args.port}: {exc.strerror}")
         return EXIT_UNAVAILABLE
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        server.start()
+        # a kiosk pointed at this backend needs its authority and a certificate of its own
+        tls_dir = args.tls_dir or simulated_data_dir() / "sim-tls"
+        files = server.kiosk_files(tls_dir, args.kiosk_id)
+        print(json.dumps({"url": server.url, "ca_bundle": str(files.ca),
+                          "kiosk_id": args.kiosk_id, "client_cert": str(files.cert),
+                          "client_key": str(files.key)}), flush=True)
+        stop.wait()
     except KeyboardInterrupt:
         return 130
+    finally:
+        server.stop()
     return EXIT_OK
 
 
@@ -101,10 +113,16 @@ def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     ssc.add_argument("--insert", metavar="CARD", choices=["passport", "ssc", "ssc-needs-psam"],
                      help="insert this card at start")
     ssc.set_defaults(func=cmd_sim_smartcard)
-    sbe = simsub.add_parser("backend", help="the simulated government backend (HTTP, "
-                            "docs/api/gateway.yaml); prints its URL as JSON")
+    sbe = simsub.add_parser("backend", help="the simulated government backend (HTTPS with "
+                            "mutual TLS, docs/api/gateway.yaml); prints its URL and a kiosk's "
+                            "TLS files as JSON")
     sbe.add_argument("--host", default="127.0.0.1")
     sbe.add_argument("--port", type=int, default=8780)
     sbe.add_argument("--db", type=Path, metavar="FILE", help="SQLite file (default: memory)")
+    sbe.add_argument("--tls-dir", type=Path, metavar="DIR", help="where to write the "
+                     "simulated hall's authority and the kiosk's certificate and key "
+                     "(default: the simulated kiosk's data folder, sim-tls/)")
+    sbe.add_argument("--kiosk-id", default="SIM-0001", help="whose client certificate to "
+                     "write (default: SIM-0001, the simulated configuration's kiosk)")
     sbe.set_defaults(func=cmd_sim_backend)
 

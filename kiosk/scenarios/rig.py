@@ -217,7 +217,7 @@ def scenario_config(data_dir: Path, config_file: Path | None = None) -> KioskSet
     """The kiosk a batch runs on: the given (or the packaged simulated) configuration, with a
     private data folder, a free port for the simulated backend and a print queue of its own."""
     config = load_config(config_file or packaged_config("simulated"), data_dir=data_dir,
-                         backend_url="http://127.0.0.1:0", metrics_port=None, simulate=True)
+                         backend_url="https://127.0.0.1:0", metrics_port=None, simulate=True)
     devices = config.devices
     if devices.document_printer is not None and devices.document_printer.adapter == "simulated":
         devices = devices.model_copy(update={"document_printer": devices.document_printer

@@ -1,8 +1,9 @@
 """The async client of the government gateway (docs/api/gateway.yaml).
 
-Every request carries X-Request-Id and X-Kiosk-Id; TLS is verified against a configured CA
-bundle, with a client certificate for mutual TLS where the province asks for it. Personal data
-travels only in bodies, never in URLs.
+Every request carries X-Request-Id and X-Kiosk-Id; TLS is always verified (against a configured
+CA bundle, or the system's authorities; no setting turns it off), with the kiosk's client
+certificate for mutual TLS where one is configured (kiosk/services/gateway_tls.py). Personal
+data travels only in bodies, never in URLs.
 
 The backend is a trust boundary. Each call has one total deadline (connecting, sending, headers
 and body together: a body trickled one byte at a time still ends on time), a cap on the answer's
@@ -44,6 +45,8 @@ from kiosk.services.gateway_answers import (
     FaceVerdictAnswer,
     Health,
     HelpCallAnswer,
+    HelpLine,
+    HelpLinesAnswer,
     HelpRequestAnswer,
     LicenseSearchAnswer,
     PulledLicenseAnswer,
@@ -53,6 +56,7 @@ from kiosk.services.gateway_answers import (
     parse_answer,
     problem_of,
 )
+from kiosk.services.gateway_tls import gateway_tls
 
 log = get_logger(__name__)
 
@@ -65,9 +69,6 @@ class GatewayClient:
                  ca_bundle: Path | None = None, client_cert: Path | None = None,
                  client_key: Path | None = None,
                  transport: httpx.AsyncBaseTransport | None = None) -> None:
-        verify: Any = str(ca_bundle) if ca_bundle else True
-        cert: Any = (str(client_cert), str(client_key)) if client_cert and client_key else \
-            (str(client_cert) if client_cert else None)
         self.kiosk_id = kiosk_id
         self.timeout_s = timeout_s
         self.max_answer_bytes = max_answer_bytes
@@ -75,7 +76,7 @@ class GatewayClient:
             # TCP_NODELAY: without it a request's headers and body meet Nagle's algorithm and
             # delayed ACKs, about 40 ms a call on loopback.
             transport = httpx.AsyncHTTPTransport(
-                verify=verify, cert=cert,
+                verify=gateway_tls(ca_bundle, client_cert, client_key),
                 socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)])
         self._client = httpx.AsyncClient(
             base_url=base_url.rstrip("/"),
@@ -245,6 +246,18 @@ class GatewayClient:
     async def cancel_help_request(self, request_id: str) -> HelpRequestAnswer:
         _s, body = await self.request("DELETE", f"/v1/help/requests/{request_id}")
         return parse_answer(HelpRequestAnswer, body, what="help request")
+
+    async def say_help_line(self, request_id: str, text: str) -> HelpLine:
+        """One line of the citizen's to the staff member (文字交流)."""
+        _s, body = await self.request("POST", f"/v1/help/requests/{request_id}/lines",
+                                      json={"text": text})
+        return parse_answer(HelpLine, body, what="help line")
+
+    async def help_lines(self, request_id: str, after: int) -> HelpLinesAnswer:
+        """The lines after `after`, the staff member's among them."""
+        _s, body = await self.request("GET",
+                                      f"/v1/help/requests/{request_id}/lines?after={after}")
+        return parse_answer(HelpLinesAnswer, body, what="help lines")
 
     async def help_call(self, request_id: str) -> HelpCallAnswer:
         """A video request's call: has the console answered, has either side hung up."""

@@ -9,15 +9,37 @@ and only an `Ack` with an id acknowledges a rating or a report.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
 
 from kiosk.services.errors import GatewayBadAnswer
 
 # A case number or an acknowledgement id: printable, no spaces, of a sane length.
 Token = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[\x21-\x7e]+$")]
 Text = Annotated[str, StringConstraints(max_length=4096)]
+
+# what a person on the other side typed (a staff member's name, a line of text): shown to the
+# citizen as characters only, so control characters and the bidirectional overrides that could
+# reorder what the citizen reads are taken out (markup is shown as typed: QML Text.PlainText)
+_NOT_SHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown_plain(value: str) -> str:
+    return _NOT_SHOWN.sub("", value).strip()
+
+
+ShortWords = Annotated[str, StringConstraints(max_length=40), AfterValidator(_shown_plain)]
+LineWords = Annotated[str, StringConstraints(min_length=1, max_length=200),
+                      AfterValidator(_shown_plain)]
 
 
 class _Answer(BaseModel):
@@ -124,7 +146,21 @@ class HelpRequestAnswer(_Answer):
     status: Literal["waiting", "accepted", "cancelled", "ended"]
     position: Annotated[int, Field(ge=0, le=10_000)]
     waited_s: Annotated[int, Field(ge=0)]
-    staff_name: Annotated[str, StringConstraints(max_length=40)] | None = None
+    staff_name: ShortWords | None = None
+    staff_counter: ShortWords | None = None
+
+
+class HelpLine(_Answer):
+    """One line of text in a taken request: the staff member's, or the citizen's echoed."""
+
+    seq: Annotated[int, Field(ge=1, le=10**9)]
+    sender: Literal["kiosk", "staff"]
+    text: LineWords
+
+
+class HelpLinesAnswer(_Answer):
+    status: Literal["waiting", "accepted", "cancelled", "ended"]
+    lines: Annotated[list[HelpLine], Field(max_length=50)]
 
 
 class SessionDescriptionAnswer(_Answer):

@@ -24,6 +24,11 @@ class LatestFrame:
             self._frame = frame
             self.count += 1
 
+    def clear(self) -> None:
+        """Nothing to show: a call's end leaves no picture for the next call."""
+        with self._lock:
+            self._frame = None
+
     def take(self) -> np.ndarray[Any, Any] | None:
         with self._lock:
             return self._frame

@@ -21,6 +21,8 @@ import yaml
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from kiosk.sim.caller import Caller
+
 MAX_BODY_BYTES = 2 * 1024 * 1024
 _URI = "urn:yiban:gateway"
 
@@ -97,15 +99,52 @@ def _first_error(validator: Any, value: Any) -> str | None:
     return f"{where}: {error.validator} {error.validator_value!r}"[:200]
 
 
+def caller_of(r: Request) -> Caller:
+    """Who sent the request, as the server's identity layer established it (kiosk/sim/
+    backend.py): a kiosk by its verified client certificate, staff by their session."""
+    found = getattr(r.state, "caller", None)
+    return found if isinstance(found, Caller) else Caller()
+
+
+def bearer_of(r: Request) -> str:
+    """The bearer credential in `Authorization`, or ""."""
+    scheme, _, token = r.headers.get("authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
+
+
+def _refusal(op: dict[str, Any], caller: Caller) -> Response | None:
+    """The contract's `security` for the operation (or the contract's default): any one of its
+    alternatives must hold. `kioskCertificate`: a kiosk's client certificate; `staffSession`:
+    a signed-in staff member. An empty list: anyone."""
+    alternatives = op.get("security", contract().get("security", []))
+    if not alternatives:
+        return None
+    held = {"kioskCertificate": caller.kiosk_id is not None,
+            "staffSession": caller.staff is not None}
+    if any(all(held.get(name, False) for name in alt) for alt in alternatives):
+        return None
+    names = {name for alt in alternatives for name in alt}
+    if names == {"staffSession"}:
+        return problem(401, "staff_sign_in_required", "sign in as a staff member first")
+    if names == {"kioskCertificate"}:
+        return problem(401, "kiosk_certificate_required",
+                       "only a kiosk with its client certificate may call this")
+    return problem(401, "not_authenticated", "a kiosk certificate or a staff session is needed")
+
+
 def checked(path: str, method: str) -> Callable[[Handler], Handler]:
-    """Wrap a handler of the contract's `method path`: parameters and body are checked, and
-    the handler finds the parsed body in `request.state.body`."""
+    """Wrap a handler of the contract's `method path`: who may call it, its parameters and its
+    body are checked, and the handler finds the parsed body in `request.state.body`."""
     op = contract()["paths"][path][method]
 
     def wrap(handler: Handler) -> Handler:
         async def checked_handler(r: Request) -> Response:
+            refused = _refusal(op, caller_of(r))
+            if refused is not None:
+                return refused
             for i, p in enumerate(op.get("parameters", [])):
-                where = {"header": r.headers, "path": r.path_params}.get(p["in"])
+                where = {"header": r.headers, "path": r.path_params,
+                         "query": r.query_params}.get(p["in"])
                 if where is None:
                     continue
                 value = where.get(p["name"])
@@ -113,10 +152,12 @@ def checked(path: str, method: str) -> Callable[[Handler], Handler]:
                     if p.get("required"):
                         return problem(400, "parameter_missing", f"{p['name']} is required")
                     continue
+                if p["in"] == "query" and p.get("schema", {}).get("type") == "integer":
+                    value = int(value) if value.isascii() and value.isdigit() else value
                 error = _first_error(_validator("paths", path, method, "parameters", str(i),
                                                 "schema"), value)
                 if error is not None:
-                    return problem(422 if p["in"] == "header" else 404, "invalid_parameter",
+                    return problem(404 if p["in"] == "path" else 422, "invalid_parameter",
                                    f"{p['name']}: {error}")
             r.state.body = None
             if "requestBody" in op:

@@ -1,19 +1,44 @@
 """The simulated hall's help desk: requests from kiosks ("call staff"), the list staff see in
-their console, accepting one, and cancelling. A request says where help is needed (kiosk,
+their console, taking one, and cancelling. A request says where help is needed (kiosk,
 screen, service item) and for how long the citizen has been at it, never who they are.
 
-A video request (`mode: video`) also carries the call's signaling once a staff member has
-taken it: the kiosk's offer, the console's answer (whole session descriptions, candidates
-included: neither side trickles), and "ended" when either side hangs up. The desk relays
-descriptions and never sees media."""
+Who may do what is bound here, not trusted from what a caller writes:
+- a request belongs to the kiosk that made it (the kiosk its client certificate names): no
+  other kiosk can read it, cancel it, or touch its call — to them it does not exist;
+- taking it binds it to the staff member signed in (the staff directory's name and counter are
+  what the kiosk shows); a second taker is refused and nothing is replaced;
+- only that staff member can answer the call, write to the citizen or hang up for the hall.
+
+A video request also carries the call's signaling once taken: the kiosk's offer, the staff
+member's answer (whole session descriptions: neither side trickles), and "ended" when either
+side hangs up. The text lines of a call (文字交流) pass through here too: held in memory while
+the request is open, at most `MAX_LINES`, dropped when it ends. The desk never sees media.
+"""
 
 from __future__ import annotations
 
 import threading
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+from kiosk.sim.caller import Caller
+from kiosk.sim.staff_directory import StaffMember
+
+MAX_LINES = 50
+OPEN = ("waiting", "accepted")
+
+
+class Refused(Exception):
+    """The desk's "no": an HTTP status, a stable code and words for the caller."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+UNKNOWN = Refused(404, "unknown_request", "no such help request")
 
 
 @dataclass
@@ -26,9 +51,11 @@ class HelpRequest:
     waiting_s: int  # how long the citizen had been at it when they asked
     created: float
     status: str = "waiting"
-    staff_name: str | None = None
+    staff: StaffMember | None = None
     offer: dict[str, str] | None = None  # {"type": "offer", "sdp": ...} from the kiosk
-    answer: dict[str, str] | None = None  # from the staff console
+    answer: dict[str, str] | None = None  # from the staff member's console
+    lines: list[dict[str, Any]] = field(default_factory=list)  # the call's text lines
+    next_seq: int = 1
 
 
 class HelpDesk:
@@ -36,86 +63,143 @@ class HelpDesk:
         self._requests: dict[str, HelpRequest] = {}
         self._lock = threading.Lock()
 
+    # --- views -------------------------------------------------------------------------
     def _view(self, r: HelpRequest) -> dict[str, Any]:
         waiting = [x for x in self._requests.values() if x.status == "waiting"]
         position = sum(1 for x in waiting if x.created < r.created) \
             if r.status == "waiting" else 0
         return {"id": r.id, "kiosk_id": r.kiosk_id, "screen": r.screen,
                 "service_code": r.service_code, "mode": r.mode, "status": r.status,
-                "position": position, "staff_name": r.staff_name,
+                "position": position,
+                "staff_name": r.staff.name if r.staff else None,
+                "staff_counter": r.staff.counter if r.staff else None,
                 "waited_s": r.waiting_s + int(time.monotonic() - r.created)}
 
-    def create(self, body: dict[str, Any]) -> dict[str, Any]:
+    def _call_view(self, r: HelpRequest) -> dict[str, Any]:
+        return {"status": r.status, "offer": r.offer, "answer": r.answer}
+
+    # --- who may see what ------------------------------------------------------------------
+    def _mine(self, request_id: str, caller: Caller) -> HelpRequest:
+        """The request, when `caller` is its kiosk or the staff member who took it; to anyone
+        else it does not exist (404: another kiosk learns nothing, not even that it exists)."""
+        r = self._requests.get(request_id)
+        if r is None:
+            raise UNKNOWN
+        if caller.kiosk_id is not None and caller.kiosk_id == r.kiosk_id:
+            return r
+        if caller.staff is not None and r.staff is not None and caller.staff.id == r.staff.id:
+            return r
+        raise UNKNOWN
+
+    # --- the kiosk's side --------------------------------------------------------------
+    def create(self, kiosk_id: str, body: dict[str, Any]) -> dict[str, Any]:
         with self._lock:
-            r = HelpRequest(uuid.uuid4().hex[:12], str(body["kiosk_id"]), str(body["screen"]),
+            r = HelpRequest(uuid.uuid4().hex[:12], kiosk_id, str(body["screen"]),
                             body.get("service_code"), str(body["mode"]),
                             int(body["waiting_s"]), time.monotonic())
             self._requests[r.id] = r
             return self._view(r)
 
-    def get(self, request_id: str) -> dict[str, Any] | None:
+    def get(self, request_id: str, caller: Caller) -> dict[str, Any]:
         with self._lock:
-            r = self._requests.get(request_id)
-            return None if r is None else self._view(r)
+            return self._view(self._mine(request_id, caller))
 
-    def cancel(self, request_id: str) -> dict[str, Any] | None:
+    def cancel(self, request_id: str, caller: Caller) -> dict[str, Any]:
+        """The kiosk withdraws its request (the citizen left, withdrew, or no one took it in
+        time): it leaves the hall's list, and whatever it carried is dropped."""
         with self._lock:
-            r = self._requests.get(request_id)
-            if r is None:
-                return None
+            r = self._mine(request_id, caller)
+            if caller.kiosk_id != r.kiosk_id:
+                raise UNKNOWN  # staff hang up; only the kiosk cancels
             r.status = "cancelled"
-            return self._view(r)
+            view = self._view(r)
+            del self._requests[request_id]  # gone: nothing of it can be read or taken again
+            return view
 
-    def accept(self, request_id: str, staff_name: str) -> dict[str, Any] | None:
-        """None: no such request; a cancelled one stays cancelled (the citizen has left)."""
-        with self._lock:
-            r = self._requests.get(request_id)
-            if r is None:
-                return None
-            if r.status == "waiting":
-                r.status, r.staff_name = "accepted", staff_name
-            return self._view(r)
-
+    # --- the staff side ----------------------------------------------------------------
     def open_requests(self) -> list[dict[str, Any]]:
         with self._lock:
             return [self._view(r) for r in sorted(self._requests.values(),
                                                   key=lambda x: x.created)
-                    if r.status not in ("cancelled", "ended")]
+                    if r.status in OPEN]
 
-    def call(self, request_id: str) -> dict[str, Any] | None:
-        """Where a video call stands: its status and the descriptions so far. A cancelled
-        request (the citizen left before anyone answered) has no call: None, as if unknown."""
-        with self._lock:
-            r = self._requests.get(request_id)
-            if r is None or r.status == "cancelled":
-                return None
-            return {"status": r.status, "offer": r.offer, "answer": r.answer}
-
-    def describe(self, request_id: str, side: str, description: dict[str, Any]
-                 ) -> dict[str, Any] | str:
-        """The kiosk's offer or the console's answer. A string says why it was refused."""
+    def accept(self, request_id: str, staff: StaffMember) -> dict[str, Any]:
+        """`staff` takes the request. Taking it again is harmless; anyone else is refused
+        (409) and nothing changes; a withdrawn or ended request cannot be taken."""
         with self._lock:
             r = self._requests.get(request_id)
             if r is None:
-                return "unknown_request"
-            if r.mode != "video" or r.status != "accepted":
-                return "not_in_call"  # only a taken video request carries a call
-            desc = {"type": str(description["type"]), "sdp": str(description["sdp"])}
-            if side == "offer":
-                r.offer, r.answer = desc, None  # a new offer (a reconnect) starts over
+                raise UNKNOWN
+            if r.status == "waiting":
+                r.status, r.staff = "accepted", staff
+            elif r.status == "accepted" and r.staff is not None and r.staff.id == staff.id:
+                pass
+            elif r.status == "accepted":
+                raise Refused(409, "already_taken", "another staff member has taken it")
             else:
-                if r.offer is None:
-                    return "no_offer"
-                r.answer = desc
-            return {"status": r.status, "offer": r.offer, "answer": r.answer}
+                raise Refused(409, "not_waiting", "the citizen no longer waits for help")
+            return self._view(r)
 
-    def hang_up(self, request_id: str) -> dict[str, Any] | None:
-        """Either side ended the call: the request is done (the descriptions are dropped)."""
+    # --- the call ----------------------------------------------------------------------
+    def call(self, request_id: str, caller: Caller) -> dict[str, Any]:
         with self._lock:
-            r = self._requests.get(request_id)
-            if r is None:
-                return None
-            if r.status in ("waiting", "accepted"):
+            return self._call_view(self._mine(request_id, caller))
+
+    def offer(self, request_id: str, caller: Caller, description: dict[str, Any]
+              ) -> dict[str, Any]:
+        """The kiosk's offer, once its video request is taken (a new offer starts over)."""
+        with self._lock:
+            r = self._mine(request_id, caller)
+            if caller.kiosk_id != r.kiosk_id:
+                raise Refused(403, "not_your_kiosk", "only the kiosk makes the offer")
+            if r.mode != "video" or r.status != "accepted":
+                raise Refused(409, "not_in_call", "this request carries no call now")
+            r.offer, r.answer = {"type": "offer", "sdp": str(description["sdp"])}, None
+            return self._call_view(r)
+
+    def answer(self, request_id: str, caller: Caller, description: dict[str, Any]
+               ) -> dict[str, Any]:
+        """The answer of the staff member who took the request; a second one is refused
+        (409) and the first stays."""
+        with self._lock:
+            r = self._mine(request_id, caller)
+            if caller.staff is None or r.staff is None or caller.staff.id != r.staff.id:
+                raise Refused(403, "not_your_call", "only the staff member who took it answers")
+            if r.mode != "video" or r.status != "accepted":
+                raise Refused(409, "not_in_call", "this request carries no call now")
+            if r.offer is None:
+                raise Refused(409, "no_offer", "the kiosk has not made its offer yet")
+            if r.answer is not None:
+                raise Refused(409, "already_answered", "this call has been answered")
+            r.answer = {"type": "answer", "sdp": str(description["sdp"])}
+            return self._call_view(r)
+
+    def hang_up(self, request_id: str, caller: Caller) -> dict[str, Any]:
+        """Either side ended: the request is done, its descriptions and lines dropped."""
+        with self._lock:
+            r = self._mine(request_id, caller)
+            if r.status in OPEN:
                 r.status = "ended"
             r.offer = r.answer = None
+            r.lines.clear()
             return self._view(r)
+
+    # --- text lines (文字交流) -----------------------------------------------------------
+    def say(self, request_id: str, caller: Caller, text: str) -> dict[str, Any]:
+        with self._lock:
+            r = self._mine(request_id, caller)
+            if r.status != "accepted":
+                raise Refused(409, "not_in_call", "no one is on this request now")
+            line = {"seq": r.next_seq,
+                    "sender": "kiosk" if caller.kiosk_id == r.kiosk_id else "staff",
+                    "text": text}
+            r.next_seq += 1
+            r.lines.append(line)
+            del r.lines[:-MAX_LINES]
+            return line
+
+    def lines(self, request_id: str, caller: Caller, after: int) -> dict[str, Any]:
+        with self._lock:
+            r = self._mine(request_id, caller)
+            return {"status": r.status,
+                    "lines": [x for x in r.lines if x["seq"] > after]}

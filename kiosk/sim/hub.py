@@ -27,6 +27,7 @@ from kiosk.config import KioskSettings
 from kiosk.devices.printers.sim import ReceiptPrinterSimulator
 from kiosk.events import EventId
 from kiosk.logging import get_logger
+from kiosk.services.gateway_tls import GatewayEndpoint
 from kiosk.sim.backend import BackendServer
 
 log = get_logger(__name__)
@@ -42,6 +43,8 @@ class SimulatorHub:
         self.smartcard: SimulatorProcess | None = None
         self.backend: BackendServer | None = None
         self.backend_url = config.backend_url  # where the backend really listens
+        # the simulated backend's address, authority and this kiosk's certificate from it
+        self.backend_endpoint: GatewayEndpoint | None = None
         # the cups-pdf queue of this kiosk's simulated document printer: named after its data
         # folder, so two simulated kiosks on one machine (a trainer's and a test run) never
         # print into each other's folders
@@ -52,7 +55,8 @@ class SimulatorHub:
         self.backend_url = self.config.backend_url
         devices = self.config.devices
         jobs: list[Coroutine[Any, Any, Any]] = []
-        if self.config.simulate and self.config.backend_url.startswith("http://127.0.0.1:"):
+        if self.config.simulate and self.config.backend_url.startswith(
+                ("https://127.0.0.1:", "http://127.0.0.1:")):
             jobs.append(self._start_backend())
         if devices.idcard is not None and devices.idcard.adapter == "simulated":
             self.idcard = SimulatorProcess("idcard", "--baud", str(devices.idcard.baud))
@@ -90,6 +94,9 @@ class SimulatorHub:
                         port=self.backend.port, reason=exc.strerror or str(exc))
         await asyncio.to_thread(self.backend.start)
         self.backend_url = self.backend.url
+        files = self.backend.kiosk_files(self.config.data_dir / "sim-tls", self.config.kiosk_id)
+        self.backend_endpoint = GatewayEndpoint(self.backend.url, files.ca, files.cert,
+                                                files.key)
 
     async def stop(self) -> None:
         # the queue first: whatever else fails or runs late while stopping, it does not stay

@@ -1,10 +1,13 @@
-"""The staff console the simulated backend serves at /console: the hall's help requests (which
-kiosk, which screen, how long), accepting one, and calling the next queue number at a counter.
-A video request is answered here too (远程帮办): the kiosk's shared screen in a <video>, the
-staff member's camera and microphone back to the kiosk, a click on the screen points there on
-the kiosk, mute and hang up. Signaling is the gateway's `/v1/help/requests/{id}/call`.
-Plain HTML and JavaScript over the gateway contract's staff endpoints, authenticated with the
-staff token (`X-Staff-Token`); a province serves its own console behind the same contract."""
+"""The staff console the simulated backend serves at /console: a staff member signs in as
+themself (`/v1/staff/sessions`: their own short-lived bearer credential), sees the hall's help
+requests (which kiosk, which screen, how long), takes one, and calls the next queue number at a
+counter. A video request is answered here too (远程帮办) once the citizen has accepted: the
+kiosk's shared screen in a <video> (covered but what is public), the staff member's voice to
+the kiosk (their camera is not sent: the kiosk takes no picture in), a click on the screen
+points there on the kiosk, written lines both ways (文字交流, also a request of its own), mute
+and hang up. Signaling is the gateway's `/v1/help/requests/{id}/call`, lines its `/lines`.
+Plain HTML and JavaScript over the gateway contract's staff endpoints; a province serves its
+own console, with its own sign-on, behind the same contract."""
 
 from __future__ import annotations
 
@@ -28,12 +31,17 @@ _PAGE = """<!doctype html>
                 object-fit: contain; display: block; }
  #callArea button { margin: .5em .5em 0 0; }
  #hangUp { background: #B3261E; }
+ #textArea { display: none; margin-top: 1em; }
+ #textArea.live { display: block; }
+ #lines { font-size: 1.2em; background: #fff; min-height: 3em; max-width: 50em; }
 </style></head>
 <body>
 <h1>工作人员控制台</h1>
-<p><label>工作人员令牌 <input id="token" type="password" autocomplete="off"></label>
-   <label>姓名 <input id="staff" value="值班人员"></label>
-   <span id="error"></span></p>
+<form id="signIn"><label>工号 <input id="staffId" autocomplete="username"></label>
+   <label>密码 <input id="password" type="password" autocomplete="current-password"></label>
+   <button type="submit">登录</button></form>
+<p id="me" hidden><span id="whoami"></span> <button id="signOut" type="button">退出登录</button></p>
+<p><span id="error"></span></p>
 <h2>求助请求</h2>
 <table><thead><tr><th>终端</th><th>页面</th><th>事项</th><th>方式</th><th>已等待</th>
 <th>状态</th><th></th></tr></thead><tbody id="requests"></tbody></table>
@@ -44,6 +52,12 @@ _PAGE = """<!doctype html>
  <audio id="kioskVoice" autoplay></audio>
  <button id="mute" type="button">静音</button><button id="hangUp" type="button">挂断</button>
 </div>
+<div id="textArea">
+ <h2>文字交流 <span id="textState"></span></h2>
+ <ol id="lines"></ol>
+ <form id="sayForm"><input id="say" maxlength="200" size="60" autocomplete="off">
+   <button type="submit">发送</button> <button id="endText" type="button">结束交流</button></form>
+</div>
 <h2>排队叫号</h2>
 <p><label>业务组 <select id="group">__GROUPS__</select></label>
    <label>窗口 <input id="counter" value="1号窗口"></label>
@@ -51,18 +65,96 @@ _PAGE = """<!doctype html>
    <span id="called"></span></p>
 <script>
 "use strict";
-const token = document.getElementById("token");
-token.value = sessionStorage.getItem("staffToken") || "";
-token.addEventListener("change", () => sessionStorage.setItem("staffToken", token.value));
+// the staff member's own credential, for this tab only (a province's console uses its SSO)
+let token = sessionStorage.getItem("staffToken") || "";
 const say = (t) => { document.getElementById("error").textContent = t; };
 async function call(method, path, body) {
-  const r = await fetch(path, {method, headers: {"Content-Type": "application/json",
-                        "X-Staff-Token": token.value}, body: body ? JSON.stringify(body) : null});
+  const r = await fetch(path, {method, body: body ? JSON.stringify(body) : null,
+    headers: {"Content-Type": "application/json", "Authorization": "Bearer " + token}});
   const data = await r.json();
+  if (r.status === 401 && token) { signedOut("登录已过期，请重新登录"); }
   if (!r.ok) { throw new Error(data.message || r.status); }
   return data;
 }
-const MODES = {onsite: "到现场", video: "视频"};
+function signedOut(why) {
+  token = ""; sessionStorage.removeItem("staffToken");
+  document.getElementById("signIn").hidden = false;
+  document.getElementById("me").hidden = true;
+  say(why || "");
+}
+async function showMe() {
+  try {
+    const me = await call("GET", "/v1/staff/sessions/current");
+    document.getElementById("whoami").textContent = me.name + "（" + me.counter + "）";
+    document.getElementById("signIn").hidden = true;
+    document.getElementById("me").hidden = false;
+    document.getElementById("counter").value = me.counter;
+    refresh();
+  } catch (e) { /* not signed in */ }
+}
+document.getElementById("signIn").onsubmit = async (e) => {
+  e.preventDefault();
+  const r = await fetch("/v1/staff/sessions", {method: "POST",
+    headers: {"Content-Type": "application/json"},
+    body: JSON.stringify({staff_id: document.getElementById("staffId").value,
+                          password: document.getElementById("password").value})});
+  const data = await r.json();
+  document.getElementById("password").value = "";
+  if (!r.ok) { say("登录失败：工号或密码不对"); return; }
+  token = data.token; sessionStorage.setItem("staffToken", token);
+  say(""); showMe();
+};
+document.getElementById("signOut").onclick = async () => {
+  try { await call("DELETE", "/v1/staff/sessions/current"); } catch (e) {}
+  signedOut("已退出登录");
+};
+// 文字交流: the request's lines, polled while it is taken; shown as text, never as markup
+const text = {id: null, after: 0};
+window.staffText = text;
+function addLine(sender, words) {
+  const li = document.createElement("li");
+  li.textContent = (sender === "staff" ? "我：" : "市民：") + words;
+  document.getElementById("lines").appendChild(li);
+}
+async function followLines(id) {
+  Object.assign(text, {id, after: 0});
+  document.getElementById("lines").replaceChildren();
+  document.getElementById("textArea").className = "live";
+  while (text.id === id) {
+    try {
+      const got = await call("GET", "/v1/help/requests/" + id + "/lines?after=" + text.after);
+      for (const l of got.lines) {
+        text.after = Math.max(text.after, l.seq);
+        addLine(l.sender, l.text);
+      }
+      if (got.status !== "accepted") { break; }
+    } catch (e) { break; }
+    await pause(700);
+  }
+  if (text.id === id) {
+    text.id = null;
+    document.getElementById("textState").textContent = "· 已结束";
+  }
+}
+document.getElementById("endText").onclick = async () => {
+  const id = text.id;
+  if (!id) { return; }
+  if (live.pc && live.id === id) { endCall(true); return; }
+  text.id = null;
+  try { await call("POST", "/v1/help/requests/" + id + "/call/hangup"); } catch (e) {}
+  document.getElementById("textState").textContent = "· 已结束";
+  refresh();
+};
+document.getElementById("sayForm").onsubmit = async (e) => {
+  e.preventDefault();
+  const box = document.getElementById("say");
+  if (!text.id || !box.value.trim()) { return; }
+  try {
+    await call("POST", "/v1/help/requests/" + text.id + "/lines", {text: box.value.trim()});
+    box.value = "";
+  } catch (err) { say("发送失败：" + err.message); }
+};
+const MODES = {onsite: "到现场", video: "视频", text: "文字"};
 // the video call: one at a time; window.staffCall is what tests look at
 const live = {pc: null, id: null, channel: null, local: null, ended: false};
 window.staffCall = live;
@@ -71,9 +163,19 @@ const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 function setCallState(t) { document.getElementById("callState").textContent = t; }
 async function joinCall(id) {
   let offer = null;
-  for (let i = 0; i < 150 && !offer; i++) {
-    const c = await call("GET", "/v1/help/requests/" + id + "/call");
-    if (c.status !== "accepted") { say("这个求助已结束"); return; }
+  setCallState("· 等待市民接听");
+  document.getElementById("callArea").className = "live";
+  // the citizen is asked first (接听 / 拒绝, with a countdown): the offer comes only if they accept
+  for (let i = 0; i < 300 && !offer; i++) {
+    let c;
+    try { c = await call("GET", "/v1/help/requests/" + id + "/call"); }
+    catch (e) { c = {status: "ended"}; }
+    if (c.status !== "accepted") {
+      say("市民没有接听，或已离开");
+      setCallState("");
+      document.getElementById("callArea").className = "";
+      return;
+    }
     offer = c.offer;
     if (!offer) { await pause(200); }
   }
@@ -95,10 +197,10 @@ async function joinCall(id) {
     if (pc.connectionState === "failed" || pc.connectionState === "closed") { endCall(false); }
   };
   await pc.setRemoteDescription(offer);
-  try {
-    live.local = await navigator.mediaDevices.getUserMedia({audio: true, video: true});
+  try {   // the voice only: the kiosk takes no picture in
+    live.local = await navigator.mediaDevices.getUserMedia({audio: true, video: false});
   } catch (e) {
-    say("无法使用摄像头或麦克风：" + e.message);
+    say("无法使用麦克风：" + e.message);
   }
   // added after the offer is applied, so the kiosk's transceivers carry them both ways
   if (live.local) { for (const t of live.local.getTracks()) { pc.addTrack(t, live.local); } }
@@ -109,7 +211,6 @@ async function joinCall(id) {
   }
   await call("PUT", "/v1/help/requests/" + id + "/call/answer",
              {type: "answer", sdp: pc.localDescription.sdp});
-  document.getElementById("callArea").className = "live";
   setCallState("· 正在接通");
   while (live.pc === pc && !live.ended) {
     await pause(1000);
@@ -131,6 +232,7 @@ async function endCall(here) {
   if (live.local) { for (const t of live.local.getTracks()) { t.stop(); } }
   live.pc.close();
   screen.srcObject = null;
+  text.id = null;
   document.getElementById("callArea").className = "";
   setCallState("");
   say("视频通话已结束");
@@ -156,7 +258,7 @@ screen.onclick = (e) => {   // where on the kiosk's screen (the picture is lette
 const STATES = {waiting: "等待中", accepted: "已接受"};
 function cell(row, text) { const td = row.insertCell(); td.textContent = text; return td; }
 async function refresh() {
-  if (!token.value) { say("请输入工作人员令牌"); return; }
+  if (!token) { return; }
   try {
     const data = await call("GET", "/v1/help/requests");
     const body = document.getElementById("requests");
@@ -170,13 +272,13 @@ async function refresh() {
       const act = cell(row, "");
       if (r.status === "waiting") {
         const b = document.createElement("button");
-        b.textContent = r.mode === "video" ? "接听视频" : "接受";
+        b.textContent = r.mode === "video" ? "接听视频" : r.mode === "text" ? "文字交流" : "接受";
         b.className = "accept";
         b.onclick = async () => {
           try {
-            await call("POST", "/v1/help/requests/" + r.id + "/accept",
-                       {staff_name: document.getElementById("staff").value || "值班人员"});
+            await call("POST", "/v1/help/requests/" + r.id + "/accept");
             refresh();
+            if (r.mode !== "onsite") { followLines(r.id); }
             if (r.mode === "video") { await joinCall(r.id); }
           } catch (e) { say("接听失败：" + e.message); }
         };
@@ -196,7 +298,7 @@ document.getElementById("callNext").onclick = async () => {
       : "没有人在等候";
   } catch (e) { say("叫号失败：" + e.message); }
 };
-setInterval(refresh, 2000); refresh();
+setInterval(refresh, 2000); showMe();
 </script>
 </body></html>
 """

@@ -1,60 +1,103 @@
 """The kiosk's screen for the staff member in a video call (远程同屏协助): the window grabbed a
-few times a second on the GUI thread, every item that shows personal data painted over (unless
-the citizen has let the staff member see it), scaled, and put where the call's video track takes
-it (`LatestFrame`). The staff member's camera comes back as a picture for QML
-(`StaffPicture`, `image://staff/<tick>`).
+few times a second on the GUI thread, covered except what is public, scaled, and put where the
+call's video track takes it (`LatestFrame`).
 
-An item shows personal data when it has `property bool personal: true` (the review screen's
-values, the field being typed, the face picture, the signature): new screens mark theirs.
+Covered unless public: the picture is painted over everywhere except the items QML marks
+`property bool shareable: true` — the kiosk's own words: titles, instructions, buttons, the
+bars and the progress (the shared controls Heading, Body, KButton, NavBar, TopBar... carry the
+mark). Inside a public item, an item marked `personal: true` (a value from the citizen or
+their card: the review screen's values, the field being typed, the signature) stays covered,
+and one marked `neverShared: true` (the on-screen keyboard, the camera preview) is covered
+always. A new screen shows nothing of itself until its public parts are marked: forgetting a
+mark hides too much, never too little.
+
+"让工作人员看到我的信息" lifts the cover of the current screen only (the keyboard and the camera
+stay covered); the help bridge puts it back when the screen changes.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
-from PySide6.QtQuick import QQuickImageProvider, QQuickItem, QQuickWindow
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QRegion
+from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.services.latest_frame import LatestFrame
 
 MASK = QColor("#5A6470")
 
 
-def personal_rects(window: QQuickWindow) -> list[QRectF]:
-    """Where personal data is on screen now, in window coordinates."""
-    out: list[QRectF] = []
+@dataclass
+class SharePlan:
+    """Where, on the window now, the public items, the personal ones and the never-shared ones
+    are (window coordinates)."""
+
+    public: list[QRectF] = field(default_factory=list)
+    personal: list[QRectF] = field(default_factory=list)
+    never: list[QRectF] = field(default_factory=list)
+
+    def shown(self, window: QRectF, lifted: bool) -> QRegion:
+        """What of the window the staff member sees: the public items less anything personal
+        (or, lifted, the whole window), never the keyboard or the camera."""
+        region = QRegion(window.toAlignedRect()) if lifted else QRegion()
+        if not lifted:
+            for r in self.public:
+                region = region.united(r.toAlignedRect())
+            for r in self.personal:
+                region = region.subtracted(QRegion(r.toAlignedRect()))
+        for r in self.never:
+            region = region.subtracted(QRegion(r.toAlignedRect()))
+        return region
+
+
+def share_plan(window: QQuickWindow) -> SharePlan:
+    """The marks on the visible items now (a personal or never-shared item's children are
+    covered with it; a public item's children are looked at for their own marks)."""
+    plan = SharePlan()
     stack: list[QQuickItem] = [window.contentItem()]
     while stack:
         item = stack.pop()
         if not item.isVisible() or item.opacity() <= 0.01:
             continue
+        rect = item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
+        if item.property("neverShared") is True:
+            plan.never.append(rect)
+            continue
         if item.property("personal") is True:
-            out.append(item.mapRectToScene(QRectF(0, 0, item.width(), item.height())))
-            continue  # its children are covered with it
+            plan.personal.append(rect)
+            continue
+        if item.property("shareable") is True:
+            plan.public.append(rect)
         stack.extend(item.childItems())
-    return out
+    return plan
 
 
-def masked(image: QImage, rects: list[QRectF], words: str) -> QImage:
-    """`image` with each rect covered (a plain box and `words` on it), painted in place: the
-    grab is a fresh image every frame, so no copy of a full screen is made."""
-    if not rects:
-        return image
-    out = image
+def covered(image: QImage, plan: SharePlan, lifted: bool, words: str) -> QImage:
+    """`image` painted over everywhere but what `plan` shows (in place: the grab is a fresh
+    image every frame); a covered personal item carries `words` so the staff member knows
+    something is there."""
     dpr = image.devicePixelRatio()
-    painter = QPainter(out)
-    font = QFont()
-    font.setPixelSize(max(12, int(18 * dpr)))
-    painter.setFont(font)
-    for r in rects:
-        box = QRectF(r.x() * dpr, r.y() * dpr, r.width() * dpr, r.height() * dpr)
-        painter.fillRect(box, MASK)
+    window = QRectF(0, 0, image.width() / dpr, image.height() / dpr)
+    hidden = QRegion(window.toAlignedRect()).subtracted(plan.shown(window, lifted))
+    if hidden.isEmpty():
+        return image
+    painter = QPainter(image)
+    painter.scale(dpr, dpr)
+    painter.setClipRegion(hidden)
+    painter.fillRect(window, MASK)
+    painter.setClipping(False)
+    if not lifted:
+        font = QFont()
+        font.setPixelSize(18)
+        painter.setFont(font)
         painter.setPen(QColor("#FFFFFF"))
-        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), words)
+        for r in plan.personal:
+            painter.drawText(r, int(Qt.AlignmentFlag.AlignCenter), words)
     painter.end()
-    return out
+    return image
 
 
 def letterbox(image_size: QSize, size: tuple[int, int]) -> QRectF:
@@ -91,7 +134,7 @@ class ScreenShare(QObject):
         self.window = window
         self.frames = frames
         self.size = size
-        self.show_personal = False  # the citizen tapped "让工作人员看到我的信息"
+        self.show_personal = False  # "让工作人员看到我的信息": this screen shown uncovered
         self.mask_words = "已遮挡"
         self._timer = QTimer(self)
         self._timer.setInterval(max(30, int(1000 / fps)))
@@ -118,32 +161,5 @@ class ScreenShare(QObject):
         image = self.window.grabWindow()
         if image.isNull():
             return
-        if not self.show_personal:
-            image = masked(image, personal_rects(self.window), self.mask_words)
+        image = covered(image, share_plan(self.window), self.show_personal, self.mask_words)
         self.frames.put(to_rgb_array(image, self.size))
-
-
-class StaffPicture(QQuickImageProvider):
-    """The staff member's camera, newest picture (image://staff/<tick>)."""
-
-    def __init__(self) -> None:
-        super().__init__(QQuickImageProvider.ImageType.Image)
-        self._image = QImage()
-
-    def put(self, rgb: np.ndarray[Any, Any]) -> None:
-        h, w = rgb.shape[:2]
-        data = np.ascontiguousarray(rgb)
-        self._image = QImage(data.data, w, h, w * 3, QImage.Format.Format_RGB888).copy()
-
-    def clear(self) -> None:
-        self._image = QImage()
-
-    def requestImage(self, _id: str, size: QSize, requested: QSize) -> QImage:
-        image = self._image
-        if image.isNull():
-            image = QImage(16, 9, QImage.Format.Format_RGB888)
-            image.fill(QColor("#263238"))
-        if size is not None:
-            size.setWidth(image.width())
-            size.setHeight(image.height())
-        return image

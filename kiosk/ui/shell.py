@@ -117,8 +117,9 @@ class Shell:
         self.preview.camera = camera
         self.admin.attach(core.services(self.logs.lines), core.metrics_port)
         if self.help is not None and core.gateway is not None:
-            self.help.attach(core.help_call,
-                             core.video_call if core.config.help.video.enabled else None)
+            self.help.attach(core.help_call, core.remote_help,
+                             video=core.config.help.video.enabled,
+                             text=core.config.help.text_enabled)
 
     def load_visits(self, core: KioskCore, thread: CoreThread) -> None:
         """Build the visit machinery (catalog, rules, document signing, flow engine) in the
@@ -200,7 +201,6 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
     language.set(visit.language_now())  # the configured default, whatever an earlier window left
     preview = CameraPreview(None)
     engine.addImageProvider("camera", preview)
-    engine.addImageProvider("staff", help_bridge.staff_picture)  # 远程帮办: their camera
 
     qml_errors: list[str] = []
     engine.warnings.connect(lambda ws: qml_errors.extend(w.toString() for w in ws))
@@ -236,7 +236,7 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
     bridge.screenShownAt.connect(guide.screen_shown)
     visit.screenChanged.connect(guide.screen_shown)
     video = config.help.video
-    if video.enabled:  # the screen a staff member sees in a video call, personal data masked
+    if video.enabled:  # the screen a staff member sees in a video call: covered but what's public
         size = (video.width, round(video.width * 9 / 16 / 2) * 2)
         help_bridge.share_screen(ScreenShare(window, help_bridge.frames, video.fps, size,
                                              parent=help_bridge))

@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import httpx
-
 from kiosk.app import KioskCore
 from kiosk.config import load_config, packaged_config
 from kiosk.services.outbox import Outbox
@@ -24,8 +22,11 @@ async def test_a_restart_resumes_the_upload(tmp_path: Path) -> None:
                           "credential": "idcard"}, "form": {}, "materials": []},
             service="WFZZM")
         left.close()
+        # a kiosk as the province sets it up: https, its certificate, the gateway's authority
+        tls = backend.kiosk_files(tmp_path / "tls", "SIM-0001")
         config = load_config(packaged_config("simulated"), simulate=False, data_dir=tmp_path,
-                             backend_url=backend.url)
+                             backend_url=backend.url, backend_ca_bundle=tls.ca,
+                             backend_client_cert=tls.cert, backend_client_key=tls.key)
         core = KioskCore(config)
         await core.start(wait_first_poll=False)
         try:
@@ -37,7 +38,8 @@ async def test_a_restart_resumes_the_upload(tmp_path: Path) -> None:
             assert core.outbox.state(item) == "sent"
         finally:
             await core.stop()
-        cases = httpx.get(backend.url + "/sim/cases").json()["cases"]
+        with backend.client() as c:
+            cases = c.get("/sim/cases").json()["cases"]
         assert len(cases) == 1
     finally:
         backend.stop()

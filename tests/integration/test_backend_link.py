@@ -8,7 +8,6 @@ import asyncio
 import socket
 from pathlib import Path
 
-import httpx
 import pytest
 
 from kiosk.app import KioskCore
@@ -36,7 +35,7 @@ async def test_a_taken_backend_port_moves_the_simulated_backend(
         taken = squatter.getsockname()[1]
         config = load_config(packaged_config("simulated"), simulate=True,
                              data_dir=tmp_path / "data",
-                             backend_url=f"http://127.0.0.1:{taken}")
+                             backend_url=f"https://127.0.0.1:{taken}")
         core = KioskCore(config)
         await core.start(wait_first_poll=True)
         try:
@@ -59,7 +58,7 @@ async def test_an_unreachable_backend_is_a_device_that_is_lost(tmp_path: Path) -
         s.bind(("127.0.0.1", 0))
         dead = s.getsockname()[1]  # nobody listens once the socket is closed
     config = load_config(packaged_config("simulated"), simulate=False,
-                         data_dir=tmp_path / "data", backend_url=f"http://127.0.0.1:{dead}",
+                         data_dir=tmp_path / "data", backend_url=f"https://127.0.0.1:{dead}",
                          monitor={"poll_interval_s": 0.05, "missed_polls_before_lost": 2,
                                   "retry_initial_s": 0.05, "retry_max_s": 0.1})
     core = KioskCore(config)
@@ -82,7 +81,7 @@ def test_two_simulated_backends_started_at_once_never_share_a_port() -> None:
         with pytest.raises(OSError, match="in use"):
             BackendServer(port=first.port)
         first.start()
-        with httpx.Client() as client:
-            assert client.get(f"{first.url}/v1/health").status_code == 200
+        with first.client() as client:
+            assert client.get("/v1/health").status_code == 200
     finally:
         first.stop()

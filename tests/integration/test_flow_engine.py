@@ -19,7 +19,6 @@ from kiosk.flows.interaction import RatingAnswer, SignedCommitment
 from kiosk.flows.outcome import EndReason, Outcome, Step
 from kiosk.flows.ports import FlowPorts
 from kiosk.flows.schema import TimeBudget
-from kiosk.services.gateway import GatewayClient
 from kiosk.services.outbox import Outbox, Uploader
 from kiosk.session import Session
 from kiosk.sim.backend import BackendServer
@@ -75,7 +74,7 @@ def rig(tmp_path: Path):
     catalog.services[svc.id] = svc.model_copy(update={"face_check": "none",
                                                       "time_budget_s": TimeBudget(form=1)})
     outbox = Outbox.open(tmp_path)
-    gateway = GatewayClient(backend.url, "T")
+    gateway = backend.gateway("T")
     ports = FlowPorts(catalog=catalog, gateway=gateway, outbox=outbox,
                       uploader=Uploader(outbox, gateway, backoff_initial_s=0),
                       reprints=ReprintStore(tmp_path / "r"), kiosk_id="T")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import ssl
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -49,8 +50,8 @@ def operation(method: str, path: str) -> dict[str, Any]:
 class ContractTransport(httpx.AsyncBaseTransport):
     """Checks every request body and every response body against the document."""
 
-    def __init__(self) -> None:
-        self.inner = httpx.AsyncHTTPTransport()
+    def __init__(self, tls: ssl.SSLContext) -> None:
+        self.inner = httpx.AsyncHTTPTransport(verify=tls)  # as the kiosk, mutual TLS
         self.checked = 0
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -85,7 +86,7 @@ def backend():
 
 
 async def test_every_operation_honours_the_contract(backend: BackendServer) -> None:
-    transport = ContractTransport()
+    transport = ContractTransport(backend.tls("SIM-0001"))
     g = GatewayClient(backend.url, "SIM-0001", transport=transport)
     holder = card("zhang-wei").record.id_number
     try:
@@ -114,7 +115,7 @@ async def test_every_operation_honours_the_contract(backend: BackendServer) -> N
                                         "feedback-key-00000001")).id
         # a 非常不满意 without a reason breaks the contract: sent past the checking transport,
         # the server refuses it with the contract's Problem
-        plain = GatewayClient(backend.url, "SIM-0001")
+        plain = backend.gateway("SIM-0001")
         try:
             with pytest.raises(GatewayRejected) as exc:
                 await plain.rate({**rating, "level": 1}, "rating-key-00000002")
@@ -135,9 +136,9 @@ async def test_every_operation_honours_the_contract(backend: BackendServer) -> N
 
 async def test_expired_licenses_are_served_as_such(backend: BackendServer) -> None:
     holder = card("zhang-wei").record.id_number
-    async with httpx.AsyncClient() as c:
-        await c.post(backend.url + "/sim/faults", json={"expired_licenses": True})
-    g = GatewayClient(backend.url, "SIM-0001", transport=ContractTransport())
+    async with backend.async_client() as c:
+        await c.post("/sim/faults", json={"expired_licenses": True})
+    g = GatewayClient(backend.url, "SIM-0001", transport=ContractTransport(backend.tls("SIM-0001")))
     try:
         lics = await g.search_licenses(holder, "x")
         assert {lic["status"] for lic in lics} == {"expired"}
@@ -146,5 +147,5 @@ async def test_expired_licenses_are_served_as_such(backend: BackendServer) -> No
         assert exc.value.backend_code == "license_expired"
     finally:
         await g.aclose()
-        async with httpx.AsyncClient() as c:
-            await c.post(backend.url + "/sim/faults", json={"expired_licenses": False})
+        async with backend.async_client() as c:
+            await c.post("/sim/faults", json={"expired_licenses": False})

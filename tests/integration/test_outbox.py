@@ -11,9 +11,6 @@ import sys
 import textwrap
 from pathlib import Path
 
-import httpx
-
-from kiosk.services.gateway import GatewayClient
 from kiosk.services.outbox import Outbox, Uploader
 from kiosk.sim.backend import BackendServer
 from kiosk.sim.citizens import card
@@ -30,15 +27,17 @@ def application(item: str = "WFZZM") -> dict:
 
 
 def cases(backend: BackendServer) -> list[dict]:
-    return httpx.get(backend.url + "/sim/cases").json()["cases"]
+    with backend.client() as c:
+        return c.get("/sim/cases").json()["cases"]
 
 
 def faults(backend: BackendServer, **kw) -> None:
-    httpx.post(backend.url + "/sim/faults", json=kw)
+    with backend.client() as c:
+        c.post("/sim/faults", json=kw)
 
 
 def uploader(outbox: Outbox, backend: BackendServer, timeout_s: float = 5.0) -> Uploader:
-    return Uploader(outbox, GatewayClient(backend.url, "SIM-0001", timeout_s=timeout_s),
+    return Uploader(outbox, backend.gateway("SIM-0001", timeout_s=timeout_s),
                     backoff_initial_s=0.0)
 
 
@@ -101,6 +100,7 @@ async def test_killed_during_the_upload(tmp_path: Path, backend) -> None:
     outbox.put("application", application(), service="WFZZM")
     outbox.close()
     faults(backend, slow_s=1.5)
+    tls = backend.kiosk_files(tmp_path / "tls", "K")
     script = textwrap.dedent(f"""
         import asyncio, sys
         from pathlib import Path
@@ -108,7 +108,10 @@ async def test_killed_during_the_upload(tmp_path: Path, backend) -> None:
         from kiosk.services.outbox import Outbox, Uploader
         ob = Outbox.open(Path({str(tmp_path)!r}))
         print("uploading", flush=True)
-        asyncio.run(Uploader(ob, GatewayClient({backend.url!r}, "K")).drain_once())
+        gateway = GatewayClient({backend.url!r}, "K", ca_bundle=Path({str(tls.ca)!r}),
+                                client_cert=Path({str(tls.cert)!r}),
+                                client_key=Path({str(tls.key)!r}))
+        asyncio.run(Uploader(ob, gateway).drain_once())
     """)
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None

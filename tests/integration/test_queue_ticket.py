@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
@@ -20,7 +19,8 @@ from kiosk.flows.ports import FlowPorts
 from kiosk.flows.queue_ticket import take_ticket
 from kiosk.services.gateway import GatewayClient
 from kiosk.services.outbox import Outbox, Uploader
-from kiosk.sim.backend import SIM_STAFF_TOKEN, BackendServer
+from kiosk.sim.backend import BackendServer
+from kiosk.sim.staff_peer import bearer
 from tests.receipt_lines import drawn, rasters
 
 REFERRED = FlowResult("social-insurance-certificate", Outcome.REFERRED, "staff must check",
@@ -39,9 +39,10 @@ async def printer() -> AsyncIterator[tuple[ReceiptPrinterSimulator, EscposReceip
     await sim.stop()
 
 
-def ports_for(url: str, kiosk_id: str, tmp: Path,
+def ports_for(backend: BackendServer | str, kiosk_id: str, tmp: Path,
               receipt: EscposReceiptPrinter | None) -> FlowPorts:
-    gateway = GatewayClient(url, kiosk_id, timeout_s=3)
+    gateway = backend.gateway(kiosk_id, timeout_s=3) if isinstance(backend, BackendServer) \
+        else GatewayClient(backend, kiosk_id, timeout_s=3)
     outbox = Outbox.open(tmp / kiosk_id)
     return FlowPorts(catalog=load_catalog(), gateway=gateway, outbox=outbox,
                      uploader=Uploader(outbox, gateway), reprints=ReprintStore(tmp / "r"),
@@ -63,7 +64,7 @@ def test_who_is_offered_a_ticket() -> None:
 async def test_a_referred_citizen_gets_a_printed_number_and_where_to_wait(
         backend: BackendServer, printer, tmp_path: Path, artifacts: Path) -> None:
     sim, device = printer
-    ports = ports_for(backend.url, "K1", tmp_path, device)
+    ports = ports_for(backend, "K1", tmp_path, device)
     ticket = await take_ticket(ports, REFERRED, "zh-Hans", idempotency_key="visit-0000000001")
     assert ticket.number == "B001"            # 社保 items go to group B, its first number
     assert ticket.printed
@@ -87,22 +88,26 @@ async def test_a_referred_citizen_gets_a_printed_number_and_where_to_wait(
 
 async def test_two_kiosks_draw_consecutive_numbers_and_calls_shorten_the_wait(
         backend: BackendServer, tmp_path: Path) -> None:
-    one = ports_for(backend.url, "K1", tmp_path, None)
-    two = ports_for(backend.url, "K2", tmp_path, None)
+    one = ports_for(backend, "K1", tmp_path, None)
+    two = ports_for(backend, "K2", tmp_path, None)
     first = await take_ticket(one, REFERRED, "en", idempotency_key="ticket-a-00000001")
     second = await take_ticket(two, REFERRED, "en", idempotency_key="ticket-b-00000001")
     assert (first.number, second.number) == ("B001", "B002")
     assert second.waiting == 1
     assert "note your number" in first.words     # no printer here: the screen says so
-    called = httpx.post(backend.url + "/v1/queue/call-next",
-                        json={"group": "B", "counter": "5号窗口"},
-                        headers={"X-Staff-Token": SIM_STAFF_TOKEN}).json()
+    with backend.client() as staff:
+        called = staff.post("/v1/queue/call-next", json={"group": "B", "counter": "5号窗口"},
+                            headers=bearer(backend.staff_token("liqiang"))).json()
     assert called == {"group": "B", "number": "B001", "counter": "5号窗口", "waiting": 1}
     third = await take_ticket(one, REFERRED, "en", idempotency_key="ticket-c-00000001")
     assert (third.number, third.waiting) == ("B003", 1)
-    refused = httpx.post(backend.url + "/v1/queue/call-next", json={"group": "B",
-                         "counter": "5号窗口"}, headers={"X-Staff-Token": "guess"})
+    with backend.client() as staff:
+        refused = staff.post("/v1/queue/call-next", json={"group": "B", "counter": "5号窗口"},
+                             headers=bearer("guess"))
     assert refused.status_code == 401
+    # a ticket belongs to the kiosk that drew it: another kiosk with the same key draws its own
+    replayed = await take_ticket(two, REFERRED, "en", idempotency_key="ticket-a-00000001")
+    assert replayed.number == "B004"
     for p in (one, two):
         await p.gateway.aclose()
         p.outbox.close()
@@ -110,7 +115,7 @@ async def test_two_kiosks_draw_consecutive_numbers_and_calls_shorten_the_wait(
 
 async def test_no_queue_no_number_and_nothing_printed(printer, tmp_path: Path) -> None:
     sim, device = printer
-    ports = ports_for("http://127.0.0.1:9", "K1", tmp_path, device)   # nothing listens
+    ports = ports_for("https://127.0.0.1:9", "K1", tmp_path, device)   # nothing listens
     before = sim.printed
     ticket = await take_ticket(ports, REFERRED, "zh-Hans", idempotency_key="visit-0000000002")
     assert ticket.number == ""

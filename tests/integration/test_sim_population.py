@@ -17,8 +17,14 @@ from kiosk.sim.citizens import card
 STRANGER = make_id_number("320102", date(1970, 1, 1), 55)  # in no deck, no seed
 
 
+def post(backend: BackendServer, path: str, **kw: object) -> httpx.Response:
+    """As a kiosk (its certificate, over mutual TLS)."""
+    with backend.client("T") as kiosk:
+        return kiosk.post(path, **kw)  # type: ignore[arg-type]
+
+
 def _record(backend: BackendServer, kind: str, holder: str) -> httpx.Response:
-    return httpx.post(f"{backend.url}/v1/records/{kind}", json={"holder_code": holder,
+    return post(backend, f"/v1/records/{kind}", json={"holder_code": holder,
                       "purpose": "test"}, headers={"X-Kiosk-Id": "T"}, timeout=10)
 
 
@@ -28,7 +34,7 @@ def _face(name: str) -> str:
 
 
 def _verify(backend: BackendServer, id_number: str, face: str) -> bool:
-    r = httpx.post(f"{backend.url}/v1/face/verify", json={
+    r = post(backend, "/v1/face/verify", json={
         "kiosk_id": "T", "credential": "qr", "id_number": id_number, "name": "x",
         "live_jpeg_b64": _face(face), "liveness_passed": True}, timeout=60)
     assert r.status_code == 200, r.text
@@ -46,18 +52,18 @@ def test_any_valid_number_is_a_person_with_nothing_on_record(backend) -> None:
 
 
 def test_seeded_records_override_the_plain_ones(backend) -> None:
-    r = httpx.post(f"{backend.url}/sim/people", json={"people": [{
+    r = post(backend, "/sim/people", json={"people": [{
         "id_number": STRANGER, "name": "测试", "sex": "male", "birth": "1970-01-01",
         "photo": 2, "records": {"criminal_record": {"has_record": True}}}]}, timeout=10)
     assert r.status_code == 200
     code = r.json()["eid_codes"][STRANGER]
     assert _record(backend, "criminal_record", STRANGER).json()["data"]["has_record"] is True
     assert _record(backend, "social_insurance", STRANGER).json()["data"] is None
-    who = httpx.post(f"{backend.url}/v1/identity/eid", json={"kiosk_id": "T", "code": code},
+    who = post(backend, "/v1/identity/eid", json={"kiosk_id": "T", "code": code},
                      timeout=10)
     assert who.status_code == 200
     assert who.json()["id_number"] == STRANGER
-    bad = httpx.post(f"{backend.url}/sim/people", json={"people": [{"id_number": "123"}]},
+    bad = post(backend, "/sim/people", json={"people": [{"id_number": "123"}]},
                      timeout=10)
     assert bad.status_code == 400
 

@@ -56,3 +56,13 @@ def wait_screen(shell, qtbot, screen: str, timeout: int = 15000) -> None:
 
 def texts(shell) -> list[str]:
     return touch.shown_texts(shell.window)
+
+
+def plain_text(item: QQuickItem) -> bool:
+    """Whether a QML Text shows its text as characters (Text.PlainText), never as markup.
+    (PySide6 cannot convert the TextFormat enum of a property read; QML itself answers.)"""
+    from PySide6.QtQml import QQmlEngine, QQmlExpression
+
+    context = QQmlEngine.contextForObject(item)
+    value, failed = QQmlExpression(context, item, "textFormat === Text.PlainText").evaluate()
+    return bool(value) and not failed

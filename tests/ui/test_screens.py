@@ -18,7 +18,8 @@ from PySide6.QtQuick import QQuickItem
 
 from kiosk.flows.catalog import load_catalog
 from kiosk.ui.audio_guide import describe
-from tests.ui.driving import items
+from kiosk.ui.screen_share import share_plan
+from tests.ui.driving import exists, find, items, plain_text
 
 LANGS = ("zh-Hans", "zh-Hant", "en")
 DPI = 96.0  # the simulated configuration's ui.screen_dpi; the test window is 1080 px high
@@ -27,6 +28,10 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 # (configuration, not UI text)
 UNTRANSLATED_OK = {"简体", "✓ 简体", "繁體", "✓ 繁體", "易"}
 SIMPLIFIED_ONLY = set("办证务设备请这个们过时对为进应选择码单项录页话")
+# what came from the citizen or their card on the screens below: never uncovered on the picture
+# a staff member sees in a video call (kiosk/ui/screen_share.py)
+CITIZEN = {"name": "张伟", "licence": "BU000001", "phone": "13800000000",
+           "typed": "天河路1号"}
 
 
 def pt_px(points: float) -> float:
@@ -67,21 +72,23 @@ def views(lang: str) -> list[tuple[str, dict[str, Any]]]:
         ("field", {"id": "premises", "label": words(lang, "经营场所", "經營場所", "Premises"),
                    "input": "text", "options": [], "error": "", "required": True}),
         ("confirm", {"rows": [
-            {"label": words(lang, "姓名", "姓名", "Name"), "value": "Sample", "source": "identity",
+            {"label": words(lang, "姓名", "姓名", "Name"), "value": CITIZEN["name"],
+             "source": "identity",
              "prefilled": True},
-            {"label": "Licence" if lang == "en" else "营业执照", "value": "BU000001",
+            {"label": "Licence" if lang == "en" else "营业执照", "value": CITIZEN["licence"],
              "source": "license", "prefilled": True},
             {"label": words(lang, "营业执照编号", "營業執照編號", "Licence number"),
              "value": words(lang, "随本次登记一并办理", "隨本次登記一併辦理",
                             "Applied for in this same visit"),
              "source": "joint", "prefilled": True},
-            {"label": phone.label[lang], "value": "13800000000", "source": "citizen",  # type: ignore[index]
+            {"label": phone.label[lang], "value": CITIZEN["phone"], "source": "citizen",  # type: ignore[index]
              "prefilled": False}]}),
         ("sign", {"text": permit.commitment.text[lang]}),  # type: ignore[index]
         ("finished", done),
         ("rate", {**done, "problems": ["receipt: paper out"]}),
-        ("report", {"reason": words(lang, "人脸与证件不一致", "人臉與證件不一致",
-                                    "The face does not match the document")}),
+        # an answer from outside (the backend, a rule) with markup in it: shown as characters
+        ("report", {"reason": words(lang, "人脸与证件<b>不一致</b>", "人臉與證件<b>不一致</b>",
+                                    "The face does <b>not</b> match the document")}),
         ("result", {"outcome": "referred", "reason": words(
             lang, "需要工作人员核实，请到窗口办理", "需要工作人員核實，請到窗口辦理",
             "Staff need to check this; please go to a service counter"), "holdSeconds": 20}),
@@ -214,6 +221,32 @@ def audit(shell, elder: bool) -> list[str]:
     return problems
 
 
+def shared_picture_audit(shell) -> list[str]:
+    """What a staff member in a video call would see of this screen (issue 26): no text that
+    came from the citizen uncovered, the keyboard and the camera never, and every Text shown as
+    plain characters (a name or title with markup stays characters)."""
+    problems: list[str] = []
+    window = QRectF(0, 0, shell.window.width(), shell.window.height())
+    shown = share_plan(shell.window).shown(window, lifted=False)
+    lifted = share_plan(shell.window).shown(window, lifted=True)
+    values = tuple(CITIZEN.values())
+    for it in items(shell):
+        if not visible_in_window(shell, it):
+            continue
+        # (a text field's placeholder is the Controls style's own item, our fixed words)
+        if is_a(it, "QQuickText") and not is_a(it, "QQuickPlaceholderText") and \
+                not plain_text(it):
+            problems.append(f"text {str(it.property('text'))[:20]!r} is not Text.PlainText")
+        text = it.property("text")
+        rect = scene_rect(it).toAlignedRect()
+        if isinstance(text, str) and any(v in text for v in values) and shown.intersects(rect):
+            problems.append(f"{kind_of(it)} {text[:20]!r} shown to staff")
+        if it.objectName() in ("inputPanel", "cameraPreview") and it.height() > 0 and \
+                lifted.intersects(rect):
+            problems.append(f"{it.objectName()} shown to staff")
+    return problems
+
+
 def _inside_flickable(item: QQuickItem) -> bool:
     it = item.parentItem()
     while it is not None:
@@ -239,12 +272,15 @@ def test_every_screen_audited_and_photographed(shell, qtbot, artifacts: Path, la
             shell.visit.setLanguage(lang)
             if shell.visit.elderMode != elder:
                 shell.visit.toggleElder()
+            if exists(shell, "fieldInput"):  # something typed into the field, as a citizen would
+                find(shell, "fieldInput").setProperty("text", CITIZEN["typed"])
             qtbot.wait(60)
             mode = "elder" if elder else "normal"
             image = shell.window.grabWindow()
             assert image.save(str(out / f"{lang}-{mode}-{name}.png"))
             seen += 1
             problems += [f"{lang}/{mode}/{name}: {p}" for p in audit(shell, elder)]
+            problems += [f"{lang}/{mode}/{name}: {p}" for p in shared_picture_audit(shell)]
             problems += [f"{lang}/{mode}/{name}: {p}" for p in untranslated(shell, lang)]
     assert seen >= 2 * 22
     (out / f"problems-{lang}.txt").write_text("\n".join(problems), encoding="utf-8")
@@ -275,7 +311,8 @@ def untranslated(shell, lang: str) -> list[str]:
         if not visible_in_window(shell, it):
             continue
         text = it.property("text")
-        if not isinstance(text, str) or not text or text in UNTRANSLATED_OK or site in text:
+        if not isinstance(text, str) or not text or text in UNTRANSLATED_OK or site in text \
+                or any(v in text for v in CITIZEN.values()):  # the citizen's own, as written
             continue
         if lang == "en" and HAN.search(text):
             found.append(f"not translated to en: {text[:30]!r}")

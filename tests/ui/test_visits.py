@@ -6,7 +6,6 @@ QML tree or the view models."""
 from __future__ import annotations
 
 import json
-import urllib.request
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,9 +15,10 @@ from PySide6.QtTest import QTest
 
 from kiosk.devices.printers.escpos_status import Paper
 from kiosk.flows.schema import TimeBudget
-from kiosk.sim.backend import SIM_STAFF_TOKEN
 from kiosk.sim.citizens import card
-from tests.ui.driving import drag, exists, find, tap, texts, wait_screen
+from kiosk.sim.staff_directory import StaffMember, sample_password
+from kiosk.sim.staff_peer import bearer
+from tests.ui.driving import drag, exists, find, plain_text, tap, texts, wait_screen
 
 pytestmark = pytest.mark.usefixtures("cupsd_running")
 
@@ -45,9 +45,8 @@ def place_card(shell, card_id: str) -> None:
 
 
 def backend_cases(kiosk_core) -> list[dict]:
-    url = kiosk_core.hub.backend_url + "/sim/cases"
-    with urllib.request.urlopen(url, timeout=5) as r:
-        return list(json.load(r)["cases"])
+    with kiosk_core.hub.backend.client(timeout=5) as c:
+        return list(c.get("/sim/cases").json()["cases"])
 
 
 def go_to_service(shell, qtbot, tile: str, service: str) -> None:
@@ -305,10 +304,7 @@ def test_a_backend_that_hangs_at_submit_gets_the_outbox_receipt(shell, core, qtb
 
 
 def _hanging_submit(shell, qtbot, kiosk_core) -> None:
-    request = urllib.request.Request(kiosk_core.hub.backend_url + "/sim/faults",
-                                     data=json.dumps({"slow_submit_s": 4}).encode(),
-                                     headers={"Content-Type": "application/json"})
-    urllib.request.urlopen(request, timeout=5).close()
+    set_backend_faults(kiosk_core, slow_submit_s=4)
     identified(shell, qtbot, "tilePersonal", "social-insurance-certificate", "zhang-wei")
     tap(shell, qtbot, "choice_0")
     wait_screen(shell, qtbot, "confirm")
@@ -323,10 +319,8 @@ def _hanging_submit(shell, qtbot, kiosk_core) -> None:
 
 
 def set_backend_faults(kiosk_core, **faults) -> None:
-    request = urllib.request.Request(kiosk_core.hub.backend_url + "/sim/faults",
-                                     data=json.dumps(faults).encode(),
-                                     headers={"Content-Type": "application/json"})
-    urllib.request.urlopen(request, timeout=5).close()
+    with kiosk_core.hub.backend.client(timeout=5) as c:
+        c.post("/sim/faults", json=faults).raise_for_status()
 
 
 def test_an_unreachable_backend_is_on_the_strip_and_pauses_its_services(shell, core,
@@ -365,17 +359,17 @@ def test_an_unreachable_backend_is_on_the_strip_and_pauses_its_services(shell, c
     assert find(shell, "beginVisit").property("enabled")
 
 
-def hall(kiosk_core, method: str, path: str, body: dict | None = None) -> dict:
-    """The staff console's side of the gateway (the simulated hall), with the staff token."""
-    request = urllib.request.Request(
-        kiosk_core.hub.backend_url + path, method=method,
-        data=json.dumps(body).encode() if body is not None else None,
-        headers={"Content-Type": "application/json", "X-Staff-Token": SIM_STAFF_TOKEN})
-    with urllib.request.urlopen(request, timeout=5) as r:
-        return dict(json.load(r))
+def hall(kiosk_core, method: str, path: str, staff: str = "wangfang") -> dict:
+    """The staff console's side of the gateway (the simulated hall), signed in as `staff`."""
+    backend = kiosk_core.hub.backend
+    with backend.client(timeout=5) as c:
+        r = c.request(method, path, headers=bearer(backend.staff_token(staff)))
+    r.raise_for_status()
+    return dict(r.json())
 
 
-def test_call_staff_reaches_the_hall_and_ends_with_the_visit(shell, core, qtbot) -> None:
+def test_call_staff_reaches_the_hall_and_ends_with_the_visit(shell, core, qtbot,
+                                                             artifacts: Path) -> None:
     kiosk_core, _thread = core
     go_to_service(shell, qtbot, "tilePersonal", "criminal-record-certificate")
     tap(shell, qtbot, "navStaff")
@@ -401,10 +395,28 @@ def test_call_staff_reaches_the_hall_and_ends_with_the_visit(shell, core, qtbot)
     tap(shell, qtbot, "helpOnsite")
     qtbot.waitUntil(lambda: len(hall(kiosk_core, "GET", "/v1/help/requests")["requests"]) == 1,
                     timeout=5000)
+    # ...and withdraws it (取消求助): it leaves the hall's list
+    tap(shell, qtbot, "navWithdraw")
+    assert find(shell, "helpStatus").property("text") == "已取消求助"
+    qtbot.waitUntil(lambda: not hall(kiosk_core, "GET", "/v1/help/requests")["requests"],
+                    timeout=5000)
+
+    # the next request is taken by a staff member whose directory name carries markup: the
+    # kiosk shows it as characters, never as an image or formatting on the citizen's screen
+    name = "<b>王</b><img src=http://x/a.png>"
+    kiosk_core.hub.backend.state.staff.add(StaffMember("mallory", name, "9号窗口"),
+                                           sample_password("mallory"))
+    tap(shell, qtbot, "navStaff")
+    tap(shell, qtbot, "helpOnsite")
+    qtbot.waitUntil(lambda: len(hall(kiosk_core, "GET", "/v1/help/requests")["requests"]) == 1,
+                    timeout=5000)
     (request,) = hall(kiosk_core, "GET", "/v1/help/requests")["requests"]
-    hall(kiosk_core, "POST", f"/v1/help/requests/{request['id']}/accept", {"staff_name": "王芳"})
-    qtbot.waitUntil(lambda: "王芳正在赶来" in find(shell, "helpStatus").property("text"),
+    hall(kiosk_core, "POST", f"/v1/help/requests/{request['id']}/accept", staff="mallory")
+    status = find(shell, "helpStatus")
+    qtbot.waitUntil(lambda: f"{name}（9号窗口）正在赶来" in status.property("text"),
                     timeout=8000)
+    assert plain_text(status)
+    shell.window.grabWindow().save(str(artifacts / "help-markup-name.png"))
 
 
 def test_idle_asks_still_there_then_ends_and_resets_display(shell, core, qtbot) -> None:

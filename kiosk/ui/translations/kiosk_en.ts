@@ -4,225 +4,225 @@
 <context>
     <name>AdminOverlay</name>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="44"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="46"/>
         <source>维护菜单</source>
         <translation>Maintenance</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="50"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="52"/>
         <source>返回菜单</source>
         <translation>Back to menu</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="51"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="53"/>
         <source>退出维护</source>
         <translation>Leave maintenance</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="51"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="315"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="53"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="319"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="75"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="78"/>
         <source>请输入维护PIN</source>
         <translation>Enter the maintenance PIN</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="89"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="314"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="93"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="318"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="98"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="102"/>
         <source>设备状态与测试</source>
         <translation>Devices and tests</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="99"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="103"/>
         <source>待上传</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="100"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="203"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="104"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="207"/>
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="101"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="105"/>
         <source>日志</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="102"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="106"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="103"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="107"/>
         <source>配置</source>
         <translation>Configuration</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="104"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="108"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="123"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="127"/>
         <source>纸</source>
         <translation>P</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="124"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="128"/>
         <source>纸充足</source>
         <translation>Paper OK</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="124"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="128"/>
         <source>纸将用尽</source>
         <translation>Paper low</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="124"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="128"/>
         <source>缺纸</source>
         <translation>Paper out</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="125"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="129"/>
         <source>盖</source>
         <translation>C</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="126"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="130"/>
         <source>盖板已关</source>
         <translation>Cover closed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="126"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="130"/>
         <source>盖板打开</source>
         <translation>Cover open</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="141"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="145"/>
         <source>读卡测试</source>
         <translation>Test card reading</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="142"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="146"/>
         <source>打印测试凭条</source>
         <translation>Print a test receipt</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="143"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="147"/>
         <source>打印测试页</source>
         <translation>Print a test page</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="144"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="148"/>
         <source>扫码测试</source>
         <translation>Test QR scanning</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="165"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="169"/>
         <source>待上传 %1 · 已上传 %2 · 失败 %3</source>
         <translation>Waiting %1 · sent %2 · failed %3</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="166"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="170"/>
         <source> · 最久 %1 秒</source>
         <translation> · oldest %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="171"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="175"/>
         <source>上传程序曾意外停止并已自动重启 %1 次，请查看日志</source>
         <translation>The uploader stopped unexpectedly and was restarted %1 time(s); see the log</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="186"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="190"/>
         <source>立即重试</source>
         <translation>Retry now</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="193"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="197"/>
         <source>输入办件编号补打证明和回执（保留24小时）</source>
         <translation>Enter a case number to reprint its certificate and receipt (kept 24 hours)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="216"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="220"/>
         <source>按事件编号过滤，例如 6003</source>
         <translation>Filter by event id, e.g. 6003</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="236"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="240"/>
         <source>近14天办理 %1 次</source>
         <translation>%1 visits in the last 14 days</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="254"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="258"/>
         <source>结果</source>
         <translation>Outcomes</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="259"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="263"/>
         <source>评价（5 非常满意 … 1 非常不满意）</source>
         <translation>Ratings (5 very satisfied … 1 very dissatisfied)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="269"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="273"/>
         <source>证件未通过（按原因）</source>
         <translation>Credentials refused (by reason)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="274"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="278"/>
         <source>中位用时（秒）</source>
         <translation>Median duration (s)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="287"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="291"/>
         <source>检查配置文件</source>
         <translation>Check the configuration file</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="300"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="304"/>
         <source>版本 %1 · 终端 %2 · 机器 %3 · %4</source>
         <translation>Version %1 · kiosk %2 · machine %3 · %4</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="301"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="305"/>
         <source>时钟由网络校时（NTP）维护；如偏差过大请检查网络。</source>
         <translation>The clock is kept by network time (NTP); if it is off, check the network.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="304"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="308"/>
         <source>导出日志和就绪报告到U盘</source>
         <translation>Export log and readiness report to USB</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="305"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="309"/>
         <source>打印自检单</source>
         <translation>Print a self-test ticket</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="306"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="310"/>
         <source>重启程序</source>
         <translation>Restart the app</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="307"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="311"/>
         <source>重启设备</source>
         <translation>Reboot</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="308"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="312"/>
         <source>进入维护终端</source>
         <translation>Leave to the maintenance console</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="313"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="317"/>
         <source>确定要执行吗？</source>
         <translation>Are you sure?</translation>
     </message>
@@ -230,7 +230,7 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/AttractScreen.qml" line="37"/>
+        <location filename="../qml/Kiosk/screens/AttractScreen.qml" line="39"/>
         <source>请触摸屏幕开始办事</source>
         <translation>Touch the screen to start</translation>
     </message>
@@ -248,47 +248,47 @@
         <translation>Please check the details below and tap “All correct”</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="63"/>
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="66"/>
         <source>隐藏</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="63"/>
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="66"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="74"/>
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="79"/>
         <source>来自：身份证件</source>
         <translation>From: ID document</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="75"/>
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="80"/>
         <source>来自：电子证照</source>
         <translation>From: e-license</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="76"/>
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="81"/>
         <source>来自：部门数据</source>
         <translation>From: agency records</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="77"/>
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="82"/>
         <source>您填写</source>
         <translation>Entered by you</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="77"/>
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="82"/>
         <source>来自：本次一并申请</source>
         <translation>From: applied for in this visit</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="87"/>
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="92"/>
         <source>确认无误</source>
         <translation>All correct</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="88"/>
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="93"/>
         <source>信息有误，不办了</source>
         <translation>Something is wrong, stop</translation>
     </message>
@@ -296,37 +296,37 @@
 <context>
     <name>DisplayBar</name>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="17"/>
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="19"/>
         <source>模拟设备运行中 · 仅供演示与培训，不办理真实业务</source>
         <translation>Simulated devices · for demonstration and training only, no real services</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="31"/>
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="33"/>
         <source>标准字体</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="31"/>
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="33"/>
         <source>长辈模式</source>
         <translation>Large text mode</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="36"/>
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="38"/>
         <source>标准颜色</source>
         <translation>Standard colours</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="36"/>
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="38"/>
         <source>高对比度</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="41"/>
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="43"/>
         <source>关闭语音</source>
         <translation>Voice off</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="41"/>
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="43"/>
         <source>开启语音</source>
         <translation>Voice on</translation>
     </message>
@@ -492,27 +492,27 @@
         <translation>Please fill in: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="73"/>
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="75"/>
         <source>11位手机号码</source>
         <translation>11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="73"/>
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="75"/>
         <source>例如 2024-05-01</source>
         <translation>For example 2024-05-01</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="83"/>
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="85"/>
         <source>隐藏</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="83"/>
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="85"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="86"/>
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="88"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
@@ -574,67 +574,67 @@
         <translation>Welcome to self-service. Please choose a service</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="17"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="19"/>
         <source>您好，欢迎使用自助服务</source>
         <translation>Welcome to self-service</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="23"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="26"/>
         <source>请选择要办理的事项，不知道办什么可以点“智能导办”</source>
         <translation>Choose a service, or tap “Service finder” if you are not sure</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="41"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="44"/>
         <source>人</source>
         <translation>P</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="41"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="44"/>
         <source>个人服务</source>
         <translation>Personal services</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="41"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="44"/>
         <source>证明开具 · 社保</source>
         <translation>Certificates · social insurance</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="47"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="50"/>
         <source>企</source>
         <translation>B</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="47"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="50"/>
         <source>企业服务</source>
         <translation>Business services</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="47"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="50"/>
         <source>登记 · 许可</source>
         <translation>Registration · permits</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="53"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="56"/>
         <source>一</source>
         <translation>1</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="53"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="56"/>
         <source>一件事</source>
         <translation>All in one</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="53"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="56"/>
         <source>多个事项 一次办成</source>
         <translation>Several services in one visit</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="61"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="64"/>
         <source>智能导办：回答几个问题，帮您找到要办的事</source>
         <translation>Service finder: answer a few questions to find your service</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="62"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="65"/>
         <source>搜索事项</source>
         <translation>Search services</translation>
     </message>
@@ -652,47 +652,47 @@
         <translation>Place your ID card on the reader and leave it there until you finish</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="21"/>
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="22"/>
         <source>读卡区</source>
         <translation>Reader</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="29"/>
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="30"/>
         <source>身份证</source>
         <translation>ID card</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="40"/>
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="42"/>
         <source>⬅ 读卡器在屏幕左侧</source>
         <translation>⬅ The reader is left of the screen</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="40"/>
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="42"/>
         <source>⬇ 读卡器在屏幕下方</source>
         <translation>⬇ The reader is below the screen</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="40"/>
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="42"/>
         <source>读卡器在屏幕右侧 ➡</source>
         <translation>The reader is right of the screen ➡</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="48"/>
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="50"/>
         <source>也可以：</source>
         <translation>Or:</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="49"/>
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="51"/>
         <source>将社会保障卡或电子护照放到读卡区</source>
         <translation>Place your social security card or e-passport on the reader</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="50"/>
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="52"/>
         <source>打开手机上的电子身份码，对准摄像头</source>
         <translation>Show the e-ID code on your phone to the camera</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="51"/>
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="53"/>
         <source>没有证件？请点下方“呼叫工作人员”</source>
         <translation>No document with you? Tap “Call staff” below</translation>
     </message>
@@ -780,99 +780,158 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="12"/>
+        <location filename="../qml/Kiosk/Main.qml" line="13"/>
         <source>易办自助终端</source>
         <translation>Yiban Self-Service Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="120"/>
+        <location filename="../qml/Kiosk/Main.qml" line="121"/>
         <source>要结束本次办理吗？</source>
         <translation>End this visit?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="121"/>
+        <location filename="../qml/Kiosk/Main.qml" line="122"/>
         <source>已填写的信息将被清除。</source>
         <translation>What you have entered will be cleared.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="122"/>
+        <location filename="../qml/Kiosk/Main.qml" line="123"/>
         <source>结束办理</source>
         <translation>End visit</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="123"/>
+        <location filename="../qml/Kiosk/Main.qml" line="124"/>
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="139"/>
+        <location filename="../qml/Kiosk/Main.qml" line="140"/>
         <source>需要工作人员帮助吗？</source>
         <translation>Do you need help from staff?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="140"/>
-        <source>工作人员可以到这台机器旁协助您，也可以和您视频连线。</source>
-        <translation>Staff can come to this kiosk to help you, or talk with you by video.</translation>
+        <location filename="../qml/Kiosk/Main.qml" line="141"/>
+        <source>工作人员可以到这台机器旁协助您，也可以和您视频连线或文字交流。视频连线前会再问您是否接听。</source>
+        <translation>A member of staff can come to this kiosk, or talk with you by video or in writing. Before a video call you will be asked again whether to answer.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="141"/>
+        <location filename="../qml/Kiosk/Main.qml" line="161"/>
+        <source>接听后会使用麦克风，工作人员能看到这台机器的屏幕，您的个人信息和键盘输入会被遮挡。不使用摄像头，不录音，不录像。</source>
+        <translation>If you answer, the microphone is used and the staff member sees this kiosk&apos;s screen, with your personal details and what you type covered. No camera, no recording.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="162"/>
+        <source>%1 秒后自动拒绝。</source>
+        <translation>Declined automatically in %1 seconds.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="163"/>
+        <source>接听</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="164"/>
+        <source>拒绝</source>
+        <translation>Decline</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="211"/>
+        <source>工作人员：</source>
+        <translation>Staff: </translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="211"/>
+        <source>我：</source>
+        <translation>Me: </translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <source>听不清</source>
+        <translation>I can&apos;t hear you</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <source>请再说一遍</source>
+        <translation>Please say it again</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <source>好的</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <source>我不会操作</source>
+        <translation>I don&apos;t know what to do</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="234"/>
+        <location filename="../qml/Kiosk/Main.qml" line="240"/>
+        <source>写给工作人员</source>
+        <translation>Write to the staff</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="246"/>
+        <source>发送</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="254"/>
+        <source>让工作人员看到这一页</source>
+        <translation>Show this page to the staff</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="142"/>
         <source>工作人员会到这台机器旁协助您。</source>
         <translation>A member of staff will come to this kiosk to help you.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="142"/>
+        <location filename="../qml/Kiosk/Main.qml" line="143"/>
         <source>请工作人员来现场</source>
         <translation>Ask someone to come here</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="143"/>
-        <location filename="../qml/Kiosk/Main.qml" line="156"/>
+        <location filename="../qml/Kiosk/Main.qml" line="144"/>
         <source>视频连线工作人员</source>
         <translation>Video call with staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="144"/>
-        <location filename="../qml/Kiosk/Main.qml" line="159"/>
+        <location filename="../qml/Kiosk/Main.qml" line="145"/>
+        <source>文字交流</source>
+        <translation>Write to the staff</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="146"/>
         <source>不用了</source>
         <translation>No, thanks</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="157"/>
-        <source>通话会使用麦克风，工作人员能看到这台机器的屏幕，您的个人信息默认遮挡。不使用摄像头，不录音，不录像。</source>
-        <translation>The call uses the microphone, and the staff member sees this kiosk&apos;s screen with your personal details hidden. No camera is used; nothing is recorded.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Kiosk/Main.qml" line="158"/>
-        <source>同意并连线</source>
-        <translation>Agree and call</translation>
-    </message>
-    <message>
-        <location filename="../qml/Kiosk/Main.qml" line="187"/>
+        <location filename="../qml/Kiosk/Main.qml" line="254"/>
         <source>遮挡我的信息</source>
         <translation>Hide my details</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="187"/>
-        <source>让工作人员看到我的信息</source>
-        <translation>Let staff see my details</translation>
-    </message>
-    <message>
-        <location filename="../qml/Kiosk/Main.qml" line="192"/>
+        <location filename="../qml/Kiosk/Main.qml" line="260"/>
         <source>挂断</source>
         <translation>Hang up</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <location filename="../qml/Kiosk/Main.qml" line="260"/>
+        <source>结束交流</source>
+        <translation>End the conversation</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="294"/>
         <source>您还在吗？</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="225"/>
+        <location filename="../qml/Kiosk/Main.qml" line="295"/>
         <source>%1 秒后将结束本次办理并清除您的信息。</source>
         <translation>In %1 seconds this visit ends and your information is cleared.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="226"/>
+        <location filename="../qml/Kiosk/Main.qml" line="296"/>
         <source>我还在，继续办理</source>
         <translation>I am here, continue</translation>
     </message>
@@ -880,22 +939,27 @@
 <context>
     <name>NavBar</name>
     <message>
-        <location filename="../qml/Kiosk/controls/NavBar.qml" line="15"/>
+        <location filename="../qml/Kiosk/controls/NavBar.qml" line="17"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/NavBar.qml" line="16"/>
+        <location filename="../qml/Kiosk/controls/NavBar.qml" line="18"/>
         <source>重新开始</source>
         <translation>Start over</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/NavBar.qml" line="17"/>
+        <location filename="../qml/Kiosk/controls/NavBar.qml" line="19"/>
         <source>呼叫工作人员</source>
         <translation>Call staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/NavBar.qml" line="36"/>
+        <location filename="../qml/Kiosk/controls/NavBar.qml" line="21"/>
+        <source>取消求助</source>
+        <translation>Withdraw my request</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/controls/NavBar.qml" line="46"/>
         <source>剩余 %1 秒</source>
         <translation>%1 seconds left</translation>
     </message>
@@ -1089,22 +1153,22 @@
 <context>
     <name>ServiceList</name>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="36"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="37"/>
         <source>当场办结，打印证明</source>
         <translation>Decided at once, certificate printed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="36"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="37"/>
         <source>提交审核，打印回执</source>
         <translation>Sent for review, receipt printed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="37"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="38"/>
         <source>约 %1 分钟</source>
         <translation>About %1 minutes</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="44"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="45"/>
         <source>暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理</source>
         <translation>Paused: the government service system cannot be reached; please try later or go to a service counter</translation>
     </message>
@@ -1183,7 +1247,7 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../qml/Kiosk/controls/SignaturePad.qml" line="18"/>
+        <location filename="../qml/Kiosk/controls/SignaturePad.qml" line="19"/>
         <source>请在此处用手指签名</source>
         <translation>Sign here with your finger</translation>
     </message>
@@ -1264,97 +1328,97 @@
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="11"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="12"/>
         <source>身份证阅读器</source>
         <translation>ID card reader</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="12"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="13"/>
         <source>社保卡/护照读卡器</source>
         <translation>Card/passport reader</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="13"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="14"/>
         <source>凭条打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="14"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="15"/>
         <source>文件打印机</source>
         <translation>Document printer</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="15"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="16"/>
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="16"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="17"/>
         <source>政务服务系统</source>
         <translation>Government service system</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="17"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="18"/>
         <source>按键盘</source>
         <translation>Keypad</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="18"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="19"/>
         <source>耳机插孔</source>
         <translation>Headphone jack</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="23"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="24"/>
         <source>纸将用完</source>
         <translation>Paper low</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="24"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="25"/>
         <source>缺纸</source>
         <translation>Out of paper</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="25"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="26"/>
         <source>舱盖未关</source>
         <translation>Cover open</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="26"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="27"/>
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="27"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="28"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="28"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="29"/>
         <source>需注意</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="29"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="30"/>
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="30"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="31"/>
         <source>未连接</source>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="31"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="32"/>
         <source>检测中</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="59"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="61"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="66"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="69"/>
         <source>终端 %1</source>
         <translation>Kiosk %1</translation>
     </message>
@@ -1446,7 +1510,7 @@
         <translation>Taking a ticket…</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="27"/>
+        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="29"/>
         <source>您的号码 %1</source>
         <translation>Your number %1</translation>
     </message>
@@ -1454,42 +1518,42 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11"/>
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12"/>
         <source>星期日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11"/>
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12"/>
         <source>星期一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11"/>
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12"/>
         <source>星期二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11"/>
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12"/>
         <source>星期三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11"/>
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12"/>
         <source>星期四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12"/>
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="13"/>
         <source>星期五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12"/>
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="13"/>
         <source>星期六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="33"/>
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="36"/>
         <source>易办自助终端</source>
         <translation>Yiban Self-Service Kiosk</translation>
     </message>
@@ -1522,42 +1586,42 @@
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="22"/>
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="23"/>
         <source>获取电子证照</source>
         <translation>Fetch e-licenses</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="22"/>
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="23"/>
         <source>填写表单</source>
         <translation>Fill in the form</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="23"/>
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="24"/>
         <source>材料与承诺</source>
         <translation>Documents and commitment</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="23"/>
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="24"/>
         <source>审核</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="24"/>
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="25"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="24"/>
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="25"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="33"/>
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="36"/>
         <source>（完成）</source>
         <translation> (done)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="33"/>
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="36"/>
         <source>（进行中）</source>
         <translation> (in progress)</translation>
     </message>

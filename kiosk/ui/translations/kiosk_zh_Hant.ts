@@ -4,225 +4,225 @@
 <context>
     <name>AdminOverlay</name>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="44"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="46"/>
         <source>维护菜单</source>
         <translation>維護選單</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="50"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="52"/>
         <source>返回菜单</source>
         <translation>返回選單</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="51"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="53"/>
         <source>退出维护</source>
         <translation>退出維護</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="51"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="315"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="53"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="319"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="75"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="78"/>
         <source>请输入维护PIN</source>
         <translation>請輸入維護PIN</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="89"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="314"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="93"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="318"/>
         <source>确定</source>
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="98"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="102"/>
         <source>设备状态与测试</source>
         <translation>裝置狀態與測試</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="99"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="103"/>
         <source>待上传</source>
         <translation>待上傳</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="100"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="203"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="104"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="207"/>
         <source>补打</source>
         <translation>補打</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="101"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="105"/>
         <source>日志</source>
         <translation>日誌</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="102"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="106"/>
         <source>统计</source>
         <translation>統計</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="103"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="107"/>
         <source>配置</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="104"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="108"/>
         <source>系统</source>
         <translation>系統</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="123"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="127"/>
         <source>纸</source>
         <translation>紙</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="124"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="128"/>
         <source>纸充足</source>
         <translation>紙充足</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="124"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="128"/>
         <source>纸将用尽</source>
         <translation>紙將用盡</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="124"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="128"/>
         <source>缺纸</source>
         <translation>缺紙</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="125"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="129"/>
         <source>盖</source>
         <translation>蓋</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="126"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="130"/>
         <source>盖板已关</source>
         <translation>蓋板已關</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="126"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="130"/>
         <source>盖板打开</source>
         <translation>蓋板打開</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="141"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="145"/>
         <source>读卡测试</source>
         <translation>讀卡測試</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="142"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="146"/>
         <source>打印测试凭条</source>
         <translation>列印測試憑條</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="143"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="147"/>
         <source>打印测试页</source>
         <translation>列印測試頁</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="144"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="148"/>
         <source>扫码测试</source>
         <translation>掃碼測試</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="165"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="169"/>
         <source>待上传 %1 · 已上传 %2 · 失败 %3</source>
         <translation>待上傳 %1 · 已上傳 %2 · 失敗 %3</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="166"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="170"/>
         <source> · 最久 %1 秒</source>
         <translation> · 最久 %1 秒</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="171"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="175"/>
         <source>上传程序曾意外停止并已自动重启 %1 次，请查看日志</source>
         <translation>上傳程式曾意外停止並已自動重新啟動 %1 次，請查看日誌</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="186"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="190"/>
         <source>立即重试</source>
         <translation>立即重試</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="193"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="197"/>
         <source>输入办件编号补打证明和回执（保留24小时）</source>
         <translation>輸入辦件編號補打證明和回執（保留24小時）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="216"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="220"/>
         <source>按事件编号过滤，例如 6003</source>
         <translation>按事件編號過濾，例如 6003</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="236"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="240"/>
         <source>近14天办理 %1 次</source>
         <translation>近14天辦理 %1 次</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="254"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="258"/>
         <source>结果</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="259"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="263"/>
         <source>评价（5 非常满意 … 1 非常不满意）</source>
         <translation>評價（5 非常滿意 … 1 非常不滿意）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="269"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="273"/>
         <source>证件未通过（按原因）</source>
         <translation>證件未通過（按原因）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="274"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="278"/>
         <source>中位用时（秒）</source>
         <translation>中位用時（秒）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="287"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="291"/>
         <source>检查配置文件</source>
         <translation>檢查配置文件</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="300"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="304"/>
         <source>版本 %1 · 终端 %2 · 机器 %3 · %4</source>
         <translation>版本 %1 · 終端 %2 · 機器 %3 · %4</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="301"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="305"/>
         <source>时钟由网络校时（NTP）维护；如偏差过大请检查网络。</source>
         <translation>時鐘由網路校時（NTP）維護；如偏差過大請檢查網路。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="304"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="308"/>
         <source>导出日志和就绪报告到U盘</source>
         <translation>匯出日誌和就緒報告到隨身碟</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="305"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="309"/>
         <source>打印自检单</source>
         <translation>列印自檢單</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="306"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="310"/>
         <source>重启程序</source>
         <translation>重啟程式</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="307"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="311"/>
         <source>重启设备</source>
         <translation>重啟裝置</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="308"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="312"/>
         <source>进入维护终端</source>
         <translation>進入維護終端</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="313"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="317"/>
         <source>确定要执行吗？</source>
         <translation>確定要執行嗎？</translation>
     </message>
@@ -230,7 +230,7 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/AttractScreen.qml" line="37"/>
+        <location filename="../qml/Kiosk/screens/AttractScreen.qml" line="39"/>
         <source>请触摸屏幕开始办事</source>
         <translation>請觸摸螢幕開始辦事</translation>
     </message>
@@ -248,47 +248,47 @@
         <translation>請核對以下資訊，無誤請點「確認無誤」</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="63"/>
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="66"/>
         <source>隐藏</source>
         <translation>隱藏</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="63"/>
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="66"/>
         <source>显示</source>
         <translation>顯示</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="74"/>
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="79"/>
         <source>来自：身份证件</source>
         <translation>來自：身份證件</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="75"/>
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="80"/>
         <source>来自：电子证照</source>
         <translation>來自：電子證照</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="76"/>
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="81"/>
         <source>来自：部门数据</source>
         <translation>來自：部門資料</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="77"/>
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="82"/>
         <source>您填写</source>
         <translation>您填寫</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="77"/>
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="82"/>
         <source>来自：本次一并申请</source>
         <translation>來自：本次一併申請</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="87"/>
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="92"/>
         <source>确认无误</source>
         <translation>確認無誤</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="88"/>
+        <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="93"/>
         <source>信息有误，不办了</source>
         <translation>資訊有誤，不辦了</translation>
     </message>
@@ -296,37 +296,37 @@
 <context>
     <name>DisplayBar</name>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="17"/>
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="19"/>
         <source>模拟设备运行中 · 仅供演示与培训，不办理真实业务</source>
         <translation>模擬裝置執行中 · 僅供演示與培訓，不辦理真實業務</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="31"/>
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="33"/>
         <source>标准字体</source>
         <translation>標準字型</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="31"/>
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="33"/>
         <source>长辈模式</source>
         <translation>長輩模式</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="36"/>
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="38"/>
         <source>标准颜色</source>
         <translation>標準顏色</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="36"/>
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="38"/>
         <source>高对比度</source>
         <translation>高對比度</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="41"/>
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="43"/>
         <source>关闭语音</source>
         <translation>關閉語音</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="41"/>
+        <location filename="../qml/Kiosk/controls/DisplayBar.qml" line="43"/>
         <source>开启语音</source>
         <translation>開啟語音</translation>
     </message>
@@ -492,27 +492,27 @@
         <translation>請填寫：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="73"/>
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="75"/>
         <source>11位手机号码</source>
         <translation>11位手機號碼</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="73"/>
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="75"/>
         <source>例如 2024-05-01</source>
         <translation>例如 2024-05-01</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="83"/>
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="85"/>
         <source>隐藏</source>
         <translation>隱藏</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="83"/>
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="85"/>
         <source>显示</source>
         <translation>顯示</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="86"/>
+        <location filename="../qml/Kiosk/screens/FieldScreen.qml" line="88"/>
         <source>下一步</source>
         <translation>下一步</translation>
     </message>
@@ -574,67 +574,67 @@
         <translation>您好，歡迎使用自助服務。請選擇要辦理的事項</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="17"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="19"/>
         <source>您好，欢迎使用自助服务</source>
         <translation>您好，歡迎使用自助服務</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="23"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="26"/>
         <source>请选择要办理的事项，不知道办什么可以点“智能导办”</source>
         <translation>請選擇要辦理的事項，不知道辦什麼可以點「智慧導辦」</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="41"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="44"/>
         <source>人</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="41"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="44"/>
         <source>个人服务</source>
         <translation>個人服務</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="41"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="44"/>
         <source>证明开具 · 社保</source>
         <translation>證明開具 · 社保</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="47"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="50"/>
         <source>企</source>
         <translation>企</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="47"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="50"/>
         <source>企业服务</source>
         <translation>企業服務</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="47"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="50"/>
         <source>登记 · 许可</source>
         <translation>登記 · 許可</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="53"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="56"/>
         <source>一</source>
         <translation>一</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="53"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="56"/>
         <source>一件事</source>
         <translation>一件事</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="53"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="56"/>
         <source>多个事项 一次办成</source>
         <translation>多個事項 一次辦成</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="61"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="64"/>
         <source>智能导办：回答几个问题，帮您找到要办的事</source>
         <translation>智慧導辦：回答幾個問題，幫您找到要辦的事</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="62"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="65"/>
         <source>搜索事项</source>
         <translation>搜尋事項</translation>
     </message>
@@ -652,47 +652,47 @@
         <translation>請將身份證放到讀卡區，辦理期間請不要拿走</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="21"/>
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="22"/>
         <source>读卡区</source>
         <translation>讀卡區</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="29"/>
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="30"/>
         <source>身份证</source>
         <translation>身份證</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="40"/>
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="42"/>
         <source>⬅ 读卡器在屏幕左侧</source>
         <translation>⬅ 讀卡器在螢幕左側</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="40"/>
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="42"/>
         <source>⬇ 读卡器在屏幕下方</source>
         <translation>⬇ 讀卡器在螢幕下方</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="40"/>
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="42"/>
         <source>读卡器在屏幕右侧 ➡</source>
         <translation>讀卡器在螢幕右側 ➡</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="48"/>
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="50"/>
         <source>也可以：</source>
         <translation>也可以：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="49"/>
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="51"/>
         <source>将社会保障卡或电子护照放到读卡区</source>
         <translation>將社會保障卡或電子護照放到讀卡區</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="50"/>
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="52"/>
         <source>打开手机上的电子身份码，对准摄像头</source>
         <translation>開啟手機上的電子身份碼，對準攝影機</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="51"/>
+        <location filename="../qml/Kiosk/screens/IdentifyScreen.qml" line="53"/>
         <source>没有证件？请点下方“呼叫工作人员”</source>
         <translation>沒有證件？請點下方「呼叫工作人員」</translation>
     </message>
@@ -780,99 +780,158 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="12"/>
+        <location filename="../qml/Kiosk/Main.qml" line="13"/>
         <source>易办自助终端</source>
         <translation>易辦自助終端</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="120"/>
+        <location filename="../qml/Kiosk/Main.qml" line="121"/>
         <source>要结束本次办理吗？</source>
         <translation>要結束本次辦理嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="121"/>
+        <location filename="../qml/Kiosk/Main.qml" line="122"/>
         <source>已填写的信息将被清除。</source>
         <translation>已填寫的資訊將被清除。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="122"/>
+        <location filename="../qml/Kiosk/Main.qml" line="123"/>
         <source>结束办理</source>
         <translation>結束辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="123"/>
+        <location filename="../qml/Kiosk/Main.qml" line="124"/>
         <source>继续办理</source>
         <translation>繼續辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="139"/>
+        <location filename="../qml/Kiosk/Main.qml" line="140"/>
         <source>需要工作人员帮助吗？</source>
         <translation>需要工作人員幫助嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="140"/>
-        <source>工作人员可以到这台机器旁协助您，也可以和您视频连线。</source>
-        <translation>工作人員可以到這台機器旁協助您，也可以和您視訊連線。</translation>
+        <location filename="../qml/Kiosk/Main.qml" line="141"/>
+        <source>工作人员可以到这台机器旁协助您，也可以和您视频连线或文字交流。视频连线前会再问您是否接听。</source>
+        <translation>工作人員可以到這台機器旁協助您，也可以和您視訊連線或文字交流。視訊連線前會再問您是否接聽。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="141"/>
+        <location filename="../qml/Kiosk/Main.qml" line="161"/>
+        <source>接听后会使用麦克风，工作人员能看到这台机器的屏幕，您的个人信息和键盘输入会被遮挡。不使用摄像头，不录音，不录像。</source>
+        <translation>接聽後會使用麥克風，工作人員能看到這台機器的螢幕，您的個人資料和鍵盤輸入會被遮擋。不使用攝影機，不錄音，不錄影。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="162"/>
+        <source>%1 秒后自动拒绝。</source>
+        <translation>%1 秒後自動拒絕。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="163"/>
+        <source>接听</source>
+        <translation>接聽</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="164"/>
+        <source>拒绝</source>
+        <translation>拒絕</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="211"/>
+        <source>工作人员：</source>
+        <translation>工作人員：</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="211"/>
+        <source>我：</source>
+        <translation>我：</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <source>听不清</source>
+        <translation>聽不清</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <source>请再说一遍</source>
+        <translation>請再說一遍</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <source>好的</source>
+        <translation>好的</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <source>我不会操作</source>
+        <translation>我不會操作</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="234"/>
+        <location filename="../qml/Kiosk/Main.qml" line="240"/>
+        <source>写给工作人员</source>
+        <translation>寫給工作人員</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="246"/>
+        <source>发送</source>
+        <translation>傳送</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="254"/>
+        <source>让工作人员看到这一页</source>
+        <translation>讓工作人員看到這一頁</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="142"/>
         <source>工作人员会到这台机器旁协助您。</source>
         <translation>工作人員會到這台機器旁協助您。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="142"/>
+        <location filename="../qml/Kiosk/Main.qml" line="143"/>
         <source>请工作人员来现场</source>
         <translation>請工作人員來現場</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="143"/>
-        <location filename="../qml/Kiosk/Main.qml" line="156"/>
+        <location filename="../qml/Kiosk/Main.qml" line="144"/>
         <source>视频连线工作人员</source>
         <translation>視訊連線工作人員</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="144"/>
-        <location filename="../qml/Kiosk/Main.qml" line="159"/>
+        <location filename="../qml/Kiosk/Main.qml" line="145"/>
+        <source>文字交流</source>
+        <translation>文字交流</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="146"/>
         <source>不用了</source>
         <translation>不用了</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="157"/>
-        <source>通话会使用麦克风，工作人员能看到这台机器的屏幕，您的个人信息默认遮挡。不使用摄像头，不录音，不录像。</source>
-        <translation>通話會使用麥克風，工作人員能看到這台機器的螢幕，您的個人資料預設遮擋。不使用攝影機，不錄音，不錄影。</translation>
-    </message>
-    <message>
-        <location filename="../qml/Kiosk/Main.qml" line="158"/>
-        <source>同意并连线</source>
-        <translation>同意並連線</translation>
-    </message>
-    <message>
-        <location filename="../qml/Kiosk/Main.qml" line="187"/>
+        <location filename="../qml/Kiosk/Main.qml" line="254"/>
         <source>遮挡我的信息</source>
         <translation>遮擋我的資料</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="187"/>
-        <source>让工作人员看到我的信息</source>
-        <translation>讓工作人員看到我的資料</translation>
-    </message>
-    <message>
-        <location filename="../qml/Kiosk/Main.qml" line="192"/>
+        <location filename="../qml/Kiosk/Main.qml" line="260"/>
         <source>挂断</source>
         <translation>掛斷</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <location filename="../qml/Kiosk/Main.qml" line="260"/>
+        <source>结束交流</source>
+        <translation>結束交流</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/Main.qml" line="294"/>
         <source>您还在吗？</source>
         <translation>您還在嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="225"/>
+        <location filename="../qml/Kiosk/Main.qml" line="295"/>
         <source>%1 秒后将结束本次办理并清除您的信息。</source>
         <translation>%1 秒後將結束本次辦理並清除您的資訊。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="226"/>
+        <location filename="../qml/Kiosk/Main.qml" line="296"/>
         <source>我还在，继续办理</source>
         <translation>我還在，繼續辦理</translation>
     </message>
@@ -880,22 +939,27 @@
 <context>
     <name>NavBar</name>
     <message>
-        <location filename="../qml/Kiosk/controls/NavBar.qml" line="15"/>
+        <location filename="../qml/Kiosk/controls/NavBar.qml" line="17"/>
         <source>返回</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/NavBar.qml" line="16"/>
+        <location filename="../qml/Kiosk/controls/NavBar.qml" line="18"/>
         <source>重新开始</source>
         <translation>重新開始</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/NavBar.qml" line="17"/>
+        <location filename="../qml/Kiosk/controls/NavBar.qml" line="19"/>
         <source>呼叫工作人员</source>
         <translation>呼叫工作人員</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/NavBar.qml" line="36"/>
+        <location filename="../qml/Kiosk/controls/NavBar.qml" line="21"/>
+        <source>取消求助</source>
+        <translation>取消求助</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/controls/NavBar.qml" line="46"/>
         <source>剩余 %1 秒</source>
         <translation>剩餘 %1 秒</translation>
     </message>
@@ -1089,22 +1153,22 @@
 <context>
     <name>ServiceList</name>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="36"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="37"/>
         <source>当场办结，打印证明</source>
         <translation>當場辦結，列印證明</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="36"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="37"/>
         <source>提交审核，打印回执</source>
         <translation>提交審核，列印回執</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="37"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="38"/>
         <source>约 %1 分钟</source>
         <translation>約 %1 分鐘</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="44"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="45"/>
         <source>暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理</source>
         <translation>暫停辦理：暫時無法連接政務服務系統，請稍後再試或到窗口辦理</translation>
     </message>
@@ -1183,7 +1247,7 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../qml/Kiosk/controls/SignaturePad.qml" line="18"/>
+        <location filename="../qml/Kiosk/controls/SignaturePad.qml" line="19"/>
         <source>请在此处用手指签名</source>
         <translation>請在此處用手指簽名</translation>
     </message>
@@ -1264,97 +1328,97 @@
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="11"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="12"/>
         <source>身份证阅读器</source>
         <translation>身份證閱讀器</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="12"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="13"/>
         <source>社保卡/护照读卡器</source>
         <translation>社保卡/護照讀卡器</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="13"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="14"/>
         <source>凭条打印机</source>
         <translation>憑條印表機</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="14"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="15"/>
         <source>文件打印机</source>
         <translation>文件印表機</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="15"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="16"/>
         <source>摄像头</source>
         <translation>攝影機</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="16"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="17"/>
         <source>政务服务系统</source>
         <translation>政務服務系統</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="17"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="18"/>
         <source>按键盘</source>
         <translation>按鍵盤</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="18"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="19"/>
         <source>耳机插孔</source>
         <translation>耳機插孔</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="23"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="24"/>
         <source>纸将用完</source>
         <translation>紙將用完</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="24"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="25"/>
         <source>缺纸</source>
         <translation>缺紙</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="25"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="26"/>
         <source>舱盖未关</source>
         <translation>艙蓋未關</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="26"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="27"/>
         <source>已暂停</source>
         <translation>已暫停</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="27"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="28"/>
         <source>正常</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="28"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="29"/>
         <source>需注意</source>
         <translation>需注意</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="29"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="30"/>
         <source>故障</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="30"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="31"/>
         <source>未连接</source>
         <translation>未連線</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="31"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="32"/>
         <source>检测中</source>
         <translation>檢測中</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="59"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="61"/>
         <source>：</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="66"/>
+        <location filename="../qml/Kiosk/controls/StatusStrip.qml" line="69"/>
         <source>终端 %1</source>
         <translation>終端 %1</translation>
     </message>
@@ -1446,7 +1510,7 @@
         <translation>正在取號…</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="27"/>
+        <location filename="../qml/Kiosk/controls/TicketOffer.qml" line="29"/>
         <source>您的号码 %1</source>
         <translation>您的號碼 %1</translation>
     </message>
@@ -1454,42 +1518,42 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11"/>
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12"/>
         <source>星期日</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11"/>
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12"/>
         <source>星期一</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11"/>
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12"/>
         <source>星期二</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11"/>
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12"/>
         <source>星期三</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="11"/>
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12"/>
         <source>星期四</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12"/>
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="13"/>
         <source>星期五</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="12"/>
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="13"/>
         <source>星期六</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TopBar.qml" line="33"/>
+        <location filename="../qml/Kiosk/controls/TopBar.qml" line="36"/>
         <source>易办自助终端</source>
         <translation>易辦自助終端</translation>
     </message>
@@ -1522,42 +1586,42 @@
         <translation>請稍候</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="22"/>
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="23"/>
         <source>获取电子证照</source>
         <translation>獲取電子證照</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="22"/>
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="23"/>
         <source>填写表单</source>
         <translation>填寫表單</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="23"/>
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="24"/>
         <source>材料与承诺</source>
         <translation>材料與承諾</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="23"/>
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="24"/>
         <source>审核</source>
         <translation>審核</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="24"/>
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="25"/>
         <source>提交</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="24"/>
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="25"/>
         <source>打印</source>
         <translation>列印</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="33"/>
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="36"/>
         <source>（完成）</source>
         <translation>（完成）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="33"/>
+        <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="36"/>
         <source>（进行中）</source>
         <translation>（進行中）</translation>
     </message>

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Window
+import QtQuick.Controls
 import Kiosk
 
 Window {
@@ -62,7 +63,7 @@ Window {
         enabled: !kiosk.admin.open && !window.dialogOpen
     }
     // a question over the screen is modal for keys too: Tab stays among its buttons
-    readonly property bool dialogOpen: window.leaveAsked || kiosk.help.choosing || kiosk.help.consenting || kiosk.visit.stillThere
+    readonly property bool dialogOpen: window.leaveAsked || kiosk.help.choosing || kiosk.help.asking || kiosk.visit.stillThere
 
     // Esc: one step back (or "no" to the open question), as the nav bar's 返回 does
     Shortcut {
@@ -70,7 +71,7 @@ Window {
         enabled: !kiosk.admin.open
         onActivated: window.leaveAsked ? window.leaveAsked = false
                      : kiosk.help.choosing ? kiosk.help.dismiss()
-                     : kiosk.help.consenting ? kiosk.help.declineVideo()
+                     : kiosk.help.asking ? kiosk.help.declineCall()
                      : nav.visible ? nav.backRequested() : undefined
     }
 
@@ -96,7 +97,7 @@ Window {
     Loader {   // trainers only; built after the first frame
         id: simPanel
         active: kiosk.simulatorPanel && window.settled
-        visible: active
+        visible: active && !callPanel.visible  // a call's panel takes that side
         width: Math.round(380 * Theme.scale)
         anchors { right: parent.right; top: simBanner.bottom; bottom: nav.top }
         sourceComponent: SimulatorPanel {}
@@ -137,59 +138,128 @@ Window {
         objectName: "helpDialog"
         Component.onCompleted: kiosk.visit.say(title)
         title: qsTr("需要工作人员帮助吗？")
-        message: kiosk.help.videoOffered ? qsTr("工作人员可以到这台机器旁协助您，也可以和您视频连线。")
+        message: kiosk.help.videoOffered ? qsTr("工作人员可以到这台机器旁协助您，也可以和您视频连线或文字交流。视频连线前会再问您是否接听。")
                                          : qsTr("工作人员会到这台机器旁协助您。")
         KButton { objectName: "helpOnsite"; primary: true; text: qsTr("请工作人员来现场"); onClicked: kiosk.help.call("onsite") }
         KButton { objectName: "helpVideo"; visible: kiosk.help.videoOffered; text: qsTr("视频连线工作人员"); onClicked: kiosk.help.call("video") }
+        KButton { objectName: "helpText"; visible: kiosk.help.textOffered; text: qsTr("文字交流"); onClicked: kiosk.help.call("text") }
         KButton { objectName: "helpCancel"; text: qsTr("不用了"); onClicked: kiosk.help.dismiss() }
     }
     }
 
-    // 远程帮办: the citizen's consent before the microphone is used and the screen is shared
+    // 远程帮办: a staff member answered a video request — asked now, by their name and counter
+    // (from the hall's directory), before the microphone opens or the screen is shared;
+    // declined when the countdown runs out
     Loader {
         anchors.fill: parent
         z: 62
-        active: kiosk.help.consenting
+        active: kiosk.help.asking
         sourceComponent: Dialog {
-            objectName: "videoConsentDialog"
+            objectName: "callAskDialog"
             Component.onCompleted: kiosk.visit.say(title + message)
-            title: qsTr("视频连线工作人员")
-            message: qsTr("通话会使用麦克风，工作人员能看到这台机器的屏幕，您的个人信息默认遮挡。不使用摄像头，不录音，不录像。")
-            KButton { objectName: "videoAgree"; primary: true; text: qsTr("同意并连线"); onClicked: kiosk.help.agreeVideo() }
-            KButton { objectName: "videoDecline"; text: qsTr("不用了"); onClicked: kiosk.help.declineVideo() }
+            title: kiosk.help.askWords
+            message: qsTr("接听后会使用麦克风，工作人员能看到这台机器的屏幕，您的个人信息和键盘输入会被遮挡。不使用摄像头，不录音，不录像。")
+                     + " " + qsTr("%1 秒后自动拒绝。").arg(kiosk.help.askLeft)
+            KButton { objectName: "callAccept"; primary: true; text: qsTr("接听"); onClicked: kiosk.help.acceptCall() }
+            KButton { objectName: "callDecline"; text: qsTr("拒绝"); onClicked: kiosk.help.declineCall() }
         }
     }
 
-    // the call, in a corner: the staff member's picture, hang up, show or hide my information
+    // the session, at the side: who is helping (name and counter), their written lines in
+    // large type, ready answers and the keyboard, show or hide my information, hang up
     Rectangle {
         id: callPanel
         objectName: "callPanel"
+        property bool shareable: true
         z: 40
-        visible: kiosk.help.callPhase === "connecting" || kiosk.help.callPhase === "live"
-        anchors { right: parent.right; top: simBanner.bottom; margins: Theme.spacing }
-        width: Math.round(420 * Theme.scale)
-        height: callColumn.implicitHeight + Theme.spacing * 2
+        visible: kiosk.help.inSession
+        anchors { right: parent.right; top: simBanner.bottom; bottom: keyboard.shown ? keyboard.top : nav.top
+                  margins: Theme.spacing }
+        width: Math.round(460 * Theme.scale * Math.min(Theme.grow, 1.3))
         radius: Theme.radius; color: Theme.surface
         border { color: Theme.border; width: Math.round(3 * Theme.scale) }
         Column {
-            id: callColumn
+            id: callTop
             anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.spacing }
-            spacing: Theme.spacing
-            Image {
-                objectName: "staffPicture"
-                width: parent.width; height: Math.round(width * 9 / 16)
-                fillMode: Image.PreserveAspectFit
-                cache: false
-                source: "image://staff/" + kiosk.help.staffTick
+            spacing: Math.round(Theme.spacing / 2)
+            Heading {
+                objectName: "callStaff"
+                text: kiosk.help.staffName + (kiosk.help.staffCounter ? "（" + kiosk.help.staffCounter + "）" : "")
             }
-            KButton {
-                objectName: "callShowMine"; width: parent.width
-                text: kiosk.help.showingMine ? qsTr("遮挡我的信息") : qsTr("让工作人员看到我的信息")
-                onClicked: kiosk.help.toggleShowMine()
+            Body {
+                objectName: "callEnding"
+                visible: kiosk.help.endingWords !== ""
+                text: kiosk.help.endingWords
+                color: Theme.error; font.bold: true
             }
-            KButton {
-                objectName: "callHangUp"; primary: true; width: parent.width
-                text: qsTr("挂断"); onClicked: kiosk.help.hangUp()
+        }
+        // the written lines, in large type, newest at the bottom
+        ListView {
+            id: callLines
+            objectName: "callLines"
+            property bool personal: true  // the conversation: not sent back over the shared screen
+            anchors { left: parent.left; right: parent.right; top: callTop.bottom; bottom: callBottom.top; margins: Theme.spacing }
+            clip: true
+            spacing: Math.round(Theme.spacing / 3)
+            model: kiosk.help.lines
+            onCountChanged: positionViewAtEnd()
+            delegate: Text {
+                textFormat: Text.PlainText
+                objectName: "callLine_" + index
+                width: callLines.width
+                wrapMode: Text.Wrap
+                text: (modelData.sender === "staff" ? qsTr("工作人员：") : qsTr("我：")) + modelData.text
+                color: modelData.sender === "staff" ? Theme.text : Theme.textMuted
+                font { family: Theme.fontFamily; pixelSize: Theme.fontHeading; bold: modelData.sender === "staff" }
+            }
+        }
+        Column {
+            id: callBottom
+            anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.spacing }
+            spacing: Math.round(Theme.spacing / 2)
+            Flow {
+                width: parent.width
+                spacing: Math.round(Theme.spacing / 2)
+                Repeater {
+                    model: [qsTr("听不清"), qsTr("请再说一遍"), qsTr("好的"), qsTr("我不会操作")]
+                    KButton { objectName: "callPhrase_" + index; text: modelData; onClicked: kiosk.help.say(modelData) }
+                }
+            }
+            Row {
+                spacing: Math.round(Theme.spacing / 2)
+                TextField {
+                    id: callInput
+                    objectName: "callInput"
+                    property bool personal: true  // what the citizen types is theirs
+                    property string spokenName: qsTr("写给工作人员")
+                    Accessible.name: spokenName
+                    width: callBottom.width - callSend.width - Math.round(Theme.spacing / 2)
+                    height: Theme.touchMin
+                    maximumLength: 200
+                    font { family: Theme.fontFamily; pixelSize: Theme.fontBody }
+                    placeholderText: qsTr("写给工作人员")
+                    placeholderTextColor: Theme.textMuted
+                    background: Rectangle { color: Theme.background; border { color: Theme.border; width: Math.round(2 * Theme.scale) } radius: Theme.radius / 2 }
+                    onAccepted: { kiosk.help.say(text); text = "" }
+                    FocusRing {}
+                }
+                KButton { id: callSend; objectName: "callSend"; text: qsTr("发送"); onClicked: { kiosk.help.say(callInput.text); callInput.text = "" } }
+            }
+            Row {
+                spacing: Math.round(Theme.spacing / 2)
+                KButton {
+                    objectName: "callShowMine"
+                    width: (callBottom.width - parent.spacing) / 2
+                    visible: kiosk.help.mode === "video"
+                    text: kiosk.help.showingMine ? qsTr("遮挡我的信息") : qsTr("让工作人员看到这一页")
+                    onClicked: kiosk.help.toggleShowMine()
+                }
+                KButton {
+                    objectName: "callHangUp"; primary: true
+                    width: kiosk.help.mode === "video" ? (callBottom.width - parent.spacing) / 2 : callBottom.width
+                    text: kiosk.help.mode === "video" ? qsTr("挂断") : qsTr("结束交流")
+                    onClicked: kiosk.help.hangUp()
+                }
             }
         }
     }

@@ -25,11 +25,12 @@ Rectangle {
         color: danger ? Theme.staffDanger : Theme.staffAction
         Accessible.role: Accessible.Button
         Accessible.name: text
-        Text { id: label; anchors.centerIn: parent; text: parent.text; color: Theme.staffTextOnDark
+        Text { textFormat: Text.PlainText; id: label; anchors.centerIn: parent; text: parent.text; color: Theme.staffTextOnDark
                font { family: Theme.fontFamily; pixelSize: admin.fontPx; bold: true } }
         TapHandler { onTapped: parent.clicked() }
     }
     component AdminText: Text {
+        textFormat: Text.PlainText
         color: Theme.staffText; wrapMode: Text.WordWrap
         font { family: Theme.fontFamily; pixelSize: admin.fontPx }
     }
@@ -40,6 +41,7 @@ Rectangle {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         height: 100; color: Theme.staffHeader
         Text {
+            textFormat: Text.PlainText
             anchors { left: parent.left; leftMargin: Theme.staffMargin; verticalCenter: parent.verticalCenter }
             text: qsTr("维护菜单") + (a.staffId ? "  ·  " + a.staffId : "")
             color: Theme.staffTextOnDark; font { family: Theme.fontFamily; pixelSize: Theme.staffFontLarge; bold: true }
@@ -52,6 +54,7 @@ Rectangle {
         }
     }
     Text {
+        textFormat: Text.PlainText
         objectName: "adminMessage"
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: 24 }
         text: a.message
@@ -74,6 +77,7 @@ Rectangle {
             Connections { target: kiosk.admin; function onChanged() { if (!kiosk.admin.open) pinPad.pin = "" } }
             AdminText { anchors.horizontalCenter: parent.horizontalCenter; text: qsTr("请输入维护PIN") ; font.pixelSize: Theme.staffFontLarge }
             Text {
+                textFormat: Text.PlainText
                 objectName: "adminPinDots"
                 anchors.horizontalCenter: parent.horizontalCenter
                 text: pinPad.pin.length ? "●".repeat(pinPad.pin.length) : " "
@@ -130,7 +134,7 @@ Rectangle {
                             color: modelData[2]
                             Accessible.role: Accessible.Indicator
                             Accessible.name: modelData[3]
-                            Text { anchors.centerIn: parent; text: modelData[0]; color: Theme.staffTextOnDark
+                            Text { textFormat: Text.PlainText; anchors.centerIn: parent; text: modelData[0]; color: Theme.staffTextOnDark
                                    font { family: Theme.fontFamily; pixelSize: Math.round(admin.fontPx * 0.8); bold: true } }
                         }
                     }
@@ -222,7 +226,7 @@ Rectangle {
                 width: parent.width; height: parent.height - logFilter.height - admin.gap
                 clip: true
                 model: a.logs
-                delegate: Text { width: ListView.view.width; text: modelData; wrapMode: Text.WrapAnywhere
+                delegate: Text { textFormat: Text.PlainText; width: ListView.view.width; text: modelData; wrapMode: Text.WrapAnywhere
                                  font { family: "monospace"; pixelSize: Theme.staffFontMono } color: Theme.staffText }
             }
         }
@@ -244,7 +248,7 @@ Rectangle {
                             spacing: 4
                             readonly property int peak: Math.max(1, ...(a.stats.per_day || []).map(d => d.visits))
                             Rectangle { width: 40; height: 200 * modelData.visits / parent.peak; color: Theme.staffAction; anchors.horizontalCenter: parent.horizontalCenter }
-                            Text { text: modelData.day.slice(5); font.pixelSize: Theme.staffFontMono; anchors.horizontalCenter: parent.horizontalCenter }
+                            Text { textFormat: Text.PlainText; text: modelData.day.slice(5); font.pixelSize: Theme.staffFontMono; anchors.horizontalCenter: parent.horizontalCenter }
                         }
                     }
                 }
@@ -288,7 +292,7 @@ Rectangle {
             Flickable {
                 width: parent.width; height: parent.height - admin.btnH - admin.gap
                 contentHeight: configText.implicitHeight; clip: true
-                Text { id: configText; objectName: "adminConfigText"; text: a.configText; font { family: "monospace"; pixelSize: Theme.staffFontMono } }
+                Text { textFormat: Text.PlainText; id: configText; objectName: "adminConfigText"; text: a.configText; font { family: "monospace"; pixelSize: Theme.staffFontMono } }
             }
         }
 

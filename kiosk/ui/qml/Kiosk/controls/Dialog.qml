@@ -12,6 +12,7 @@ Rectangle {
     TapHandler {}
 
     Rectangle {
+        property bool shareable: true  // the question (its words and buttons)
         anchors.centerIn: parent
         width: Math.min(parent.width * 0.7, Math.round(1100 * Theme.scale * Theme.grow))
         height: col.implicitHeight + Theme.spacing * 4

@@ -5,11 +5,13 @@ import Kiosk
 // contrast, voice) and, on simulated devices, the banner saying so.
 Rectangle {
     id: displayBar
+    property bool shareable: true
     // room above and below the buttons for the focus ring, inside this bar's own colour
     implicitHeight: Theme.touchMin + Math.max(Math.round(Theme.spacing / 2), Math.ceil(Theme.focusRingWidth * 2.5) * 2)
     color: kiosk.simulated ? Theme.simBanner : Theme.stripBackground
 
     Text {
+        textFormat: Text.PlainText
         anchors { left: parent.left; leftMargin: Theme.spacing * 1.5; right: controls.left; rightMargin: Theme.spacing
                   verticalCenter: parent.verticalCenter }
         visible: kiosk.simulated

@@ -4,6 +4,7 @@ import Kiosk
 // A touch button: words always (never colour or an icon alone), ≥ the theme's touch size.
 Rectangle {
     id: b
+    property bool shareable: true  // shown to staff in a video call (kiosk/ui/screen_share.py)
     property string text
     property bool primary: false
     property bool enabled: true
@@ -27,6 +28,7 @@ Rectangle {
     FocusRing {}
 
     Text {
+        textFormat: Text.PlainText
         id: label
         anchors.centerIn: parent
         width: Math.min(implicitWidth, b.width - Theme.spacing)

@@ -7,6 +7,9 @@ import QtQuick.VirtualKeyboard.Settings
 // kiosk/ui/pinyin_keys.py): the platform input method would otherwise take them as Latin text.
 InputPanel {
     objectName: "inputPanel"
+    // never on a staff member's shared screen, not even when the citizen lifts the cover:
+    // its key previews and Pinyin candidates spell what is being typed
+    property bool neverShared: true
 
     // the keyboard's language follows the visit's. Bound here, once the panel exists: set on
     // the settings before any keyboard is made, it leaves the keyboard without its style —

@@ -12,6 +12,7 @@ ListView {
     leftMargin: ringRoom; rightMargin: ringRoom; topMargin: ringRoom; bottomMargin: ringRoom
     delegate: Rectangle {
         objectName: "service_" + modelData.id
+        property bool shareable: true  // a catalog entry
         width: list.width - list.ringRoom * 2
         height: Math.max(Theme.touchMin, rowCol.implicitHeight + Theme.spacing * 1.5)
         radius: Theme.radius

@@ -3,6 +3,7 @@ import Kiosk
 
 Rectangle {
     id: tile
+    property bool shareable: true
     property string glyph
     property string title
     property string subtitle
@@ -32,6 +33,7 @@ Rectangle {
             width: Math.min(Math.round(120 * Theme.scale), tile.height * 0.3); height: width; radius: width / 2
             color: Theme.textOnPrimary
             Text {
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
                 text: tile.glyph
                 color: Theme.primary
@@ -39,6 +41,7 @@ Rectangle {
             }
         }
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             text: tile.title
@@ -47,6 +50,7 @@ Rectangle {
             font { family: Theme.fontFamily; pixelSize: Theme.fontTitle; bold: true }
         }
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             text: tile.subtitle

@@ -13,6 +13,7 @@ Rectangle {
     function clear() { strokes = []; current = []; canvas.requestPaint() }
 
     Text {
+        textFormat: Text.PlainText
         anchors.centerIn: parent
         visible: !pad.signed && pad.current.length === 0
         text: qsTr("请在此处用手指签名")

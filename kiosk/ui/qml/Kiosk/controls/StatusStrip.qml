@@ -4,6 +4,7 @@ import Kiosk
 // One chip per device: a coloured dot AND words (colour is never the only signal).
 Rectangle {
     id: strip
+    property bool shareable: true
     color: Theme.stripBackground
 
     function kindLabel(kind) {
@@ -55,6 +56,7 @@ Rectangle {
                     color: strip.stateColor(model.state)
                 }
                 Text {
+                    textFormat: Text.PlainText
                     anchors.verticalCenter: parent.verticalCenter
                     text: strip.kindLabel(model.kind) + qsTr("：") + parent.stateText
                     color: Theme.text
@@ -63,6 +65,7 @@ Rectangle {
             }
         }
         Text {
+            textFormat: Text.PlainText
             text: qsTr("终端 %1").arg(kiosk.kioskId) + " · v" + kiosk.version
             color: Theme.textMuted
             font { family: Theme.fontFamily; pixelSize: Theme.fontSmall }

@@ -18,7 +18,9 @@ Column {
     }
     Body { visible: offer.v.ticket === "taking"; text: qsTr("正在取号…") }
     Text {
+        textFormat: Text.PlainText
         objectName: "ticketNumber"
+        property bool shareable: true  // a queue number names no one
         visible: !!offer.v.ticketNumber
         text: offer.v.ticketNumber || ""
         color: Theme.primary

@@ -4,6 +4,7 @@ import Kiosk
 // Name, site and clock; the citizen's display choices (language, elder mode, contrast, voice).
 Rectangle {
     id: bar
+    property bool shareable: true
     height: Math.round(Theme.touchMin * 1.5)
     color: Theme.primary
 
@@ -20,6 +21,7 @@ Rectangle {
             color: Theme.accent
             anchors.verticalCenter: parent.verticalCenter
             Text {
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
                 text: "易"
                 color: Theme.textOnPrimary
@@ -29,12 +31,14 @@ Rectangle {
         Column {
             anchors.verticalCenter: parent.verticalCenter
             Text {
+                textFormat: Text.PlainText
                 objectName: "appTitle"
                 text: qsTr("易办自助终端")
                 color: Theme.textOnPrimary
                 font { family: Theme.fontFamily; pixelSize: Theme.fontTitle; bold: true }
             }
             Text {
+                textFormat: Text.PlainText
                 text: kiosk.siteName
                 color: Theme.textOnPrimary
                 font { family: Theme.fontFamily; pixelSize: Theme.fontSmall }
@@ -46,12 +50,14 @@ Rectangle {
         id: clock
         anchors { right: parent.right; rightMargin: Theme.spacing * 1.5; verticalCenter: parent.verticalCenter }
         Text {
+            textFormat: Text.PlainText
             id: clockTime
             anchors.right: parent.right
             color: Theme.textOnPrimary
             font { family: Theme.fontFamily; pixelSize: Theme.fontTitle; bold: true }
         }
         Text {
+            textFormat: Text.PlainText
             id: clockDate
             anchors.right: parent.right
             color: Theme.textOnPrimary

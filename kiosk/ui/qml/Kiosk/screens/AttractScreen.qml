@@ -22,6 +22,7 @@ Rectangle {
             NumberAnimation { from: 1.1; to: 0.9; duration: 1400; easing.type: Easing.InOutQuad }
         }
         Text {
+            textFormat: Text.PlainText
             anchors.centerIn: parent
             text: "易"
             color: Theme.textOnPrimary
@@ -32,6 +33,7 @@ Rectangle {
         anchors { top: pulse.bottom; topMargin: Theme.spacing * 2; horizontalCenter: parent.horizontalCenter }
         spacing: Theme.spacing
         Text {
+            textFormat: Text.PlainText
             objectName: "attractPrompt"
             anchors.horizontalCenter: parent.horizontalCenter
             text: qsTr("请触摸屏幕开始办事")
@@ -39,12 +41,14 @@ Rectangle {
             font { family: Theme.fontFamily; pixelSize: Theme.fontHuge; bold: true }
         }
         Text {
+            textFormat: Text.PlainText
             anchors.horizontalCenter: parent.horizontalCenter
             text: "請觸摸螢幕開始 · Touch the screen to start"  // shown in every language
             color: Theme.textOnPrimary
             font { family: Theme.fontFamily; pixelSize: Theme.fontBody }
         }
         Text {
+            textFormat: Text.PlainText
             anchors.horizontalCenter: parent.horizontalCenter
             text: kiosk.siteName
             color: Theme.textOnPrimary

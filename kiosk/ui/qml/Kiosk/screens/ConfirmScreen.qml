@@ -38,16 +38,19 @@ Screen {
                 border { color: Theme.border; width: 1 }
                 FocusRing {}
                 Text {
+                    textFormat: Text.PlainText
                     id: labelText
+                    property bool shareable: true  // the field's name; its value is personal
                     anchors { left: parent.left; leftMargin: Theme.spacing; verticalCenter: parent.verticalCenter }
                     width: parent.width * 0.25; wrapMode: Text.WordWrap
                     text: modelData.label; color: Theme.textMuted
                     font { family: Theme.fontFamily; pixelSize: Theme.fontBody }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     id: valueText
                     objectName: "confirmValue"
-                    property bool personal: true  // masked on a staff member's shared screen
+                    property bool personal: true  // covered on a staff member's shared screen
                     anchors { left: labelText.right; leftMargin: Theme.spacing; verticalCenter: parent.verticalCenter }
                     width: parent.width * 0.45 - (revealButton.visible ? revealButton.width + Theme.spacing : 0)
                     wrapMode: Text.WrapAnywhere
@@ -64,11 +67,13 @@ Screen {
                     onClicked: row.revealed = !row.revealed
                 }
                 Rectangle {   // where the value came from; pre-filled values are read-only
+                    property bool shareable: true
                     anchors { right: parent.right; rightMargin: Theme.spacing; verticalCenter: parent.verticalCenter }
                     width: badgeText.implicitWidth + Theme.spacing; height: badgeText.implicitHeight + Theme.spacing / 2
                     radius: height / 2; color: Theme.badge
                     border { color: Theme.badgeText; width: 1 }
                     Text {
+                        textFormat: Text.PlainText
                         id: badgeText
                         anchors.centerIn: parent
                         text: modelData.source === "identity" ? qsTr("来自：身份证件")

@@ -19,7 +19,7 @@ Screen {
             color: Theme.cameraBackground; radius: Theme.radius; clip: true
             Image {
                 objectName: "cameraPreview"
-                property bool personal: true  // masked on a staff member's shared screen
+                property bool neverShared: true  // a face: never on a staff member's screen
                 anchors.fill: parent
                 fillMode: Image.PreserveAspectFit
                 cache: false

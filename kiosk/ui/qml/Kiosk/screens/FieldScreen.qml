@@ -25,8 +25,10 @@ Screen {
         }
     }
     Text {
+        textFormat: Text.PlainText
         id: errorText
         objectName: "fieldError"
+        property bool shareable: true
         visible: (f.error || "") !== ""
         anchors { left: parent.left; right: parent.right; top: parent.top }
         height: visible ? implicitHeight : 0
@@ -56,7 +58,7 @@ Screen {
         TextField {
             id: input
             objectName: "fieldInput"
-            property bool personal: true  // masked on a staff member's shared screen
+            property bool personal: true  // covered on a staff member's shared screen
             // what the voice calls it: the field's name, never what was typed
             property string spokenName: f.label || ""
             Accessible.name: spokenName

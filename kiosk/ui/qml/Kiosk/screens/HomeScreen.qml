@@ -9,9 +9,11 @@ Rectangle {
 
     Column {
         id: greeting
+        property bool shareable: true
         anchors { top: parent.top; topMargin: Theme.spacing * 2; left: parent.left; right: parent.right }
         spacing: Theme.spacing / 2
         Text {
+            textFormat: Text.PlainText
             objectName: "greeting"
             anchors.horizontalCenter: parent.horizontalCenter
             text: qsTr("您好，欢迎使用自助服务")
@@ -19,6 +21,7 @@ Rectangle {
             font { family: Theme.fontFamily; pixelSize: Theme.fontHuge; bold: true }
         }
         Text {
+            textFormat: Text.PlainText
             anchors.horizontalCenter: parent.horizontalCenter
             text: qsTr("请选择要办理的事项，不知道办什么可以点“智能导办”")
             color: Theme.textMuted

@@ -11,6 +11,7 @@ Screen {
         spacing: Theme.spacing * 2
         Item {
             id: art
+            property bool shareable: true  // where to put the card
             width: parent.width * 0.45; height: parent.height * 0.8
             Rectangle {   // the reader
                 id: readerPad
@@ -18,7 +19,7 @@ Screen {
                 anchors.centerIn: parent
                 anchors.verticalCenterOffset: Math.round(80 * Theme.scale)
                 color: Theme.secondary; border { color: Theme.border; width: Math.round(3 * Theme.scale) }
-                Text { anchors.centerIn: parent; text: qsTr("读卡区"); color: Theme.textOnSecondary
+                Text { textFormat: Text.PlainText; anchors.centerIn: parent; text: qsTr("读卡区"); color: Theme.textOnSecondary
                        font { family: Theme.fontFamily; pixelSize: Theme.fontBody; bold: true } }
             }
             Rectangle {   // the card, moving down onto the reader
@@ -26,7 +27,7 @@ Screen {
                 width: readerPad.width * 0.7; height: width * 0.63; radius: Theme.radius / 2
                 x: readerPad.x + (readerPad.width - width) / 2
                 color: Theme.primary
-                Text { anchors.centerIn: parent; text: qsTr("身份证"); color: Theme.textOnPrimary
+                Text { textFormat: Text.PlainText; anchors.centerIn: parent; text: qsTr("身份证"); color: Theme.textOnPrimary
                        font { family: Theme.fontFamily; pixelSize: Theme.fontBody; bold: true } }
                 SequentialAnimation on y {
                     loops: Animation.Infinite
@@ -35,6 +36,7 @@ Screen {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "readerArrow"
                 anchors { horizontalCenter: parent.horizontalCenter; top: readerPad.bottom; topMargin: Theme.spacing }
                 text: where === "left" ? qsTr("⬅ 读卡器在屏幕左侧") : where === "below" ? qsTr("⬇ 读卡器在屏幕下方") : qsTr("读卡器在屏幕右侧 ➡")

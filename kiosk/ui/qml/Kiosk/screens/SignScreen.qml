@@ -36,7 +36,7 @@ Screen {
         SignaturePad {
             id: pad
             objectName: "signaturePad"
-            property bool personal: true  // masked on a staff member's shared screen
+            property bool personal: true  // covered on a staff member's shared screen
             width: parent.width
             height: Math.max(Theme.touchMin * 2, signColumn.height * 0.26)
         }

@@ -18,7 +18,7 @@ Rectangle {
             id: col
             width: parent.width
             spacing: Math.round(Theme.spacing / 3)
-            Text { text: qsTr("模拟器面板（培训用）"); color: Theme.simBannerText; font { family: Theme.fontFamily; pixelSize: Theme.fontSmall; bold: true } }
+            Text { textFormat: Text.PlainText; text: qsTr("模拟器面板（培训用）"); color: Theme.simBannerText; font { family: Theme.fontFamily; pixelSize: Theme.fontSmall; bold: true } }
             Repeater {
                 model: kiosk.sim.cards
                 KButton { tabStop: false; objectName: "simPlace_" + modelData.id; width: col.width; text: qsTr("放身份证：") + modelData.label; onClicked: kiosk.sim.placeCard(modelData.id) }

@@ -1,0 +1,238 @@
+"""The simulated government backend's data: the population (every valid ID number is a person,
+the sample deck's citizens with records and registry photos), their e-licences, the cases and
+acknowledgements in SQLite, the hall's queue, help desk and staff directory, and the scripted
+faults. The routes (kiosk/sim/routes/) read and change it; kiosk/sim/backend.py serves them."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from kiosk.domain.elicense import make_identifier
+from kiosk.domain.id_number import IdNumber, InvalidIdNumber
+from kiosk.sim.citizens import DECK, eid_code
+from kiosk.sim.hall_queue import HallQueue
+from kiosk.sim.help_desk import HelpDesk
+from kiosk.sim.staff_directory import StaffDirectory
+
+TYPES = {
+    "business_licence": ("11100000000013127D001", "营业执照", "91440106MA5BUSI001"),
+    "household_register": ("11100000000013338W002", "居民户口簿", "11440106MA5HOUSE02"),
+    "marriage_certificate": ("11100000000013345W003", "结婚证", "11440106MA5MARRY03"),
+    "birth_medical_certificate": ("11100000000013610W004", "出生医学证明", "12440100MA5BIRTH4"),
+    "health_certificate": ("11100000000013610W005", "健康证明", "12440100MA5HEALT5"),
+    "food_business_licence": ("11100000000013355W006", "食品经营许可证", "11440100MA5FOODB6"),
+}
+
+
+def _issuer_code(raw: str) -> str:
+    return raw[:18].ljust(18, "0")
+
+
+@dataclass
+class Faults:
+    down: bool = False
+    slow_s: float = 0.0
+    slow_submit_s: float = 0.0
+    errors: int = 0
+    drop_after_commit: int = 0
+    expired_licenses: bool = False
+
+
+def _seed_licenses() -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for i, c in enumerate(DECK):
+        r = c.record
+        kinds = ["household_register"]
+        if i % 3 == 0:
+            kinds.append("business_licence")
+        if i % 4 == 1:
+            kinds.append("marriage_certificate")
+        if i % 5 == 2:
+            kinds.append("health_certificate")
+        if c.card_id == "wang-zhe":
+            kinds.append("birth_medical_certificate")
+        for k in kinds:
+            type_code, name, issuer_code = TYPES[k]
+            ident = make_identifier(type_code, _issuer_code(issuer_code), f"{i:04d}{len(out):04d}")
+            issued = date(2020, 1, 1) + timedelta(days=37 * i)
+            out.append({
+                "identifier": str(ident), "name": name, "type_code": type_code,
+                "number": f"{k[:2].upper()}{i:06d}", "issuer": "易办市数据局（模拟）",
+                "issuer_code": _issuer_code(issuer_code), "issue_date": issued.isoformat(),
+                "valid_from": issued.isoformat(),
+                "valid_to": (issued + timedelta(days=3650)).isoformat(),
+                "holder": r.name, "holder_code": r.id_number, "holder_code_type": "111",
+                "status": "valid", "fields": {"kind": k},
+            })
+    return out
+
+
+def _deck_records(holder: str) -> dict[str, dict[str, Any]]:
+    """A sample citizen's records: insured for a few years, no criminal record."""
+    months = 36 + (sum(map(ord, holder)) % 60)
+    return {
+        "social_insurance": {"insured_months": months, "status": "参保缴费中",
+                             "insurer": "易办市社会保险事业管理局（模拟）",
+                             "types": ["养老保险", "医疗保险", "失业保险"]},
+        "criminal_record": {"has_record": False, "checked_from": "2008-01-01"},
+    }
+
+
+def _record_defaults() -> dict[str, dict[str, Any]]:
+    """The fields of each record kind, where a seeded record leaves them out."""
+    return {
+        "social_insurance": {"insured_months": 0, "status": "未参保",
+                             "insurer": "易办市社会保险事业管理局（模拟）", "types": []},
+        "criminal_record": {"has_record": False, "checked_from": "2008-01-01"},
+    }
+
+
+RECORD_KINDS = ("social_insurance", "criminal_record")
+
+
+@dataclass
+class Person:
+    """One person in the simulated registries."""
+
+    id_number: str
+    name: str
+    sex: str  # "male" | "female"
+    birth: date
+    photo: int = 0  # registry photo: kiosk/sim/photos/photo-N.png; 0 = none on file
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)  # kind → record
+    eid: str = ""  # the e-ID code the identity service issued them
+    valid_to: date | None = None  # their identity document's last valid day (None: long-term)
+
+
+def _deck_people() -> dict[str, Person]:
+    people = {}
+    for c in DECK:
+        r = c.record
+        people[r.id_number] = Person(r.id_number, r.name, r.sex.value, r.birth,
+                                     photo=c.photo_index or 1,
+                                     records=_deck_records(r.id_number),
+                                     eid=eid_code(c.card_id), valid_to=r.valid_to)
+    # the sample e-passport's holder: records keyed by passport number
+    people["E12345678"] = Person("E12345678", "ZHANG WEI", "male", date(1985, 3, 12), photo=1,
+                                 records=_deck_records("E12345678"))
+    return people
+
+
+def person_eid(id_number: str) -> str:
+    """The e-ID code the simulated identity service issues to a registered person."""
+    token = base64.urlsafe_b64encode(hashlib.sha256(f"yiban-sim-person:{id_number}".encode())
+                                     .digest()[:18]).decode().rstrip("=")
+    return f"EID1.{token}"
+
+
+def _mainland_resident(number: str) -> bool:
+    """A mainland resident's citizen ID number (not a HK/Macao/Taiwan or foreigner's one)."""
+    return number[:1] in "123456" and len(number) == 18
+
+
+def _household_register(person: Person) -> dict[str, Any]:
+    """Every registered mainland resident has a household register (居民户口簿), and so its
+    e-license: the population's default, for citizens who are not in the sample deck."""
+    type_code, name, issuer_code = TYPES["household_register"]
+    serial = hashlib.sha256(person.id_number.encode()).hexdigest()[:8].upper()
+    ident = make_identifier(type_code, _issuer_code(issuer_code), serial)
+    return {
+        "identifier": str(ident), "name": name, "type_code": type_code,
+        "number": f"HO{serial}", "issuer": "易办市公安局（模拟）",
+        "issuer_code": _issuer_code(issuer_code), "issue_date": "2010-01-01",
+        "valid_from": "2010-01-01", "valid_to": "2099-12-31",
+        "holder": person.name or "（登记人）", "holder_code": person.id_number,
+        "holder_code_type": "111", "status": "valid", "fields": {"kind": "household_register"},
+    }
+
+
+class BackendState:
+    def __init__(self, db_path: Path | None = None,
+                 staff: StaffDirectory | None = None) -> None:
+        self.faults = Faults()
+        self.lock = threading.Lock()
+        self.db = sqlite3.connect(str(db_path) if db_path else ":memory:",
+                                  check_same_thread=False, isolation_level=None)
+        self.db.executescript("""
+            CREATE TABLE IF NOT EXISTS cases (case_number TEXT PRIMARY KEY, idem_key TEXT,
+                service_code TEXT, item_code TEXT, status TEXT, created_at TEXT, body TEXT);
+            CREATE INDEX IF NOT EXISTS cases_key ON cases(idem_key);
+            CREATE TABLE IF NOT EXISTS acks (idem_key TEXT PRIMARY KEY, kind TEXT, id TEXT,
+                body TEXT);
+            CREATE TABLE IF NOT EXISTS licenses (identifier TEXT PRIMARY KEY, holder_code TEXT,
+                body TEXT);
+        """)
+        self.people = _deck_people()
+        self.queue = HallQueue()
+        self.help_desk = HelpDesk()
+        self.staff = staff or StaffDirectory()
+        if not self.db.execute("SELECT 1 FROM licenses LIMIT 1").fetchone():
+            self.add_licenses(_seed_licenses())
+        self.counter = self.db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
+
+    def add_licenses(self, licenses: list[dict[str, Any]]) -> None:
+        with self.lock:
+            for lic in licenses:
+                self.db.execute("INSERT OR REPLACE INTO licenses VALUES (?, ?, ?)",
+                                (lic["identifier"], lic["holder_code"],
+                                 json.dumps(lic, ensure_ascii=False)))
+
+    def add_person(self, entry: dict[str, Any]) -> Person:
+        """Register (or replace) one person: POST /sim/people, with the records given (a
+        kind left out: nothing on record)."""
+        number = IdNumber.parse(str(entry["id_number"])).value
+        records: dict[str, dict[str, Any]] = {}
+        defaults = _record_defaults()
+        for kind, data in (entry.get("records") or {}).items():
+            if kind not in RECORD_KINDS:
+                raise ValueError(f"unknown record kind {kind!r}")
+            records[kind] = {**defaults[kind], **data}
+        person = Person(number, str(entry["name"]), str(entry.get("sex", "male")),
+                        date.fromisoformat(str(entry["birth"])), int(entry.get("photo", 0)),
+                        records, person_eid(number),
+                        date.fromisoformat(str(entry["valid_to"])) if entry.get("valid_to")
+                        else None)
+        with self.lock:
+            self.people[number] = person
+        return person
+
+    def person(self, holder: str) -> Person | None:
+        """The registered person, or — for any other valid ID number — a person the
+        registries know nothing particular about; None for a number that is not valid."""
+        found = self.people.get(holder)
+        if found is not None:
+            return found
+        try:
+            number = IdNumber.parse(holder)
+        except InvalidIdNumber:
+            return None
+        return Person(number.value, "", "", number.birth)
+
+    def licenses_of(self, holder: str) -> list[dict[str, Any]]:
+        """The e-licences the registries hold for `holder`: the seeded ones, and the household
+        register every mainland resident has."""
+        rows = self.db.execute("SELECT body FROM licenses WHERE holder_code = ?",
+                               (holder,)).fetchall()
+        out = [json.loads(r[0]) for r in rows]
+        if not any(lic["type_code"] == TYPES["household_register"][0] for lic in out):
+            person = self.person(holder)
+            if person is not None and _mainland_resident(holder):
+                out.append(_household_register(person))
+        if self.faults.expired_licenses:
+            for lic in out:
+                lic["status"] = "expired"
+                lic["valid_to"] = (date.today() - timedelta(days=1)).isoformat()
+        return out
+
+    def cases_of(self, idempotency_key: str) -> list[str]:
+        rows = self.db.execute("SELECT case_number FROM cases WHERE idem_key = ? ORDER BY "
+                               "case_number", (idempotency_key,)).fetchall()
+        return [r[0] for r in rows]
