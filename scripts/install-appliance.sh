@@ -2,7 +2,8 @@
 # Turns a fresh Debian 12 machine into a Yiban Kiosk appliance (run as root, from a checkout):
 #   - the packages it needs (scripts/setup.sh's list, plus cage), the app in /opt/yiban-kiosk
 #   - a "kiosk" system user; /etc/kiosk/kiosk.toml from the example (kept if present)
-#   - the outbox key as a systemd credential in /etc/kiosk/credentials (kept if present)
+#   - the kiosk's secrets sealed to this machine in /etc/kiosk/credentials (scripts/seal-credentials;
+#     kept if present)
 #   - systemd units and udev rules; tty1 given to the kiosk instead of a login prompt
 # Afterwards: edit /etc/kiosk/kiosk.toml, set a staff PIN (kiosk admin set-pin), reboot.
 # docs/appliance.md describes the physical setup and each step.
@@ -26,16 +27,12 @@ if dpkg-query -W -f='${Status}' vsmartcard-vpcd 2>/dev/null | grep -q "install o
   apt-get purge -y -qq vsmartcard-vpcd >/dev/null
 fi
 
-echo "install-appliance: user, configuration, key" >&2
+echo "install-appliance: user, configuration, sealed credentials" >&2
 id kiosk >/dev/null 2>&1 || useradd --system --create-home --home-dir /var/lib/kiosk-home \
   --shell /usr/sbin/nologin --groups video,input,render,dialout,lp kiosk
 install -d -m 0755 /etc/kiosk
 [ -f /etc/kiosk/kiosk.toml ] || install -m 0644 "$prefix/kiosk/defaults/example.toml" /etc/kiosk/kiosk.toml
-install -d -m 0700 /etc/kiosk/credentials
-if [ ! -f /etc/kiosk/credentials/outbox.key ]; then
-  head -c 32 /dev/urandom > /etc/kiosk/credentials/outbox.key
-  chmod 0600 /etc/kiosk/credentials/outbox.key
-fi
+"$prefix/scripts/seal-credentials" /etc/kiosk/credentials
 install -d -m 0700 -o kiosk -g kiosk /var/lib/kiosk
 
 echo "install-appliance: systemd units, udev rules" >&2

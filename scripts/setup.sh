@@ -9,7 +9,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
 debs=(
-  gcc python3-dev python3-venv ca-certificates
+  gcc python3-dev python3-venv ca-certificates systemd
   pcscd libpcsclite-dev
   cups cups-client printer-driver-cups-pdf libcups2-dev
   fonts-wqy-microhei fonts-wqy-zenhei fonts-hanazono poppler-utils

@@ -28,6 +28,7 @@ from typing import Any, Literal, TypeVar
 from kiosk import __version__
 from kiosk.admin.audit import AuditLog
 from kiosk.config import KioskSettings
+from kiosk.credentials import Credentials
 from kiosk.devices.base import Device, DeviceStatus
 from kiosk.devices.camera.base import Camera
 from kiosk.devices.idcard.reader import SamReader
@@ -46,6 +47,7 @@ class KioskServices:
     views, not the core's attributes."""
 
     config: KioskSettings
+    credentials: Credentials
     devices: Sequence[Device]
     device_states: Callable[[], Mapping[str, DeviceStatus]]
     outbox: Outbox | None
@@ -147,7 +149,8 @@ class MaintenanceActions:
         self._record(EventId.ADMIN_DEVICE_TEST, staff, "test-certificate", via,
                      device="document_printer")
         c = self._config
-        issuer = issuer_for(c.data_dir, c.kiosk_id)
+        issuer = issuer_for(c.data_dir, c.kiosk_id,
+                            self.services.credentials.secret("documents.key"))
         content = CertificateContent(
             title="测试页（无效）", document_number=f"TEST-{time.time():.0f}",
             service_code="TEST", issuer="易办自助终端", holder_fields=[("用途", "打印机测试")],
@@ -217,7 +220,8 @@ class MaintenanceActions:
         if not case_number:
             return ActionResult(False, "请输入办件编号")
         self._record(EventId.ADMIN_REPRINT, staff, "reprint", via, case_number=case_number)
-        store = ReprintStore(self._config.data_dir / "reprints")
+        store = ReprintStore(self._config.data_dir / "reprints",
+                             key=self.services.credentials.secret("reprint.key"))
         printed = []
         try:
             pdf = store.get(case_number, "certificate")

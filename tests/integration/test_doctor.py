@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from kiosk.admin.pin import PinStore
-from kiosk.appliance.doctor import check_certificates
+from kiosk.appliance.doctor import check_certificates, check_credentials
 from kiosk.config import load_config, packaged_config
 
 
@@ -92,6 +92,19 @@ def test_certificate_expiry(tmp_path: Path, days: int, verdict: str) -> None:
     config = load_config(None, data_dir=tmp_path, backend_ca_bundle=tmp_path / "ca.pem")
     (check,) = check_certificates(config)
     assert check.verdict == verdict
+
+
+def test_plain_credentials_warn_on_a_simulated_kiosk_and_fail_on_a_real_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CREDENTIALS_DIRECTORY", raising=False)
+    nothing_sealed = tmp_path / "no-credentials"
+    real = check_credentials(load_config(None, data_dir=tmp_path, credentials_dir=nothing_sealed))
+    assert real.verdict == "FAIL"
+    assert "not sealed to this machine" in real.detail
+    assert str(tmp_path / "keys") in real.detail
+    demo = check_credentials(load_config(None, data_dir=tmp_path, simulate=True,
+                                         credentials_dir=nothing_sealed))
+    assert demo.verdict == "warn"
 
 
 def test_set_pin_over_ssh_stores_only_a_hash_and_audits(tmp_path: Path) -> None:

@@ -137,5 +137,8 @@ def test_the_unit_has_the_hardening_the_appliance_relies_on() -> None:
     for directive in ("Type=notify", "WatchdogSec=", "Restart=always", "StartLimitBurst=",
                       "ProtectSystem=strict", "ReadWritePaths=/var/lib/kiosk", "PrivateTmp=yes",
                       "NoNewPrivileges=yes", "ProtectHome=yes", "CapabilityBoundingSet=\n",
-                      "DevicePolicy=closed", "LoadCredential=outbox.key", "User=kiosk"):
+                      "DevicePolicy=closed", "User=kiosk",
+                      "LoadCredentialEncrypted=outbox.key:/etc/kiosk/credentials/outbox.key.cred",
+                      "LoadCredentialEncrypted=documents.key:",
+                      "LoadCredentialEncrypted=reprint.key:", "LoadCredentialEncrypted=pin.key:"):
         assert directive in text, directive
