@@ -37,9 +37,15 @@ def _read_pin(prompt: str) -> str:
 def cmd_admin_set_pin(args: argparse.Namespace) -> int:
     from kiosk.admin.audit import AuditLog
     from kiosk.admin.pin import PinError, PinStore
+    from kiosk.credentials import CredentialError, credentials_for
     from kiosk.events import EventId
 
     config = config_from(args)
+    try:
+        pin_key = credentials_for(config).secret("pin.key")
+    except CredentialError as exc:
+        err(f"PIN not set: {exc.detail}")
+        return EXIT_UNAVAILABLE
     pin = _read_pin(f"New PIN for {args.staff} (6-12 digits): ")
     again = _read_pin("The same PIN again: ")
     if pin != again:
@@ -47,12 +53,15 @@ def cmd_admin_set_pin(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     admin_dir = config.data_dir / "admin"
     try:
-        PinStore(admin_dir / "pins.json").set_pin(args.staff, pin)
+        kept_aside = PinStore(admin_dir / "pins.json", key=pin_key).set_pin(args.staff, pin)
     except PinError as exc:
         err(f"PIN not set: {exc.detail}")
         return EXIT_USAGE
     AuditLog(admin_dir / "audit.jsonl").record(EventId.ADMIN_PIN_SET, args.staff, "set-pin",
                                                via="ssh")
+    if kept_aside is not None:
+        err(f"the earlier PIN store could not be used (damaged, or sealed with another "
+            f"pin.key); it is kept as {kept_aside}: set the other staff's PINs again")
     print(f"PIN set for {args.staff}", file=sys.stderr)
     return EXIT_OK
 

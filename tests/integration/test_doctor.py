@@ -19,6 +19,7 @@ from cryptography.x509.oid import NameOID
 from kiosk.admin.pin import PinStore
 from kiosk.appliance.doctor import check_certificates, check_credentials
 from kiosk.config import load_config, packaged_config
+from kiosk.credentials import Credentials
 
 
 def kiosk(*args: str, stdin: str = "", env: dict[str, str] | None = None):
@@ -108,10 +109,12 @@ def test_plain_credentials_warn_on_a_simulated_kiosk_and_fail_on_a_real_one(
 
 
 def test_set_pin_over_ssh_stores_only_a_hash_and_audits(tmp_path: Path) -> None:
-    env = {"KIOSK_DATA_DIR": str(tmp_path)}
+    env = {"KIOSK_DATA_DIR": str(tmp_path), "KIOSK_CREDENTIALS_DIR": str(tmp_path / "none")}
     r = kiosk("admin", "set-pin", "--staff", "zhao", stdin="482913\n482913\n", env=env)
     assert r.returncode == 0, r.stderr
-    store = PinStore(tmp_path / "admin" / "pins.json")
+    # no sealed credentials on this machine: the command used the plain development folder
+    store = PinStore(tmp_path / "admin" / "pins.json",
+                     key=Credentials("plain", tmp_path / "keys").secret("pin.key"))
     assert store.check("482913").staff_id == "zhao"
     assert "482913" not in (tmp_path / "admin" / "pins.json").read_text()
     audit = (tmp_path / "admin" / "audit.jsonl").read_text()

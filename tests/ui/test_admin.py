@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from kiosk.admin.pin import PinStore
+from kiosk.credentials import credentials_for
 from kiosk.ui.admin.gesture import CornerTaps
 from tests.ui.driving import exists, find, tap
 
@@ -68,7 +69,8 @@ def type_pin(shell, qtbot, pin: str) -> None:
 
 @pytest.fixture
 def staff(sim_config) -> Path:
-    PinStore(sim_config.data_dir / "admin" / "pins.json").set_pin("zhao", PIN)
+    PinStore(sim_config.data_dir / "admin" / "pins.json",
+             key=credentials_for(sim_config).secret("pin.key")).set_pin("zhao", PIN)
     return sim_config.data_dir / "admin"
 
 

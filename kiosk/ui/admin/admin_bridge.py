@@ -28,6 +28,7 @@ from kiosk.admin.recent_logs import RecentLogs
 from kiosk.admin.statistics import VisitStatistics
 from kiosk.app import CoreThread
 from kiosk.config import KioskSettings
+from kiosk.credentials import credentials_for
 from kiosk.events import EventId
 from kiosk.logging import get_logger
 
@@ -54,7 +55,9 @@ class AdminBridge(QObject):
         self._logs = logs
         self._on_restart = on_restart
         data = config.data_dir
-        self.pins = PinStore(data / "admin" / "pins.json", clock)
+        # the PIN hashes are sealed under the credential pin.key (kiosk/admin/pin.py)
+        self.pins = PinStore(data / "admin" / "pins.json", clock,
+                             key=credentials_for(config).secret("pin.key"))
         self.audit = AuditLog(data / "admin" / "audit.jsonl", clock)
         self.actions: MaintenanceActions | None = None
         self._open = False
