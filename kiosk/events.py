@@ -89,6 +89,7 @@ class EventId(IntEnum):
     SIGNING_KEYS_SEALED = 8101  # plain signing keys from an older kiosk, now wrapped
     REPRINT_KEY_SEALED = 8102  # kept reprints moved from a key beside them to the credential
     PIN_STORE_SEALED = 8103  # PIN hashes from an older kiosk, now sealed under pin.key
+    PRINT_SPOOL_NOT_PURGED = 8104  # CUPS refused to purge a job: its file stays in the spool
 
     SIMULATOR_STARTED = 9000
     SIMULATOR_STOPPED = 9001

@@ -4,6 +4,7 @@
 #   - a "kiosk" system user; /etc/kiosk/kiosk.toml from the example (kept if present)
 #   - the kiosk's secrets sealed to this machine in /etc/kiosk/credentials (scripts/seal-credentials;
 #     kept if present)
+#   - CUPS set to keep no printed document in its spool (PreserveJobFiles No)
 #   - systemd units and udev rules; tty1 given to the kiosk instead of a login prompt
 # Afterwards: edit /etc/kiosk/kiosk.toml, set a staff PIN (kiosk admin set-pin), reboot.
 # docs/appliance.md describes the physical setup and each step.
@@ -34,6 +35,16 @@ install -d -m 0755 /etc/kiosk
 [ -f /etc/kiosk/kiosk.toml ] || install -m 0644 "$prefix/kiosk/defaults/example.toml" /etc/kiosk/kiosk.toml
 "$prefix/scripts/seal-credentials" /etc/kiosk/credentials
 install -d -m 0700 -o kiosk -g kiosk /var/lib/kiosk
+
+echo "install-appliance: CUPS keeps no printed document in its spool" >&2
+# (the kiosk also purges each of its jobs when it ends: kiosk/devices/printers/document_printer.py)
+if grep -q '^PreserveJobFiles' /etc/cups/cupsd.conf; then
+  sed -i 's/^PreserveJobFiles.*/PreserveJobFiles No/' /etc/cups/cupsd.conf
+else
+  printf '# Yiban Kiosk: no printed document (names, ID numbers) stays in the spool\nPreserveJobFiles No\n' \
+    >> /etc/cups/cupsd.conf
+fi
+systemctl try-restart cups.service >/dev/null 2>&1 || true
 
 echo "install-appliance: systemd units, udev rules" >&2
 install -m 0644 "$prefix"/systemd/kiosk.service "$prefix"/systemd/kiosk-nightly-restart.service \
