@@ -29,8 +29,12 @@ if dpkg-query -W -f='${Status}' vsmartcard-vpcd 2>/dev/null | grep -q "install o
 fi
 
 echo "install-appliance: user, configuration, sealed credentials" >&2
+# no device groups: the udev rules give the kiosk exactly its devices (docs/appliance.md)
 id kiosk >/dev/null 2>&1 || useradd --system --create-home --home-dir /var/lib/kiosk-home \
-  --shell /usr/sbin/nologin --groups video,input,render,dialout,lp kiosk
+  --shell /usr/sbin/nologin kiosk
+for group in video input render dialout lp; do  # an older install added these
+  if id -nG kiosk | tr ' ' '\n' | grep -qx "$group"; then gpasswd -d kiosk "$group" >/dev/null; fi
+done
 install -d -m 0755 /etc/kiosk
 [ -f /etc/kiosk/kiosk.toml ] || install -m 0644 "$prefix/kiosk/defaults/example.toml" /etc/kiosk/kiosk.toml
 "$prefix/scripts/seal-credentials" /etc/kiosk/credentials
