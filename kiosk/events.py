@@ -90,6 +90,9 @@ class EventId(IntEnum):
     REPRINT_KEY_SEALED = 8102  # kept reprints moved from a key beside them to the credential
     PIN_STORE_SEALED = 8103  # PIN hashes from an older kiosk, now sealed under pin.key
     PRINT_SPOOL_NOT_PURGED = 8104  # CUPS refused to purge a job: its file stays in the spool
+    ADMIN_REBOOT = 8110  # staff reboot the machine (touch menu or `kiosk admin reboot`)
+    ADMIN_STOP_FOR_MAINTENANCE = 8111  # staff stop the kiosk, leaving the maintenance console
+    ADMIN_MACHINE_CONTROL_FAILED = 8112  # systemd or polkit refused a reboot or stop
 
     SIMULATOR_STARTED = 9000
     SIMULATOR_STOPPED = 9001

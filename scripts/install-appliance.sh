@@ -5,7 +5,8 @@
 #   - the kiosk's secrets sealed to this machine in /etc/kiosk/credentials (scripts/seal-credentials;
 #     kept if present)
 #   - CUPS set to keep no printed document in its spool (PreserveJobFiles No)
-#   - systemd units and udev rules; tty1 given to the kiosk instead of a login prompt
+#   - systemd units, udev rules and the polkit rule that lets the kiosk reboot the machine or
+#     stop itself (nothing else); tty1 given to the kiosk instead of a login prompt
 # Afterwards: edit /etc/kiosk/kiosk.toml, set a staff PIN (kiosk admin set-pin), reboot.
 # docs/appliance.md describes the physical setup and each step.
 set -euo pipefail
@@ -16,7 +17,7 @@ prefix=/opt/yiban-kiosk
 echo "install-appliance: packages" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends cage rsync >/dev/null
+apt-get install -y -qq --no-install-recommends cage rsync polkitd >/dev/null
 
 echo "install-appliance: the app in $prefix" >&2
 mkdir -p "$prefix"
@@ -50,10 +51,12 @@ else
 fi
 systemctl try-restart cups.service >/dev/null 2>&1 || true
 
-echo "install-appliance: systemd units, udev rules" >&2
+echo "install-appliance: systemd units, udev rules, polkit rule" >&2
 install -m 0644 "$prefix"/systemd/kiosk.service "$prefix"/systemd/kiosk-nightly-restart.service \
   "$prefix"/systemd/kiosk-nightly-restart.timer /etc/systemd/system/
 install -m 0644 "$prefix/systemd/99-yiban-kiosk.rules" /etc/udev/rules.d/
+install -d -m 0755 /etc/polkit-1/rules.d
+install -m 0644 "$prefix/systemd/50-yiban-kiosk.rules" /etc/polkit-1/rules.d/
 udevadm control --reload && udevadm trigger || true
 systemctl daemon-reload
 systemctl disable getty@tty1.service >/dev/null 2>&1 || true

@@ -138,6 +138,21 @@ def cmd_admin_outbox_retry(args: argparse.Namespace) -> int:
     return _run_action(args, lambda a: a.retry_outbox(args.staff, via="ssh"), outbox=True)
 
 
+def cmd_admin_machine(args: argparse.Namespace) -> int:
+    """`reboot` and `stop`: the running kiosk is left alone (none of its devices is opened
+    here); the action is audited, then systemd is asked."""
+    from kiosk.admin.actions import KioskServices, MaintenanceActions
+
+    actions = MaintenanceActions(KioskServices.without_devices(config_from(args)))
+    act = actions.reboot if args.admin_command == "reboot" else actions.stop_for_maintenance
+    result = asyncio.run(act(args.staff, via="ssh"))
+    if args.json:
+        print(json.dumps({"ok": result.ok, "words": result.words}, ensure_ascii=False))
+    else:
+        print(result.words)
+    return EXIT_OK if result.ok else EXIT_UNAVAILABLE
+
+
 def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     admin = sub.add_parser("admin", help="maintenance staff")
     asub = admin.add_subparsers(dest="admin_command", metavar="ACTION", required=True)
@@ -167,3 +182,10 @@ def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     orr = asub.add_parser("outbox-retry", parents=[common, staff],
                           help="make dead letters due again and send what is due now")
     orr.set_defaults(func=cmd_admin_outbox_retry)
+    rb = asub.add_parser("reboot", parents=[common, staff],
+                         help="reboot the machine (audited; the kiosk starts again with it)")
+    rb.set_defaults(func=cmd_admin_machine)
+    st = asub.add_parser("stop", parents=[common, staff],
+                         help="stop the kiosk for maintenance (audited; it stays stopped until "
+                              "`systemctl start kiosk` or a reboot)")
+    st.set_defaults(func=cmd_admin_machine)
