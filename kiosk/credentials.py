@@ -48,6 +48,10 @@ _SEALED_WITH = {
 }
 
 
+# how `systemd-creds encrypt --with-key=` names the keys `sealed_with` reports
+_WITH_KEY = {"host key": "host", "TPM2": "tpm2", "host key + TPM2": "host+tpm2"}
+
+
 class CredentialError(KioskError):
     code = "credential"
 
@@ -86,6 +90,35 @@ class Credentials:
                                            f"{SECRET_BYTES} bytes, it holds {len(value)}")
             self._cache[name] = value
         return self._cache[name]
+
+    def replace(self, name: str, value: bytes) -> None:
+        """Put `value` in place of the secret `name` (a key rotation): sealed again with the
+        key that sealed the one it replaces, or written to the plain folder. Never from
+        inside the service, whose credentials systemd opened at its start."""
+        if name not in SECRET_NAMES or len(value) != SECRET_BYTES:
+            raise CredentialError(f"{name}: not a credential of the kiosk, or not "
+                                  f"{SECRET_BYTES} bytes")
+        if self.source == "systemd":
+            raise CredentialError("the service cannot replace its own credentials: rotate "
+                                  "them over SSH as root, with the kiosk stopped")
+        if self.source == "plain":
+            path = self.plain_path(name)
+            _replace_file(path, value)
+        else:
+            path = self.directory / f"{name}{SEALED_SUFFIX}"
+            with_key = _WITH_KEY.get(sealed_with(path), "auto")
+            fresh = path.with_name(path.name + ".new")
+            done = subprocess.run(["systemd-creds", "encrypt", f"--with-key={with_key}",
+                                   f"--name={name}", "-", str(fresh)], input=value,
+                                  capture_output=True, timeout=20, check=False)
+            if done.returncode != 0:
+                fresh.unlink(missing_ok=True)
+                why = (done.stderr.decode(errors="replace").strip().splitlines()
+                       or ["no reason"])[-1]
+                raise CredentialUnreadable(f"{name} could not be sealed: {why}")
+            fresh.chmod(0o600)
+            os.replace(fresh, path)
+        self._cache[name] = value
 
     def plain_path(self, name: str) -> Path:
         """Where a plain folder keeps `name` (development only)."""
@@ -144,6 +177,17 @@ class Credentials:
             fh.flush()
             os.fsync(fh.fileno())
         return path.read_bytes()
+
+
+def _replace_file(path: Path, value: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fresh = path.with_name(path.name + ".new")
+    fd = os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(value)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(fresh, path)
 
 
 def sealed_with(path: Path) -> str:

@@ -93,6 +93,7 @@ class EventId(IntEnum):
     ADMIN_REBOOT = 8110  # staff reboot the machine (touch menu or `kiosk admin reboot`)
     ADMIN_STOP_FOR_MAINTENANCE = 8111  # staff stop the kiosk, leaving the maintenance console
     ADMIN_MACHINE_CONTROL_FAILED = 8112  # systemd or polkit refused a reboot or stop
+    ADMIN_KEY_ROTATED = 8113  # staff rotate one of the kiosk's sealed keys (kiosk admin)
 
     SIMULATOR_STARTED = 9000
     SIMULATOR_STOPPED = 9001

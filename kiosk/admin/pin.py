@@ -260,6 +260,22 @@ class PinStore:
         self._save(data)
         return kept_aside
 
+    def reseal(self, new_key: bytes, replace_key: Callable[[], None]) -> int:
+        """Seal every PIN hash (and the PIN history) under `new_key`: a rotation of pin.key.
+        Every record is opened with the old key first; `replace_key` (which puts the new key
+        in the old one's place) runs only then, and the store is saved after it. Returns how
+        many staff records were sealed again."""
+        data = self._load()
+        fresh = PinStore(self.path, key=new_key)
+        for staff_id, rec in data["staff"].items():
+            for entry in [rec, *rec.get("history", [])]:
+                entry["sealed"] = fresh._seal(staff_id, bytes.fromhex(entry["salt"]),
+                                              self._opened(staff_id, entry))
+        replace_key()
+        self._save(data)
+        self._aead = AESGCM(new_key)
+        return len(data["staff"])
+
     def locked_for(self) -> float:
         return self._remaining(self._load()["lock"])
 

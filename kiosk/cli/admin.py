@@ -138,6 +138,29 @@ def cmd_admin_outbox_retry(args: argparse.Namespace) -> int:
     return _run_action(args, lambda a: a.retry_outbox(args.staff, via="ssh"), outbox=True)
 
 
+def cmd_admin_rotate_key(args: argparse.Namespace) -> int:
+    """One of the kiosk's secrets replaced (kiosk/admin/key_rotation.py), audited."""
+    from kiosk.admin.audit import AuditLog
+    from kiosk.admin.key_rotation import RotationRefused, rotate_key
+    from kiosk.credentials import credentials_for
+    from kiosk.domain.errors import KioskError
+    from kiosk.events import EventId
+
+    config = config_from(args)
+    AuditLog(config.data_dir / "admin" / "audit.jsonl").record(
+        EventId.ADMIN_KEY_ROTATED, args.staff, "rotate-key", via="ssh", key=args.name)
+    try:
+        words = rotate_key(config, credentials_for(config), args.name)
+    except RotationRefused as exc:
+        err(f"not rotated: {exc.detail}")
+        return EXIT_NO
+    except KioskError as exc:
+        err(f"not rotated: {exc.detail or exc}")
+        return EXIT_UNAVAILABLE
+    print(json.dumps({"ok": True, "words": words}, ensure_ascii=False) if args.json else words)
+    return EXIT_OK
+
+
 def cmd_admin_machine(args: argparse.Namespace) -> int:
     """`reboot` and `stop`: the running kiosk is left alone (none of its devices is opened
     here); the action is audited, then systemd is asked."""
@@ -182,6 +205,11 @@ def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     orr = asub.add_parser("outbox-retry", parents=[common, staff],
                           help="make dead letters due again and send what is due now")
     orr.set_defaults(func=cmd_admin_outbox_retry)
+    rk = asub.add_parser("rotate-key", parents=[common, staff],
+                         help="replace one of the kiosk's sealed keys (the kiosk stopped): "
+                              "outbox.key, documents.key, reprint.key or pin.key")
+    rk.add_argument("name", choices=["outbox.key", "documents.key", "reprint.key", "pin.key"])
+    rk.set_defaults(func=cmd_admin_rotate_key)
     rb = asub.add_parser("reboot", parents=[common, staff],
                          help="reboot the machine (audited; the kiosk starts again with it)")
     rb.set_defaults(func=cmd_admin_machine)

@@ -32,7 +32,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         except (OSError, ValueError) as exc:
             err(str(exc))
             return EXIT_USAGE
-    else:  # this kiosk's own keys, and the keys in its keys/trusted folder
+    else:  # this kiosk's own keys, and the keys and certificates in its keys/trusted folder
         config = config_from(args)
         try:
             keys = keys_for(config.data_dir, config.kiosk_id,
@@ -40,7 +40,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         except KioskError as exc:
             err(str(exc))
             return EXIT_UNAVAILABLE
-        trusted = TrustedIssuers(keys.trusted_qr_keys(), [keys.pdf_cert])
+        trusted = TrustedIssuers(keys.trusted_qr_keys(), keys.trusted_pdf_certs())
     if args.qr is not None:
         verdict = verify_payload(args.qr, trusted.qr_keys)
         valid, reason, claim = verdict.valid, verdict.reason, verdict.claim

@@ -55,7 +55,7 @@ def verify_certificate_pdf(pdf: bytes, keys: DocumentKeys,
                            extra_trusted: list[x509.Certificate] | None = None) -> PdfVerdict:
     """Both checks against this kiosk's own keys (and the QR keys in its trusted/ folder)."""
     return verify_certificate_pdf_with(pdf, TrustedIssuers(
-        keys.trusted_qr_keys(), [keys.pdf_cert, *(extra_trusted or [])]))
+        keys.trusted_qr_keys(), [*keys.trusted_pdf_certs(), *(extra_trusted or [])]))
 
 
 def verify_certificate_pdf_with(pdf: bytes, trusted: TrustedIssuers) -> PdfVerdict:

@@ -83,6 +83,19 @@ class DocumentKeys:
                 keys[key_id(pub)] = pub
         return keys
 
+    def trusted_pdf_certs(self) -> list[x509.Certificate]:
+        """This kiosk's signing certificate and every readable one in trusted/ (another
+        kiosk's, or this kiosk's own before its keys were rotated)."""
+        certs = [self.pdf_cert]
+        trusted = self.directory / "trusted"
+        if trusted.is_dir():
+            for p in sorted(trusted.glob("*.crt")):
+                try:
+                    certs.append(x509.load_pem_x509_certificate(p.read_bytes()))
+                except ValueError:
+                    continue
+        return certs
+
     def public_qr_key_b64(self) -> str:
         raw = self.qr_key.public_key().public_bytes(serialization.Encoding.Raw,
                                                     serialization.PublicFormat.Raw)

@@ -13,12 +13,15 @@ from __future__ import annotations
 import base64
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import serialization
 
+from kiosk.admin.pin import PinKeyMismatch, PinStore
 from kiosk.appliance.doctor import check_credentials
+from kiosk.cli import build_parser
 from kiosk.config import KioskSettings, load_config
 from kiosk.credentials import (
     SECRET_NAMES,
@@ -26,6 +29,7 @@ from kiosk.credentials import (
     credentials_for,
 )
 from kiosk.documents.issuer import keys_for
+from kiosk.documents.qr_payload import CertificateClaim, encode_payload, verify_payload
 from kiosk.documents.reprint_store import ReprintStore
 from kiosk.services.outbox import Outbox
 
@@ -147,3 +151,53 @@ def test_sealing_keeps_an_older_installs_plain_outbox_key(tmp_path: Path,
     subprocess.run([str(SEAL), str(config.credentials_dir)], capture_output=True, timeout=60,
                    check=True)  # run again (a re-install): nothing sealed anew
     assert {p.name: p.read_bytes() for p in config.credentials_dir.iterdir()} == sealed
+
+
+def test_rotating_each_key_carries_over_or_retires_what_it_protected(
+        kiosk: KioskSettings, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config_file = tmp_path / "kiosk.toml"
+    config_file.write_text(f'kiosk_id = "{kiosk.kiosk_id}"\ndata_dir = "{kiosk.data_dir}"\n'
+                           f'credentials_dir = "{kiosk.credentials_dir}"\n')
+    creds = credentials_for(kiosk)
+    old = {name: creds.secret(name) for name in SECRET_NAMES}
+    pins = PinStore(kiosk.data_dir / "admin" / "pins.json", key=old["pin.key"], scrypt_n=2**10)
+    pins.set_pin("zhao", "573920")
+    ReprintStore(kiosk.data_dir / "reprints", key=old["reprint.key"]).put(
+        "WFZZM-2", "receipt", b"kept receipt")
+    signing = keys_for(kiosk.data_dir, kiosk.kiosk_id, old["documents.key"])
+    printed_before = encode_payload(CertificateClaim(
+        "WFZ-2026-000001", "WFZZM", "欧**", date(2026, 12, 1), signing.key_id),
+        signing.qr_key, "https://v.example/c/")
+    outbox = Outbox.open(kiosk.data_dir, creds)
+    waiting = outbox.put("application", {"name": NAME}, service="WFZZM")
+
+    def rotate(name: str) -> int:  # `kiosk admin rotate-key`, in this process
+        args = build_parser().parse_args(["admin", "rotate-key", name, "--config",
+                                          str(config_file), "--staff", "li-4"])
+        code: int = args.func(args)
+        return code
+
+    assert rotate("outbox.key") == 1  # an application still waits under the old key
+    assert "1 application(s) waiting" in capsys.readouterr().err
+    outbox.mark_sent(waiting, ["CASE-1"])
+    outbox.close()
+    for name in SECRET_NAMES:
+        assert rotate(name) == 0, capsys.readouterr().err
+    said = capsys.readouterr().out
+    assert "1 kept reprint copies deleted" in said
+    assert "1 staff PINs sealed under the new key" in said
+
+    rotated = credentials_for(kiosk_config(tmp_path / "kiosk"))
+    assert all(rotated.secret(name) != old[name] for name in SECRET_NAMES)
+    assert check_credentials(kiosk).detail.endswith("(host key)")  # sealed as before
+    assert PinStore(pins.path, key=rotated.secret("pin.key")).check("573920").staff_id == "zhao"
+    with pytest.raises(PinKeyMismatch):
+        PinStore(pins.path, key=old["pin.key"]).check("573920")
+    assert ReprintStore(kiosk.data_dir / "reprints", key=rotated.secret("reprint.key")).list() == []
+    renewed = keys_for(kiosk.data_dir, kiosk.kiosk_id, rotated.secret("documents.key"))
+    assert renewed.key_id != signing.key_id
+    assert verify_payload(printed_before, renewed.trusted_qr_keys()).valid  # printed before
+    assert signing.pdf_cert in renewed.trusted_pdf_certs()
+    Outbox.open(kiosk.data_dir, rotated).close()
+    audit = (kiosk.data_dir / "admin" / "audit.jsonl").read_text()
+    assert audit.count('"action": "rotate-key"') == 5

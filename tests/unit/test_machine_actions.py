@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
+from kiosk.cli import build_parser
 from kiosk.events import EventId
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,6 +45,13 @@ def config(tmp_path: Path) -> Path:
     return path
 
 
+def kiosk_admin(*argv: str) -> int:
+    """`kiosk admin ...` in this process (the command's code without main's logging set-up)."""
+    args = build_parser().parse_args(["admin", *argv])
+    code: int = args.func(args)
+    return code
+
+
 def audit(tmp_path: Path) -> list[dict[str, object]]:
     lines = (tmp_path / "data" / "admin" / "audit.jsonl").read_text().splitlines()
     return [json.loads(line) for line in lines]
@@ -52,8 +59,8 @@ def audit(tmp_path: Path) -> list[dict[str, object]]:
 
 def test_reboot_and_stop_over_ssh_are_audited_then_asked_of_systemd(
         systemctl: Path, config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["admin", "reboot", "--config", str(config), "--staff", "li-4"]) == 0
-    assert main(["admin", "stop", "--config", str(config), "--staff", "li-4", "--json"]) == 0
+    assert kiosk_admin("reboot", "--config", str(config), "--staff", "li-4") == 0
+    assert kiosk_admin("stop", "--config", str(config), "--staff", "li-4", "--json") == 0
     assert systemctl.read_text().splitlines() == ["reboot --no-block",
                                                   "stop --no-block kiosk.service"]
     out = capsys.readouterr().out.splitlines()
@@ -66,13 +73,14 @@ def test_reboot_and_stop_over_ssh_are_audited_then_asked_of_systemd(
 
 def test_a_refused_reboot_says_why_and_stays_in_the_audit_trail(
         systemctl: Path, config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+        capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture) -> None:
     monkeypatch.setenv("REFUSE", "1")
-    assert main(["admin", "reboot", "--config", str(config), "--staff", "li-4"]) == 4
-    captured = capsys.readouterr()
-    assert captured.out.strip() == "无法重启设备：systemctl reboot refused: Access denied"
-    logged = [json.loads(line) for line in captured.err.splitlines() if line.startswith("{")]
-    assert [r["event_id"] for r in logged] == [EventId.ADMIN_MACHINE_CONTROL_FAILED]
+    assert kiosk_admin("reboot", "--config", str(config), "--staff", "li-4") == 4
+    assert capsys.readouterr().out.strip() == \
+        "无法重启设备：systemctl reboot refused: Access denied"
+    errors = [r.msg.get("event_id") for r in caplog.records
+              if r.levelname == "ERROR" and isinstance(r.msg, dict)]
+    assert errors == [EventId.ADMIN_MACHINE_CONTROL_FAILED]
     assert [e["action"] for e in audit(tmp_path)] == ["reboot"]
 
 
