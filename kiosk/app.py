@@ -72,9 +72,10 @@ class KioskCore:
         never delays the first frame; statuses show "checking" until it answers.
         """
         ensure_private_dir(self.config.data_dir)
-        if not self.credentials.sealed:
-            log.warning("credentials are not sealed to this machine",
-                        event_id=EventId.CREDENTIALS_PLAIN, where=self.credentials.describe())
+        if not self.credentials.sealed:  # expected in development: said, not alarmed
+            say = log.info if self.config.simulate else log.warning
+            say("credentials are not sealed to this machine",
+                event_id=EventId.CREDENTIALS_PLAIN, where=self.credentials.describe())
         # Any device configured with the "simulated" adapter gets its simulator, whether or
         # not the whole kiosk runs in simulate mode (which only adds the on-screen banner).
         self.hub = SimulatorHub(self.config)

@@ -11,8 +11,10 @@ file into $CREDENTIALS_DIRECTORY) is done here with `systemd-creds decrypt`, the
 from __future__ import annotations
 
 import base64
+import os
 import shutil
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -201,3 +203,18 @@ def test_rotating_each_key_carries_over_or_retires_what_it_protected(
     Outbox.open(kiosk.data_dir, rotated).close()
     audit = (kiosk.data_dir / "admin" / "audit.jsonl").read_text()
     assert audit.count('"action": "rotate-key"') == 5
+
+
+def test_the_service_without_one_of_its_credentials_says_which_and_does_not_start(
+        tmp_path: Path) -> None:
+    passed = tmp_path / "run-credentials"  # what systemd opened: all but pin.key
+    passed.mkdir()
+    for name in SECRET_NAMES[:-1]:
+        (passed / name).write_bytes(bytes(32))
+    env = {**os.environ, "CREDENTIALS_DIRECTORY": str(passed), "QT_QPA_PLATFORM": "offscreen",
+           "KIOSK_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-m", "kiosk", "run", "--simulate", "--windowed"],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 4
+    assert "systemd passed no credential pin.key" in done.stderr
+    assert "LoadCredentialEncrypted=pin.key:" in done.stderr
