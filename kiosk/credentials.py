@@ -167,26 +167,31 @@ class Credentials:
 
     def _from_plain(self, name: str) -> bytes:
         path = self.plain_path(name)
-        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            return path.read_bytes()
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(os.urandom(SECRET_BYTES))
-            fh.flush()
-            os.fsync(fh.fileno())
+        if not path.exists():  # made whole, then linked in: a reader never sees half of it
+            self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fresh = path.with_name(f".{name}.{os.getpid()}.new")
+            _write_new(fresh, os.urandom(SECRET_BYTES))
+            try:
+                os.link(fresh, path)
+            except FileExistsError:
+                pass  # another process made it first: its key is the key
+            finally:
+                fresh.unlink()
         return path.read_bytes()
+
+
+def _write_new(path: Path, value: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(value)
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def _replace_file(path: Path, value: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fresh = path.with_name(path.name + ".new")
-    fd = os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(value)
-        fh.flush()
-        os.fsync(fh.fileno())
+    _write_new(fresh, value)
     os.replace(fresh, path)
 
 
@@ -199,17 +204,14 @@ def sealed_with(path: Path) -> str:
     return _SEALED_WITH.get(head, "unknown key")
 
 
-def locate_credentials(data_dir: Path, *, sealed_dir: Path, simulate: bool,
-                       environ: dict[str, str] | None = None) -> Credentials:
+def locate_credentials(data_dir: Path, *, sealed_dir: Path, simulate: bool) -> Credentials:
     """The kiosk's credentials: systemd's, else the sealed folder's (not for a simulated
     kiosk), else the plain development folder `<data_dir>/keys`."""
-    env = os.environ if environ is None else environ
-    passed = env.get("CREDENTIALS_DIRECTORY")
-    if passed:
-        return Credentials("systemd", Path(passed))
-    if not simulate and sealed_dir.is_dir() and any(sealed_dir.glob(f"*{SEALED_SUFFIX}")):
+    found = passed_or_plain(data_dir)
+    if found.source == "plain" and not simulate and sealed_dir.is_dir() and \
+            any(sealed_dir.glob(f"*{SEALED_SUFFIX}")):
         return Credentials("sealed", sealed_dir)
-    return Credentials("plain", data_dir / "keys")
+    return found
 
 
 def passed_or_plain(data_dir: Path) -> Credentials:

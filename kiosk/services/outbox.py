@@ -76,15 +76,6 @@ class OutboxKeyError(OutboxCorrupt):
     the kiosk cannot repair by itself."""
 
 
-def _new_key_file(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(AESGCM.generate_key(bit_length=256))
-        fh.flush()
-        os.fsync(fh.fileno())
-
-
 def load_key(data_dir: Path,
              credentials: Credentials | None = None) -> tuple[bytes, OutboxDamage | None]:
     """The outbox key, the credential `outbox.key` (kiosk/credentials.py; by default systemd's
@@ -104,9 +95,7 @@ def load_key(data_dir: Path,
     if path.exists() and path.stat().st_size != 32:
         damage = raise_alarm(data_dir, "the outbox key file is damaged",
                              [path, *db_files(data_dir / DB_NAME)])
-    if not path.exists():
-        _new_key_file(path)
-    return path.read_bytes(), damage
+    return creds.secret("outbox.key"), damage  # a new one when missing or set aside
 
 
 @dataclass(frozen=True)
