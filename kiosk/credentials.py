@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from kiosk.config import KioskSettings
+from kiosk.config import KioskSettings, ensure_private_dir
 from kiosk.domain.errors import KioskError
 
 SECRET_NAMES = ("outbox.key", "documents.key", "reprint.key", "pin.key")
@@ -168,7 +168,8 @@ class Credentials:
     def _from_plain(self, name: str) -> bytes:
         path = self.plain_path(name)
         if not path.exists():  # made whole, then linked in: a reader never sees half of it
-            self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            ensure_private_dir(self.directory.parent)  # the data folder: this user's alone
+            ensure_private_dir(self.directory)
             fresh = path.with_name(f".{name}.{os.getpid()}.new")
             _write_new(fresh, os.urandom(SECRET_BYTES))
             try:
