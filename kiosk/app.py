@@ -20,11 +20,13 @@ from kiosk.admin.actions import KioskServices
 from kiosk.admin.statistics import VisitStatistics
 from kiosk.appliance.native_memory import release_free_memory
 from kiosk.config import KioskSettings, ensure_private_dir
+from kiosk.credentials import credentials_for
 from kiosk.devices.base import Device
 from kiosk.devices.errors import DeviceError
 from kiosk.devices.monitor import DeviceMonitor
 from kiosk.devices.registry import build_devices
 from kiosk.devices.remote_service import RemoteServiceLink
+from kiosk.events import EventId
 from kiosk.logging import get_logger
 from kiosk.services.call_events import StaffOnCall
 from kiosk.services.gateway import GatewayClient
@@ -60,6 +62,8 @@ class KioskCore:
         self.metrics: KioskMetrics | None = None
         self.metrics_port: int | None = None
         self.stats = VisitStatistics(config.data_dir / "statistics.jsonl")
+        # the kiosk's secrets: sealed to the machine on a kiosk, plain files in development
+        self.credentials = credentials_for(config)
         self._gauges_task: asyncio.Task[None] | None = None
         # one QR decoder (a worker process) for all of this kiosk's visits, ended at stop
         self._qr_reader: QrCredentialReader | None = None
@@ -71,6 +75,10 @@ class KioskCore:
         never delays the first frame; statuses show "checking" until it answers.
         """
         ensure_private_dir(self.config.data_dir)
+        if not self.credentials.sealed:  # expected in development: said, not alarmed
+            say = log.info if self.config.simulate else log.warning
+            say("credentials are not sealed to this machine",
+                event_id=EventId.CREDENTIALS_PLAIN, where=self.credentials.describe())
         # Any device configured with the "simulated" adapter gets its simulator, whether or
         # not the whole kiosk runs in simulate mode (which only adds the on-screen banner).
         self.hub = SimulatorHub(self.config)
@@ -164,7 +172,7 @@ class KioskCore:
     def start_uploader(self) -> None:
         """The outbox's single uploader: whatever a previous run left unsent goes out now."""
         c = self.config
-        self.outbox = Outbox.open(c.data_dir)
+        self.outbox = Outbox.open(c.data_dir, self.credentials)
         if self.gateway is None:
             self.gateway = self._make_gateway()
         self.uploader = Uploader(self.outbox, self.gateway, max_attempts=c.outbox_max_attempts)
@@ -232,11 +240,12 @@ class KioskCore:
             return shared_face_engine(c.face.detector_model, c.face.recognizer_model)
         ports = FlowPorts(
             catalog=load_catalog(), gateway=self.gateway, outbox=self.outbox,
-            uploader=self.uploader, reprints=ReprintStore(c.data_dir / "reprints"),
+            uploader=self.uploader, reprints=ReprintStore(
+                c.data_dir / "reprints", key=self.credentials.secret("reprint.key")),
             kiosk_id=c.kiosk_id, submit_wait_s=c.submit_wait_s,
             still_there_grace_s=c.timeouts.idle_warning_s, print_deadline_s=c.timeouts.print_s,
             camera=camera if isinstance(camera, Camera) else None,
-            issuer=issuer_for(c.data_dir, c.kiosk_id),
+            issuer=issuer_for(c.data_dir, c.kiosk_id, self.credentials.secret("documents.key")),
             document_printer=document if isinstance(document, CupsDocumentPrinter) else None,
             receipt_printer=receipt if isinstance(receipt, EscposReceiptPrinter) else None)
         sources = IdentitySources(
@@ -270,7 +279,7 @@ class KioskCore:
 
         monitor = self.monitor
         return KioskServices(
-            config=self.config, devices=tuple(self.devices),
+            config=self.config, credentials=self.credentials, devices=tuple(self.devices),
             device_states=(monitor.snapshot if monitor is not None else dict),
             outbox=self.outbox, drain_outbox=drain if uploader is not None else None,
             recent_logs=recent_logs,

@@ -258,6 +258,9 @@ class KioskSettings(BaseSettings):
     # an outbox item that fails this many tries (of any kind) becomes a dead letter for staff
     outbox_max_attempts: Annotated[int, Field(ge=1, le=100_000)] = 200
     data_dir: Path = Path("/var/lib/kiosk")
+    # the kiosk's secrets sealed to this machine (systemd-creds, NAME.cred): the service gets
+    # them from systemd, `kiosk` commands run by root over SSH open them here (docs/appliance.md)
+    credentials_dir: Path = Path("/etc/kiosk/credentials")
     # where the kiosk stands: a credential valid "until" a date is valid to local midnight here
     time_zone: str = "Asia/Shanghai"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

@@ -85,6 +85,17 @@ class EventId(IntEnum):
     OUTBOX_DAMAGED = 6012
     ELICENSE_CHECK_MISMATCH = 6006
 
+    # keys sealed to the machine (kiosk/credentials.py) and the machine's own admin actions
+    CREDENTIALS_PLAIN = 8100  # the secrets are plain files: development, or not installed
+    SIGNING_KEYS_SEALED = 8101  # plain signing keys from an older kiosk, now wrapped
+    REPRINT_KEY_SEALED = 8102  # kept reprints moved from a key beside them to the credential
+    PIN_STORE_SEALED = 8103  # PIN hashes from an older kiosk, now sealed under pin.key
+    PRINT_SPOOL_NOT_PURGED = 8104  # CUPS refused to purge a job: its file stays in the spool
+    ADMIN_REBOOT = 8110  # staff reboot the machine (touch menu or `kiosk admin reboot`)
+    ADMIN_STOP_FOR_MAINTENANCE = 8111  # staff stop the kiosk, leaving the maintenance console
+    ADMIN_MACHINE_CONTROL_FAILED = 8112  # systemd or polkit refused a reboot or stop
+    ADMIN_KEY_ROTATED = 8113  # staff rotate one of the kiosk's sealed keys (kiosk admin)
+
     SIMULATOR_STARTED = 9000
     SIMULATOR_STOPPED = 9001
     SIMULATOR_FAULT_INJECTED = 9002

@@ -6,6 +6,9 @@ before it is rendered:
 - bytes are replaced by their length (photos, card text blocks, frames);
 - dataclass fields marked ``metadata={"personal": True}`` are replaced;
 - ID numbers and mobile numbers are masked wherever they appear in text, tracebacks included;
+- network addresses (IPv4 and IPv6: the kiosk's, a staff member's in a video call, the hall's)
+  are masked in text at every level, loopback and "any" excepted; the WebRTC libraries' own
+  connection-state lines, which are made of addresses, are kept to debug level;
 - the personal values of the current session (`watch_personal`) are masked in any text.
 
 Use `get_logger(__name__)` and log with ``event_id=EventId.X``.
@@ -14,6 +17,7 @@ Use `get_logger(__name__)` and log with ``event_id=EventId.X``.
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import logging
 import re
 import sys
@@ -44,6 +48,12 @@ PERSONAL_KEYS: frozenset[str] = frozenset(
 
 _ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])|(?<!\d)\d{15}(?!\d)")
 _MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+_IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])")
+_IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}"
+                   r"(?:[0-9A-Fa-f]{0,4}|\d{1,3}(?:\.\d{1,3}){3})(?:%[\w.-]+)?(?![\w:])")
+# an IPv6 address has "::" or at least three groups in a row: a cheap look before the full one
+_IPV6_HINT = re.compile(r"::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:")
+ADDRESS = "[address]"
 
 _watch_lock = threading.Lock()
 _watched: set[str] = set()
@@ -76,12 +86,26 @@ def scrub_text(text: str) -> str:
     """Mask ID numbers, mobile numbers and watched personal values in free text."""
     text = _ID_NUMBER.sub("[id-number]", text)
     text = _MOBILE.sub("[phone]", text)
+    if ":" in text and _IPV6_HINT.search(text):
+        text = _IPV6.sub(_address_or_text, text)
+    if "." in text:
+        text = _IPV4.sub(_address_or_text, text)
     with _watch_lock:
         watched = sorted(_watched, key=len, reverse=True)
     for value in watched:
         if value in text:
             text = text.replace(value, REDACTED)
     return text
+
+
+def _address_or_text(match: re.Match[str]) -> str:
+    """A network address becomes [address]; loopback, "any" and what only looks like an
+    address (a time of day, a version) stay."""
+    try:
+        address = ipaddress.ip_address(match.group(0).split("%", 1)[0])
+    except ValueError:
+        return match.group(0)
+    return match.group(0) if address.is_loopback or address.is_unspecified else ADDRESS
 
 
 def redact_value(value: Any, depth: int = 0) -> Any:
@@ -207,15 +231,20 @@ def configure_logging(level: str = "INFO", stream: TextIO | None = None) -> None
 # logs a signature that does not verify (with a traceback) as a warning, while the kiosk reports
 # it as the INVALID verdict it is.
 _DEMOTED_LIBRARIES = ("pyhanko", "pyhanko_certvalidator")
+# Libraries whose info lines are a connection's inner workings, made of network addresses: the
+# WebRTC stack logs every ICE candidate pair of a video call (the kiosk's and the staff
+# member's addresses). Kept to debug level (where the addresses are masked all the same).
+_CHATTY_LIBRARIES = ("aioice", "aiortc")
 
 
 class _DemoteToDebug(logging.Filter):
-    """The demoted libraries' warnings become debug records without their traceback, kept
-    only at debug level."""
+    """The demoted libraries' warnings, and the chatty ones' info lines, become debug records
+    without their traceback, kept only at debug level."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno >= logging.ERROR or \
-                record.name.split(".", 1)[0] not in _DEMOTED_LIBRARIES:
+        library = record.name.split(".", 1)[0]
+        chatty = library in _CHATTY_LIBRARIES and record.levelno <= logging.INFO
+        if not chatty and (record.levelno >= logging.ERROR or library not in _DEMOTED_LIBRARIES):
             return True
         record.levelno, record.levelname = logging.DEBUG, "DEBUG"
         record.exc_info, record.exc_text = None, None

@@ -2,8 +2,11 @@
 # Turns a fresh Debian 12 machine into a Yiban Kiosk appliance (run as root, from a checkout):
 #   - the packages it needs (scripts/setup.sh's list, plus cage), the app in /opt/yiban-kiosk
 #   - a "kiosk" system user; /etc/kiosk/kiosk.toml from the example (kept if present)
-#   - the outbox key as a systemd credential in /etc/kiosk/credentials (kept if present)
-#   - systemd units and udev rules; tty1 given to the kiosk instead of a login prompt
+#   - the kiosk's secrets sealed to this machine in /etc/kiosk/credentials (scripts/seal-credentials;
+#     kept if present)
+#   - CUPS set to keep no printed document in its spool (PreserveJobFiles No)
+#   - systemd units, udev rules and the polkit rule that lets the kiosk reboot the machine or
+#     stop itself (nothing else); tty1 given to the kiosk instead of a login prompt
 # Afterwards: edit /etc/kiosk/kiosk.toml, set a staff PIN (kiosk admin set-pin), reboot.
 # docs/appliance.md describes the physical setup and each step.
 set -euo pipefail
@@ -14,7 +17,7 @@ prefix=/opt/yiban-kiosk
 echo "install-appliance: packages" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends cage rsync >/dev/null
+apt-get install -y -qq --no-install-recommends cage rsync polkitd >/dev/null
 
 echo "install-appliance: the app in $prefix" >&2
 mkdir -p "$prefix"
@@ -26,22 +29,34 @@ if dpkg-query -W -f='${Status}' vsmartcard-vpcd 2>/dev/null | grep -q "install o
   apt-get purge -y -qq vsmartcard-vpcd >/dev/null
 fi
 
-echo "install-appliance: user, configuration, key" >&2
+echo "install-appliance: user, configuration, sealed credentials" >&2
+# no device groups: the udev rules give the kiosk exactly its devices (docs/appliance.md)
 id kiosk >/dev/null 2>&1 || useradd --system --create-home --home-dir /var/lib/kiosk-home \
-  --shell /usr/sbin/nologin --groups video,input,render,dialout,lp kiosk
+  --shell /usr/sbin/nologin kiosk
+for group in video input render dialout lp; do  # an older install added these
+  if id -nG kiosk | tr ' ' '\n' | grep -qx "$group"; then gpasswd -d kiosk "$group" >/dev/null; fi
+done
 install -d -m 0755 /etc/kiosk
 [ -f /etc/kiosk/kiosk.toml ] || install -m 0644 "$prefix/kiosk/defaults/example.toml" /etc/kiosk/kiosk.toml
-install -d -m 0700 /etc/kiosk/credentials
-if [ ! -f /etc/kiosk/credentials/outbox.key ]; then
-  head -c 32 /dev/urandom > /etc/kiosk/credentials/outbox.key
-  chmod 0600 /etc/kiosk/credentials/outbox.key
-fi
+"$prefix/scripts/seal-credentials" /etc/kiosk/credentials
 install -d -m 0700 -o kiosk -g kiosk /var/lib/kiosk
 
-echo "install-appliance: systemd units, udev rules" >&2
+echo "install-appliance: CUPS keeps no printed document in its spool" >&2
+# (the kiosk also purges each of its jobs when it ends: kiosk/devices/printers/document_printer.py)
+if grep -q '^PreserveJobFiles' /etc/cups/cupsd.conf; then
+  sed -i 's/^PreserveJobFiles.*/PreserveJobFiles No/' /etc/cups/cupsd.conf
+else
+  printf '# Yiban Kiosk: no printed document (names, ID numbers) stays in the spool\nPreserveJobFiles No\n' \
+    >> /etc/cups/cupsd.conf
+fi
+systemctl try-restart cups.service >/dev/null 2>&1 || true
+
+echo "install-appliance: systemd units, udev rules, polkit rule" >&2
 install -m 0644 "$prefix"/systemd/kiosk.service "$prefix"/systemd/kiosk-nightly-restart.service \
   "$prefix"/systemd/kiosk-nightly-restart.timer /etc/systemd/system/
 install -m 0644 "$prefix/systemd/99-yiban-kiosk.rules" /etc/udev/rules.d/
+install -d -m 0755 /etc/polkit-1/rules.d
+install -m 0644 "$prefix/systemd/50-yiban-kiosk.rules" /etc/polkit-1/rules.d/
 udevadm control --reload && udevadm trigger || true
 systemctl daemon-reload
 systemctl disable getty@tty1.service >/dev/null 2>&1 || true

@@ -9,7 +9,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
 debs=(
-  gcc python3-dev python3-venv ca-certificates
+  gcc python3-dev python3-venv ca-certificates systemd
   pcscd libpcsclite-dev
   cups cups-client printer-driver-cups-pdf libcups2-dev
   fonts-wqy-microhei fonts-wqy-zenhei fonts-hanazono poppler-utils
@@ -18,6 +18,8 @@ debs=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
 )
+# the tests run the app inside kiosk.service's seccomp filter (tests/unit_sandbox.py)
+[ "${KIOSK_APPLIANCE:-0}" = 1 ] || debs+=(python3-seccomp)
 # vsmartcard-vpcd serves only the simulators; chromium is the staff console's browser in the
 # remote-help test (tests/ui/test_remote_help.py) and the demo
 [ "${KIOSK_APPLIANCE:-0}" = 1 ] || debs+=(vsmartcard-vpcd chromium)

@@ -10,7 +10,8 @@ prefix=/opt/yiban-kiosk
 
 systemctl disable --now kiosk.service kiosk-nightly-restart.timer >/dev/null 2>&1 || true
 rm -f /etc/systemd/system/kiosk.service /etc/systemd/system/kiosk-nightly-restart.service \
-  /etc/systemd/system/kiosk-nightly-restart.timer /etc/udev/rules.d/99-yiban-kiosk.rules
+  /etc/systemd/system/kiosk-nightly-restart.timer /etc/udev/rules.d/99-yiban-kiosk.rules \
+  /etc/polkit-1/rules.d/50-yiban-kiosk.rules
 systemctl daemon-reload
 udevadm control --reload || true
 systemctl enable getty@tty1.service >/dev/null 2>&1 || true

@@ -1,5 +1,6 @@
 """What maintenance staff can do to a kiosk, without Qt: test prints, a card-read and QR test,
-reprints, retrying the outbox, the readiness report and the export to a USB stick.
+reprints, retrying the outbox, the readiness report, the export to a USB stick, and rebooting
+the machine or stopping the kiosk for maintenance (`kiosk.admin.machine_control`).
 
 Each action is one async method of `MaintenanceActions`. It writes its audit record first
 (event id, staff id, how they came: the touch menu or SSH), then does the work, and answers
@@ -27,14 +28,19 @@ from typing import Any, Literal, TypeVar
 
 from kiosk import __version__
 from kiosk.admin.audit import AuditLog
+from kiosk.admin.machine_control import MachineControl, MachineControlError, SystemctlControl
 from kiosk.config import KioskSettings
+from kiosk.credentials import Credentials, credentials_for
 from kiosk.devices.base import Device, DeviceStatus
 from kiosk.devices.camera.base import Camera
 from kiosk.devices.idcard.reader import SamReader
 from kiosk.devices.printers.document_printer import CupsDocumentPrinter
 from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
 from kiosk.events import EventId
+from kiosk.logging import get_logger
 from kiosk.services.outbox import Outbox
+
+log = get_logger(__name__)
 
 Via = Literal["touch", "ssh"]
 D = TypeVar("D", bound=Device)
@@ -46,12 +52,20 @@ class KioskServices:
     views, not the core's attributes."""
 
     config: KioskSettings
+    credentials: Credentials
     devices: Sequence[Device]
     device_states: Callable[[], Mapping[str, DeviceStatus]]
     outbox: Outbox | None
     drain_outbox: Callable[[], Awaitable[None]] | None
     recent_logs: Callable[[], list[str]]
     uploader_restarts: Callable[[], int] = lambda: 0
+
+    @classmethod
+    def without_devices(cls, config: KioskSettings) -> KioskServices:
+        """A kiosk not started here (it runs as the service): for the actions that need none
+        of its devices, such as rebooting or stopping it over SSH."""
+        return cls(config=config, credentials=credentials_for(config), devices=(),
+                   device_states=dict, outbox=None, drain_outbox=None, recent_logs=list)
 
     def named(self, name: str) -> Device:
         """The configured device called `name`, or of kind `name`."""
@@ -108,9 +122,11 @@ def usb_sticks(simulated_dir: Path | None) -> list[Path]:
 
 
 class MaintenanceActions:
-    def __init__(self, services: KioskServices, audit: AuditLog | None = None) -> None:
+    def __init__(self, services: KioskServices, audit: AuditLog | None = None,
+                 control: MachineControl | None = None) -> None:
         self.services = services
         self.audit = audit or AuditLog(services.config.data_dir / "admin" / "audit.jsonl")
+        self.control: MachineControl = control or SystemctlControl()
 
     @property
     def _config(self) -> KioskSettings:
@@ -147,7 +163,8 @@ class MaintenanceActions:
         self._record(EventId.ADMIN_DEVICE_TEST, staff, "test-certificate", via,
                      device="document_printer")
         c = self._config
-        issuer = issuer_for(c.data_dir, c.kiosk_id)
+        issuer = issuer_for(c.data_dir, c.kiosk_id,
+                            self.services.credentials.secret("documents.key"))
         content = CertificateContent(
             title="测试页（无效）", document_number=f"TEST-{time.time():.0f}",
             service_code="TEST", issuer="易办自助终端", holder_fields=[("用途", "打印机测试")],
@@ -217,7 +234,8 @@ class MaintenanceActions:
         if not case_number:
             return ActionResult(False, "请输入办件编号")
         self._record(EventId.ADMIN_REPRINT, staff, "reprint", via, case_number=case_number)
-        store = ReprintStore(self._config.data_dir / "reprints")
+        store = ReprintStore(self._config.data_dir / "reprints",
+                             key=self.services.credentials.secret("reprint.key"))
         printed = []
         try:
             pdf = store.get(case_number, "certificate")
@@ -238,6 +256,28 @@ class MaintenanceActions:
         if not printed:
             return ActionResult(False, f"没有办件 {case_number} 的可补打文件（文件保留24小时）")
         return ActionResult(True, f"已补打：{'、'.join(printed)}")
+
+    # --- the machine --------------------------------------------------------------------------
+    async def reboot(self, staff: str, *, via: Via = "touch") -> ActionResult:
+        """Reboot the machine (the kiosk starts again with it)."""
+        self._record(EventId.ADMIN_REBOOT, staff, "reboot", via)
+        return await self._machine(self.control.reboot, "设备正在重启", "无法重启设备")
+
+    async def stop_for_maintenance(self, staff: str, *, via: Via = "touch") -> ActionResult:
+        """Stop the kiosk (it is not restarted) and leave the screen to the maintenance
+        console; `systemctl start kiosk` or a reboot brings it back."""
+        self._record(EventId.ADMIN_STOP_FOR_MAINTENANCE, staff, "stop-for-maintenance", via)
+        return await self._machine(self.control.stop_kiosk, "终端正在停止，进入维护状态",
+                                   "无法停止终端")
+
+    async def _machine(self, ask: Callable[[], None], done: str, refused: str) -> ActionResult:
+        try:
+            await asyncio.to_thread(ask)
+        except MachineControlError as exc:
+            log.error("the machine refused an admin action",
+                      event_id=EventId.ADMIN_MACHINE_CONTROL_FAILED, reason=exc.detail)
+            return ActionResult(False, f"{refused}：{exc.detail}")
+        return ActionResult(True, done)
 
     # --- readiness, export ------------------------------------------------------------------
     def readiness(self) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """`kiosk doctor`: one report a technician reads over SSH — the configuration is valid, every
 device answers, the backend answers, the disk has room, the clock agrees with the backend's,
-and no certificate is about to expire. Each check is ok, warn or FAIL with a reason."""
+the kiosk's secrets are sealed to this machine and open, and no certificate is about to
+expire. Each check is ok, warn or FAIL with a reason."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import httpx
 from cryptography import x509
 
 from kiosk.config import ConfigError, KioskSettings, load_config
+from kiosk.credentials import SECRET_NAMES, CredentialError, credentials_for
 from kiosk.services.gateway_tls import GatewayEndpoint, GatewayTlsError
 
 if TYPE_CHECKING:
@@ -141,9 +143,25 @@ async def run_doctor(path: Path | None, overrides: dict[str, object]) -> list[Ch
     finally:
         await core.stop()
     checks.append(check_disk(config.data_dir))
+    checks.append(check_credentials(config))
     checks.append(check_outbox(config.data_dir))
     checks += check_certificates(config)
     return checks
+
+
+def check_credentials(config: KioskSettings) -> Check:
+    """Where the kiosk's secrets come from, and that each one opens: sealed to this machine
+    on a kiosk; plain files only in development (a warning when simulated, a failure on a
+    real kiosk, whose disk would then give them away)."""
+    creds = credentials_for(config)
+    if not creds.sealed:
+        return Check("credentials", "warn" if config.simulate else "FAIL", creds.describe())
+    try:
+        for name in SECRET_NAMES:
+            creds.secret(name)
+    except CredentialError as exc:
+        return Check("credentials", "FAIL", exc.detail)
+    return Check("credentials", "ok", creds.describe())
 
 
 def check_outbox(data_dir: Path) -> Check:

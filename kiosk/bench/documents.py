@@ -3,6 +3,7 @@ receipt's ESC/POS bytes."""
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from datetime import date, datetime
@@ -29,7 +30,8 @@ def _content(i: int) -> CertificateContent:
 def certificate_pdf_ms() -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
-        issuer = CertificateIssuer(keys_for(Path(tmp), "BENCH"), "https://v.example/c/")
+        issuer = CertificateIssuer(keys_for(Path(tmp), "BENCH", os.urandom(32)),
+                                   "https://v.example/c/")
         issuer.issue(_content(0), "刘䶮")
         first_ms = (time.perf_counter() - t0) * 1000
         samples = [issuer.issue(_content(i), "刘䶮").render_ms for i in range(1, runs(15) + 1)]

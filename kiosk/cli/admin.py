@@ -37,9 +37,15 @@ def _read_pin(prompt: str) -> str:
 def cmd_admin_set_pin(args: argparse.Namespace) -> int:
     from kiosk.admin.audit import AuditLog
     from kiosk.admin.pin import PinError, PinStore
+    from kiosk.credentials import CredentialError, credentials_for
     from kiosk.events import EventId
 
     config = config_from(args)
+    try:
+        pin_key = credentials_for(config).secret("pin.key")
+    except CredentialError as exc:
+        err(f"PIN not set: {exc.detail}")
+        return EXIT_UNAVAILABLE
     pin = _read_pin(f"New PIN for {args.staff} (6-12 digits): ")
     again = _read_pin("The same PIN again: ")
     if pin != again:
@@ -47,12 +53,15 @@ def cmd_admin_set_pin(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     admin_dir = config.data_dir / "admin"
     try:
-        PinStore(admin_dir / "pins.json").set_pin(args.staff, pin)
+        kept_aside = PinStore(admin_dir / "pins.json", key=pin_key).set_pin(args.staff, pin)
     except PinError as exc:
         err(f"PIN not set: {exc.detail}")
         return EXIT_USAGE
     AuditLog(admin_dir / "audit.jsonl").record(EventId.ADMIN_PIN_SET, args.staff, "set-pin",
                                                via="ssh")
+    if kept_aside is not None:
+        err(f"the earlier PIN store could not be used (damaged, or sealed with another "
+            f"pin.key); it is kept as {kept_aside}: set the other staff's PINs again")
     print(f"PIN set for {args.staff}", file=sys.stderr)
     return EXIT_OK
 
@@ -129,6 +138,44 @@ def cmd_admin_outbox_retry(args: argparse.Namespace) -> int:
     return _run_action(args, lambda a: a.retry_outbox(args.staff, via="ssh"), outbox=True)
 
 
+def cmd_admin_rotate_key(args: argparse.Namespace) -> int:
+    """One of the kiosk's secrets replaced (kiosk/admin/key_rotation.py), audited."""
+    from kiosk.admin.audit import AuditLog
+    from kiosk.admin.key_rotation import RotationRefused, rotate_key
+    from kiosk.credentials import credentials_for
+    from kiosk.domain.errors import KioskError
+    from kiosk.events import EventId
+
+    config = config_from(args)
+    AuditLog(config.data_dir / "admin" / "audit.jsonl").record(
+        EventId.ADMIN_KEY_ROTATED, args.staff, "rotate-key", via="ssh", key=args.name)
+    try:
+        words = rotate_key(config, credentials_for(config), args.name)
+    except RotationRefused as exc:
+        err(f"not rotated: {exc.detail}")
+        return EXIT_NO
+    except KioskError as exc:
+        err(f"not rotated: {exc.detail or exc}")
+        return EXIT_UNAVAILABLE
+    print(json.dumps({"ok": True, "words": words}, ensure_ascii=False) if args.json else words)
+    return EXIT_OK
+
+
+def cmd_admin_machine(args: argparse.Namespace) -> int:
+    """`reboot` and `stop`: the running kiosk is left alone (none of its devices is opened
+    here); the action is audited, then systemd is asked."""
+    from kiosk.admin.actions import KioskServices, MaintenanceActions
+
+    actions = MaintenanceActions(KioskServices.without_devices(config_from(args)))
+    act = actions.reboot if args.admin_command == "reboot" else actions.stop_for_maintenance
+    result = asyncio.run(act(args.staff, via="ssh"))
+    if args.json:
+        print(json.dumps({"ok": result.ok, "words": result.words}, ensure_ascii=False))
+    else:
+        print(result.words)
+    return EXIT_OK if result.ok else EXIT_UNAVAILABLE
+
+
 def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     admin = sub.add_parser("admin", help="maintenance staff")
     asub = admin.add_subparsers(dest="admin_command", metavar="ACTION", required=True)
@@ -158,3 +205,15 @@ def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     orr = asub.add_parser("outbox-retry", parents=[common, staff],
                           help="make dead letters due again and send what is due now")
     orr.set_defaults(func=cmd_admin_outbox_retry)
+    rk = asub.add_parser("rotate-key", parents=[common, staff],
+                         help="replace one of the kiosk's sealed keys (the kiosk stopped): "
+                              "outbox.key, documents.key, reprint.key or pin.key")
+    rk.add_argument("name", choices=["outbox.key", "documents.key", "reprint.key", "pin.key"])
+    rk.set_defaults(func=cmd_admin_rotate_key)
+    rb = asub.add_parser("reboot", parents=[common, staff],
+                         help="reboot the machine (audited; the kiosk starts again with it)")
+    rb.set_defaults(func=cmd_admin_machine)
+    st = asub.add_parser("stop", parents=[common, staff],
+                         help="stop the kiosk for maintenance (audited; it stays stopped until "
+                              "`systemctl start kiosk` or a reboot)")
+    st.set_defaults(func=cmd_admin_machine)

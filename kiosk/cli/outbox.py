@@ -11,6 +11,7 @@ from kiosk.cli.common import EXIT_OK, EXIT_UNAVAILABLE, Subcommands, config_from
 
 
 def cmd_outbox_status(args: argparse.Namespace) -> int:
+    from kiosk.credentials import credentials_for
     from kiosk.services.outbox import Outbox, OutboxKeyError
     from kiosk.services.outbox_file import MARKER_NAME, clear_alarm, inspect_outbox
 
@@ -28,7 +29,7 @@ def cmd_outbox_status(args: argparse.Namespace) -> int:
                   "dead_letters": [], "alarm": None}
     else:
         try:
-            outbox = Outbox.open(config.data_dir)
+            outbox = Outbox.open(config.data_dir, credentials_for(config))
         except OutboxKeyError as exc:
             err(str(exc))
             return EXIT_UNAVAILABLE

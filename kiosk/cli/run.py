@@ -12,6 +12,15 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     config = config_from(args)
     configure_logging(config.log_level)
+    from kiosk.credentials import SECRET_NAMES, CredentialError, credentials_for
+
+    try:  # a credential the unit does not pass is a deployment error: one line, no start
+        credentials = credentials_for(config)
+        for name in SECRET_NAMES if credentials.sealed else ():
+            credentials.secret(name)
+    except CredentialError as exc:
+        err(f"the kiosk cannot start: {exc.detail}")
+        return EXIT_UNAVAILABLE
     from kiosk.ui.display import NoDisplay, check_display
 
     fullscreen = config.ui.fullscreen and not args.windowed

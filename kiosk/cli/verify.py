@@ -7,13 +7,23 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kiosk.cli.common import EXIT_NO, EXIT_OK, EXIT_USAGE, Subcommands, config_from, err
+from kiosk.cli.common import (
+    EXIT_NO,
+    EXIT_OK,
+    EXIT_UNAVAILABLE,
+    EXIT_USAGE,
+    Subcommands,
+    config_from,
+    err,
+)
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from kiosk.credentials import credentials_for
     from kiosk.documents.issuer import keys_for, verify_certificate_pdf_with
     from kiosk.documents.keys import TrustedIssuers
     from kiosk.documents.qr_payload import verify_payload
+    from kiosk.domain.errors import KioskError
 
     if args.trusted is not None:
         # only what the folder holds is trusted (e.g. a scenario run's out/trusted)
@@ -22,10 +32,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
         except (OSError, ValueError) as exc:
             err(str(exc))
             return EXIT_USAGE
-    else:  # this kiosk's own keys, and the keys in its keys/trusted folder
+    else:  # this kiosk's own keys, and the keys and certificates in its keys/trusted folder
         config = config_from(args)
-        keys = keys_for(config.data_dir, config.kiosk_id)
-        trusted = TrustedIssuers(keys.trusted_qr_keys(), [keys.pdf_cert])
+        try:
+            keys = keys_for(config.data_dir, config.kiosk_id,
+                            credentials_for(config).secret("documents.key"))
+        except KioskError as exc:
+            err(str(exc))
+            return EXIT_UNAVAILABLE
+        trusted = TrustedIssuers(keys.trusted_qr_keys(), keys.trusted_pdf_certs())
     if args.qr is not None:
         verdict = verify_payload(args.qr, trusted.qr_keys)
         valid, reason, claim = verdict.valid, verdict.reason, verdict.claim

@@ -55,7 +55,7 @@ def verify_certificate_pdf(pdf: bytes, keys: DocumentKeys,
                            extra_trusted: list[x509.Certificate] | None = None) -> PdfVerdict:
     """Both checks against this kiosk's own keys (and the QR keys in its trusted/ folder)."""
     return verify_certificate_pdf_with(pdf, TrustedIssuers(
-        keys.trusted_qr_keys(), [keys.pdf_cert, *(extra_trusted or [])]))
+        keys.trusted_qr_keys(), [*keys.trusted_pdf_certs(), *(extra_trusted or [])]))
 
 
 def verify_certificate_pdf_with(pdf: bytes, trusted: TrustedIssuers) -> PdfVerdict:
@@ -72,14 +72,16 @@ def verify_certificate_pdf_with(pdf: bytes, trusted: TrustedIssuers) -> PdfVerdi
     return PdfVerdict(True, "PDF signature and verification code valid", qr)
 
 
-def keys_for(data_dir: Path, kiosk_id: str) -> DocumentKeys:
-    return DocumentKeys.load_or_create(data_dir / "keys", kiosk_id)
+def keys_for(data_dir: Path, kiosk_id: str, wrap_key: bytes) -> DocumentKeys:
+    """This kiosk's document keys in <data_dir>/keys, opened with the credential
+    `documents.key` (`wrap_key`)."""
+    return DocumentKeys.load_or_create(data_dir / "keys", kiosk_id, wrap_key=wrap_key)
 
 
 # where a printed code's verification page lives (the QR payload carries it)
 VERIFY_URL_PREFIX = "https://verify.example.gov.cn/c/"
 
 
-def issuer_for(data_dir: Path, kiosk_id: str) -> CertificateIssuer:
+def issuer_for(data_dir: Path, kiosk_id: str, wrap_key: bytes) -> CertificateIssuer:
     """This kiosk's certificate issuer: its keys in <data_dir>/keys, the verification URL."""
-    return CertificateIssuer(keys_for(data_dir, kiosk_id), VERIFY_URL_PREFIX)
+    return CertificateIssuer(keys_for(data_dir, kiosk_id, wrap_key), VERIFY_URL_PREFIX)

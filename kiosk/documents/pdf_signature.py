@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass
 from typing import Protocol
 
+from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -15,6 +16,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import signers
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from kiosk.documents.keys import DocumentKeys
 
@@ -26,11 +28,14 @@ class PdfSigner(Protocol):
 class PadesSigner:
     def __init__(self, keys: DocumentKeys, *, reason: str = "证明文件由自助终端签发",
                  location: str = "") -> None:
-        signer = signers.SimpleSigner.load(  # type: ignore[no-untyped-call]
-            str(keys.pdf_key_path), str(keys.pdf_cert_path))
-        if signer is None:
-            raise ValueError("the document-signing key could not be loaded")
-        self._signer = signer
+        # from memory: the key file on disk is wrapped (kiosk/documents/keys.py)
+        self._signer = signers.SimpleSigner(
+            signing_cert=asn1_x509.Certificate.load(
+                keys.pdf_cert.public_bytes(serialization.Encoding.DER)),
+            signing_key=asn1_keys.PrivateKeyInfo.load(keys.pdf_key.private_bytes(
+                serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption())),
+            cert_registry=SimpleCertificateStore())  # type: ignore[no-untyped-call]
         self._meta = signers.PdfSignatureMetadata(field_name="KioskSignature", reason=reason,
                                                   location=location or None)
 

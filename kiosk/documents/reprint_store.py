@@ -1,7 +1,10 @@
 """Printed documents kept for a reprint by staff, by case number, encrypted at rest.
 
-Each document is one file, AES-256-GCM under a key in the data directory (mode 0600), with
-the case number and kind as associated data (a file renamed to another case fails to open).
+Each document is one file, AES-256-GCM under the credential `reprint.key` (sealed to the
+machine on a kiosk: kiosk/credentials.py, never beside the files), with the case number and
+kind as associated data (a file renamed to another case fails to open). A store from before
+the credential kept its key as `reprint.key` beside the files: its documents are encrypted
+again under the credential and that file deleted, the first time the store opens.
 Written with fsync before the citizen is told anything; purged after `retention_s` (personal
 data is kept no longer than a reprint needs: one day by default).
 """
@@ -18,6 +21,11 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from kiosk.events import EventId
+from kiosk.logging import get_logger
+
+log = get_logger(__name__)
+LEGACY_KEY_NAME = "reprint.key"
 _SAFE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
@@ -54,14 +62,31 @@ def _private_write(path: Path, data: bytes) -> None:
 
 
 class ReprintStore:
-    def __init__(self, directory: Path, retention_s: float = 24 * 3600) -> None:
+    def __init__(self, directory: Path, *, key: bytes,
+                 retention_s: float = 24 * 3600) -> None:
         self.directory = directory
         self.retention_s = retention_s
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        key_path = directory / "reprint.key"
-        if not key_path.exists():
-            _private_write(key_path, AESGCM.generate_key(bit_length=256))
-        self._aead = AESGCM(key_path.read_bytes())
+        self._key_id = hashlib.sha256(b"reprint-key-id" + key).hexdigest()[:8]
+        self._aead = AESGCM(key)
+        self._seal_documents_kept_beside_their_key()
+
+    def _seal_documents_kept_beside_their_key(self) -> None:
+        old_key_path = self.directory / LEGACY_KEY_NAME
+        if not old_key_path.exists():
+            return
+        old = AESGCM(old_key_path.read_bytes())
+        for doc in self.list():
+            path = self._path(doc.case_number, doc.kind)
+            blob = path.read_bytes()
+            aad = f"{doc.case_number}|{doc.kind}".encode()
+            try:
+                data = old.decrypt(blob[:12], blob[12:], aad)
+            except (InvalidTag, ValueError):
+                continue  # damaged already, or already under the credential
+            self.put(doc.case_number, doc.kind, data)
+        old_key_path.unlink()
+        log.info("reprint store moved to its sealed key", event_id=EventId.REPRINT_KEY_SEALED)
 
     def _path(self, case_number: str, kind: str) -> Path:
         if not _SAFE.match(case_number) or not _SAFE.match(kind):
@@ -106,5 +131,4 @@ class ReprintStore:
 
     def digest(self) -> str:
         """A fingerprint of the key (for staff reports), never the key."""
-        key = (self.directory / "reprint.key").read_bytes()
-        return hashlib.sha256(b"reprint-key-id" + key).hexdigest()[:8]
+        return self._key_id

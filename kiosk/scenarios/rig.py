@@ -250,7 +250,9 @@ class ScenarioRig:
             self.hub = self.core.hub
             self.gateway = self.core.gateway
             assert self.gateway is not None
-            self.trusted_dir = export_trusted(keys_for(self.data_dir, self.config.kiosk_id),
+            self.trusted_dir = export_trusted(keys_for(
+                self.data_dir, self.config.kiosk_id,
+                self.core.credentials.secret("documents.key")),
                                               self.out_dir / "trusted")
         except BaseException:
             await self.stop()

@@ -2,8 +2,8 @@
 was submitted; an uploader sends it with its idempotency key until the backend acknowledges.
 
 - SQLite in WAL mode with synchronous=FULL: a committed write survives a power cut.
-- Payloads are AES-256-GCM under a key from the systemd credential `outbox.key` (when the
-  service passes one) or the data directory (mode 0600); the row id and kind are associated
+- Payloads are AES-256-GCM under the credential `outbox.key` (sealed to the machine on a kiosk,
+  a plain file in development: kiosk/credentials.py); the row id and kind are associated
   data. Metadata columns hold no personal data.
 - One uploader; transient failures back off exponentially with jitter; permanent refusals
   (4xx) count towards a dead letter after `max_permanent_failures`, visible to staff.
@@ -29,6 +29,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from kiosk.credentials import CredentialError, Credentials, passed_or_plain
 from kiosk.events import EventId
 from kiosk.logging import get_logger
 from kiosk.services.errors import GatewayError
@@ -75,34 +76,26 @@ class OutboxKeyError(OutboxCorrupt):
     the kiosk cannot repair by itself."""
 
 
-def _new_key_file(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(AESGCM.generate_key(bit_length=256))
-        fh.flush()
-        os.fsync(fh.fileno())
-
-
-def load_key(data_dir: Path) -> tuple[bytes, OutboxDamage | None]:
-    """The outbox key: $CREDENTIALS_DIRECTORY/outbox.key, else <data_dir>/keys/outbox.key
-    (created on first use). A damaged key file in the data directory is set aside with the
-    database it protects (its payloads cannot be read without it), a new key and outbox are
-    started and the alarm raised."""
-    cred_dir = os.environ.get("CREDENTIALS_DIRECTORY")
-    if cred_dir and (Path(cred_dir) / "outbox.key").exists():
-        key = (Path(cred_dir) / "outbox.key").read_bytes()
-        if len(key) != 32:
-            raise OutboxKeyError("the outbox.key credential must hold 32 bytes")
-        return key, None
-    path = data_dir / "keys" / "outbox.key"
+def load_key(data_dir: Path,
+             credentials: Credentials | None = None) -> tuple[bytes, OutboxDamage | None]:
+    """The outbox key, the credential `outbox.key` (kiosk/credentials.py; by default systemd's
+    when the service passes credentials, else the plain folder <data_dir>/keys). A sealed key
+    that cannot be read is an OutboxKeyError: a deployment error the kiosk cannot repair. A
+    damaged key file in the plain folder is set aside with the database it protects (its
+    payloads cannot be read without it), a new key and outbox are started and the alarm
+    raised."""
+    creds = credentials or passed_or_plain(data_dir)
+    if creds.sealed:
+        try:
+            return creds.secret("outbox.key"), None
+        except CredentialError as exc:
+            raise OutboxKeyError(exc.detail) from None
+    path = creds.plain_path("outbox.key")
     damage = None
     if path.exists() and path.stat().st_size != 32:
         damage = raise_alarm(data_dir, "the outbox key file is damaged",
                              [path, *db_files(data_dir / DB_NAME)])
-    if not path.exists():
-        _new_key_file(path)
-    return path.read_bytes(), damage
+    return creds.secret("outbox.key"), damage  # a new one when missing or set aside
 
 
 @dataclass(frozen=True)
@@ -146,8 +139,8 @@ class Outbox:
         self.changed = threading.Event()
 
     @classmethod
-    def open(cls, data_dir: Path, **kw: Any) -> Outbox:
-        key, key_damage = load_key(data_dir)
+    def open(cls, data_dir: Path, credentials: Credentials | None = None, **kw: Any) -> Outbox:
+        key, key_damage = load_key(data_dir, credentials)
         outbox = cls(data_dir / DB_NAME, key, **kw)
         if key_damage is not None:
             outbox.damage = key_damage

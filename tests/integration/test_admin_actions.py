@@ -58,7 +58,8 @@ async def test_a_reprint_prints_the_kept_copies_and_an_unknown_case_says_so(
         core: KioskCore) -> None:
     assert core.hub is not None
     assert core.hub.receipt is not None
-    store = ReprintStore(core.config.data_dir / "reprints")
+    store = ReprintStore(core.config.data_dir / "reprints",
+                         key=core.credentials.secret("reprint.key"))
     receipt = b"\x1b@reprinted receipt\n\x1dV\x00"
     store.put("WFZZM-20261203-0001", "receipt", receipt)
     actions = MaintenanceActions(core.services())

@@ -12,6 +12,7 @@ from pathlib import Path
 import cv2
 import pytest
 
+from kiosk.credentials import Credentials
 from kiosk.documents.certificate import CertificateContent
 from kiosk.documents.issuer import CertificateIssuer, keys_for, verify_certificate_pdf
 from kiosk.documents.qr_payload import verify_payload
@@ -37,7 +38,9 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def issued(data_dir: Path, artifacts: Path):
-    keys = keys_for(data_dir, "SIM-0001")
+    # the development credentials `kiosk verify` reads too: plain files in <data_dir>/keys
+    keys = keys_for(data_dir, "SIM-0001",
+                    Credentials("plain", data_dir / "keys").secret("documents.key"))
     cert = CertificateIssuer(keys, "https://verify.example.gov.cn/c/").issue(content(), NAME)
     (artifacts / "certificate.pdf").write_bytes(cert.pdf)
     return keys, cert

@@ -1,5 +1,6 @@
 """Printing through a real cupsd: a cups-pdf queue for the good path, a stopped queue, and a
-queue whose backend always fails."""
+queue whose backend always fails. Whatever happens to a job, its document leaves no file in
+CUPS's spool (/var/spool/cups: d<job>-<n> data, c<job> control)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,12 @@ from kiosk.sim.hub import ensure_cups_pdf_queue
 pytestmark = pytest.mark.daemon
 PDF_QUEUE, FAIL_QUEUE = "kiosk-test-pdf", "kiosk-test-fail"
 FAIL_BACKEND = Path("/usr/lib/cups/backend/kioskfail")
+SPOOL = Path("/var/spool/cups")
+
+
+def spooled(job: int) -> list[str]:
+    """The files CUPS keeps for `job` in its spool."""
+    return sorted(p.name for p in SPOOL.glob(f"[cd]{job:05d}*"))
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +79,7 @@ async def test_pdf_prints_and_lands_in_cups_pdf_output(pdf_queue: Path) -> None:
             time.sleep(0.05)
         assert found, f"no output for job {job} in {pdf_queue}: {list(pdf_queue.rglob('*'))}"
         assert found[0].read_bytes().startswith(b"%PDF")
+        assert spooled(job) == []  # printed: the certificate is not kept in the spool
         # the same job again: nothing is printed twice
         assert await printer.print_pdf(sample_pdf(), job="CASE-1:certificate") is None
     finally:
@@ -99,6 +107,9 @@ async def test_failing_job_is_reported(fail_queue: str) -> None:
         with pytest.raises((PrintJobFailed, PrinterOffline)) as exc:
             await printer.print_pdf(sample_pdf(), job="CASE-3:certificate", deadline_s=20)
         assert exc.value.code in ("print_failed", "printer_offline")
+        assert "job " in str(exc.value)
+        failed = int(str(exc.value).split("job ", 1)[1].split()[0])
+        assert spooled(failed) == []  # not printed: not kept either
     finally:
         await printer.close()
         subprocess.run(["cupsenable", fail_queue], check=False)

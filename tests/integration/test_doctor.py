@@ -17,8 +17,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from kiosk.admin.pin import PinStore
-from kiosk.appliance.doctor import check_certificates
+from kiosk.appliance.doctor import check_certificates, check_credentials
 from kiosk.config import load_config, packaged_config
+from kiosk.credentials import Credentials
 
 
 def kiosk(*args: str, stdin: str = "", env: dict[str, str] | None = None):
@@ -94,11 +95,26 @@ def test_certificate_expiry(tmp_path: Path, days: int, verdict: str) -> None:
     assert check.verdict == verdict
 
 
+def test_plain_credentials_warn_on_a_simulated_kiosk_and_fail_on_a_real_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CREDENTIALS_DIRECTORY", raising=False)
+    nothing_sealed = tmp_path / "no-credentials"
+    real = check_credentials(load_config(None, data_dir=tmp_path, credentials_dir=nothing_sealed))
+    assert real.verdict == "FAIL"
+    assert "not sealed to this machine" in real.detail
+    assert str(tmp_path / "keys") in real.detail
+    demo = check_credentials(load_config(None, data_dir=tmp_path, simulate=True,
+                                         credentials_dir=nothing_sealed))
+    assert demo.verdict == "warn"
+
+
 def test_set_pin_over_ssh_stores_only_a_hash_and_audits(tmp_path: Path) -> None:
-    env = {"KIOSK_DATA_DIR": str(tmp_path)}
+    env = {"KIOSK_DATA_DIR": str(tmp_path), "KIOSK_CREDENTIALS_DIR": str(tmp_path / "none")}
     r = kiosk("admin", "set-pin", "--staff", "zhao", stdin="482913\n482913\n", env=env)
     assert r.returncode == 0, r.stderr
-    store = PinStore(tmp_path / "admin" / "pins.json")
+    # no sealed credentials on this machine: the command used the plain development folder
+    store = PinStore(tmp_path / "admin" / "pins.json",
+                     key=Credentials("plain", tmp_path / "keys").secret("pin.key"))
     assert store.check("482913").staff_id == "zhao"
     assert "482913" not in (tmp_path / "admin" / "pins.json").read_text()
     audit = (tmp_path / "admin" / "audit.jsonl").read_text()

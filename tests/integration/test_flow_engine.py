@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import os
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -77,7 +78,7 @@ def rig(tmp_path: Path):
     gateway = backend.gateway("T")
     ports = FlowPorts(catalog=catalog, gateway=gateway, outbox=outbox,
                       uploader=Uploader(outbox, gateway, backoff_initial_s=0),
-                      reprints=ReprintStore(tmp_path / "r"), kiosk_id="T")
+                      reprints=ReprintStore(tmp_path / "r", key=os.urandom(32)), kiosk_id="T")
     yield ports, tmp_path
     outbox.close()
     backend.stop()

@@ -4,6 +4,7 @@ be reached; counters call numbers and the waiting counts go down."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -45,7 +46,8 @@ def ports_for(backend: BackendServer | str, kiosk_id: str, tmp: Path,
         else GatewayClient(backend, kiosk_id, timeout_s=3)
     outbox = Outbox.open(tmp / kiosk_id)
     return FlowPorts(catalog=load_catalog(), gateway=gateway, outbox=outbox,
-                     uploader=Uploader(outbox, gateway), reprints=ReprintStore(tmp / "r"),
+                     uploader=Uploader(outbox, gateway),
+                     reprints=ReprintStore(tmp / "r", key=os.urandom(32)),
                      kiosk_id=kiosk_id, receipt_printer=receipt)
 
 

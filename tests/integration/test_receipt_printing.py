@@ -4,6 +4,7 @@ step's citizen-facing paths when a printer fails."""
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import subprocess
 from datetime import date, datetime
@@ -93,7 +94,7 @@ async def test_receipt_over_a_serial_pty() -> None:
 
 @pytest.fixture
 def issued(tmp_path: Path):
-    keys = keys_for(tmp_path / "data", "SIM-0001")
+    keys = keys_for(tmp_path / "data", "SIM-0001", os.urandom(32))
     content = CertificateContent(
         title="无犯罪记录证明", document_number="WFZ-2026-000123", service_code="WFZZM",
         issuer="易办市公安局", holder_fields=[("姓名", "张伟")], body=["经查询，无犯罪记录。"],
@@ -108,7 +109,7 @@ async def test_paper_out_keeps_the_receipt_and_says_what_to_do(tmp_path: Path) -
     sim.set_paper(Paper.OUT)
     p = EscposReceiptPrinter("r", TcpTransport("127.0.0.1", sim.port, 2), adapter="escpos")
     await p.open()
-    store = ReprintStore(tmp_path / "reprints")
+    store = ReprintStore(tmp_path / "reprints", key=os.urandom(32))
     try:
         data = to_escpos(receipt_doc())
         outcome = await print_outputs(case_number="CASE-7", certificate=None, receipt=data,
@@ -136,7 +137,7 @@ async def test_a_reprint_copy_that_cannot_be_kept_does_not_stop_the_print(
     await sim.start()
     p = EscposReceiptPrinter("r", TcpTransport("127.0.0.1", sim.port, 2), adapter="escpos")
     await p.open()
-    store = ReprintStore(tmp_path / "reprints")
+    store = ReprintStore(tmp_path / "reprints", key=os.urandom(32))
     shutil.rmtree(tmp_path / "reprints")  # the store's folder is gone (a disk problem)
     try:
         outcome = await print_outputs(case_number="CASE-9", certificate=None,
@@ -160,7 +161,7 @@ async def test_stopped_certificate_printer_offers_the_e_copy(cupsd_running, issu
     subprocess.run(["cupsdisable", "kiosk-test-step"], check=True)
     printer = CupsDocumentPrinter("doc", "kiosk-test-step", adapter="cups")
     await printer.open()
-    store = ReprintStore(tmp_path / "reprints")
+    store = ReprintStore(tmp_path / "reprints", key=os.urandom(32))
     try:
         outcome = await print_outputs(case_number="CASE-8", certificate=issued, receipt=None,
                                       document_printer=printer, receipt_printer=None,

@@ -1,12 +1,14 @@
 """The appliance's systemd side: the notify protocol against a real NOTIFY_SOCKET datagram
 socket (READY from the real app's first frame, WATCHDOG from the Qt event loop, STOPPING on the
-way out), heartbeats that stop when the event loop is blocked, and units that systemd-analyze
-accepts."""
+way out) with the app inside the unit's system-call sandbox (tests/unit_sandbox.py), heartbeats
+that stop when the event loop is blocked, units that systemd-analyze accepts, and the unit's
+exposure as `systemd-analyze security` scores it."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -21,6 +23,8 @@ from kiosk.appliance.sd_notify import SystemdNotifier, watchdog_interval_s
 from kiosk.ui.heartbeat import UiHeartbeat
 
 ROOT = Path(__file__).resolve().parents[2]
+UNIT = ROOT / "systemd" / "kiosk.service"
+SANDBOX = ROOT / "tests" / "unit_sandbox.py"
 
 
 @pytest.fixture
@@ -91,10 +95,13 @@ def test_heartbeats_come_from_the_event_loop_and_stop_when_it_blocks(qapp, notif
 
 @pytest.mark.daemon
 def test_the_app_reports_ready_watchdog_and_stopping(notify_socket, cupsd_running) -> None:
+    """...inside the unit's SystemCallFilter= and RestrictAddressFamilies=, as systemd would
+    apply them (python3-seccomp, which scripts/setup.sh installs)."""
     path, sock = notify_socket
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NOTIFY_SOCKET": str(path),
            "WATCHDOG_USEC": "400000", "KIOSK_LOG_LEVEL": "WARNING"}
-    proc = subprocess.Popen([sys.executable, "-m", "kiosk", "run", "--simulate", "--windowed"],
+    proc = subprocess.Popen(["/usr/bin/python3", str(SANDBOX), str(UNIT), "--", sys.executable,
+                             "-m", "kiosk", "run", "--simulate", "--windowed"],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         got = drain(sock, 1.0)
@@ -132,10 +139,45 @@ def test_units_pass_systemd_analyze_verify(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
 
 
+def security_report() -> str:
+    return subprocess.run(["systemd-analyze", "security", "--offline=yes", "--no-pager",
+                           str(UNIT)], capture_output=True, text=True, timeout=60).stdout
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="no systemd-analyze")
+def test_the_unit_is_sandboxed_to_its_work_and_the_docs_say_what_is_left_out() -> None:
+    report = security_report()
+    exposure = re.search(r"Overall exposure level for kiosk\.service: ([0-9.]+)", report)
+    assert exposure, report[-500:]
+    assert float(exposure.group(1)) <= 2.5  # it was 4.0
+    left_out = [line.split()[1] for line in report.splitlines() if line.startswith("✗")]
+    assert left_out  # what no kiosk can give up (the network, devices) is always there
+    docs = (ROOT / "docs" / "appliance.md").read_text()
+    reasons = docs[docs.index("### Left out of the sandbox"):].replace("\\|", "|")
+    assert [d for d in left_out if f"`{d}`" not in reasons] == []
+
+
+def test_the_kiosk_user_gets_its_devices_not_device_groups() -> None:
+    unit = UNIT.read_text()
+    assert "SupplementaryGroups" not in unit
+    rules = (ROOT / "systemd" / "99-yiban-kiosk.rules").read_text().splitlines()
+    device_rules = [r for r in rules if r.startswith("SUBSYSTEM")]
+    assert device_rules
+    assert [r for r in device_rules if 'GROUP="kiosk"' not in r] == []
+    install = (ROOT / "scripts" / "install-appliance.sh").read_text()
+    assert "--groups" not in install
+
+
 def test_the_unit_has_the_hardening_the_appliance_relies_on() -> None:
     text = (ROOT / "systemd" / "kiosk.service").read_text()
     for directive in ("Type=notify", "WatchdogSec=", "Restart=always", "StartLimitBurst=",
                       "ProtectSystem=strict", "ReadWritePaths=/var/lib/kiosk", "PrivateTmp=yes",
                       "NoNewPrivileges=yes", "ProtectHome=yes", "CapabilityBoundingSet=\n",
-                      "DevicePolicy=closed", "LoadCredential=outbox.key", "User=kiosk"):
+                      "DevicePolicy=closed", "User=kiosk",
+                      "LoadCredentialEncrypted=outbox.key:/etc/kiosk/credentials/outbox.key.cred",
+                      "LoadCredentialEncrypted=documents.key:",
+                      "LoadCredentialEncrypted=reprint.key:", "LoadCredentialEncrypted=pin.key:",
+                      "ProtectProc=invisible", "PrivateIPC=yes", "PrivateMounts=yes",
+                      "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6 AF_NETLINK\n",
+                      "SystemCallFilter=@system-service\n", "IPAddressDeny=any\n"):
         assert directive in text, directive

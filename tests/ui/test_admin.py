@@ -12,10 +12,24 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from kiosk.admin.pin import PinStore
+from kiosk.credentials import credentials_for
 from kiosk.ui.admin.gesture import CornerTaps
 from tests.ui.driving import exists, find, tap
 
 PIN = "482913"
+
+
+class RecordedMachine:
+    """The machine the admin menu asks to reboot or to stop the kiosk."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def reboot(self) -> None:
+        self.asked.append("reboot")
+
+    def stop_kiosk(self) -> None:
+        self.asked.append("stop")
 
 
 class Clock:
@@ -68,7 +82,8 @@ def type_pin(shell, qtbot, pin: str) -> None:
 
 @pytest.fixture
 def staff(sim_config) -> Path:
-    PinStore(sim_config.data_dir / "admin" / "pins.json").set_pin("zhao", PIN)
+    PinStore(sim_config.data_dir / "admin" / "pins.json",
+             key=credentials_for(sim_config).secret("pin.key")).set_pin("zhao", PIN)
     return sim_config.data_dir / "admin"
 
 
@@ -124,11 +139,25 @@ def test_staff_log_in_test_the_printer_and_leave(shell, core, qtbot, staff,
     tap(shell, qtbot, "adminRestart")
     assert exists(shell, "adminConfirmYes")      # asked before anything happens
     tap(shell, qtbot, "adminConfirmNo")
+    # reboot and stop-for-maintenance are the Qt-free admin actions (no systemd here: the
+    # machine is a recorder)
+    machine = RecordedMachine()
+    shell.admin.actions.control = machine
+    for button, asked, words in (("adminReboot", "reboot", "设备正在重启"),
+                                 ("adminShell", "stop", "终端正在停止")):
+        before = list(machine.asked)
+        tap(shell, qtbot, button)
+        assert machine.asked == before  # nothing before the second "yes"
+        tap(shell, qtbot, "adminConfirmYes")
+        qtbot.waitUntil(lambda w=words: w in find(shell, "adminMessage").property("text"),
+                        timeout=5000)
+        assert machine.asked[-1] == asked
     tap(shell, qtbot, "adminClose")
     qtbot.waitUntil(lambda: not exists(shell, "adminOverlay"))
 
     actions = [e["action"] for e in shell.admin.audit.entries()]
-    assert actions == ["login-failed", "login", "test-receipt", "export-usb", "logout"]
+    assert actions == ["login-failed", "login", "test-receipt", "export-usb", "reboot",
+                       "stop-for-maintenance", "logout"]
     assert all(e["staff_id"] in ("zhao", "-") for e in shell.admin.audit.entries())
 
 

@@ -1,15 +1,30 @@
-"""Staff PINs: slow hashes only, lockout timings on an injected clock, audit records."""
+"""Staff PINs: slow hashes only, sealed under the kiosk's pin.key, lockout timings on an
+injected clock, audit records. Most stores here hash at a low scrypt cost (a record names its
+own cost), so the timings stay cheap; the first test checks the production cost."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 import pytest
 
 from kiosk.admin.audit import AuditLog
-from kiosk.admin.pin import FREE_ATTEMPTS, PinStore, PinStoreDamaged, WeakPin, lockout_after
+from kiosk.admin.pin import (
+    FREE_ATTEMPTS,
+    PIN_HISTORY,
+    SCRYPT_N,
+    PinKeyMismatch,
+    PinStore,
+    PinStoreDamaged,
+    WeakPin,
+    lockout_after,
+)
 from kiosk.events import EventId
+
+KEY = bytes(range(32))  # this kiosk's pin.key
+FAST = 2**10  # scrypt cost for the stores of these tests
 
 
 class Clock:
@@ -24,27 +39,92 @@ class Clock:
 def store(tmp_path: Path) -> tuple[PinStore, Clock]:
     clock = Clock()  # time passing: both the wall clock and the monotonic clock move
     s = PinStore(tmp_path / "admin" / "pins.json", clock, monotonic=clock,
-                 boot_id=lambda: "boot-1")
+                 boot_id=lambda: "boot-1", key=KEY, scrypt_n=FAST)
     s.set_pin("staff-01", "482913")
     return s, clock
 
 
-def test_only_a_salted_slow_hash_is_stored(store, tmp_path: Path) -> None:
-    s, _clock = store
+def test_only_a_salted_slow_hash_is_stored_sealed(tmp_path: Path) -> None:
+    s = PinStore(tmp_path / "admin" / "pins.json", key=KEY)  # the production cost
+    s.set_pin("staff-01", "482913")
     raw = (tmp_path / "admin" / "pins.json").read_text()
     assert "482913" not in raw
     rec = json.loads(raw)["staff"]["staff-01"]
-    assert len(bytes.fromhex(rec["hash"])) == 32
+    assert rec["n"] == SCRYPT_N == 2**15
+    assert len(bytes.fromhex(rec["sealed"])) == 12 + 32 + 16  # nonce, hash, tag
     assert len(bytes.fromhex(rec["salt"])) == 16
     assert (tmp_path / "admin" / "pins.json").stat().st_mode & 0o077 == 0
     assert s.check("482913").staff_id == "staff-01"
 
 
-@pytest.mark.parametrize("pin", ["1234", "111111", "123456", "654321", "12a456", ""])
+def test_pins_json_alone_verifies_no_pin(store, tmp_path: Path) -> None:
+    path = tmp_path / "admin" / "pins.json"
+    raw = path.read_text()
+    rec = json.loads(raw)["staff"]["staff-01"]
+    # whoever has the file and the right guess computes the hash a plain store would hold...
+    guess = hashlib.scrypt(b"482913", salt=bytes.fromhex(rec["salt"]), n=rec["n"], r=8, p=1,
+                           dklen=32)
+    assert guess.hex() not in raw  # ...and finds nothing in the file to compare it with
+    # another kiosk's pin.key opens nothing in it: the right PIN verifies nothing
+    elsewhere = PinStore(path, key=bytes(32))
+    with pytest.raises(PinKeyMismatch):
+        elsewhere.check("482913")
+    s, _ = store
+    assert s.check("482913").ok  # with this kiosk's key it does
+
+
+def test_an_older_store_of_plain_hashes_is_sealed_when_first_read(tmp_path: Path) -> None:
+    path = tmp_path / "pins.json"
+    salt = bytes(range(16))
+    plain = hashlib.scrypt(b"482913", salt=salt, n=SCRYPT_N, r=8, p=1, maxmem=64 * 2**20,
+                           dklen=32)
+    path.write_text(json.dumps({"staff": {"staff-01": {"salt": salt.hex(), "hash": plain.hex(),
+                                                       "set_at": 1.0}}, "failures": 0}))
+    s = PinStore(path, key=KEY)
+    assert s.configured
+    assert plain.hex() not in path.read_text()
+    assert s.check("482913").staff_id == "staff-01"
+
+
+def test_a_pin_among_the_last_five_is_refused(store) -> None:
+    s, _ = store
+    pins = ["482913", "570264", "619358", "730491", "846152"]
+    for pin in pins[1:]:
+        s.set_pin("staff-01", pin)
+    assert len(pins) == PIN_HISTORY
+    for pin in pins:  # the current one and the four before it
+        with pytest.raises(WeakPin, match="last 5"):
+            s.set_pin("staff-01", pin)
+    s.set_pin("staff-02", "482913")  # another staff member's history is their own
+    s.set_pin("staff-01", "935827")
+    s.set_pin("staff-01", "482913")  # six PINs ago: allowed again
+    assert s.check("482913").staff_id == "staff-01"
+
+
+def test_set_pin_over_a_store_sealed_with_another_key_starts_anew(store,
+                                                                  tmp_path: Path) -> None:
+    path = tmp_path / "admin" / "pins.json"
+    other_kiosk = PinStore(path, key=bytes(32), scrypt_n=FAST)
+    kept = other_kiosk.set_pin("staff-09", "573920")
+    assert kept is not None
+    assert kept.name.startswith("pins.json.damaged-")
+    assert other_kiosk.check("573920").staff_id == "staff-09"
+
+
+@pytest.mark.parametrize("pin", ["1234", "111111", "123456", "654321", "12a456", "",
+                                 "121212", "123123", "100100", "111222", "112233", "998877",
+                                 "12341234", "212122"])
 def test_weak_pins_are_refused(store, pin: str) -> None:
     s, _ = store
     with pytest.raises(WeakPin):
         s.set_pin("staff-02", pin)
+
+
+@pytest.mark.parametrize("pin", ["573920", "135792", "58203719", "904213"])
+def test_pins_without_a_pattern_are_accepted(store, pin: str) -> None:
+    s, _ = store
+    s.set_pin("staff-02", pin)
+    assert s.check(pin).staff_id == "staff-02"
 
 
 def test_free_attempts_then_a_doubling_lockout(store) -> None:
@@ -74,7 +154,7 @@ def test_lockout_survives_a_restart(store, tmp_path: Path) -> None:
     for _ in range(FREE_ATTEMPTS):
         s.check("999990")
     again = PinStore(tmp_path / "admin" / "pins.json", clock, monotonic=clock,
-                     boot_id=lambda: "boot-1")
+                     boot_id=lambda: "boot-1", key=KEY)
     assert again.locked_for() == pytest.approx(15)
 
 
@@ -96,7 +176,8 @@ def test_audit_records_actions_with_event_id_and_staff(tmp_path: Path) -> None:
 
 
 def lock_once(tmp_path: Path, wall: Clock, mono: Clock, boot: list[str]) -> PinStore:
-    s = PinStore(tmp_path / "pins.json", wall, monotonic=mono, boot_id=lambda: boot[0])
+    s = PinStore(tmp_path / "pins.json", wall, monotonic=mono, boot_id=lambda: boot[0],
+                 key=KEY, scrypt_n=FAST)
     s.set_pin("staff-01", "482913")
     for _ in range(FREE_ATTEMPTS):
         s.check("000001")
@@ -134,7 +215,7 @@ def test_a_damaged_pin_store_is_a_typed_error_and_set_pin_starts_anew(
         tmp_path: Path, content: str) -> None:
     path = tmp_path / "pins.json"
     path.write_text(content)
-    s = PinStore(path)
+    s = PinStore(path, key=KEY, scrypt_n=FAST)
     with pytest.raises(PinStoreDamaged):
         s.check("482913")
     with pytest.raises(PinStoreDamaged):

@@ -20,7 +20,7 @@ KIOSK = Path(__file__).resolve().parents[2] / "kiosk"
 RANKS: dict[str, int] = {
     # the vocabulary: no kiosk imports but each other
     "kiosk.events": 0, "kiosk.logging": 0, "kiosk.domain": 0, "kiosk.config": 0,
-    "kiosk.defaults": 0,
+    "kiosk.defaults": 0, "kiosk.credentials": 0,
     # the hardware and the documents
     "kiosk.devices": 1, "kiosk.documents": 1,
     # services over devices and documents

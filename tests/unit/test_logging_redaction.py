@@ -99,3 +99,43 @@ def test_an_unconfigured_process_still_redacts_to_stderr() -> None:
     assert r.stdout == ""
     assert '"name": "[redacted]"' in r.stderr
     assert all_leaks(r.stderr) == []
+
+
+KIOSK_LAN, STAFF_LAN, STAFF_V6 = "192.168.31.107", "10.20.4.33", "fe80::1c2b:3aff:fe4d:91e2"
+
+
+class CandidatePair:
+    """What aioice passes to its log lines: a pair of (address, port) ends."""
+
+    def __repr__(self) -> str:
+        return f"CandidatePair(('{KIOSK_LAN}', 50123) -> ('{STAFF_V6}%eth0', 61012))"
+
+
+def test_the_webrtc_stack_says_no_address_at_info(log_stream: io.StringIO) -> None:
+    configure_logging("INFO", stream=log_stream)
+    ice = logging.getLogger("aioice.ice")
+    ice.info("Connection(0) Check %s State.FROZEN -> State.WAITING", CandidatePair())
+    ice.info("Connection(0) Discovered peer reflexive candidate %s:%d", STAFF_LAN, 3478)
+    assert log_stream.getvalue() == ""  # a connection's inner workings: debug level only
+    ice.warning("Connection(0) STUN to %s:3478 timed out", STAFF_LAN)
+    get_logger("kiosk.services.video_call").info(
+        "call connected", peer=f"{STAFF_LAN}:61012", note=f"local {KIOSK_LAN} / {STAFF_V6}",
+        backend="http://127.0.0.1:8780", at="2026-12-07T15:03:17", version="1.16.0")
+    out = log_stream.getvalue()
+    for address in (KIOSK_LAN, STAFF_LAN, STAFF_V6, "fe80::"):
+        assert address not in out
+    warning, call = (json.loads(line) for line in out.splitlines())
+    assert warning["event"] == "Connection(0) STUN to [address]:3478 timed out"
+    assert call["peer"] == "[address]:61012"
+    assert call["note"] == "local [address] / [address]"
+    assert call["backend"] == "http://127.0.0.1:8780"  # loopback: nobody's on the hall's network
+    assert call["at"] == "2026-12-07T15:03:17"  # what only looks like one stays
+    assert call["version"] == "1.16.0"
+
+
+def test_even_at_debug_level_addresses_are_masked(log_stream: io.StringIO) -> None:
+    logging.getLogger("aioice.ice").info("Check %s", CandidatePair())
+    out = log_stream.getvalue()
+    assert "Check CandidatePair" in out
+    assert KIOSK_LAN not in out
+    assert STAFF_V6 not in out

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kiosk.devices.errors import PrintJobFailed
 from kiosk.devices.printers.escpos_stream import Cut, EscposStreamParser, QrCode, Raster
@@ -72,7 +74,7 @@ def test_58mm_ticket_fits_the_paper() -> None:
 
 
 def test_reprint_store_round_trip_encrypted(tmp_path: Path) -> None:
-    store = ReprintStore(tmp_path / "reprints")
+    store = ReprintStore(tmp_path / "reprints", key=os.urandom(32))
     secret = "欧阳䶮明 11010519491231002X".encode()
     store.put("WFZ-2026-000123", "certificate", b"%PDF-1.4 " + secret)
     raw = (tmp_path / "reprints" / "WFZ-2026-000123.certificate.bin").read_bytes()
@@ -83,7 +85,7 @@ def test_reprint_store_round_trip_encrypted(tmp_path: Path) -> None:
 
 
 def test_reprint_store_refuses_swapped_or_missing_files(tmp_path: Path) -> None:
-    store = ReprintStore(tmp_path / "r")
+    store = ReprintStore(tmp_path / "r", key=os.urandom(32))
     store.put("CASE-1", "receipt", b"one")
     (tmp_path / "r" / "CASE-1.receipt.bin").rename(tmp_path / "r" / "CASE-2.receipt.bin")
     with pytest.raises(ReprintDamaged):
@@ -95,7 +97,26 @@ def test_reprint_store_refuses_swapped_or_missing_files(tmp_path: Path) -> None:
 
 
 def test_reprint_store_purges_after_retention(tmp_path: Path) -> None:
-    store = ReprintStore(tmp_path / "r", retention_s=0)
+    store = ReprintStore(tmp_path / "r", key=os.urandom(32), retention_s=0)
     store.put("CASE-9", "receipt", b"x")
     assert store.purge() == 1
     assert store.list() == []
+
+
+def test_reprints_kept_beside_their_key_move_to_the_credential(tmp_path: Path) -> None:
+    # a store from before the credential: its key file beside the documents it protects
+    folder = tmp_path / "reprints"
+    folder.mkdir()
+    old_key = AESGCM.generate_key(bit_length=256)
+    (folder / "reprint.key").write_bytes(old_key)
+    nonce = os.urandom(12)
+    (folder / "CASE-3.certificate.bin").write_bytes(
+        nonce + AESGCM(old_key).encrypt(nonce, b"%PDF kept", b"CASE-3|certificate"))
+    credential = os.urandom(32)
+    store = ReprintStore(folder, key=credential)
+    assert not (folder / "reprint.key").exists()
+    assert sorted(p.name for p in folder.iterdir()) == ["CASE-3.certificate.bin"]
+    assert ReprintStore(folder, key=credential).get("CASE-3", "certificate") == b"%PDF kept"
+    with pytest.raises(ReprintDamaged):  # the key that was on disk opens nothing any more
+        ReprintStore(folder, key=old_key).get("CASE-3", "certificate")
+    assert store.digest() != ReprintStore(tmp_path / "x", key=old_key).digest()

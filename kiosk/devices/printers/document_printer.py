@@ -7,6 +7,12 @@ the same time corrupt its HTTP state and can crash the process (seen as a SIGSEG
 `printFile`/`getJobAttributes` while a status probe ran). So the status connection is used
 under a lock, one thread at a time, and every print job opens a connection of its own in the
 one worker thread that submits and tracks it.
+
+Nothing personal stays in the print spool: CUPS keeps a job's document file after printing
+(`PreserveJobFiles`, a day by default) and its control file for the job history, in clear in
+/var/spool/cups. So every job this adapter submits is purged (Cancel-Job with purge-job, which
+the job's owner may do) once it ends, printed or not; the install script also sets
+`PreserveJobFiles No` for the whole scheduler.
 """
 
 from __future__ import annotations
@@ -133,9 +139,11 @@ class CupsDocumentPrinter(Device):
                 raise PrintJobFailed(f"CUPS lost job {cups_job}: {exc}") from None
             state = int(job.get("job-state", 0))
             if state == _JOB_COMPLETED:
+                self._purge(conn, cups_job)
                 return cups_job
             reasons = job.get("job-state-reasons", "")
             if state in (_JOB_ABORTED, _JOB_CANCELED):
+                self._purge(conn, cups_job)
                 raise PrintJobFailed(f"job {cups_job} {'aborted' if state == 8 else 'canceled'}"
                                      f" ({reasons})")
             queue_state = int(self._queue_attributes_on(conn).get("printer-state", 0))
@@ -149,6 +157,15 @@ class CupsDocumentPrinter(Device):
                     raise DeviceTimeout(f"job {cups_job} did not finish in {deadline_s:g} s")
                 raise PrinterOffline(f"the queue {self.queue} stopped during job {cups_job}")
             time.sleep(0.05)
+
+    def _purge(self, conn: Any, cups_job: int) -> None:
+        """Remove an ended job's files (the document, in clear) from CUPS's spool."""
+        try:
+            conn.cancelJob(cups_job, purge_job=True)
+        except cups.IPPError as exc:
+            log.warning("a printed job's file was left in the CUPS spool",
+                        event_id=EventId.PRINT_SPOOL_NOT_PURGED, device=self.name,
+                        cups_job=cups_job, error=str(exc))
 
     def _queue_attributes_on(self, conn: Any) -> dict[str, Any]:
         try:

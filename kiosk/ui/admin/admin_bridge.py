@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import platform
-import subprocess
 import time
 from collections.abc import Callable, Coroutine
 from datetime import datetime
@@ -28,6 +27,7 @@ from kiosk.admin.recent_logs import RecentLogs
 from kiosk.admin.statistics import VisitStatistics
 from kiosk.app import CoreThread
 from kiosk.config import KioskSettings
+from kiosk.credentials import credentials_for
 from kiosk.events import EventId
 from kiosk.logging import get_logger
 
@@ -54,7 +54,9 @@ class AdminBridge(QObject):
         self._logs = logs
         self._on_restart = on_restart
         data = config.data_dir
-        self.pins = PinStore(data / "admin" / "pins.json", clock)
+        # the PIN hashes are sealed under the credential pin.key (kiosk/admin/pin.py)
+        self.pins = PinStore(data / "admin" / "pins.json", clock,
+                             key=credentials_for(config).secret("pin.key"))
         self.audit = AuditLog(data / "admin" / "audit.jsonl", clock)
         self.actions: MaintenanceActions | None = None
         self._open = False
@@ -262,14 +264,13 @@ class AdminBridge(QObject):
         action, self._confirm = self._confirm, ""
         if not self._staff or not action:
             return
-        self.audit.record(EventId.ADMIN_RESTART, self._staff, action)
         if action == "restart":
+            self.audit.record(EventId.ADMIN_RESTART, self._staff, action)
             self._on_restart()
-        elif action == "reboot":
-            subprocess.Popen(["systemctl", "reboot"])
-        elif action == "shell":
-            # leave to the maintenance console: stop the kiosk unit without restarting it
-            subprocess.Popen(["systemctl", "stop", "kiosk.service"])
+        elif action == "reboot":  # audited by the action itself (kiosk/admin/actions.py)
+            self._run(lambda a, staff: a.reboot(staff))
+        elif action == "shell":  # leave to the maintenance console
+            self._run(lambda a, staff: a.stop_for_maintenance(staff))
         self.changed.emit()
 
     # --- properties -------------------------------------------------------------------------
