@@ -25,6 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from kiosk.documents.fonts import draw_text, paragraph_markup, register_cjk_font, text_width
+from kiosk.domain.clock import printed_time
 
 SEAL_RED = HexColor("#C8102E")
 TEXT = HexColor("#111111")
@@ -121,7 +122,7 @@ def render_certificate(content: CertificateContent, qr_payload: str) -> bytes:
     width, height = A4
     margin = 22 * mm
 
-    wm = (f"{content.kiosk_id} {content.printed_at:%Y-%m-%d %H:%M} "
+    wm = (f"{content.kiosk_id} {printed_time(content.printed_at)} "
           f"仅供{content.purpose}使用")
     _watermark(c, wm)
 
@@ -177,7 +178,7 @@ def render_certificate(content: CertificateContent, qr_payload: str) -> bytes:
 
     draw_text(c, width / 2, 20 * mm, content.footer, 9, "center")
     draw_text(c, width / 2, 15.5 * mm,
-              f"打印终端 {content.kiosk_id} · {content.printed_at:%Y-%m-%d %H:%M:%S}", 9,
+              f"打印终端 {content.kiosk_id} · {printed_time(content.printed_at, seconds=True)}", 9,
               "center")
     c.showPage()
     c.save()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from kiosk.devices.camera.base import Camera
@@ -20,9 +20,10 @@ from kiosk.devices.smartcard.card_reading import MrzNeeded, read_card
 from kiosk.devices.smartcard.icao.mrz import BacKey
 from kiosk.devices.smartcard.pcsc_channel import wait_for_card
 from kiosk.domain.citizen_messages import message_for
+from kiosk.domain.clock import KioskClock
 from kiosk.domain.errors import CredentialExpired, KioskError
 from kiosk.domain.identity import Identity
-from kiosk.domain.validity import ensure_valid, local_today
+from kiosk.domain.validity import ensure_valid
 from kiosk.events import EventId
 from kiosk.flows.interaction import Interaction
 from kiosk.flows.qr_identity import QrIdentifyFailed, identify_by_qr
@@ -49,7 +50,8 @@ class IdentitySources:
     qr: QrCredentialReader | None = None
     idcard_poll_s: float = 0.3  # devices.idcard.poll_interval_s
     lifted_poll_s: float = 0.5  # how often a visit checks its ID card is still there
-    time_zone: str = "Asia/Shanghai"  # validity dates are local dates
+    # validity dates are dates where the kiosk stands (the kiosk's one clock)
+    clock: KioskClock = field(default_factory=KioskClock)
 
 
 def _card_digest(identity: Identity) -> bytes:
@@ -126,7 +128,7 @@ class Identification:
     def _ensure_valid(self, identity: Identity) -> None:
         """Refuse a credential past its validity date, before any service step."""
         try:
-            ensure_valid(identity, local_today(self.sources.time_zone))
+            ensure_valid(identity, self.sources.clock.today())
         except CredentialExpired:
             log.info("credential refused", event_id=EventId.CREDENTIAL_REFUSED,
                      credential=identity.credential.value, reason="expired")
@@ -164,12 +166,12 @@ class Identification:
             pass
         self._smartcard_read = True
         try:
-            return (await read_card(name, None)).identity
+            return (await read_card(name, None, today=self.sources.clock.today())).identity
         except MrzNeeded:
             key = await ui.passport_key()
             if key is None:
                 raise
-            return (await read_card(name, key)).identity
+            return (await read_card(name, key, today=self.sources.clock.today())).identity
 
     async def _qr_identity(self) -> Identity | None:
         camera, reader = self.sources.camera, self.sources.qr

@@ -11,7 +11,7 @@ is a text and refused where a boolean is meant. Dates accept YAML dates, `YYYY-M
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -24,10 +24,11 @@ from pydantic import (
     StrictFloat,
     StrictInt,
     StrictStr,
+    ValidationInfo,
     model_validator,
 )
 
-from kiosk.domain.validity import local_today
+from kiosk.domain.clock import KioskClock
 
 
 class _Strict(BaseModel):
@@ -37,14 +38,28 @@ class _Strict(BaseModel):
 _RELATIVE = re.compile(r"^today(?:([+-])(\d{1,5}))?$")
 
 
-def _a_date(value: Any) -> Any:
+def scenario_today(at: Any) -> date:
+    """The day a scenario's relative dates count from: the day of its `at:` moment, else
+    today in China Standard Time."""
+    if isinstance(at, str):
+        try:
+            at = datetime.fromisoformat(at)
+        except ValueError:
+            at = None
+    if isinstance(at, datetime) and at.tzinfo is not None:
+        return KioskClock.at(at, running=False).today()
+    return KioskClock().today()
+
+
+def _a_date(value: Any, info: ValidationInfo) -> Any:
     """YAML date, 'YYYY-MM-DD' or 'YYYYMMDD' (quoted or not) → date; also `today`, `today-1`,
-    `today+30` (days, in China Standard Time: a card that expires today, whenever the
-    scenario runs). Anything else is left to fail."""
+    `today+30` (days from the scenario's day, `scenario_today`: a card that expires today,
+    whenever the scenario runs). Anything else is left to fail."""
     if isinstance(value, str) and (relative := _RELATIVE.match(value.strip())):
         sign, days = relative.groups()
         offset = int(days or 0) * (-1 if sign == "-" else 1)
-        return local_today("Asia/Shanghai") + timedelta(days=offset)
+        today = (info.context or {}).get("today") or KioskClock().today()
+        return today + timedelta(days=offset)
     if isinstance(value, int) and not isinstance(value, bool) and 10_000_000 <= value < 100_000_000:
         value = str(value)
     if isinstance(value, str):
@@ -66,8 +81,8 @@ def _a_sex(value: Any) -> Any:
     return value
 
 
-def _valid_to(value: Any) -> Any:
-    return value if value in ("长期", "long-term") else _a_date(value)
+def _valid_to(value: Any, info: ValidationInfo) -> Any:
+    return value if value in ("长期", "long-term") else _a_date(value, info)
 
 
 CardDate = Annotated[date, BeforeValidator(_a_date)]
@@ -179,9 +194,28 @@ def _key_words(value: str) -> str:
 KeyWords = Annotated[StrictStr, Field(max_length=200), AfterValidator(_key_words)]
 
 
+def _a_moment(value: Any) -> Any:
+    """An ISO 8601 date and time with its UTC offset (YAML may already have read it)."""
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return value
+
+
+def _with_offset(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError("say the UTC offset, e.g. 2026-02-28T09:30:00+08:00")
+    return value
+
+
 class ScenarioSpec(_Strict):
     service: Annotated[StrictStr, Field(min_length=1)]
     citizen: Citizen
+    # the kiosk's clock when the visit starts (it runs on from there); relative dates count
+    # from its day. Unset: the real time.
+    at: Annotated[datetime, BeforeValidator(_a_moment), AfterValidator(_with_offset)] | None = None
     # headless: the scripted citizen answers the visit directly; keys: the visit goes through
     # the kiosk's real screens (offscreen), by keyboard only (kiosk/scenarios/on_screens.py)
     drive: Literal["headless", "keys"] = "headless"

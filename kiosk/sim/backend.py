@@ -43,6 +43,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
+from kiosk.domain.clock import KioskClock
 from kiosk.domain.elicense import make_identifier
 from kiosk.domain.id_number import IdNumber, InvalidIdNumber
 from kiosk.sim.citizens import DECK, eid_code
@@ -187,7 +188,10 @@ def _household_register(person: Person) -> dict[str, Any]:
 
 
 class BackendState:
-    def __init__(self, db_path: Path | None = None, staff_token: str = SIM_STAFF_TOKEN) -> None:
+    def __init__(self, db_path: Path | None = None, staff_token: str = SIM_STAFF_TOKEN,
+                 clock: KioskClock | None = None) -> None:
+        # the registries' day is Beijing's: a case number carries the date it was made there
+        self.clock = clock or KioskClock()
         self.faults = Faults()
         self.lock = threading.Lock()
         self.db = sqlite3.connect(str(db_path) if db_path else ":memory:",
@@ -202,7 +206,7 @@ class BackendState:
                 body TEXT);
         """)
         self.people = _deck_people()
-        self.queue = HallQueue()
+        self.queue = HallQueue(self.clock)
         self.help_desk = HelpDesk()
         self.staff_token = staff_token
         if not self.db.execute("SELECT 1 FROM licenses LIMIT 1").fetchone():
@@ -269,7 +273,7 @@ def create_app(state: BackendState | None = None) -> Starlette:
         if st.faults.expired_licenses:
             for lic in out:
                 lic["status"] = "expired"
-                lic["valid_to"] = (date.today() - timedelta(days=1)).isoformat()
+                lic["valid_to"] = (st.clock.today() - timedelta(days=1)).isoformat()
         return out
 
     @checked("/v1/licenses/search", "post")
@@ -332,7 +336,7 @@ def create_app(state: BackendState | None = None) -> Starlette:
                          for link in body.get("links") or []}
             for item in items:
                 st.counter += 1
-                number = f"{datetime.now(UTC):%Y%m%d}{st.counter:06d}"
+                number = f"{st.clock.now():%Y%m%d}{st.counter:06d}"
                 by_item[item] = number
                 depends_on = by_item.get(stands_on.get(item, ""))
                 st.db.execute("INSERT INTO cases VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -590,10 +594,10 @@ class BackendServer:
     """The simulated backend on loopback in a background thread (uvicorn)."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0,
-                 db_path: Path | None = None) -> None:
+                 db_path: Path | None = None, clock: KioskClock | None = None) -> None:
         import socket
 
-        self.state = BackendState(db_path)
+        self.state = BackendState(db_path, clock=clock)
         self.host = host
         self._sock = socket.socket()
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

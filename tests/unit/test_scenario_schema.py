@@ -72,6 +72,10 @@ def test_a_good_file_keeps_its_meaning(tmp_path: Path) -> None:
      r"s\.yaml:9: keys\.premises: words on a keyboard: .*not 天河路"),
     ("sign_commitment: true", "sign_commitment: true\ndrive: mouse",
      r"s\.yaml:8: drive: must be one of"),
+    ("sign_commitment: true", "sign_commitment: true\nat: 2026-02-28T09:30:00",
+     r"s\.yaml:8: at: .*UTC offset"),
+    ("sign_commitment: true", "sign_commitment: true\nat: tomorrow",
+     r"s\.yaml:8: at: "),
 ])
 def test_a_wrong_value_names_file_line_and_field(tmp_path: Path, old: str, new: str,
                                                   where: str) -> None:
@@ -110,3 +114,17 @@ def test_keys_words_are_pinyin_or_typed_as_they_are(tmp_path: Path) -> None:
     s = Scenario.load(path)
     assert s.spec.drive == "keys"
     assert s.spec.keys == {"premises": "tianhe lu3 385 hao"}
+
+
+def test_relative_dates_count_from_the_scenarios_moment(tmp_path: Path) -> None:
+    """`at:` sets the kiosk's clock for the visit; `today-1` is the day before that moment
+    in Beijing (23:30 UTC on 27 February is already the 28th there)."""
+    path = tmp_path / "s.yaml"
+    path.write_text(GOOD.replace("card: zhang-wei", "card: {name: 周新人, birth: 20080229, "
+                                 "valid_to: today-1}") + "at: 2026-02-27T23:30:00+00:00\n",
+                    encoding="utf-8")
+    s = Scenario.load(path)
+    assert s.spec.at is not None
+    assert s.spec.at.isoformat() == "2026-02-27T23:30:00+00:00"
+    assert not isinstance(s.spec.citizen.card, str)
+    assert str(s.spec.citizen.card.valid_to) == "2026-02-27"

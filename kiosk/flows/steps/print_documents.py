@@ -4,7 +4,6 @@ is told how it went."""
 from __future__ import annotations
 
 import asyncio
-from datetime import date, datetime
 
 from kiosk.documents.certificate import CertificateContent
 from kiosk.documents.issuer import IssuedCertificate
@@ -21,6 +20,7 @@ async def _certificate(ctx: VisitContext, case: str) -> IssuedCertificate | None
     s, d = docs[0]
     ctx.ui.progress("正在打印证明")
     form = ctx.session.form
+    now = ctx.ports.clock.now()
     content = CertificateContent(
         title=d.title["zh-Hans"], document_number=case, service_code=s.item_code,
         issuer=d.issuer,
@@ -28,7 +28,7 @@ async def _certificate(ctx: VisitContext, case: str) -> IssuedCertificate | None
                        if f.source and f.source.startswith("identity")],
         body=[para.format(**form) for para in d.body],
         purpose=form.get(d.purpose_field or "", "办理相关事项"),
-        issue_date=date.today(), kiosk_id=ctx.ports.kiosk_id, printed_at=datetime.now())
+        issue_date=now.date(), kiosk_id=ctx.ports.kiosk_id, printed_at=now)
     # in a worker thread: signing is CPU work, and pyHanko runs its own event loop
     issued = await asyncio.to_thread(ctx.ports.issuer.issue, content, ctx.identity.name)
     ctx.result.certificates.append(issued)
@@ -41,7 +41,7 @@ async def run(ctx: VisitContext) -> None:
     issued = await _certificate(ctx, case)
     receipt = to_escpos(case_receipt(
         service=ctx.item.titles["zh-Hans"], case_numbers=result.case_numbers,
-        when=datetime.now(), kiosk_id=p.kiosk_id, holder_masked=mask_name(ctx.identity.name),
+        when=p.clock.now(), kiosk_id=p.kiosk_id, holder_masked=mask_name(ctx.identity.name),
         outcome="已提交，将自动上传" if result.uploading else
         "已办结（秒批）" if ctx.instant else "已受理，待审核",
         next_steps=[s.receipt.next_steps["zh-Hans"] for s in ctx.items],

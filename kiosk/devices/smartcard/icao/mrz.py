@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kiosk.domain.ascii_digits import is_ascii_digits
+from kiosk.domain.clock import KioskClock
 
 _WEIGHTS = (7, 3, 1)
 # the only characters of a machine-readable zone (ICAO 9303): ASCII capitals, digits and <
@@ -89,11 +90,10 @@ def _names(field: str) -> tuple[str, str]:
     return primary.replace("<", " ").strip(), secondary.replace("<", " ").strip()
 
 
-def _date(yymmdd: str, *, future: bool) -> date:
+def _date(yymmdd: str, *, future: bool, today: date) -> date:
     if len(yymmdd) != 6 or not is_ascii_digits(yymmdd):
         raise MrzError("a date in the MRZ is 6 digits")
     yy, mm, dd = int(yymmdd[:2]), int(yymmdd[2:4]), int(yymmdd[4:6])
-    today = date.today()
     century = 2000 if (yy + 2000 <= today.year + (20 if future else 0)) else 1900
     try:
         return date(century + yy, mm, dd)
@@ -110,8 +110,12 @@ def _checked(field: str, digit: str, what: str) -> str:
 _SEX = {"M": "male", "F": "female", "<": "unspecified", "X": "unspecified"}
 
 
-def parse_mrz(text: str) -> MrzData:
-    """TD3 (passport, 2 × 44) or TD1 (cards and permits, 3 × 30), check digits verified."""
+def parse_mrz(text: str, *, today: date | None = None) -> MrzData:
+    """TD3 (passport, 2 × 44) or TD1 (cards and permits, 3 × 30), check digits verified.
+    Two-digit years are placed in their century from `today` (the kiosk's day; by default
+    today in China Standard Time)."""
+    if today is None:
+        today = KioskClock().today()
     mrz = text.replace("\n", "").replace("\r", "")
     if any(c not in MRZ_CHARACTERS for c in mrz):
         raise MrzError("the MRZ holds characters other than A-Z, 0-9 and <")
@@ -122,8 +126,9 @@ def parse_mrz(text: str) -> MrzData:
         birth = _checked(l2[13:19], l2[19], "birth date")
         expiry = _checked(l2[21:27], l2[27], "expiry date")
         return MrzData(l1[0:2].rstrip("<"), l1[2:5], doc.rstrip("<"), surname, given,
-                       l2[10:13], _date(birth, future=False), _SEX.get(l2[20], "unspecified"),
-                       _date(expiry, future=True), l2[28:42].rstrip("<"))
+                       l2[10:13], _date(birth, future=False, today=today),
+                       _SEX.get(l2[20], "unspecified"),
+                       _date(expiry, future=True, today=today), l2[28:42].rstrip("<"))
     if len(mrz) == 90:
         l1, l2, l3 = mrz[:30], mrz[30:60], mrz[60:]
         doc = _checked(l1[5:14], l1[14], "document number")
@@ -131,6 +136,7 @@ def parse_mrz(text: str) -> MrzData:
         expiry = _checked(l2[8:14], l2[14], "expiry date")
         surname, given = _names(l3)
         return MrzData(l1[0:2].rstrip("<"), l1[2:5], doc.rstrip("<"), surname, given,
-                       l2[15:18], _date(birth, future=False), _SEX.get(l2[7], "unspecified"),
-                       _date(expiry, future=True), l1[15:30].rstrip("<"))
+                       l2[15:18], _date(birth, future=False, today=today),
+                       _SEX.get(l2[7], "unspecified"),
+                       _date(expiry, future=True, today=today), l1[15:30].rstrip("<"))
     raise MrzError(f"an MRZ has 88 (TD3) or 90 (TD1) characters, not {len(mrz)}")
