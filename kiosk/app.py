@@ -73,7 +73,7 @@ class KioskCore:
         ensure_private_dir(self.config.data_dir)
         # Any device configured with the "simulated" adapter gets its simulator, whether or
         # not the whole kiosk runs in simulate mode (which only adds the on-screen banner).
-        self.hub = SimulatorHub(self.config)
+        self.hub = SimulatorHub(self.config, self.clock)
         await self.hub.start()
         self.devices = build_devices(self.config.devices, self.hub)
         if monitor:

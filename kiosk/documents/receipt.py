@@ -96,6 +96,11 @@ def queue_ticket(*, number: str, service: str, waiting: int, when: datetime, kio
     return ReceiptDocument(items, paper_width_mm)
 
 
+def receipt_texts(doc: ReceiptDocument) -> list[str]:
+    """Every line of text on the receipt (for the glyph check before printing)."""
+    return [item.text for item in doc.items if isinstance(item, Text)]
+
+
 def _is_printer_text(text: str) -> bool:
     return all(0x20 <= ord(c) < 0x7F for c in text)
 

@@ -81,6 +81,12 @@ _TEXT: dict[str, dict[str, str]] = {
         "zh-Hant": "證件資訊無法核對一致。",
         "en": "The information on the card could not be verified.",
     },
+    "card_text_unreadable": {
+        "zh-Hans": "证件上有本机无法完整读出的字（生僻字）。",
+        "zh-Hant": "證件上有本機無法完整讀出的字（生僻字）。",
+        "en": "A character on the card (a rare character) cannot be read whole by this "
+              "kiosk.",
+    },
     "mrz_mismatch": {
         "zh-Hans": "证件号码、出生日期或有效期与证件芯片不符。",
         "zh-Hant": "證件號碼、出生日期或有效期與證件晶片不符。",
@@ -287,6 +293,15 @@ _VISIT: dict[str, dict[str, str]] = {
         "en": "The video call could not be connected; please ask at {counter}",
     },
     "help_call_masked": {"zh-Hans": "已遮挡", "zh-Hant": "已遮擋", "en": "hidden"},
+    # a document holds a character no font of this kiosk can print (never a blank box)
+    "glyph_missing": {
+        "zh-Hans": "您的事项已受理（受理编号 {case}），但其中有本机无法打印的字（生僻字），"
+                   "请到窗口打印",
+        "zh-Hant": "您的事項已受理（受理編號 {case}），但其中有本機無法列印的字（生僻字），"
+                   "請到窗口列印",
+        "en": "Your application was accepted (case {case}), but it contains a character this "
+              "kiosk cannot print; please collect your documents at a service counter",
+    },
     "ticket_unavailable": {
         "zh-Hans": "暂时无法取号，请到服务台咨询",
         "zh-Hant": "暫時無法取號，請到服務台諮詢",

@@ -490,12 +490,13 @@ class ScenarioRig:
 
 
 def certificate_text(certificates: list[IssuedCertificate]) -> str:
-    """The text printed on the certificates (poppler's pdftotext), for `certificate_contains`;
+    """The text printed on the certificates (poppler's pdftotext, in drawing order: the
+    watermark running across the page does not break lines up), for `certificate_contains`;
     never part of the run's output, which carries no personal data."""
     texts = []
     for cert in certificates:
         try:
-            done = subprocess.run(["pdftotext", "-layout", "-", "-"], input=cert.pdf,
+            done = subprocess.run(["pdftotext", "-raw", "-", "-"], input=cert.pdf,
                                   capture_output=True, timeout=30, check=False)
         except (OSError, subprocess.SubprocessError):
             continue

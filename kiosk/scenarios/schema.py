@@ -28,6 +28,7 @@ from pydantic import (
     model_validator,
 )
 
+from kiosk.devices.idcard.text_block import utf16_units
 from kiosk.domain.clock import KioskClock
 
 
@@ -88,16 +89,28 @@ def _valid_to(value: Any, info: ValidationInfo) -> Any:
 CardDate = Annotated[date, BeforeValidator(_a_date)]
 
 
+def _card_field(units: int) -> AfterValidator:
+    """A text that fits its field on the card, counted as the card counts: in UTF-16 units,
+    two for a character beyond the BMP (𠈌)."""
+    def fits(value: str) -> str:
+        taken = utf16_units(value)
+        if taken > units:
+            raise ValueError(f"takes {taken} UTF-16 units on the card, where the field holds "
+                             f"{units} (a character beyond the BMP, such as 𠈌, takes two)")
+        return value
+    return AfterValidator(fits)
+
+
 class InlineCard(_Strict):
     """A resident ID card written into the scenario: the simulated reader carries it."""
 
-    name: Annotated[StrictStr, Field(min_length=1, max_length=15)]
+    name: Annotated[StrictStr, Field(min_length=1), _card_field(15)]
     sex: Annotated[Literal["male", "female"], BeforeValidator(_a_sex)] = "male"
     birth: CardDate
-    address: Annotated[StrictStr, Field(max_length=35)] = "易办市示范路1号"
+    address: Annotated[StrictStr, _card_field(35)] = "易办市示范路1号"
     id_number: StrictStr | None = None  # derived from region, birth and sex when absent
     region: Annotated[StrictStr, Field(pattern=r"^[0-9]{6}$")] = "110105"
-    authority: Annotated[StrictStr, Field(max_length=15)] = "易办市公安局"
+    authority: Annotated[StrictStr, _card_field(15)] = "易办市公安局"
     valid_from: CardDate = date(2016, 1, 1)
     valid_to: Annotated[date | Literal["长期", "long-term"], BeforeValidator(_valid_to)] = \
         date(2036, 1, 1)

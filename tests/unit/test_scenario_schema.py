@@ -128,3 +128,19 @@ def test_relative_dates_count_from_the_scenarios_moment(tmp_path: Path) -> None:
     assert s.spec.at.isoformat() == "2026-02-27T23:30:00+00:00"
     assert not isinstance(s.spec.citizen.card, str)
     assert str(s.spec.citizen.card.valid_to) == "2026-02-27"
+
+
+def test_an_inline_name_is_measured_in_the_cards_units(tmp_path: Path) -> None:
+    """The card's name field holds 15 UTF-16 units: 15 common characters fit, 14 and 𠈌
+    (two units) do not, and the file says why instead of the simulator failing later."""
+    path = tmp_path / "s.yaml"
+    fits = "欧阳" + "明" * 11 + "𠈌"  # 15 units
+    path.write_text(GOOD.replace("card: zhang-wei", f"card: {{name: {fits}, birth: 19920506}}"),
+                    encoding="utf-8")
+    card = Scenario.load(path).spec.citizen.card
+    assert not isinstance(card, str)
+    assert card.name == fits
+    path.write_text(GOOD.replace("card: zhang-wei", f"card: {{name: 欧{fits}, birth: 19920506}}"),
+                    encoding="utf-8")
+    with pytest.raises(ScenarioError, match=r"citizen\.card\.name: .*takes 16 UTF-16 units"):
+        Scenario.load(path)
