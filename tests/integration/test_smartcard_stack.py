@@ -7,6 +7,7 @@ import asyncio
 import json
 import subprocess
 import sys
+from dataclasses import replace
 
 import cv2
 import numpy as np
@@ -27,7 +28,9 @@ from kiosk.devices.smartcard.pcsc_reader import (
 )
 from kiosk.devices.smartcard.sim.passport_card import SAMPLE_PASSPORT, VirtualPassport
 from kiosk.devices.smartcard.sim.social_security_card import (
+    RARE_NAME_SSC,
     SAMPLE_SSC,
+    SocialSecurityProfile,
     VirtualSocialSecurityCard,
 )
 from kiosk.devices.smartcard.sim.vpcd_link import VpcdLink
@@ -130,15 +133,19 @@ async def test_tampered_response_mac_is_caught(insert) -> None:
         await read_card(READER0, SAMPLE_PASSPORT.access_key)
 
 
-async def test_social_security_card(insert) -> None:
-    insert(VirtualSocialSecurityCard(), port=35964)
+@pytest.mark.parametrize("profile", [
+    SAMPLE_SSC, replace(RARE_NAME_SSC, name="刘䶮" + "明" * 12 + "𠈌")], ids=["wang-zhe", "rare"])
+async def test_social_security_card(insert, profile: SocialSecurityProfile) -> None:
+    """GB 18030 names: 䶮 (GBK read 刘䶮 as 刘��), and 𠈌 (four bytes), which no longer fits
+    the 30 bytes of the name and runs on into the name extension (tag 4E)."""
+    insert(VirtualSocialSecurityCard(profile), port=35964)
     result = await read_card(READER1)
     ident = result.identity
     assert ident.credential is Credential.SOCIAL_SECURITY
-    assert ident.name == SAMPLE_SSC.name
-    assert ident.id_number == SAMPLE_SSC.ssn
-    assert ident.document_number == SAMPLE_SSC.card_number
-    assert ident.sex is Sex.FEMALE
+    assert ident.name == profile.name
+    assert ident.id_number == profile.ssn
+    assert ident.document_number == profile.card_number
+    assert ident.sex is (Sex.FEMALE if profile.sex == "2" else Sex.MALE)
     assert result.social_security is not None
     assert result.social_security.nation == "汉"
     assert result.social_security.spec_version == "3.00"

@@ -10,7 +10,10 @@ from datetime import date, datetime
 import numpy as np
 import pytest
 
+from kiosk.devices.errors import CardTextUnreadable
 from kiosk.devices.idcard.sim.reader import SamReaderSimulator
+from kiosk.devices.smartcard.sim.social_security_card import name_records
+from kiosk.devices.smartcard.social_security import holder_name
 from kiosk.documents.certificate import CertificateContent, render_certificate
 from kiosk.documents.fonts import PRIMARY, font_for, missing_glyphs, render_line
 from kiosk.domain.masking import mask_name, mask_text
@@ -66,3 +69,28 @@ def test_the_simulator_refuses_a_card_that_does_not_fit_when_it_is_laid() -> Non
     assert answer == {"ok": False,
                       "error": "the name takes 16 UTF-16 units; the card's field holds 15"}
     assert sim.card is None
+
+
+# --- the social security card's name: GB 18030, not GBK ------------------------------------
+
+@pytest.mark.parametrize(("raw", "name"), [
+    ("c1f5 fe9f", "刘䶮"),            # 䶮: two bytes in GB 18030, none in GBK
+    ("cdf5 9532b730", "王𠈌"),         # 𠈌: four bytes
+    ("b0a2 b2b7 b6c5 c0ad a1a4 c2f2 c2f2 cce1", "阿卜杜拉·买买提"),
+])
+def test_the_social_security_name_is_gb18030(raw: str, name: str) -> None:
+    field = bytes.fromhex(raw.replace(" ", ""))
+    assert holder_name(field + bytes(30 - len(field))) == name
+    assert name_records(name)[0x09] == field + bytes(30 - len(field))
+
+
+def test_a_long_name_goes_on_in_the_extension_between_whole_characters() -> None:
+    name = "欧阳" + "明" * 12 + "𠈌王"  # 28 bytes, then 𠈌 (4) would not fit in 30
+    records = name_records(name)
+    assert records[0x09].rstrip(b"\0").decode("gb18030") == "欧阳" + "明" * 12
+    assert holder_name(records[0x09], records[0x4E]) == name
+
+
+def test_a_name_that_is_not_gb18030_is_not_guessed() -> None:
+    with pytest.raises(CardTextUnreadable):
+        holder_name(b"\xc1\xf5\x81\x20")  # a lead byte without its partner
