@@ -127,6 +127,11 @@ _TEXT: dict[str, dict[str, str]] = {
         "zh-Hant": "您的證件已過有效期，不能用於辦理。",
         "en": "This document has expired and cannot be used.",
     },
+    "id_number_invalid": {
+        "zh-Hans": "证件号码无效，不能用于办理。",
+        "zh-Hant": "證件號碼無效，不能用於辦理。",
+        "en": "The number on this document is not valid; it cannot be used.",
+    },
     "qr_identify_failed": {
         "zh-Hans": "没有识别到有效的身份码。",
         "zh-Hant": "沒有識別到有效的身份碼。",

@@ -22,6 +22,7 @@ from kiosk.devices.smartcard.pcsc_channel import wait_for_card
 from kiosk.domain.citizen_messages import message_for
 from kiosk.domain.clock import KioskClock
 from kiosk.domain.errors import CredentialExpired, KioskError
+from kiosk.domain.id_plausibility import ImplausibleIdNumber, ensure_plausible
 from kiosk.domain.identity import Identity
 from kiosk.domain.validity import ensure_valid
 from kiosk.events import EventId
@@ -126,12 +127,16 @@ class Identification:
             return identity
 
     def _ensure_valid(self, identity: Identity) -> None:
-        """Refuse a credential past its validity date, before any service step."""
+        """Refuse a credential past its validity date, or whose number cannot be real,
+        before any service step."""
+        today = self.sources.clock.today()
         try:
-            ensure_valid(identity, self.sources.clock.today())
-        except CredentialExpired:
+            ensure_valid(identity, today)
+            ensure_plausible(identity, today)
+        except (CredentialExpired, ImplausibleIdNumber) as exc:
             log.info("credential refused", event_id=EventId.CREDENTIAL_REFUSED,
-                     credential=identity.credential.value, reason="expired")
+                     credential=identity.credential.value,
+                     reason="expired" if isinstance(exc, CredentialExpired) else exc.code)
             if identity.credential.value == "idcard":
                 self._refused_card = _card_digest(identity)
             raise

@@ -102,8 +102,11 @@ def _card_field(units: int) -> AfterValidator:
 
 
 class InlineCard(_Strict):
-    """A resident ID card written into the scenario: the simulated reader carries it."""
+    """An ID card written into the scenario: the simulated reader carries it. A resident ID
+    card, or (`kind: foreign_2017`) a foreigner's permanent residence card of 2017, whose
+    15-character number is made of `nationality`, `acceptance`, the birth date and 01."""
 
+    kind: Literal["resident", "foreign_2017"] = "resident"
     name: Annotated[StrictStr, Field(min_length=1), _card_field(15)]
     sex: Annotated[Literal["male", "female"], BeforeValidator(_a_sex)] = "male"
     birth: CardDate
@@ -115,6 +118,10 @@ class InlineCard(_Strict):
     valid_to: Annotated[date | Literal["长期", "long-term"], BeforeValidator(_valid_to)] = \
         date(2036, 1, 1)
     nation: Annotated[StrictStr, Field(pattern=r"^[0-9]{2}$")] = "01"
+    # foreign_2017 only: the English name, ISO 3166 alpha-3 nationality, acceptance place
+    english_name: Annotated[StrictStr, Field(pattern=r"^[A-Z ,.'-]*$"), _card_field(60)] = ""
+    nationality: Annotated[StrictStr, Field(pattern=r"^[A-Z]{3}$")] = "USA"
+    acceptance: Annotated[StrictStr, Field(pattern=r"^[0-9]{4}$")] = "1100"
     # the card's photo, which is also the face the `genuine` camera shows and the registry
     # photo the identity service compares with: one of the sample world's two faces
     photo: Literal["person-1", "person-2"] | None = None

@@ -45,7 +45,7 @@ from starlette.types import Receive, Scope, Send
 
 from kiosk.domain.clock import KioskClock
 from kiosk.domain.elicense import make_identifier
-from kiosk.domain.id_number import IdNumber, InvalidIdNumber
+from kiosk.domain.id_number import IdNumber, InvalidIdNumber, PermanentResidence2017Number
 from kiosk.sim.citizens import DECK, eid_code
 from kiosk.sim.contract_check import EXCEPTION_HANDLERS, checked, problem
 from kiosk.sim.hall_queue import HallQueue
@@ -166,6 +166,24 @@ def person_eid(id_number: str) -> str:
     return f"EID1.{token}"
 
 
+def registry_number(text: str, today: date) -> tuple[str, date]:
+    """A number the registries know people by, and the birth it holds: a citizen ID number
+    (18, GB 11643: residents, permits, the 2023 permanent residence card) or the 15-character
+    number of the 2017 permanent residence card (its two-digit year: the latest not in the
+    future). InvalidIdNumber (a ValueError) for anything else."""
+    try:
+        number = IdNumber.parse(text)
+        return number.value, number.birth
+    except InvalidIdNumber:
+        if len(text.strip()) != 15:
+            raise
+    permanent = PermanentResidence2017Number.parse(text)
+    digits = permanent.birth_digits
+    yy, mm, dd = int(digits[:2]), int(digits[2:4]), int(digits[4:])
+    century = 2000 if (2000 + yy, mm, dd) <= (today.year, today.month, today.day) else 1900
+    return permanent.value, date(century + yy, mm, dd)
+
+
 def _mainland_resident(number: str) -> bool:
     """A mainland resident's citizen ID number (not a HK/Macao/Taiwan or foreigner's one)."""
     return number[:1] in "123456" and len(number) == 18
@@ -223,7 +241,7 @@ class BackendState:
     def add_person(self, entry: dict[str, Any]) -> Person:
         """Register (or replace) one person: POST /sim/people, with the records given (a
         kind left out: nothing on record)."""
-        number = IdNumber.parse(str(entry["id_number"])).value
+        number, _birth = registry_number(str(entry["id_number"]), self.clock.today())
         records: dict[str, dict[str, Any]] = {}
         defaults = _record_defaults()
         for kind, data in (entry.get("records") or {}).items():
@@ -246,10 +264,10 @@ class BackendState:
         if found is not None:
             return found
         try:
-            number = IdNumber.parse(holder)
+            number, birth = registry_number(holder, self.clock.today())
         except InvalidIdNumber:
             return None
-        return Person(number.value, "", "", number.birth)
+        return Person(number, "", "", birth)
 
 
 _problem = problem
