@@ -58,6 +58,7 @@ from kiosk.flows.interaction import (
     SignedCommitment,
 )
 from kiosk.flows.outcome import EndReason, FlowResult, Outcome, Step, ticket_reason
+from kiosk.flows.passport_entry import MrzEntry
 from kiosk.flows.schema import FormField
 from kiosk.flows.visit import VisitRunner
 from kiosk.flows.yaml_source import YamlRefused, describe_invalid, load_yaml
@@ -146,10 +147,10 @@ class ScriptedCitizen:
         self.problem = text
         self.gave_up.set()
 
-    async def passport_key(self) -> BacKey | None:
-        """The MRZ data of the passport on the reader, as the citizen would type them."""
-        which = self.s["citizen"].get("passport", "sample")
-        return (EXPIRED_PASSPORT if which == "expired" else SAMPLE_PASSPORT).access_key
+    async def passport_mrz(self, problem: str) -> MrzEntry | None:
+        """The MRZ data of the passport on the reader, as the citizen would type them (the
+        same again if the kiosk found a problem: a scripted citizen does not guess)."""
+        return MrzEntry.of(passport_access_key(self.s["citizen"]))
 
     def finished(self, outcome: str, case_numbers: list[str], printed: list[str],
                  problems: list[str], *, uploading: bool = False) -> None:
@@ -206,6 +207,12 @@ class ScriptedCitizen:
 _OWNER = {1: Scene.GENUINE, 2: Scene.IMPOSTOR}
 _OTHER = {1: Scene.IMPOSTOR, 2: Scene.GENUINE}
 PHOTOS = {"person-1": 1, "person-2": 2}
+
+
+def passport_access_key(citizen: dict[str, Any]) -> BacKey:
+    """The access data of the scenario's passport (`citizen.passport`)."""
+    which = citizen.get("passport", "sample")
+    return (EXPIRED_PASSPORT if which == "expired" else SAMPLE_PASSPORT).access_key
 
 
 def face_scene(face: str, photo: int) -> Scene:

@@ -254,10 +254,6 @@ class ScenarioSpec(_Strict):
     def _keys_need_the_screens(self) -> ScenarioSpec:
         if self.keys and self.drive != "keys":
             raise ValueError("keys: says how answers are typed, for drive: keys")
-        if self.drive == "keys":
-            if self.citizen.credential == "passport":
-                raise ValueError("drive: keys identifies by ID card, social security card "
-                                 "or e-ID code (a passport's MRZ entry is not scripted)")
-            if self.rating is not None and self.rating.comment:
-                raise ValueError("drive: keys: the rating screen has no comment box")
+        if self.drive == "keys" and self.rating is not None and self.rating.comment:
+            raise ValueError("drive: keys: the rating screen has no comment box")
         return self

@@ -36,6 +36,7 @@ from kiosk.devices.smartcard.sim.social_security_card import (
 from kiosk.devices.smartcard.sim.vpcd_link import VpcdLink
 from kiosk.devices.smartcard.social_security import NeedsPsam
 from kiosk.domain.identity import Credential, Sex
+from kiosk.flows.passport_entry import MrzEntry
 
 pytestmark = pytest.mark.daemon
 
@@ -227,3 +228,79 @@ def test_card_read_cli_with_the_simulator_process(pcscd_running) -> None:
         if sim.stdin:
             sim.stdin.close()
         sim.wait(10)
+
+
+class PassportTyper:
+    """The person at the kiosk, typing the passport's bottom line: the entries given, in turn
+    (what the kiosk said about each is kept)."""
+
+    def __init__(self, *entries: MrzEntry) -> None:
+        self.entries = list(entries)
+        self.told: list[str] = []
+        self.refused: list[str] = []
+
+    async def passport_mrz(self, problem: str) -> MrzEntry | None:
+        self.told.append(problem)
+        return self.entries.pop(0) if self.entries else None
+
+    def identify_problem(self, text: str, next_step: str) -> None:
+        self.told.append(text)
+
+    def step(self, name: str) -> None: pass
+    def progress(self, message: str) -> None: pass
+    def deadline(self, seconds: float) -> None: pass
+
+    async def still_there(self, grace_s: float) -> bool:
+        return True
+
+
+async def test_three_wrong_passport_entries_send_the_citizen_to_a_counter(insert,
+                                                                          tmp_path) -> None:
+    """Two typing mistakes the check digits show (said at once, naming the field, without
+    trying the chip), then data the chip refuses: the visit ends referred at identification,
+    and the queue offers a ticket."""
+    from kiosk.documents.reprint_store import ReprintStore
+    from kiosk.flows.catalog import load_catalog
+    from kiosk.flows.identify import IdentitySources
+    from kiosk.flows.outcome import EndReason, Outcome, Step, ticket_reason
+    from kiosk.flows.ports import FlowPorts
+    from kiosk.flows.visit import VisitRunner
+    from kiosk.services.gateway import GatewayClient
+    from kiosk.services.outbox import Outbox, Uploader
+    from kiosk.sim.backend import BackendServer
+
+    good = MrzEntry.of(SAMPLE_PASSPORT.access_key)
+    typo = replace(good, birth_check=str((int(good.birth_check) + 1) % 10))
+    short = replace(good, expiry=good.expiry[:5])
+    other = MrzEntry.of(BacKey("E12345679", good.birth, good.expiry))  # right digits, wrong data
+    insert(VirtualPassport())
+    backend = BackendServer()
+    backend.start()
+    outbox = Outbox.open(tmp_path)
+    try:
+        gateway = GatewayClient(backend.url, "T")
+        ports = FlowPorts(catalog=load_catalog(), gateway=gateway, outbox=outbox,
+                          uploader=Uploader(outbox, gateway), reprints=ReprintStore(tmp_path),
+                          kiosk_id="T")
+        refused: list[str] = []
+        runner = VisitRunner(ports, IdentitySources(smartcard_reader=READER0),
+                             lambda: None,  # type: ignore[arg-type,return-value]
+                             match_threshold=0.5, photo_detect_score=0.5,
+                             on_refused=refused.append)
+        citizen = PassportTyper(typo, short, other)
+        result = await runner.run("criminal-record-certificate", citizen)  # type: ignore[arg-type]
+        assert citizen.told[0] == ""
+        assert citizen.told[1].startswith("出生日期和它后面的校验位对不上")
+        assert citizen.told[1].endswith("（还可以再试2次）")
+        assert citizen.told[2].startswith("有效期请填6位数字")
+        assert citizen.told[2].endswith("（还可以再试1次）")
+        assert (result.outcome, result.end, result.at) == \
+            (Outcome.REFERRED, EndReason.REFUSED, Step.IDENTIFY)
+        assert result.reason == "护照信息3次未能核对成功，请到窗口由工作人员办理"
+        assert refused == ["mrz_tries_exhausted"]
+        assert ticket_reason(result) == "referred"
+        ticket = await runner.take_ticket(result, "zh-Hans", "k" * 16)
+        assert ticket.number.startswith("A")
+    finally:
+        outbox.close()
+        backend.stop()

@@ -10,12 +10,15 @@ from datetime import date
 import pytest
 
 from kiosk.devices.smartcard.icao.mrz import (
+    BacKey,
     MrzError,
     birth_date,
     check_digit,
     expiry_date,
     parse_mrz,
 )
+from kiosk.domain.citizen_messages import visit_message
+from kiosk.flows.passport_entry import MrzEntry, MrzEntryRefused, key_from_entry
 
 TODAY = date(2026, 12, 7)
 TD3 = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
@@ -103,3 +106,38 @@ def test_a_centenarian_is_of_age() -> None:
     composite = text[44:54] + text[57:64] + text[65:87]
     m = parse_mrz(text[:87] + check_digit(composite), today=TODAY)
     assert m.birth == date(1926, 12, 15)  # read as 2026 before: a minor of −1 years
+
+
+# --- what the citizen types on the MRZ entry screen ----------------------------------------
+
+SPECIMEN = {"document_number": "L898902C3", "document_check": "6", "birth": "740812",
+            "birth_check": "2", "expiry": "120415", "expiry_check": "9"}
+
+
+def test_the_specimens_bottom_line_typed_opens_with_its_key() -> None:
+    key = key_from_entry(MrzEntry.from_answer({**SPECIMEN, "document_number": "l898902c3"}))
+    assert key.mrz_information() == "L898902C36740812212041" + "59"
+    short = MrzEntry.of(BacKey("AB123", "850312", "340316"))  # fillers count as 0 in the check
+    assert short.document_check == check_digit("AB123<<<<")
+    assert key_from_entry(short).document_number == "AB123"
+
+
+@pytest.mark.parametrize(("change", "code"), [
+    ({"document_number": "L8989-2C3"}, "mrz_document_shape"),
+    ({"document_number": ""}, "mrz_document_shape"),
+    ({"birth": "74081"}, "mrz_birth_shape"),
+    ({"birth": "741312"}, "mrz_birth_shape"),     # a thirteenth month
+    ({"expiry": "120431"}, "mrz_expiry_shape"),   # 31 April
+    ({"document_check": "7"}, "mrz_document_check"),
+    ({"document_number": "L898902C8"}, "mrz_document_check"),  # one character mistyped
+    ({"birth_check": ""}, "mrz_birth_check"),
+    ({"birth": "740813"}, "mrz_birth_check"),
+    ({"expiry_check": "X"}, "mrz_expiry_check"),
+])
+def test_a_mistake_is_named_by_the_field_it_is_in(change: dict[str, str], code: str) -> None:
+    with pytest.raises(MrzEntryRefused) as refused:
+        key_from_entry(MrzEntry.from_answer({**SPECIMEN, **change}))
+    assert refused.value.code == code
+    assert visit_message(code, "zh-Hans")  # said in words, in every language
+    assert visit_message(code, "en")
+    assert "L898902C3" not in repr(MrzEntry.from_answer(SPECIMEN))

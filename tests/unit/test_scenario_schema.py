@@ -99,12 +99,12 @@ def test_inline_cards_take_the_cards_own_spellings(tmp_path: Path, sex: object) 
     assert card.valid_to == "长期"
 
 
-def test_a_passport_is_not_scripted_on_the_keys(tmp_path: Path) -> None:
+def test_a_passport_is_typed_on_its_entry_screen_by_keys(tmp_path: Path) -> None:
     path = tmp_path / "s.yaml"
     path.write_text(GOOD.replace("credential: idcard", "credential: passport") +
                     "drive: keys\n", encoding="utf-8")
-    with pytest.raises(ScenarioError, match="a passport's MRZ entry is not scripted"):
-        Scenario.load(path)
+    s = Scenario.load(path)
+    assert (s.spec.citizen.credential, s.spec.drive) == ("passport", "keys")
 
 
 def test_keys_words_are_pinyin_or_typed_as_they_are(tmp_path: Path) -> None:

@@ -7,8 +7,7 @@ Rectangle {
     height: Math.round(Theme.touchMin * 1.5)
     color: Theme.primary
 
-    // 0 Sunday .. 6 Saturday
-    function weekday(day) {
+    function weekday(day) {  // 0 Sunday .. 6 Saturday
         return [qsTr("星期日"), qsTr("星期一"), qsTr("星期二"), qsTr("星期三"), qsTr("星期四"),
                 qsTr("星期五"), qsTr("星期六")][day]
     }
