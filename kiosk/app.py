@@ -26,6 +26,7 @@ from kiosk.devices.errors import DeviceError
 from kiosk.devices.monitor import DeviceMonitor
 from kiosk.devices.registry import build_devices
 from kiosk.devices.remote_service import RemoteServiceLink
+from kiosk.domain.clock import KioskClock
 from kiosk.events import EventId
 from kiosk.logging import get_logger
 from kiosk.services.call_events import StaffOnCall
@@ -49,8 +50,10 @@ log = get_logger(__name__)
 
 
 class KioskCore:
-    def __init__(self, config: KioskSettings) -> None:
+    def __init__(self, config: KioskSettings, clock: KioskClock | None = None) -> None:
         self.config = config
+        # the one clock every date the kiosk judges or prints comes from (kiosk/domain/clock.py)
+        self.clock = clock or KioskClock(config.time_zone)
         self.hub: SimulatorHub | None = None
         self.devices: list[Device] = []
         self.monitor: DeviceMonitor | None = None
@@ -61,7 +64,7 @@ class KioskCore:
         self.uploader_supervisor: UploaderSupervisor | None = None
         self.metrics: KioskMetrics | None = None
         self.metrics_port: int | None = None
-        self.stats = VisitStatistics(config.data_dir / "statistics.jsonl")
+        self.stats = VisitStatistics(config.data_dir / "statistics.jsonl", self.clock)
         # the kiosk's secrets: sealed to the machine on a kiosk, plain files in development
         self.credentials = credentials_for(config)
         self._gauges_task: asyncio.Task[None] | None = None
@@ -81,7 +84,7 @@ class KioskCore:
                 event_id=EventId.CREDENTIALS_PLAIN, where=self.credentials.describe())
         # Any device configured with the "simulated" adapter gets its simulator, whether or
         # not the whole kiosk runs in simulate mode (which only adds the on-screen banner).
-        self.hub = SimulatorHub(self.config)
+        self.hub = SimulatorHub(self.config, self.clock)
         await self.hub.start()
         self.devices = build_devices(self.config.devices, self.hub)
         if monitor:
@@ -247,7 +250,8 @@ class KioskCore:
             camera=camera if isinstance(camera, Camera) else None,
             issuer=issuer_for(c.data_dir, c.kiosk_id, self.credentials.secret("documents.key")),
             document_printer=document if isinstance(document, CupsDocumentPrinter) else None,
-            receipt_printer=receipt if isinstance(receipt, EscposReceiptPrinter) else None)
+            receipt_printer=receipt if isinstance(receipt, EscposReceiptPrinter) else None,
+            clock=self.clock)
         sources = IdentitySources(
             idcard=idcard if isinstance(idcard, SamReader) else None,
             smartcard_reader=(smartcard.reader_name or smartcard.reader_prefix)
@@ -255,7 +259,7 @@ class KioskCore:
             camera=camera if isinstance(camera, Camera) else None,
             qr=self._qr_credentials(),
             idcard_poll_s=c.devices.idcard.poll_interval_s if c.devices.idcard else 0.3,
-            time_zone=c.time_zone)
+            clock=self.clock)
         return VisitRunner(ports, sources, face_engine, match_threshold=c.face.match_threshold,
                            photo_detect_score=c.face.id_photo_detect_score,
                            face_config=c.face, face_check_s=c.timeouts.face_check_s,
@@ -282,7 +286,7 @@ class KioskCore:
             config=self.config, credentials=self.credentials, devices=tuple(self.devices),
             device_states=(monitor.snapshot if monitor is not None else dict),
             outbox=self.outbox, drain_outbox=drain if uploader is not None else None,
-            recent_logs=recent_logs,
+            recent_logs=recent_logs, clock=self.clock,
             uploader_restarts=lambda: self.uploader_supervisor.restarts
             if self.uploader_supervisor is not None else 0)
 

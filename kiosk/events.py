@@ -47,6 +47,11 @@ class EventId(IntEnum):
     FACE_CHECK_DONE = 4100
     QR_REJECTED = 4200
     QR_DECODER_CRASHED = 4201
+    # issue 27 (4300-4399): rare characters, documents, plausible numbers, passports
+    IDCARD_TEXT_CUT = 4300  # a card field holds half a character (the field's name only)
+    PRINT_GLYPH_MISSING = 4301  # no font of the chain has a character a document needs
+    PASSPORT_ENTRY_REFUSED = 4302  # the MRZ typed was wrong (which check; never what was typed)
+    PASSPORT_SENT_TO_COUNTER = 4303  # wrong MRZ data too many times: a counter takes over
 
     RULE_NOT_EVALUABLE = 5000
     CATALOG_LOADED = 5001

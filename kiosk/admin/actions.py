@@ -21,8 +21,7 @@ import os
 import socket
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -36,6 +35,7 @@ from kiosk.devices.camera.base import Camera
 from kiosk.devices.idcard.reader import SamReader
 from kiosk.devices.printers.document_printer import CupsDocumentPrinter
 from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
+from kiosk.domain.clock import KioskClock, printed_time
 from kiosk.events import EventId
 from kiosk.logging import get_logger
 from kiosk.services.outbox import Outbox
@@ -59,6 +59,7 @@ class KioskServices:
     drain_outbox: Callable[[], Awaitable[None]] | None
     recent_logs: Callable[[], list[str]]
     uploader_restarts: Callable[[], int] = lambda: 0
+    clock: KioskClock = field(default_factory=KioskClock)  # times printed on test tickets
 
     @classmethod
     def without_devices(cls, config: KioskSettings) -> KioskServices:
@@ -145,10 +146,11 @@ class MaintenanceActions:
         self._record(EventId.ADMIN_DEVICE_TEST, staff, "test-receipt", via,
                      device="receipt_printer", title=title)
         printer = self.services.device(EscposReceiptPrinter, "receipt_printer")
+        now = self.services.clock.now()
         lines: list[Text | Rule] = [Text(f"易办自助终端 {title}", "center", bold=True), Rule(),
                                     Text(f"终端：{self._config.kiosk_id}"),
                                     Text(f"版本：{__version__}"),
-                                    Text(f"时间：{datetime.now():%Y-%m-%d %H:%M:%S}"), Rule()]
+                                    Text(f"时间：{printed_time(now, seconds=True)}"), Rule()]
         for name, status in self.services.device_states().items():
             lines.append(Text(f"{name}：{status.state.value} {status.code or ''}".strip()))
         data = to_escpos(ReceiptDocument(list(lines)))
@@ -165,11 +167,12 @@ class MaintenanceActions:
         c = self._config
         issuer = issuer_for(c.data_dir, c.kiosk_id,
                             self.services.credentials.secret("documents.key"))
+        now = self.services.clock.now()
         content = CertificateContent(
             title="测试页（无效）", document_number=f"TEST-{time.time():.0f}",
             service_code="TEST", issuer="易办自助终端", holder_fields=[("用途", "打印机测试")],
             body=["本页用于检查文件打印机，不具任何证明效力。"], purpose="打印机测试",
-            issue_date=date.today(), kiosk_id=c.kiosk_id, printed_at=datetime.now())
+            issue_date=now.date(), kiosk_id=c.kiosk_id, printed_at=now)
         issued = await asyncio.to_thread(issuer.issue, content, "测试")
         printer = self.services.device(CupsDocumentPrinter, "document_printer")
         job = await printer.print_pdf(issued.pdf, job=f"admin-test-{time.time():.0f}",
@@ -291,7 +294,7 @@ class MaintenanceActions:
         outbox = self.services.outbox
         return {
             "kiosk_id": c.kiosk_id, "version": __version__, "machine_id": machine_id(),
-            "time": datetime.now().isoformat(timespec="seconds"),
+            "time": self.services.clock.now().isoformat(timespec="seconds"),
             "devices": {n: {"state": s.state.value, "code": s.code, "connected": s.connected}
                         for n, s in states.items()},
             "outbox": outbox.status().as_json() if outbox else None,

@@ -7,17 +7,18 @@ from __future__ import annotations
 import json
 import os
 import statistics
-import time
 from collections import Counter
-from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from kiosk.domain.clock import KioskClock
+
 
 class VisitStatistics:
-    def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, path: Path, clock: KioskClock | None = None) -> None:
         self.path = path
-        self.clock = clock
+        self.clock = clock or KioskClock()  # a visit's day is the kiosk's day, not the machine's
 
     def record(self, service: str, outcome: str, seconds: float, ratings: list[int]) -> None:
         self._append({"service": service, "outcome": outcome, "seconds": round(seconds, 1),
@@ -28,7 +29,7 @@ class VisitStatistics:
         self._append({"refusal": reason})
 
     def _append(self, row: dict[str, Any]) -> None:
-        day = time.strftime("%Y-%m-%d", time.localtime(self.clock()))
+        day = self.clock.today().isoformat()
         line = json.dumps({"day": day, **row})
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
@@ -40,7 +41,7 @@ class VisitStatistics:
             lines = self.path.read_text(encoding="utf-8").splitlines()
         except FileNotFoundError:
             return []
-        since = time.strftime("%Y-%m-%d", time.localtime(self.clock() - days * 86400))
+        since = (self.clock.today() - timedelta(days=days)).isoformat()
         rows = [json.loads(x) for x in lines if x.strip()]
         return [r for r in rows if r["day"] > since]
 

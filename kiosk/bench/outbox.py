@@ -13,7 +13,6 @@ from typing import Any
 import psutil
 
 from kiosk.bench.budgets import figure, runs
-from kiosk.services.gateway import GatewayClient
 from kiosk.services.outbox import Outbox, Uploader
 from kiosk.sim.backend import BackendServer
 
@@ -54,7 +53,7 @@ def outbox_drain_per_s(count: int = 1000) -> dict[str, Any]:
             rss0 = psutil.Process().memory_info().rss / 2**20
 
             async def drain() -> float:
-                up = Uploader(outbox, GatewayClient(server.url, "BENCH"), backoff_initial_s=0)
+                up = Uploader(outbox, server.gateway("BENCH"), backoff_initial_s=0)
                 t0 = time.perf_counter()
                 while outbox.status().pending:
                     await up.drain_once()

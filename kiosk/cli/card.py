@@ -25,6 +25,7 @@ def cmd_card_read(args: argparse.Namespace) -> int:
     from kiosk.devices.smartcard.icao.mrz import BacKey, MrzError
     from kiosk.devices.smartcard.icao.sod import load_trust_store
     from kiosk.devices.smartcard.pcsc_reader import list_readers
+    from kiosk.domain.clock import KioskClock
 
     key = None
     if args.mrz:
@@ -42,14 +43,17 @@ def cmd_card_read(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     try:
         reader = args.reader
+        clock = KioskClock()  # Beijing's day, unless the configuration names another zone
         if reader is None:
             config = config_from(args)
+            clock = KioskClock(config.time_zone)
             prefix = config.devices.smartcard.reader if config.devices.smartcard else ""
             reader = next((r for r in list_readers() if r.startswith(prefix)), None)
             if reader is None:
                 err("no PC/SC reader found")
                 return EXIT_UNAVAILABLE
-        result = asyncio.run(read_card(reader, key, trust))
+        result = asyncio.run(read_card(reader, key, trust,
+                                        today=clock.today()))
     except DeviceError as exc:
         err(f"{exc.code}: {exc}")
         return EXIT_UNAVAILABLE if exc.code == "device_unavailable" else EXIT_NO

@@ -110,7 +110,8 @@ def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
                             "lines on stdin")
     ssc.add_argument("--reader", default="Virtual PCD 00 00",
                      choices=["Virtual PCD 00 00", "Virtual PCD 00 01"])
-    ssc.add_argument("--insert", metavar="CARD", choices=["passport", "ssc", "ssc-needs-psam"],
+    ssc.add_argument("--insert", metavar="CARD", choices=["passport", "passport-expired", "ssc",
+                                                          "ssc-needs-psam", "ssc-rare-name"],
                      help="insert this card at start")
     ssc.set_defaults(func=cmd_sim_smartcard)
     sbe = simsub.add_parser("backend", help="the simulated government backend (HTTPS with "

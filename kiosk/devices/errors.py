@@ -70,6 +70,14 @@ class SamError(DeviceError):
     advice = Advice.CALL_STAFF
 
 
+class CardTextUnreadable(CardError):
+    """A card field holds a character that cannot be read whole (half a surrogate pair): the
+    name or address cannot be known exactly, so a counter takes over."""
+
+    code = "card_text_unreadable"
+    advice = Advice.TAKE_TICKET
+
+
 class InconsistentCardData(CardError):
     """The card was read, but its data contradict each other (reported, never accepted)."""
 

@@ -25,6 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from kiosk.documents.fonts import draw_text, paragraph_markup, register_cjk_font, text_width
+from kiosk.domain.clock import printed_time
 
 SEAL_RED = HexColor("#C8102E")
 TEXT = HexColor("#111111")
@@ -51,6 +52,24 @@ class CertificateContent:
 
 def _chinese_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _watermark_text(content: CertificateContent) -> str:
+    return f"{content.kiosk_id} {printed_time(content.printed_at)} 仅供{content.purpose}使用"
+
+
+def _printed_line(content: CertificateContent) -> str:
+    return f"打印终端 {content.kiosk_id} · {printed_time(content.printed_at, seconds=True)}"
+
+
+def certificate_texts(content: CertificateContent) -> list[str]:
+    """Every text the page draws, for the check that each character has a glyph before
+    anything prints (kiosk/documents/fonts.py: missing_glyphs)."""
+    return [content.title, f"编号：{content.document_number}",
+            *(f"{label}：{value}" for label, value in content.holder_fields), *content.body,
+            f"本证明仅供{content.purpose}使用。", content.issuer,
+            _chinese_date(content.issue_date), content.seal_caption, content.footer,
+            _watermark_text(content), _printed_line(content)]
 
 
 def _seal(c: Canvas, cx: float, cy: float, radius: float, issuer: str, caption: str,
@@ -121,9 +140,7 @@ def render_certificate(content: CertificateContent, qr_payload: str) -> bytes:
     width, height = A4
     margin = 22 * mm
 
-    wm = (f"{content.kiosk_id} {content.printed_at:%Y-%m-%d %H:%M} "
-          f"仅供{content.purpose}使用")
-    _watermark(c, wm)
+    _watermark(c, _watermark_text(content))
 
     # border
     c.setStrokeColor(HexColor("#8A6D3B"))
@@ -176,9 +193,7 @@ def render_certificate(content: CertificateContent, qr_payload: str) -> bytes:
     c.drawString(margin + 4 * mm, 36 * mm, "扫码核验 Scan to verify")
 
     draw_text(c, width / 2, 20 * mm, content.footer, 9, "center")
-    draw_text(c, width / 2, 15.5 * mm,
-              f"打印终端 {content.kiosk_id} · {content.printed_at:%Y-%m-%d %H:%M:%S}", 9,
-              "center")
+    draw_text(c, width / 2, 15.5 * mm, _printed_line(content), 9, "center")
     c.showPage()
     c.save()
     return buf.getvalue()

@@ -8,6 +8,15 @@ e.g. 𠮷). Qt does its own fallback through fontconfig.
 For PDFs each font of the chain is registered with reportlab (embedded as a subset) and text
 is drawn run by run, so rare characters come from a font that has them; for receipt rasters
 and previews lines are drawn with PIL the same way.
+
+A PDF's text layer (what copy, search, pdftotext, screen readers and archives read) comes
+from each subset's ToUnicode map. reportlab (4.5, and 5.1 still) writes a code point there as
+four hex digits, so a character outside the BMP (𠈌, U+2020C) came out cut to 16 bits (U+2020,
+"†"). `to_unicode_cmap` writes each destination in UTF-16BE as the PDF reference asks —
+a surrogate pair beyond the BMP — and replaces reportlab's function for every subset.
+
+`missing_glyphs` says which characters no font of the chain has: the print step asks it
+before anything is drawn, so a character that would print as a blank box never reaches paper.
 """
 
 from __future__ import annotations
@@ -18,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 from reportlab.pdfgen.canvas import Canvas
 
@@ -120,6 +129,29 @@ def stack(parts: list[Image.Image], width: int, margin: int = 20) -> Image.Image
 
 # --- PDFs (reportlab) ----------------------------------------------------------------------
 CJK_FONT = PRIMARY.name
+
+
+def _utf16_hex(code_point: int) -> str:
+    return chr(code_point).encode("utf-16-be", "surrogatepass").hex().upper()
+
+
+def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """The ToUnicode CMap of one font subset (≤ 256 glyphs, one-byte codes): code i maps to
+    the character `subset[i]`, written in UTF-16BE (PDF 32000-1 §9.10.3), so a character
+    beyond the BMP is one surrogate pair."""
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})",
+        "/Supplement 0", ">> def", f"/CMapName /{fontname} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(f"<{i:02X}> <{_utf16_hex(cp)}>" for i, cp in enumerate(subset)),
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ])
+
+
+# reportlab builds every subset's map through this module-level name (TTFont.addObjects)
+ttfonts.makeToUnicodeCMap = to_unicode_cmap
 
 
 @functools.cache

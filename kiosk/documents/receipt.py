@@ -19,6 +19,7 @@ from escpos.printer import Dummy
 from PIL import Image
 
 from kiosk.documents.fonts import render_line, stack
+from kiosk.domain.clock import printed_time
 
 DOTS = {58: 384, 80: 576}  # printable dots per line at 203 dpi
 COLUMNS = {58: 32, 80: 48}
@@ -62,7 +63,7 @@ def case_receipt(*, service: str, case_numbers: list[str], when: datetime, kiosk
         *[Text(f"受理编号：{n}") for n in case_numbers],
         Text(f"申请人：{holder_masked}"),
         Text(f"办理结果：{outcome}", bold=True),
-        Text(f"时间：{when:%Y-%m-%d %H:%M}"),
+        Text(f"时间：{printed_time(when)}"),
         Text(f"终端：{kiosk_id}"),
         Rule(),
         *[Text(step) for step in next_steps],
@@ -89,10 +90,15 @@ def queue_ticket(*, number: str, service: str, waiting: int, when: datetime, kio
                           "center"))
     items += [
         Text(f"您前面还有 {waiting} 人", "center"),
-        Text(f"{when:%Y-%m-%d %H:%M}  {kiosk_id}", "center"),
+        Text(f"{printed_time(when)}  {kiosk_id}", "center"),
         Text("请留意叫号，过号请重新取号", "center"),
     ]
     return ReceiptDocument(items, paper_width_mm)
+
+
+def receipt_texts(doc: ReceiptDocument) -> list[str]:
+    """Every line of text on the receipt (for the glyph check before printing)."""
+    return [item.text for item in doc.items if isinstance(item, Text)]
 
 
 def _is_printer_text(text: str) -> bool:

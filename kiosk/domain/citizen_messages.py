@@ -81,6 +81,12 @@ _TEXT: dict[str, dict[str, str]] = {
         "zh-Hant": "證件資訊無法核對一致。",
         "en": "The information on the card could not be verified.",
     },
+    "card_text_unreadable": {
+        "zh-Hans": "证件上有本机无法完整读出的字（生僻字）。",
+        "zh-Hant": "證件上有本機無法完整讀出的字（生僻字）。",
+        "en": "A character on the card (a rare character) cannot be read whole by this "
+              "kiosk.",
+    },
     "mrz_mismatch": {
         "zh-Hans": "证件号码、出生日期或有效期与证件芯片不符。",
         "zh-Hant": "證件號碼、出生日期或有效期與證件晶片不符。",
@@ -90,6 +96,11 @@ _TEXT: dict[str, dict[str, str]] = {
         "zh-Hans": "请输入护照上的证件号码、出生日期和有效期。",
         "zh-Hant": "請輸入護照上的證件號碼、出生日期和有效期。",
         "en": "Please enter the passport number, birth date and expiry date.",
+    },
+    "passport_set_aside": {
+        "zh-Hans": "没有填写护照信息，请取走护照。",
+        "zh-Hant": "沒有填寫護照資訊，請取走護照。",
+        "en": "No passport details were entered; please take your passport.",
     },
     "document_not_verified": {
         "zh-Hans": "证件数据无法通过校验。",
@@ -120,6 +131,11 @@ _TEXT: dict[str, dict[str, str]] = {
         "zh-Hans": "您的证件已过有效期，不能用于办理。",
         "zh-Hant": "您的證件已過有效期，不能用於辦理。",
         "en": "This document has expired and cannot be used.",
+    },
+    "id_number_invalid": {
+        "zh-Hans": "证件号码无效，不能用于办理。",
+        "zh-Hant": "證件號碼無效，不能用於辦理。",
+        "en": "The number on this document is not valid; it cannot be used.",
     },
     "qr_identify_failed": {
         "zh-Hans": "没有识别到有效的身份码。",
@@ -315,6 +331,67 @@ _VISIT: dict[str, dict[str, str]] = {
         "en": "The video call could not be connected; please ask at {counter}",
     },
     "help_call_masked": {"zh-Hans": "已遮挡", "zh-Hant": "已遮擋", "en": "hidden"},
+    # the passport's access data, typed on the MRZ entry screen (kiosk/flows/passport_entry.py)
+    "mrz_document_shape": {
+        "zh-Hans": "证件号码是1到9位大写字母或数字，请对照护照最下面一行填写",
+        "zh-Hant": "證件號碼是1到9位大寫字母或數字，請對照護照最下面一行填寫",
+        "en": "The document number is 1 to 9 capital letters or digits: copy it from the "
+              "bottom line of the passport",
+    },
+    "mrz_birth_shape": {
+        "zh-Hans": "出生日期请填6位数字：年年月月日日，例如 850312",
+        "zh-Hant": "出生日期請填6位數字：年年月月日日，例如 850312",
+        "en": "Enter the date of birth as 6 digits, year month day: for example 850312",
+    },
+    "mrz_expiry_shape": {
+        "zh-Hans": "有效期请填6位数字：年年月月日日，例如 340316",
+        "zh-Hant": "有效期請填6位數字：年年月月日日，例如 340316",
+        "en": "Enter the expiry date as 6 digits, year month day: for example 340316",
+    },
+    "mrz_document_check": {
+        "zh-Hans": "证件号码和它后面的校验位对不上，请对照护照最下面一行逐位核对",
+        "zh-Hant": "證件號碼和它後面的校驗位對不上，請對照護照最下面一行逐位核對",
+        "en": "The document number and the check digit after it do not agree: compare them "
+              "with the bottom line of the passport, character by character",
+    },
+    "mrz_birth_check": {
+        "zh-Hans": "出生日期和它后面的校验位对不上，请对照护照最下面一行逐位核对",
+        "zh-Hant": "出生日期和它後面的校驗位對不上，請對照護照最下面一行逐位核對",
+        "en": "The date of birth and the check digit after it do not agree: compare them "
+              "with the bottom line of the passport",
+    },
+    "mrz_expiry_check": {
+        "zh-Hans": "有效期和它后面的校验位对不上，请对照护照最下面一行逐位核对",
+        "zh-Hant": "有效期和它後面的校驗位對不上，請對照護照最下面一行逐位核對",
+        "en": "The expiry date and the check digit after it do not agree: compare them with "
+              "the bottom line of the passport",
+    },
+    "mrz_chip_refused": {
+        "zh-Hans": "填写的信息与护照芯片不符，请对照护照最下面一行再核对一次",
+        "zh-Hant": "填寫的資訊與護照晶片不符，請對照護照最下面一行再核對一次",
+        "en": "What was entered does not open the passport's chip: check it against the "
+              "bottom line of the passport once more",
+    },
+    "mrz_tries_left": {
+        "zh-Hans": "（还可以再试{left}次）",
+        "zh-Hant": "（還可以再試{left}次）",
+        "en": " ({left} more tries)",
+    },
+    "mrz_tries_exhausted": {
+        "zh-Hans": "护照信息{tries}次未能核对成功，请到窗口由工作人员办理",
+        "zh-Hant": "護照資訊{tries}次未能核對成功，請到窗口由工作人員辦理",
+        "en": "The passport's details could not be confirmed in {tries} tries; please go to "
+              "a service counter",
+    },
+    # a document holds a character no font of this kiosk can print (never a blank box)
+    "glyph_missing": {
+        "zh-Hans": "您的事项已受理（受理编号 {case}），但其中有本机无法打印的字（生僻字），"
+                   "请到窗口打印",
+        "zh-Hant": "您的事項已受理（受理編號 {case}），但其中有本機無法列印的字（生僻字），"
+                   "請到窗口列印",
+        "en": "Your application was accepted (case {case}), but it contains a character this "
+              "kiosk cannot print; please collect your documents at a service counter",
+    },
     "ticket_unavailable": {
         "zh-Hans": "暂时无法取号，请到服务台咨询",
         "zh-Hant": "暫時無法取號，請到服務台諮詢",

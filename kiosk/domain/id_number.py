@@ -74,3 +74,56 @@ def make_id_number(region: str, birth: date, sequence: int) -> str:
     """Build a valid number (for sample citizens and tests): sequence 0..999."""
     first17 = f"{region}{birth:%Y%m%d}{sequence:03d}"
     return first17 + check_char(first17)
+
+
+_PERMANENT_2017 = re.compile(r"[A-Z]{3}[0-9]{12}")  # ASCII only, as above
+
+
+@dataclass(frozen=True)
+class PermanentResidence2017Number:
+    """The 15-character number of a foreigner's permanent residence card of 2017 (and of the
+    2004 card before it): ISO 3166 alpha-3 nationality (3 letters), the acceptance place
+    (4 digits, the first two a GB/T 2260 province), the birth date YYMMDD, and two digits
+    (sequence and check; the check's rule is not published, so they are taken as they are).
+    Its repr never shows the number."""
+
+    value: str
+    __personal__ = True
+
+    @classmethod
+    def parse(cls, text: str) -> PermanentResidence2017Number:
+        v = text.strip().upper()
+        if not _PERMANENT_2017.fullmatch(v):
+            raise InvalidIdNumber("a 2017 permanent residence number has 3 letters and "
+                                  "12 digits")
+        yy, mm, dd = int(v[7:9]), int(v[9:11]), int(v[11:13])
+        if not any(_real_date(century + yy, mm, dd) for century in (1900, 2000)):
+            raise InvalidIdNumber("the birth date inside the number is not a real date")
+        return cls(v)
+
+    @property
+    def nationality(self) -> str:
+        return self.value[:3]
+
+    @property
+    def province(self) -> str:
+        """The acceptance place's province (GB/T 2260, two digits)."""
+        return self.value[3:5]
+
+    @property
+    def birth_digits(self) -> str:
+        """The birth date as the number holds it: YYMMDD."""
+        return self.value[7:13]
+
+    def __repr__(self) -> str:
+        return "PermanentResidence2017Number(<redacted>)"
+
+    __str__ = __repr__
+
+
+def _real_date(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True

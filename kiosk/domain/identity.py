@@ -105,6 +105,7 @@ class Identity:
     photo_format: str | None = None
     verified: bool = False
     source_detail: str = ""  # e.g. reader name, card type, passport issuing state
+    card_type: CardType | None = None  # an ID card's kind (resident, permit, permanent)
     __personal__ = True
 
     def __repr__(self) -> str:
@@ -124,6 +125,7 @@ def identity_from_idcard(record: IdCardRecord, photo_png: bytes | None,
         nationality=nationality, expiry=record.valid_to, photo=photo_png,
         photo_format="png" if photo_png else None, verified=True,
         source_detail=f"{record.card_type.value} {reader}".strip(),
+        card_type=record.card_type,
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from kiosk.devices.camera.base import Camera
@@ -17,14 +17,24 @@ from kiosk.devices.camera.qr import QrCredentialReader, QrRejected
 from kiosk.devices.errors import DeviceError, DeviceTimeout, DeviceUnavailable
 from kiosk.devices.idcard.reader import SamReader
 from kiosk.devices.smartcard.card_reading import MrzNeeded, read_card
-from kiosk.devices.smartcard.icao.mrz import BacKey
+from kiosk.devices.smartcard.passport import WrongAccessKey
 from kiosk.devices.smartcard.pcsc_channel import wait_for_card
-from kiosk.domain.citizen_messages import message_for
+from kiosk.domain.citizen_messages import message_for, visit_message
+from kiosk.domain.clock import KioskClock
 from kiosk.domain.errors import CredentialExpired, KioskError
+from kiosk.domain.id_plausibility import ImplausibleIdNumber, ensure_plausible
 from kiosk.domain.identity import Identity
-from kiosk.domain.validity import ensure_valid, local_today
+from kiosk.domain.validity import ensure_valid
 from kiosk.events import EventId
 from kiosk.flows.interaction import Interaction
+from kiosk.flows.outcome import EndReason, Outcome, Step, VisitStop
+from kiosk.flows.passport_entry import (
+    MRZ_TRIES,
+    MrzEntry,
+    MrzEntryRefused,
+    PassportSetAside,
+    key_from_entry,
+)
 from kiosk.flows.qr_identity import QrIdentifyFailed, identify_by_qr
 from kiosk.logging import get_logger
 from kiosk.services.gateway import GatewayClient
@@ -36,9 +46,11 @@ class VisitInteraction(Interaction, Protocol):
     def identify_problem(self, text: str, next_step: str) -> None:
         """A credential could not be used (words for the citizen); the kiosk keeps waiting."""
 
-    async def passport_key(self) -> BacKey | None:
-        """An e-passport is on the reader: its MRZ data (document number, birth and expiry
-        dates) open the chip. None when this front end cannot ask for them."""
+    async def passport_mrz(self, problem: str) -> MrzEntry | None:
+        """An e-passport is on the reader: ask for its MRZ data (document number, birth and
+        expiry dates, each with its check digit), which open the chip. `problem` says what
+        was wrong with the last entry ("" the first time). None when this front end cannot
+        ask, or the citizen would rather use another credential."""
 
 
 @dataclass
@@ -49,7 +61,8 @@ class IdentitySources:
     qr: QrCredentialReader | None = None
     idcard_poll_s: float = 0.3  # devices.idcard.poll_interval_s
     lifted_poll_s: float = 0.5  # how often a visit checks its ID card is still there
-    time_zone: str = "Asia/Shanghai"  # validity dates are local dates
+    # validity dates are dates where the kiosk stands (the kiosk's one clock)
+    clock: KioskClock = field(default_factory=KioskClock)
 
 
 def _card_digest(identity: Identity) -> bytes:
@@ -72,7 +85,8 @@ class Identification:
         """The first credential presented; None when nobody presents one in time."""
         tasks: list[asyncio.Future[Identity]] = []
         sources: list[Callable[[], Awaitable[Identity | None]]] = [
-            self._idcard_identity, lambda: self._smartcard_identity(ui), self._qr_identity]
+            self._idcard_identity, lambda: self._smartcard_identity(ui, locale),
+            self._qr_identity]
         for source in sources:
             tasks.append(asyncio.ensure_future(self._retrying(source, ui, locale)))
         try:
@@ -124,12 +138,16 @@ class Identification:
             return identity
 
     def _ensure_valid(self, identity: Identity) -> None:
-        """Refuse a credential past its validity date, before any service step."""
+        """Refuse a credential past its validity date, or whose number cannot be real,
+        before any service step."""
+        today = self.sources.clock.today()
         try:
-            ensure_valid(identity, local_today(self.sources.time_zone))
-        except CredentialExpired:
+            ensure_valid(identity, today)
+            ensure_plausible(identity, today)
+        except (CredentialExpired, ImplausibleIdNumber) as exc:
             log.info("credential refused", event_id=EventId.CREDENTIAL_REFUSED,
-                     credential=identity.credential.value, reason="expired")
+                     credential=identity.credential.value,
+                     reason="expired" if isinstance(exc, CredentialExpired) else exc.code)
             if identity.credential.value == "idcard":
                 self._refused_card = _card_digest(identity)
             raise
@@ -151,7 +169,8 @@ class Identification:
                 # the card just refused still lies there: wait for the citizen to take it
             await asyncio.sleep(self.sources.idcard_poll_s)
 
-    async def _smartcard_identity(self, ui: VisitInteraction) -> Identity | None:
+    async def _smartcard_identity(self, ui: VisitInteraction,
+                                  locale: str) -> Identity | None:
         name = self.sources.smartcard_reader
         if name is None:
             return None
@@ -164,12 +183,38 @@ class Identification:
             pass
         self._smartcard_read = True
         try:
-            return (await read_card(name, None)).identity
+            return (await read_card(name, None, today=self.sources.clock.today())).identity
         except MrzNeeded:
-            key = await ui.passport_key()
-            if key is None:
-                raise
-            return (await read_card(name, key)).identity
+            return await self._passport(ui, name, locale)
+
+    async def _passport(self, ui: VisitInteraction, name: str, locale: str) -> Identity:
+        """An e-passport: ask for its MRZ data until they open the chip. A mistake the check
+        digits show is said at once, without trying the chip; `MRZ_TRIES` wrong entries of
+        either kind end the visit with a referral to a counter (and its ticket offer)."""
+        problem = ""
+        for tries in range(1, MRZ_TRIES + 1):
+            entry = await ui.passport_mrz(problem)
+            if entry is None:  # no way to ask, or the citizen chose another credential
+                raise PassportSetAside("the passport's MRZ data were not given")
+            try:
+                key = key_from_entry(entry)
+                return (await read_card(name, key, today=self.sources.clock.today())).identity
+            except MrzEntryRefused as exc:
+                code = exc.code
+            except WrongAccessKey:
+                code = "mrz_chip_refused"
+            log.info("passport entry refused", event_id=EventId.PASSPORT_ENTRY_REFUSED,
+                     reason=code, tries=tries)
+            left = MRZ_TRIES - tries
+            problem = visit_message(code, locale) + (
+                visit_message("mrz_tries_left", locale, left=str(left)) if left else "")
+        log.warning("passport sent to a counter", event_id=EventId.PASSPORT_SENT_TO_COUNTER,
+                    tries=MRZ_TRIES)
+        if self.on_refused is not None:
+            self.on_refused("mrz_tries_exhausted")
+        raise VisitStop(Outcome.REFERRED, visit_message("mrz_tries_exhausted", locale,
+                                                        tries=str(MRZ_TRIES)),
+                        EndReason.REFUSED, Step.IDENTIFY)
 
     async def _qr_identity(self) -> Identity | None:
         camera, reader = self.sources.camera, self.sources.qr

@@ -5,12 +5,13 @@ visit's context (kiosk/flows/context.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kiosk.devices.printers.document_printer import CupsDocumentPrinter
 from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
 from kiosk.documents.issuer import CertificateIssuer
 from kiosk.documents.reprint_store import ReprintStore
+from kiosk.domain.clock import KioskClock
 from kiosk.face.check import FrameSource
 from kiosk.flows.catalog import Catalog
 from kiosk.services.gateway import GatewayClient
@@ -37,3 +38,5 @@ class FlowPorts:
     # citizen "submitted, uploading automatically" (the upload goes on in the background)
     submit_wait_s: float = 8.0
     print_deadline_s: float = 120.0  # a print job not done by then is cancelled (timeouts.print_s)
+    # every date a visit judges or prints: today and now where the kiosk stands
+    clock: KioskClock = field(default_factory=KioskClock)

@@ -10,8 +10,6 @@ and sent to the information desk. The ticket carries no personal data.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from kiosk.devices.errors import DeviceError
 from kiosk.documents.receipt import queue_ticket, to_escpos
 from kiosk.domain.citizen_messages import visit_message
@@ -43,7 +41,7 @@ async def take_ticket(ports: FlowPorts, result: FlowResult, lang: str, *,
     printed = False
     if ports.receipt_printer is not None:
         doc = queue_ticket(number=ticket.number, service=title,
-                           waiting=ticket.waiting, when=datetime.now(), kiosk_id=ports.kiosk_id,
+                           waiting=ticket.waiting, when=ports.clock.now(), kiosk_id=ports.kiosk_id,
                            group=ticket.group_name, counters=list(ticket.counters),
                            paper_width_mm=ports.receipt_printer.paper_width_mm)
         try:

@@ -19,7 +19,7 @@ from kiosk.face.engine import FaceEngine
 from kiosk.face.verifier import FaceVerifier, LocalFaceVerifier, RemoteFaceVerifier
 from kiosk.flows.engine import FlowEngine
 from kiosk.flows.identify import Identification, IdentitySources, VisitInteraction
-from kiosk.flows.outcome import EndReason, FlowResult, Outcome, Step, TicketOutcome
+from kiosk.flows.outcome import EndReason, FlowResult, Outcome, Step, TicketOutcome, VisitStop
 from kiosk.flows.ports import FlowPorts
 from kiosk.flows.queue_ticket import take_ticket
 from kiosk.logging import get_logger
@@ -79,9 +79,12 @@ class VisitRunner:
             identify_started = time.perf_counter()
             items = self.ports.catalog.items_of(service_id)
             budget = float(max(s.time_budget_s.identify for s in items)) * patience
-            identity = await self.identification.first_credential(
-                ui, locale, budget, grace_s=self.ports.still_there_grace_s,
-                max_extensions=self.ports.max_extensions)
+            try:
+                identity = await self.identification.first_credential(
+                    ui, locale, budget, grace_s=self.ports.still_there_grace_s,
+                    max_extensions=self.ports.max_extensions)
+            except VisitStop as stop:  # identification itself sent the citizen to a counter
+                return FlowResult(service_id, stop.outcome, stop.reason, stop.end, stop.at)
             identified_s = time.perf_counter() - identify_started
             if identity is None:
                 return FlowResult(service_id, Outcome.ABANDONED, "timed out at identify",

@@ -1,8 +1,9 @@
 """Scenarios on the real screens, by keys (`drive: keys`, issue 20): the visit goes through the
 kiosk's own QML (offscreen) on the same simulated kiosk as the headless scenarios, and the
 scripted citizen uses nothing but a keyboard — Tab to a control and Enter, digits typed on a
-number question, Pinyin spelt into a text field (`keys:` says how), the commitment signed by
-confirming twice, the rating and the queue ticket chosen on the keys.
+number question, Pinyin spelt into a text field (`keys:` says how), a passport's MRZ data
+typed field by field on its entry screen, the commitment signed by confirming twice, the
+rating and the queue ticket chosen on the keys.
 
 Everything the voice said is heard: a run fails when a personal value (a name, an ID number,
 an address, a phone number, a personal answer) was said through the loudspeaker.
@@ -26,8 +27,15 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from kiosk.app import CoreThread
 from kiosk.flows.catalog import Catalog, load_catalog
 from kiosk.flows.outcome import FlowResult
+from kiosk.flows.passport_entry import MrzEntry
 from kiosk.flows.schema import Bundle, FormField
-from kiosk.scenarios.rig import Scenario, ScenarioError, ScenarioRig, not_identified
+from kiosk.scenarios.rig import (
+    Scenario,
+    ScenarioError,
+    ScenarioRig,
+    not_identified,
+    passport_access_key,
+)
 from kiosk.scenarios.schema import InlineCard
 from kiosk.sim.citizens import card
 from kiosk.ui.shell import Shell, build_shell
@@ -125,7 +133,10 @@ def _personal(scenario: Scenario, fields: dict[str, FormField]) -> list[str]:
     s = scenario.data
     written = scenario.spec.citizen.card
     values: list[str] = []
-    if isinstance(written, InlineCard):
+    if s["citizen"].get("credential") == "passport":  # what is typed from its bottom line
+        entry = MrzEntry.of(passport_access_key(s["citizen"]))
+        values += [entry.document_number, entry.birth, entry.expiry]
+    elif isinstance(written, InlineCard):
         values += [written.name, written.address, written.id_number or ""]
     else:
         record = card(written).record
@@ -223,6 +234,8 @@ class ScreensVisit:
                 self._pulled = True
                 self._on_core(self.rig.lift_card())
             return
+        elif screen == "passport":
+            self._passport()
         elif screen == "field":
             self._field(view)
         elif screen == "confirm":
@@ -279,6 +292,21 @@ class ScreensVisit:
                 c.type(text)
                 c.key(Qt.Key.Key_Return, "\r")  # letters kept as typed, not as Pinyin
         c.press("fieldNext")
+
+    # the MRZ entry screen's inputs, in the order they are typed
+    PASSPORT_INPUTS = (("passportDocument", "document_number"),
+                       ("passportDocumentCheck", "document_check"), ("passportBirth", "birth"),
+                       ("passportBirthCheck", "birth_check"), ("passportExpiry", "expiry"),
+                       ("passportExpiryCheck", "expiry_check"))
+
+    def _passport(self) -> None:
+        """The passport's bottom line, typed field by field (each reached by Tab), then OK."""
+        c = self.c
+        entry = MrzEntry.of(passport_access_key(self.s["citizen"]))
+        for name, part in self.PASSPORT_INPUTS:
+            c.focus(name)
+            c.type(str(getattr(entry, part)))
+        c.press("passportSubmit")
 
     def _rate(self) -> None:
         c = self.c

@@ -32,6 +32,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -46,6 +47,7 @@ from kiosk.devices.smartcard.icao.mrz import BacKey
 from kiosk.devices.smartcard.sim.passport_card import EXPIRED_PASSPORT, SAMPLE_PASSPORT
 from kiosk.documents.issuer import IssuedCertificate, keys_for
 from kiosk.documents.keys import export_trusted
+from kiosk.domain.clock import KioskClock
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
 from kiosk.flows.catalog import load_catalog
@@ -56,10 +58,11 @@ from kiosk.flows.interaction import (
     SignedCommitment,
 )
 from kiosk.flows.outcome import EndReason, FlowResult, Outcome, Step, ticket_reason
+from kiosk.flows.passport_entry import MrzEntry
 from kiosk.flows.schema import FormField
 from kiosk.flows.visit import VisitRunner
 from kiosk.flows.yaml_source import YamlRefused, describe_invalid, load_yaml
-from kiosk.scenarios.schema import InlineCard, ScenarioSpec
+from kiosk.scenarios.schema import InlineCard, ScenarioSpec, scenario_today
 from kiosk.sim.citizens import DECK, card, eid_code, inline_card
 from kiosk.sim.hub import SimulatorProcess
 
@@ -103,7 +106,8 @@ class Scenario:
         if not isinstance(doc.data, dict):
             raise ScenarioError(f"{path}:1: a scenario is a YAML mapping")
         try:
-            spec = ScenarioSpec.model_validate(doc.data)
+            spec = ScenarioSpec.model_validate(
+                doc.data, context={"today": scenario_today(doc.data.get("at"))})
         except ValidationError as exc:
             raise ScenarioError(describe_invalid(doc, exc)) from None
         sample = spec.citizen.card
@@ -143,10 +147,10 @@ class ScriptedCitizen:
         self.problem = text
         self.gave_up.set()
 
-    async def passport_key(self) -> BacKey | None:
-        """The MRZ data of the passport on the reader, as the citizen would type them."""
-        which = self.s["citizen"].get("passport", "sample")
-        return (EXPIRED_PASSPORT if which == "expired" else SAMPLE_PASSPORT).access_key
+    async def passport_mrz(self, problem: str) -> MrzEntry | None:
+        """The MRZ data of the passport on the reader, as the citizen would type them (the
+        same again if the kiosk found a problem: a scripted citizen does not guess)."""
+        return MrzEntry.of(passport_access_key(self.s["citizen"]))
 
     def finished(self, outcome: str, case_numbers: list[str], printed: list[str],
                  problems: list[str], *, uploading: bool = False) -> None:
@@ -205,6 +209,12 @@ _OTHER = {1: Scene.IMPOSTOR, 2: Scene.GENUINE}
 PHOTOS = {"person-1": 1, "person-2": 2}
 
 
+def passport_access_key(citizen: dict[str, Any]) -> BacKey:
+    """The access data of the scenario's passport (`citizen.passport`)."""
+    which = citizen.get("passport", "sample")
+    return (EXPIRED_PASSPORT if which == "expired" else SAMPLE_PASSPORT).access_key
+
+
 def face_scene(face: str, photo: int) -> Scene:
     if face == "no_face":
         return Scene.NO_FACE
@@ -225,6 +235,23 @@ def scenario_config(data_dir: Path, config_file: Path | None = None) -> KioskSet
     return config.model_copy(update={"devices": devices})
 
 
+class ScenarioWall:
+    """The wall time the rig's kiosk clock reads: the real time, or — for a scenario with
+    `at:` — that moment, running on from when it was set."""
+
+    def __init__(self) -> None:
+        self._from: tuple[float, float] | None = None  # (moment, monotonic when set)
+
+    def set(self, moment: datetime | None) -> None:
+        self._from = None if moment is None else (moment.timestamp(), time.monotonic())
+
+    def __call__(self) -> float:
+        if self._from is None:
+            return time.time()
+        moment, began = self._from
+        return moment + (time.monotonic() - began)
+
+
 class ScenarioRig:
     """The kiosk a batch of scenarios runs on: one `KioskCore` (simulators, devices, backend,
     outbox, uploader) and its `VisitRunner`, started once for the batch."""
@@ -233,7 +260,8 @@ class ScenarioRig:
         self.out_dir = out_dir
         self.data_dir = Path(tempfile.mkdtemp(prefix="kiosk-scenario-"))
         self.config = scenario_config(self.data_dir, config_file)
-        self.core = KioskCore(self.config)
+        self.wall = ScenarioWall()
+        self.core = KioskCore(self.config, KioskClock(self.config.time_zone, self.wall))
         self._runner: VisitRunner | None = None
 
     @property
@@ -282,6 +310,7 @@ class ScenarioRig:
         and licences, the printers, and how the citizen will present the credential."""
         s = scenario.data
         citizen = s["citizen"]
+        self.wall.set(scenario.spec.at)
         await self._backend("/sim/faults", {
             "down": False, "slow_s": 0, "slow_submit_s": 0, "errors": 0,
             "drop_after_commit": 0, "expired_licenses": False,
@@ -306,6 +335,7 @@ class ScenarioRig:
     async def tidy(self, scenario: Scenario) -> None:
         """After the visit: the citizen takes the credential back, the printers are as before."""
         s = scenario.data
+        self.wall.set(None)
         await self._take_back(s["citizen"])
         self.camera.set_scene(Scene.NO_FACE)
         if (s.get("faults") or {}).get("document_printer") == "stopped":
@@ -469,12 +499,13 @@ class ScenarioRig:
 
 
 def certificate_text(certificates: list[IssuedCertificate]) -> str:
-    """The text printed on the certificates (poppler's pdftotext), for `certificate_contains`;
+    """The text printed on the certificates (poppler's pdftotext, in drawing order: the
+    watermark running across the page does not break lines up), for `certificate_contains`;
     never part of the run's output, which carries no personal data."""
     texts = []
     for cert in certificates:
         try:
-            done = subprocess.run(["pdftotext", "-layout", "-", "-"], input=cert.pdf,
+            done = subprocess.run(["pdftotext", "-raw", "-", "-"], input=cert.pdf,
                                   capture_output=True, timeout=30, check=False)
         except (OSError, subprocess.SubprocessError):
             continue

@@ -11,7 +11,7 @@ is a text and refused where a boolean is meant. Dates accept YAML dates, `YYYY-M
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -24,10 +24,12 @@ from pydantic import (
     StrictFloat,
     StrictInt,
     StrictStr,
+    ValidationInfo,
     model_validator,
 )
 
-from kiosk.domain.validity import local_today
+from kiosk.devices.idcard.text_block import utf16_units
+from kiosk.domain.clock import KioskClock
 
 
 class _Strict(BaseModel):
@@ -37,14 +39,28 @@ class _Strict(BaseModel):
 _RELATIVE = re.compile(r"^today(?:([+-])(\d{1,5}))?$")
 
 
-def _a_date(value: Any) -> Any:
+def scenario_today(at: Any) -> date:
+    """The day a scenario's relative dates count from: the day of its `at:` moment, else
+    today in China Standard Time."""
+    if isinstance(at, str):
+        try:
+            at = datetime.fromisoformat(at)
+        except ValueError:
+            at = None
+    if isinstance(at, datetime) and at.tzinfo is not None:
+        return KioskClock.at(at, running=False).today()
+    return KioskClock().today()
+
+
+def _a_date(value: Any, info: ValidationInfo) -> Any:
     """YAML date, 'YYYY-MM-DD' or 'YYYYMMDD' (quoted or not) → date; also `today`, `today-1`,
-    `today+30` (days, in China Standard Time: a card that expires today, whenever the
-    scenario runs). Anything else is left to fail."""
+    `today+30` (days from the scenario's day, `scenario_today`: a card that expires today,
+    whenever the scenario runs). Anything else is left to fail."""
     if isinstance(value, str) and (relative := _RELATIVE.match(value.strip())):
         sign, days = relative.groups()
         offset = int(days or 0) * (-1 if sign == "-" else 1)
-        return local_today("Asia/Shanghai") + timedelta(days=offset)
+        today = (info.context or {}).get("today") or KioskClock().today()
+        return today + timedelta(days=offset)
     if isinstance(value, int) and not isinstance(value, bool) and 10_000_000 <= value < 100_000_000:
         value = str(value)
     if isinstance(value, str):
@@ -66,27 +82,46 @@ def _a_sex(value: Any) -> Any:
     return value
 
 
-def _valid_to(value: Any) -> Any:
-    return value if value in ("长期", "long-term") else _a_date(value)
+def _valid_to(value: Any, info: ValidationInfo) -> Any:
+    return value if value in ("长期", "long-term") else _a_date(value, info)
 
 
 CardDate = Annotated[date, BeforeValidator(_a_date)]
 
 
-class InlineCard(_Strict):
-    """A resident ID card written into the scenario: the simulated reader carries it."""
+def _card_field(units: int) -> AfterValidator:
+    """A text that fits its field on the card, counted as the card counts: in UTF-16 units,
+    two for a character beyond the BMP (𠈌)."""
+    def fits(value: str) -> str:
+        taken = utf16_units(value)
+        if taken > units:
+            raise ValueError(f"takes {taken} UTF-16 units on the card, where the field holds "
+                             f"{units} (a character beyond the BMP, such as 𠈌, takes two)")
+        return value
+    return AfterValidator(fits)
 
-    name: Annotated[StrictStr, Field(min_length=1, max_length=15)]
+
+class InlineCard(_Strict):
+    """An ID card written into the scenario: the simulated reader carries it. A resident ID
+    card, or (`kind: foreign_2017`) a foreigner's permanent residence card of 2017, whose
+    15-character number is made of `nationality`, `acceptance`, the birth date and 01."""
+
+    kind: Literal["resident", "foreign_2017"] = "resident"
+    name: Annotated[StrictStr, Field(min_length=1), _card_field(15)]
     sex: Annotated[Literal["male", "female"], BeforeValidator(_a_sex)] = "male"
     birth: CardDate
-    address: Annotated[StrictStr, Field(max_length=35)] = "易办市示范路1号"
+    address: Annotated[StrictStr, _card_field(35)] = "易办市示范路1号"
     id_number: StrictStr | None = None  # derived from region, birth and sex when absent
     region: Annotated[StrictStr, Field(pattern=r"^[0-9]{6}$")] = "110105"
-    authority: Annotated[StrictStr, Field(max_length=15)] = "易办市公安局"
+    authority: Annotated[StrictStr, _card_field(15)] = "易办市公安局"
     valid_from: CardDate = date(2016, 1, 1)
     valid_to: Annotated[date | Literal["长期", "long-term"], BeforeValidator(_valid_to)] = \
         date(2036, 1, 1)
     nation: Annotated[StrictStr, Field(pattern=r"^[0-9]{2}$")] = "01"
+    # foreign_2017 only: the English name, ISO 3166 alpha-3 nationality, acceptance place
+    english_name: Annotated[StrictStr, Field(pattern=r"^[A-Z ,.'-]*$"), _card_field(60)] = ""
+    nationality: Annotated[StrictStr, Field(pattern=r"^[A-Z]{3}$")] = "USA"
+    acceptance: Annotated[StrictStr, Field(pattern=r"^[0-9]{4}$")] = "1100"
     # the card's photo, which is also the face the `genuine` camera shows and the registry
     # photo the identity service compares with: one of the sample world's two faces
     photo: Literal["person-1", "person-2"] | None = None
@@ -179,9 +214,28 @@ def _key_words(value: str) -> str:
 KeyWords = Annotated[StrictStr, Field(max_length=200), AfterValidator(_key_words)]
 
 
+def _a_moment(value: Any) -> Any:
+    """An ISO 8601 date and time with its UTC offset (YAML may already have read it)."""
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return value
+
+
+def _with_offset(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError("say the UTC offset, e.g. 2026-02-28T09:30:00+08:00")
+    return value
+
+
 class ScenarioSpec(_Strict):
     service: Annotated[StrictStr, Field(min_length=1)]
     citizen: Citizen
+    # the kiosk's clock when the visit starts (it runs on from there); relative dates count
+    # from its day. Unset: the real time.
+    at: Annotated[datetime, BeforeValidator(_a_moment), AfterValidator(_with_offset)] | None = None
     # headless: the scripted citizen answers the visit directly; keys: the visit goes through
     # the kiosk's real screens (offscreen), by keyboard only (kiosk/scenarios/on_screens.py)
     drive: Literal["headless", "keys"] = "headless"
@@ -200,10 +254,6 @@ class ScenarioSpec(_Strict):
     def _keys_need_the_screens(self) -> ScenarioSpec:
         if self.keys and self.drive != "keys":
             raise ValueError("keys: says how answers are typed, for drive: keys")
-        if self.drive == "keys":
-            if self.citizen.credential == "passport":
-                raise ValueError("drive: keys identifies by ID card, social security card "
-                                 "or e-ID code (a passport's MRZ entry is not scripted)")
-            if self.rating is not None and self.rating.comment:
-                raise ValueError("drive: keys: the rating screen has no comment box")
+        if self.drive == "keys" and self.rating is not None and self.rating.comment:
+            raise ValueError("drive: keys: the rating screen has no comment box")
         return self

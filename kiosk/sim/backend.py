@@ -45,6 +45,7 @@ import httpx
 from starlette.applications import Starlette
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from kiosk.domain.clock import KioskClock
 from kiosk.services.gateway import GatewayClient
 from kiosk.sim.backend_state import BackendState, Person, person_eid
 from kiosk.sim.caller import Caller
@@ -152,8 +153,8 @@ class BackendServer:
     TLS from an authority made at start (`pki`)."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0,
-                 db_path: Path | None = None) -> None:
-        self.state = BackendState(db_path)
+                 db_path: Path | None = None, clock: KioskClock | None = None) -> None:
+        self.state = BackendState(db_path, clock=clock)
         self.pki = SimulatedPki((host, "localhost"))
         self.host = host
         self._sock = socket.socket()

@@ -15,8 +15,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from kiosk.domain.clock import KioskClock
 from kiosk.domain.elicense import make_identifier
-from kiosk.domain.id_number import IdNumber, InvalidIdNumber
+from kiosk.domain.id_number import IdNumber, InvalidIdNumber, PermanentResidence2017Number
 from kiosk.sim.citizens import DECK, eid_code
 from kiosk.sim.hall_queue import HallQueue
 from kiosk.sim.help_desk import HelpDesk
@@ -133,6 +134,24 @@ def person_eid(id_number: str) -> str:
     return f"EID1.{token}"
 
 
+def registry_number(text: str, today: date) -> tuple[str, date]:
+    """A number the registries know people by, and the birth it holds: a citizen ID number
+    (18, GB 11643: residents, permits, the 2023 permanent residence card) or the 15-character
+    number of the 2017 permanent residence card (its two-digit year: the latest not in the
+    future). InvalidIdNumber (a ValueError) for anything else."""
+    try:
+        number = IdNumber.parse(text)
+        return number.value, number.birth
+    except InvalidIdNumber:
+        if len(text.strip()) != 15:
+            raise
+    permanent = PermanentResidence2017Number.parse(text)
+    digits = permanent.birth_digits
+    yy, mm, dd = int(digits[:2]), int(digits[2:4]), int(digits[4:])
+    century = 2000 if (2000 + yy, mm, dd) <= (today.year, today.month, today.day) else 1900
+    return permanent.value, date(century + yy, mm, dd)
+
+
 def _mainland_resident(number: str) -> bool:
     """A mainland resident's citizen ID number (not a HK/Macao/Taiwan or foreigner's one)."""
     return number[:1] in "123456" and len(number) == 18
@@ -156,7 +175,9 @@ def _household_register(person: Person) -> dict[str, Any]:
 
 class BackendState:
     def __init__(self, db_path: Path | None = None,
-                 staff: StaffDirectory | None = None) -> None:
+                 staff: StaffDirectory | None = None, clock: KioskClock | None = None) -> None:
+        # the registries' day is Beijing's: a case number carries the date it was made there
+        self.clock = clock or KioskClock()
         self.faults = Faults()
         self.lock = threading.Lock()
         self.db = sqlite3.connect(str(db_path) if db_path else ":memory:",
@@ -171,7 +192,7 @@ class BackendState:
                 body TEXT);
         """)
         self.people = _deck_people()
-        self.queue = HallQueue()
+        self.queue = HallQueue(self.clock)
         self.help_desk = HelpDesk()
         self.staff = staff or StaffDirectory()
         if not self.db.execute("SELECT 1 FROM licenses LIMIT 1").fetchone():
@@ -188,7 +209,7 @@ class BackendState:
     def add_person(self, entry: dict[str, Any]) -> Person:
         """Register (or replace) one person: POST /sim/people, with the records given (a
         kind left out: nothing on record)."""
-        number = IdNumber.parse(str(entry["id_number"])).value
+        number, _birth = registry_number(str(entry["id_number"]), self.clock.today())
         records: dict[str, dict[str, Any]] = {}
         defaults = _record_defaults()
         for kind, data in (entry.get("records") or {}).items():
@@ -211,10 +232,10 @@ class BackendState:
         if found is not None:
             return found
         try:
-            number = IdNumber.parse(holder)
+            number, birth = registry_number(holder, self.clock.today())
         except InvalidIdNumber:
             return None
-        return Person(number.value, "", "", number.birth)
+        return Person(number, "", "", birth)
 
     def licenses_of(self, holder: str) -> list[dict[str, Any]]:
         """The e-licences the registries hold for `holder`: the seeded ones, and the household
@@ -229,7 +250,7 @@ class BackendState:
         if self.faults.expired_licenses:
             for lic in out:
                 lic["status"] = "expired"
-                lic["valid_to"] = (date.today() - timedelta(days=1)).isoformat()
+                lic["valid_to"] = (self.clock.today() - timedelta(days=1)).isoformat()
         return out
 
     def cases_of(self, idempotency_key: str) -> list[str]:

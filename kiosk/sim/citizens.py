@@ -98,19 +98,27 @@ def eid_code(card_id: str) -> str:
 
 
 def inline_card(fields: dict[str, Any], photo: int = 0) -> SampleCard:
-    """A resident ID card written out field by field: a scenario's inline citizen, every field
+    """An ID card written out field by field: a scenario's inline citizen, every field
     given as the scenario schema fills it (`InlineCard.model_dump(mode="json")`: ISO dates,
     `valid_to` "长期" for long-term, `id_number` None to derive it); `photo` is its sample
-    photo (0: none)."""
+    photo (0: none). `kind` foreign_2017 makes a 2017 permanent residence card."""
     birth = date.fromisoformat(fields["birth"])
     sex = Sex(fields["sex"])
+    to = fields["valid_to"]
+    valid_from = date.fromisoformat(fields["valid_from"])
+    valid_to = None if to in ("long-term", "长期") else date.fromisoformat(to)
+    if fields.get("kind") == "foreign_2017":
+        number = fields["id_number"] or \
+            f"{fields['nationality']}{fields['acceptance']}{birth:%y%m%d}01"
+        return SampleCard(f"inline-{number}", IdCardRecord(
+            card_type=CardType.FOREIGN_PERMANENT, name=fields["name"], sex=sex, birth=birth,
+            id_number=number, authority="1500", valid_from=valid_from, valid_to=valid_to,
+            english_name=fields["english_name"], nationality=fields["nationality"],
+            card_version="2017", authority_code="1500"), photo)
     number = fields["id_number"] or make_id_number(fields["region"], birth,
                                                    1 if sex is Sex.MALE else 2)
-    to = fields["valid_to"]
     return SampleCard(f"inline-{number}", IdCardRecord(
         card_type=CardType.RESIDENT, name=fields["name"], sex=sex, birth=birth,
-        id_number=number, authority=fields["authority"],
-        valid_from=date.fromisoformat(fields["valid_from"]),
-        valid_to=None if to in ("long-term", "长期") else date.fromisoformat(to),
-        nation_code=fields["nation"], nation=nation_name(fields["nation"]),
+        id_number=number, authority=fields["authority"], valid_from=valid_from,
+        valid_to=valid_to, nation_code=fields["nation"], nation=nation_name(fields["nation"]),
         address=fields["address"]), photo)

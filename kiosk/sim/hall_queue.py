@@ -12,8 +12,9 @@ from __future__ import annotations
 import threading
 from collections import deque
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
+
+from kiosk.domain.clock import KioskClock
 
 
 @dataclass
@@ -38,8 +39,10 @@ ITEM_GROUPS = {"SBJF": "B", "XSEYB": "B", "XSESBK": "B", "SPJY": "C", "GTGSH": "
 
 
 class HallQueue:
-    def __init__(self, groups: dict[str, CounterGroup] | None = None,
+    def __init__(self, clock: KioskClock | None = None,
+                 groups: dict[str, CounterGroup] | None = None,
                  item_groups: dict[str, str] | None = None) -> None:
+        self.clock = clock or KioskClock()
         self.groups = groups or sample_groups()
         self.item_groups = ITEM_GROUPS if item_groups is None else item_groups
         self._by_key: dict[str, dict[str, Any]] = {}
@@ -59,7 +62,7 @@ class HallQueue:
             number = f"{group.code}{group.issued:03d}"
             ticket = {"number": number, "group": group.code, "group_name": group.name,
                       "counters": list(group.counters), "waiting": len(group.waiting),
-                      "issued_at": datetime.now().astimezone().isoformat(timespec="seconds")}
+                      "issued_at": self.clock.now().isoformat(timespec="seconds")}
             group.waiting.append(number)
             self._by_key[idempotency_key] = ticket
             return ticket, True

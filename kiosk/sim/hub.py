@@ -25,6 +25,7 @@ from typing import Any
 
 from kiosk.config import KioskSettings
 from kiosk.devices.printers.sim import ReceiptPrinterSimulator
+from kiosk.domain.clock import KioskClock
 from kiosk.events import EventId
 from kiosk.logging import get_logger
 from kiosk.services.gateway_tls import GatewayEndpoint
@@ -36,8 +37,10 @@ CUPS_PDF_PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
 
 
 class SimulatorHub:
-    def __init__(self, config: KioskSettings) -> None:
+    def __init__(self, config: KioskSettings, clock: KioskClock | None = None) -> None:
         self.config = config
+        # the simulated world's clock: the kiosk's own, so a scenario's `at:` moves both
+        self.clock = clock
         self.receipt: ReceiptPrinterSimulator | None = None
         self.idcard: SimulatorProcess | None = None
         self.smartcard: SimulatorProcess | None = None
@@ -86,9 +89,9 @@ class SimulatorHub:
         this kiosk's gateway client must go."""
         port = int(self.config.backend_url.rsplit(":", 1)[1].split("/")[0])
         try:
-            self.backend = BackendServer(port=port)
+            self.backend = BackendServer(port=port, clock=self.clock)
         except OSError as exc:
-            self.backend = BackendServer(port=0)
+            self.backend = BackendServer(port=0, clock=self.clock)
             log.warning("simulated backend port taken; using another",
                         event_id=EventId.SIMULATOR_STARTED, wanted=port,
                         port=self.backend.port, reason=exc.strerror or str(exc))

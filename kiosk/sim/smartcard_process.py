@@ -3,7 +3,7 @@
 Prints one JSON line (``{"reader": "Virtual PCD 00 00", "port": 35963}``), then takes JSON
 control lines on standard input, answering each with one JSON line:
     {"insert": "passport"}         the sample e-passport (also: "passport-expired", "ssc",
-                                   "ssc-needs-psam")
+                                   "ssc-needs-psam", "ssc-rare-name": 刘䶮's card)
     {"insert": "passport", "fault": "tamper_dg2"}   or "tamper_mac"
     {"pull_after": 20}             the card is pulled after 20 more APDUs
     {"remove": true}
@@ -21,11 +21,14 @@ from cryptography.hazmat.primitives import serialization
 
 from kiosk.devices.smartcard.icao.sod import SimulatedIssuer
 from kiosk.devices.smartcard.sim.passport_card import PASSPORTS, VirtualPassport
-from kiosk.devices.smartcard.sim.social_security_card import VirtualSocialSecurityCard
+from kiosk.devices.smartcard.sim.social_security_card import (
+    RARE_NAME_SSC,
+    VirtualSocialSecurityCard,
+)
 from kiosk.devices.smartcard.sim.vpcd_link import VirtualCard, VpcdLink
 from kiosk.sim.control_channel import serve_json_lines
 
-CARDS = ("passport", "passport-expired", "ssc", "ssc-needs-psam")
+CARDS = ("passport", "passport-expired", "ssc", "ssc-needs-psam", "ssc-rare-name")
 
 
 class SmartCardSimulator:
@@ -43,6 +46,8 @@ class SmartCardSimulator:
             return VirtualSocialSecurityCard()
         if kind == "ssc-needs-psam":
             return VirtualSocialSecurityCard(needs_psam=True)
+        if kind == "ssc-rare-name":
+            return VirtualSocialSecurityCard(RARE_NAME_SSC)
         raise ValueError(f"unknown card {kind!r} (known: {', '.join(CARDS)})")
 
     def handle(self, msg: dict[str, Any]) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from kiosk import __version__
 from kiosk.admin.device_words import StaffView, staff_view
 from kiosk.config import KioskSettings
 from kiosk.devices.base import DeviceStatus
+from kiosk.domain.clock import KioskClock
 from kiosk.logging import get_logger
 
 log = get_logger(__name__)
@@ -112,8 +113,9 @@ class KioskBridge(QObject):
     def __init__(self, config: KioskSettings, devices: DeviceStatusModel,
                  visit: QObject | None = None, sim: QObject | None = None,
                  admin: QObject | None = None, help_bridge: QObject | None = None,
-                 parent: QObject | None = None) -> None:
+                 clock: KioskClock | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._clock = clock or KioskClock(config.time_zone)
         self._help = help_bridge
         self._config = config
         self._devices = devices
@@ -189,6 +191,14 @@ class KioskBridge(QObject):
             self.attractChanged.emit()
 
     attract = Property(bool, _get_attract, notify=attractChanged)
+
+    @Slot(result="QVariantMap")
+    def clockFace(self) -> dict[str, Any]:
+        """The home screen's clock: time, date and weekday (0 Sunday .. 6 Saturday) where the
+        kiosk stands."""
+        now = self._clock.now()
+        return {"time": f"{now:%H:%M}", "date": f"{now:%Y-%m-%d}",
+                "weekday": now.isoweekday() % 7}
 
     @Slot(str)
     def notice(self, what: str) -> None:

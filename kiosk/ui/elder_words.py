@@ -23,6 +23,8 @@ _CONFIRMED = {
     True: {"zh-Hans": "信息已确认", "zh-Hant": "資訊已確認", "en": "Details confirmed"},
     False: {"zh-Hans": "返回修改", "zh-Hant": "返回修改", "en": "Back to change them"},
 }
+_PASSPORT = {"zh-Hans": "护照信息已填写", "zh-Hant": "護照資訊已填寫",
+             "en": "Passport details entered"}
 _SIGNED = {"zh-Hans": "承诺书已签署", "zh-Hant": "承諾書已簽署", "en": "Commitment signed"}
 _RATED = {"zh-Hans": "评价已收到，谢谢", "zh-Hant": "評價已收到，謝謝",
           "en": "Rating received, thank you"}
@@ -60,6 +62,8 @@ def confirmation(screen: str, view: Mapping[str, Any], answer: Any, lang: str) -
         return _in(_CONFIRMED[bool(answer)], lang)
     if screen == "sign":
         return _in(_SIGNED, lang)
+    if screen == "passport":  # what was typed is never said: only that it was
+        return _in(_PASSPORT, lang)
     if screen == "rate":
         return _in(_RATED, lang)
     return ""

@@ -197,7 +197,7 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
     admin = AdminBridge(config, core.stats, thread, logs,
                         on_restart=lambda: QGuiApplication.exit(0))
     help_bridge = HelpBridge(visit, thread, config.help.counter)
-    bridge = KioskBridge(config, devices, visit, sim, admin, help_bridge)
+    bridge = KioskBridge(config, devices, visit, sim, admin, help_bridge, clock=core.clock)
     language.set(visit.language_now())  # the configured default, whatever an earlier window left
     preview = CameraPreview(None)
     engine.addImageProvider("camera", preview)

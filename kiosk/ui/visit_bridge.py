@@ -27,7 +27,6 @@ from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 from kiosk.app import CoreThread
 from kiosk.config import KioskSettings
 from kiosk.devices.base import DeviceState, DeviceStatus
-from kiosk.devices.smartcard.icao.mrz import BacKey
 from kiosk.domain.citizen_messages import visit_message
 from kiosk.domain.languages import LANGS, Lang
 from kiosk.domain.masking import mask_text
@@ -40,6 +39,7 @@ from kiosk.flows.interaction import (
     SignedCommitment,
 )
 from kiosk.flows.outcome import WORKING_STEPS, EndReason, Outcome, TicketOutcome, ticket_reason
+from kiosk.flows.passport_entry import MrzEntry
 from kiosk.flows.schema import FormField
 from kiosk.flows.service_summary import all_summaries, guide_node, search, summary
 from kiosk.logging import get_logger, where_raised
@@ -92,8 +92,13 @@ class QtInteraction:
     def identify_problem(self, text: str, next_step: str) -> None:
         self.bridge.post_problem(f"{text}{next_step}")
 
-    async def passport_key(self) -> BacKey | None:
-        return None  # no MRZ entry screen yet: the citizen is told to use another way
+    async def passport_mrz(self, problem: str) -> MrzEntry | None:
+        """The MRZ entry screen: the six fields typed, or None ("use another credential")."""
+        answer = await self._ask("passport", {"problem": problem})
+        if isinstance(answer, dict):
+            return MrzEntry.from_answer(answer)
+        self.bridge.post("identify", {"step": "identify"})  # back to the other ways
+        return None
 
     def finished(self, outcome: str, case_numbers: list[str], printed: list[str],
                  problems: list[str], *, uploading: bool = False) -> None:

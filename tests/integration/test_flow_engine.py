@@ -204,3 +204,45 @@ async def test_a_commitment_signed_on_the_keys_is_recorded_as_such(rig) -> None:
     commitment = sent[0]["commitment"]
     assert commitment["signed_with"] == "keys"
     assert commitment["signature_strokes"] == []
+
+
+async def test_a_name_no_font_can_print_refers_the_citizen_and_prints_nothing(rig) -> None:
+    """王𰻝 (biáng, CJK Extension G) is in none of the kiosk's fonts: the certificate would
+    carry a blank box in the name. Found before anything is drawn: an error event for staff
+    (no text in it), nothing printed or kept, the citizen sent to a counter with the case."""
+    import io
+    import json
+
+    from kiosk.documents.issuer import issuer_for
+    from kiosk.documents.reprint_store import ReprintNotFound
+    from kiosk.events import EventId
+    from kiosk.logging import configure_logging
+    from kiosk.scenarios.schema import InlineCard
+    from kiosk.sim.citizens import inline_card
+
+    ports, tmp = rig
+    ports = replace(ports, issuer=issuer_for(tmp, "T", bytes(range(32))))  # documents.key
+    written = InlineCard.model_validate({"name": "王𰻝", "birth": "1980-01-01"})
+    session = Session()
+    session.identity = identity_from_idcard(inline_card(written.model_dump(mode="json")).record,
+                                            None)
+    logs = io.StringIO()
+    configure_logging("DEBUG", stream=logs)
+    try:
+        result = await FlowEngine(ports).run("criminal-record-certificate", session, Citizen())
+    finally:
+        configure_logging("DEBUG")
+    assert result.outcome is Outcome.REFERRED
+    case = result.case_numbers[0]
+    assert f"受理编号 {case}" in result.reason
+    assert "无法打印" in result.reason
+    assert (result.printed, result.certificates) == ([], [])
+    with pytest.raises(ReprintNotFound):
+        ports.reprints.get(case, "certificate")
+    events = [json.loads(line) for line in logs.getvalue().splitlines()]
+    missing = [e for e in events if e.get("event_id") == EventId.PRINT_GLYPH_MISSING]
+    assert len(missing) == 1
+    assert (missing[0]["documents"], missing[0]["characters"], missing[0]["planes"]) == \
+        (["certificate"], 1, [3])
+    assert "𰻝" not in logs.getvalue()
+    assert session.empty

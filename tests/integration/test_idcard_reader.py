@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from kiosk.devices.base import ReaderBack, ReaderUnavailable
-from kiosk.devices.errors import CardReadFailed, CardRemoved, InconsistentCardData, SamError
+from kiosk.devices.errors import (
+    CardReadFailed,
+    CardRemoved,
+    CardTextUnreadable,
+    InconsistentCardData,
+    SamError,
+)
 from kiosk.devices.idcard.photo import SimulatedPhotoDecoder
 from kiosk.devices.idcard.reader import (
     CardLifted,
@@ -89,6 +95,19 @@ async def test_card_lifted_mid_read_never_gives_a_partial_record(sim, reader) ->
     sim.inject("lift_mid_read", at=600)
     with pytest.raises(CardRemoved):
         await reader.read_card()
+
+
+async def test_a_cut_rare_character_sends_the_citizen_to_a_counter_in_plain_words(
+        sim, reader) -> None:
+    from kiosk.domain.citizen_messages import message_for
+
+    sim.place("liu-yan")
+    sim.inject("cut_character")  # the name field ends in half of a surrogate pair
+    with pytest.raises(CardTextUnreadable) as refused:
+        await reader.read_card()
+    words = message_for(refused.value)
+    assert "生僻字" in words.text
+    assert "取号" in words.next_step  # not "the card could not be read": a counter takes over
 
 
 async def test_one_bad_checksum_is_retried(sim, reader) -> None:

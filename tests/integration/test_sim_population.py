@@ -49,6 +49,12 @@ def test_any_valid_number_is_a_person_with_nothing_on_record(backend) -> None:
     assert r.json()["data"] is None
     wrong_check = STRANGER[:-1] + ("1" if STRANGER[-1] == "0" else "0")
     assert _record(backend, "criminal_record", wrong_check).status_code == 404
+    # a 2017 permanent residence card's 15-character number is a person too (it was 404:
+    # the holder was sent to a counter where the 2023 card's holder got an answer)
+    r = _record(backend, "criminal_record", "FRA440088123001")
+    assert r.status_code == 200
+    assert r.json()["data"] is None
+    assert _record(backend, "criminal_record", "FRA440088133001").status_code == 404  # 13th month
 
 
 def test_seeded_records_override_the_plain_ones(backend) -> None:

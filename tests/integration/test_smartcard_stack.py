@@ -7,6 +7,7 @@ import asyncio
 import json
 import subprocess
 import sys
+from dataclasses import replace
 
 import cv2
 import numpy as np
@@ -27,12 +28,15 @@ from kiosk.devices.smartcard.pcsc_reader import (
 )
 from kiosk.devices.smartcard.sim.passport_card import SAMPLE_PASSPORT, VirtualPassport
 from kiosk.devices.smartcard.sim.social_security_card import (
+    RARE_NAME_SSC,
     SAMPLE_SSC,
+    SocialSecurityProfile,
     VirtualSocialSecurityCard,
 )
 from kiosk.devices.smartcard.sim.vpcd_link import VpcdLink
 from kiosk.devices.smartcard.social_security import NeedsPsam
 from kiosk.domain.identity import Credential, Sex
+from kiosk.flows.passport_entry import MrzEntry
 
 pytestmark = pytest.mark.daemon
 
@@ -130,15 +134,19 @@ async def test_tampered_response_mac_is_caught(insert) -> None:
         await read_card(READER0, SAMPLE_PASSPORT.access_key)
 
 
-async def test_social_security_card(insert) -> None:
-    insert(VirtualSocialSecurityCard(), port=35964)
+@pytest.mark.parametrize("profile", [
+    SAMPLE_SSC, replace(RARE_NAME_SSC, name="刘䶮" + "明" * 12 + "𠈌")], ids=["wang-zhe", "rare"])
+async def test_social_security_card(insert, profile: SocialSecurityProfile) -> None:
+    """GB 18030 names: 䶮 (GBK read 刘䶮 as 刘��), and 𠈌 (four bytes), which no longer fits
+    the 30 bytes of the name and runs on into the name extension (tag 4E)."""
+    insert(VirtualSocialSecurityCard(profile), port=35964)
     result = await read_card(READER1)
     ident = result.identity
     assert ident.credential is Credential.SOCIAL_SECURITY
-    assert ident.name == SAMPLE_SSC.name
-    assert ident.id_number == SAMPLE_SSC.ssn
-    assert ident.document_number == SAMPLE_SSC.card_number
-    assert ident.sex is Sex.FEMALE
+    assert ident.name == profile.name
+    assert ident.id_number == profile.ssn
+    assert ident.document_number == profile.card_number
+    assert ident.sex is (Sex.FEMALE if profile.sex == "2" else Sex.MALE)
     assert result.social_security is not None
     assert result.social_security.nation == "汉"
     assert result.social_security.spec_version == "3.00"
@@ -220,3 +228,78 @@ def test_card_read_cli_with_the_simulator_process(pcscd_running) -> None:
         if sim.stdin:
             sim.stdin.close()
         sim.wait(10)
+
+
+class PassportTyper:
+    """The person at the kiosk, typing the passport's bottom line: the entries given, in turn
+    (what the kiosk said about each is kept)."""
+
+    def __init__(self, *entries: MrzEntry) -> None:
+        self.entries = list(entries)
+        self.told: list[str] = []
+        self.refused: list[str] = []
+
+    async def passport_mrz(self, problem: str) -> MrzEntry | None:
+        self.told.append(problem)
+        return self.entries.pop(0) if self.entries else None
+
+    def identify_problem(self, text: str, next_step: str) -> None:
+        self.told.append(text)
+
+    def step(self, name: str) -> None: pass
+    def progress(self, message: str) -> None: pass
+    def deadline(self, seconds: float) -> None: pass
+
+    async def still_there(self, grace_s: float) -> bool:
+        return True
+
+
+async def test_three_wrong_passport_entries_send_the_citizen_to_a_counter(insert,
+                                                                          tmp_path) -> None:
+    """Two typing mistakes the check digits show (said at once, naming the field, without
+    trying the chip), then data the chip refuses: the visit ends referred at identification,
+    and the queue offers a ticket."""
+    from kiosk.documents.reprint_store import ReprintStore
+    from kiosk.flows.catalog import load_catalog
+    from kiosk.flows.identify import IdentitySources
+    from kiosk.flows.outcome import EndReason, Outcome, Step, ticket_reason
+    from kiosk.flows.ports import FlowPorts
+    from kiosk.flows.visit import VisitRunner
+    from kiosk.services.outbox import Outbox, Uploader
+    from kiosk.sim.backend import BackendServer
+
+    good = MrzEntry.of(SAMPLE_PASSPORT.access_key)
+    typo = replace(good, birth_check=str((int(good.birth_check) + 1) % 10))
+    short = replace(good, expiry=good.expiry[:5])
+    other = MrzEntry.of(BacKey("E12345679", good.birth, good.expiry))  # right digits, wrong data
+    insert(VirtualPassport())
+    backend = BackendServer()
+    backend.start()
+    outbox = Outbox.open(tmp_path)
+    try:
+        gateway = backend.gateway("T")
+        ports = FlowPorts(catalog=load_catalog(), gateway=gateway, outbox=outbox,
+                          uploader=Uploader(outbox, gateway),
+                          reprints=ReprintStore(tmp_path, key=bytes(32)), kiosk_id="T")
+        refused: list[str] = []
+        runner = VisitRunner(ports, IdentitySources(smartcard_reader=READER0),
+                             lambda: None,  # type: ignore[arg-type,return-value]
+                             match_threshold=0.5, photo_detect_score=0.5,
+                             on_refused=refused.append)
+        citizen = PassportTyper(typo, short, other)
+        result = await runner.run("criminal-record-certificate", citizen)  # type: ignore[arg-type]
+        assert citizen.told[0] == ""
+        assert citizen.told[1].startswith("出生日期和它后面的校验位对不上")
+        assert citizen.told[1].endswith("（还可以再试2次）")
+        assert citizen.told[2].startswith("有效期请填6位数字")
+        assert citizen.told[2].endswith("（还可以再试1次）")
+        assert (result.outcome, result.end, result.at) == \
+            (Outcome.REFERRED, EndReason.REFUSED, Step.IDENTIFY)
+        assert result.reason == "护照信息3次未能核对成功，请到窗口由工作人员办理"
+        assert refused == ["mrz_tries_exhausted"]
+        assert ticket_reason(result) == "referred"
+        ticket = await runner.take_ticket(result, "zh-Hans", "k" * 16)
+        assert ticket.number.startswith("A")
+    finally:
+        outbox.close()
+        backend.stop()

@@ -59,6 +59,10 @@ def views(lang: str) -> list[tuple[str, dict[str, Any]]]:
             "printed": ["certificate", "receipt"], "problems": []}
     return [
         ("identify", {"step": "identify"}),
+        ("passport", {"problem": words(
+            lang, "出生日期和它后面的校验位对不上，请对照护照最下面一行逐位核对（还可以再试2次）",
+            "出生日期和它後面的校驗位對不上，請對照護照最下面一行逐位核對（還可以再試2次）",
+            "The date of birth and the check digit after it do not agree (2 more tries)")}),
         ("face_consent", {}),
         ("face", {"guidance": "move_closer", "challenge": ""}),
         ("working", {"step": "decide"}),

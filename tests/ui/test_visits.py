@@ -479,4 +479,5 @@ def test_the_configured_timeouts_reach_the_visit(shell, core, sim_config) -> Non
     assert runner.face_check_s == sim_config.timeouts.face_check_s
     assert runner.identification.sources.idcard_poll_s == \
         sim_config.devices.idcard.poll_interval_s
-    assert runner.identification.sources.time_zone == sim_config.time_zone
+    assert runner.identification.sources.clock.zone_name == sim_config.time_zone
+    assert runner.ports.clock is runner.identification.sources.clock  # one clock

@@ -11,6 +11,8 @@ from kiosk.devices.smartcard.passport import DocumentNotVerified, NotAPassport, 
 from kiosk.devices.smartcard.social_security import NeedsPsam, NotASocialSecurityCard
 from kiosk.domain.citizen_messages import known_codes, message_for
 from kiosk.domain.errors import KioskError
+from kiosk.domain.id_plausibility import ImplausibleIdNumber
+from kiosk.flows.passport_entry import PassportSetAside
 from kiosk.flows.qr_identity import QrIdentifyFailed
 from kiosk.services import errors as gateway_errors
 
@@ -19,7 +21,8 @@ def all_error_classes() -> list[type[KioskError]]:
     found = [c for module in (device_errors, gateway_errors) for c in vars(module).values()
              if isinstance(c, type) and issubclass(c, KioskError)]
     return [*found, WrongAccessKey, DocumentNotVerified, NotAPassport, NeedsPsam,
-            NotASocialSecurityCard, MrzNeeded, QrRejected, QrIdentifyFailed]
+            NotASocialSecurityCard, MrzNeeded, QrRejected, QrIdentifyFailed, ImplausibleIdNumber,
+            PassportSetAside]
 
 
 @pytest.mark.parametrize("cls", all_error_classes(), ids=lambda c: c.__name__)

@@ -72,6 +72,10 @@ def test_a_good_file_keeps_its_meaning(tmp_path: Path) -> None:
      r"s\.yaml:9: keys\.premises: words on a keyboard: .*not 天河路"),
     ("sign_commitment: true", "sign_commitment: true\ndrive: mouse",
      r"s\.yaml:8: drive: must be one of"),
+    ("sign_commitment: true", "sign_commitment: true\nat: 2026-02-28T09:30:00",
+     r"s\.yaml:8: at: .*UTC offset"),
+    ("sign_commitment: true", "sign_commitment: true\nat: tomorrow",
+     r"s\.yaml:8: at: "),
 ])
 def test_a_wrong_value_names_file_line_and_field(tmp_path: Path, old: str, new: str,
                                                   where: str) -> None:
@@ -95,12 +99,12 @@ def test_inline_cards_take_the_cards_own_spellings(tmp_path: Path, sex: object) 
     assert card.valid_to == "长期"
 
 
-def test_a_passport_is_not_scripted_on_the_keys(tmp_path: Path) -> None:
+def test_a_passport_is_typed_on_its_entry_screen_by_keys(tmp_path: Path) -> None:
     path = tmp_path / "s.yaml"
     path.write_text(GOOD.replace("credential: idcard", "credential: passport") +
                     "drive: keys\n", encoding="utf-8")
-    with pytest.raises(ScenarioError, match="a passport's MRZ entry is not scripted"):
-        Scenario.load(path)
+    s = Scenario.load(path)
+    assert (s.spec.citizen.credential, s.spec.drive) == ("passport", "keys")
 
 
 def test_keys_words_are_pinyin_or_typed_as_they_are(tmp_path: Path) -> None:
@@ -110,3 +114,33 @@ def test_keys_words_are_pinyin_or_typed_as_they_are(tmp_path: Path) -> None:
     s = Scenario.load(path)
     assert s.spec.drive == "keys"
     assert s.spec.keys == {"premises": "tianhe lu3 385 hao"}
+
+
+def test_relative_dates_count_from_the_scenarios_moment(tmp_path: Path) -> None:
+    """`at:` sets the kiosk's clock for the visit; `today-1` is the day before that moment
+    in Beijing (23:30 UTC on 27 February is already the 28th there)."""
+    path = tmp_path / "s.yaml"
+    path.write_text(GOOD.replace("card: zhang-wei", "card: {name: 周新人, birth: 20080229, "
+                                 "valid_to: today-1}") + "at: 2026-02-27T23:30:00+00:00\n",
+                    encoding="utf-8")
+    s = Scenario.load(path)
+    assert s.spec.at is not None
+    assert s.spec.at.isoformat() == "2026-02-27T23:30:00+00:00"
+    assert not isinstance(s.spec.citizen.card, str)
+    assert str(s.spec.citizen.card.valid_to) == "2026-02-27"
+
+
+def test_an_inline_name_is_measured_in_the_cards_units(tmp_path: Path) -> None:
+    """The card's name field holds 15 UTF-16 units: 15 common characters fit, 14 and 𠈌
+    (two units) do not, and the file says why instead of the simulator failing later."""
+    path = tmp_path / "s.yaml"
+    fits = "欧阳" + "明" * 11 + "𠈌"  # 15 units
+    path.write_text(GOOD.replace("card: zhang-wei", f"card: {{name: {fits}, birth: 19920506}}"),
+                    encoding="utf-8")
+    card = Scenario.load(path).spec.citizen.card
+    assert not isinstance(card, str)
+    assert card.name == fits
+    path.write_text(GOOD.replace("card: zhang-wei", f"card: {{name: 欧{fits}, birth: 19920506}}"),
+                    encoding="utf-8")
+    with pytest.raises(ScenarioError, match=r"citizen\.card\.name: .*takes 16 UTF-16 units"):
+        Scenario.load(path)

@@ -6,10 +6,13 @@ from datetime import date
 import pytest
 
 from kiosk.devices.idcard.text_block import (
+    CutCharacter,
+    DoesNotFit,
     InconsistentCard,
     TextBlockError,
     decode_text_block,
     encode_text_block,
+    utf16_units,
 )
 from kiosk.domain.identity import CardType, Sex
 from kiosk.sim.citizens import DECK, card
@@ -120,3 +123,31 @@ def test_hmt_permit_number_checked_too() -> None:
     bad = replace(rec, id_number=rec.id_number[:17] + ("0" if rec.id_number[17] != "0" else "1"))
     with pytest.raises(InconsistentCard, match="check character"):
         decode_text_block(encode_text_block(bad))
+
+
+# --- rare characters beyond the BMP (生僻字): UTF-16 surrogate pairs -------------------------
+
+def test_a_name_beyond_the_bmp_is_read_whole() -> None:
+    # 13 common characters and 𠈌 (U+2020C, two units): exactly the 15 units of the field
+    name = "欧阳" + "明" * 11 + "𠈌"
+    r = decode_text_block(hand_built_resident(name=name, address="新疆乌鲁木齐市𠈌路1号"))
+    assert r.name == name
+    assert r.address == "新疆乌鲁木齐市𠈌路1号"
+    assert decode_text_block(encode_text_block(r)) == r
+
+
+def test_half_a_character_at_a_fields_end_is_named_not_guessed() -> None:
+    cut = "欧阳" + "明" * 12 + "\ud840"  # 𠈌 (D840 DE0C) without its second half
+    block = bytearray(hand_built_resident())
+    block[0:30] = cut.encode("utf-16-le", "surrogatepass")
+    with pytest.raises(CutCharacter) as refused:
+        decode_text_block(bytes(block))
+    assert refused.value.field == "name"
+    assert "明" not in str(refused.value)  # the field is named, its text never shown
+
+
+def test_a_name_longer_than_the_field_in_units_is_refused_by_the_encoder() -> None:
+    too_long = replace(card("zhang-wei").record, name="欧阳" + "明" * 12 + "𠈌")  # 16 units
+    with pytest.raises(DoesNotFit, match="name takes 16 UTF-16 units; the card's field holds 15"):
+        encode_text_block(too_long)
+    assert utf16_units("王𠈌") == 3

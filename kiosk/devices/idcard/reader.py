@@ -34,6 +34,7 @@ from kiosk.devices.base import (
 from kiosk.devices.errors import (
     CardReadFailed,
     CardRemoved,
+    CardTextUnreadable,
     DeviceError,
     DeviceProtocolError,
     DeviceTimeout,
@@ -51,7 +52,12 @@ from kiosk.devices.idcard.sam_frame import (
     encode_command,
     sw3_meaning,
 )
-from kiosk.devices.idcard.text_block import InconsistentCard, TextBlockError, decode_text_block
+from kiosk.devices.idcard.text_block import (
+    CutCharacter,
+    InconsistentCard,
+    TextBlockError,
+    decode_text_block,
+)
 from kiosk.domain.identity import IdCardRecord, Identity, identity_from_idcard
 from kiosk.events import EventId
 from kiosk.logging import get_logger
@@ -276,6 +282,9 @@ class SamReader(Device):
             log.warning("idcard inconsistent", event_id=EventId.IDCARD_INCONSISTENT,
                         reason=str(exc))
             raise InconsistentCardData(str(exc)) from None
+        except CutCharacter as exc:
+            log.warning("idcard text cut", event_id=EventId.IDCARD_TEXT_CUT, field=exc.field)
+            raise CardTextUnreadable(str(exc)) from None
         except TextBlockError as exc:
             raise CardReadFailed(f"text block: {exc}") from None
         photo = None
@@ -366,8 +375,8 @@ async def watch_cards(reader: SamReader, poll_interval_s: float = 0.3,
             await asyncio.sleep(backoff)
             backoff = min(retry_max_s, backoff * 2)
             continue
-        except (CardRemoved, CardReadFailed, InconsistentCardData, SamError,
-                DeviceTimeout, DeviceProtocolError) as exc:
+        except (CardRemoved, CardReadFailed, CardTextUnreadable, InconsistentCardData,
+                SamError, DeviceTimeout, DeviceProtocolError) as exc:
             if not error_reported:
                 error_reported = True
                 yield CardReadError(exc)

@@ -9,6 +9,15 @@ Layouts, chosen by the type mark at byte offset 248:
 (bad GB 11643 check, birth or sex that disagree with the number, impossible dates) raises
 `InconsistentCard`, so it is reported, never silently accepted.
 `encode_text_block` is the inverse, used by the reader simulator and tests.
+
+Rare characters (生僻字): the block holds UTF-16 code units, so a character beyond the BMP
+(𠈌, U+2020C) takes two of them, a surrogate pair, and a field's size counts units, not
+characters: the 30-byte name holds 15 units — 15 common characters, or 13 and one rare one.
+A pair is decoded as its one character. A surrogate without its partner (a pair cut at the
+field's end by whoever wrote the card, or a damaged card) is `CutCharacter`: the name cannot
+be known whole, so the citizen is sent to a counter, in plain words, instead of being given a
+name with a character missing. `utf16_units` is the measure the scenario schema and the
+simulator use.
 """
 
 from __future__ import annotations
@@ -51,11 +60,29 @@ class InconsistentCard(TextBlockError):
     """The block decodes, but its fields contradict each other or GB 11643."""
 
 
-def _field(block: bytes, where: tuple[int, int]) -> str:
+class CutCharacter(TextBlockError):
+    """A field holds half a surrogate pair: one of its characters cannot be known."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(f"the {field} field holds half of a character (a cut surrogate pair)")
+        self.field = field  # the field's name, never its content
+
+
+def utf16_units(text: str) -> int:
+    """How many UTF-16 code units `text` takes on a card (two for a character beyond the
+    BMP)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def _field(block: bytes, where: tuple[int, int], name: str = "text", *,
+           strip: bool = True) -> str:
     offset, size = where
-    text = block[offset : offset + size].decode("utf-16-le", errors="strict")
+    try:
+        text = block[offset : offset + size].decode("utf-16-le", errors="strict")
+    except UnicodeDecodeError:
+        raise CutCharacter(name) from None
     # Strip only the padding at the end: inner spaces belong to foreign names.
-    return text.rstrip(" \x00")
+    return text.rstrip(" \x00") if strip else text
 
 
 def _date(text: str, what: str) -> date:
@@ -116,7 +143,7 @@ def _check_number(number: str, birth: date, sex: Sex) -> str:
 
 
 def _resident(block: bytes, card_type: CardType) -> IdCardRecord:
-    f = {k: _field(block, v) for k, v in RESIDENT.items()}
+    f = {k: _field(block, v, k) for k, v in RESIDENT.items()}
     sex = _sex(f["sex"])
     birth = _date(f["birth"], "birth date")
     number = _check_number(f["id_number"], birth, sex)
@@ -125,8 +152,8 @@ def _resident(block: bytes, card_type: CardType) -> IdCardRecord:
         raise InconsistentCard(f"undocumented nation code {nation_code!r}")
     pass_number = issue_count = None
     if card_type is CardType.HMT_RESIDENCE:
-        pass_number = _field(block, HMT_EXTRA["pass_number"]) or None
-        count = _field(block, HMT_EXTRA["issue_count"])
+        pass_number = _field(block, HMT_EXTRA["pass_number"], "pass_number") or None
+        count = _field(block, HMT_EXTRA["issue_count"], "issue_count")
         issue_count = int(count) if is_ascii_digits(count) else None
         nation_code = None
     valid_from = _date(f["valid_from"], "valid-from date")
@@ -142,7 +169,7 @@ def _resident(block: bytes, card_type: CardType) -> IdCardRecord:
 
 
 def _foreign_2017(block: bytes) -> IdCardRecord:
-    f = {k: _field(block, v) for k, v in FOREIGN_2017.items()}
+    f = {k: _field(block, v, k) for k, v in FOREIGN_2017.items()}
     number = f["id_number"]
     if len(number) != 15 or not (number[:3].isascii() and number[:3].isalpha()) or \
             not is_ascii_digits(number[3:]):
@@ -159,12 +186,12 @@ def _foreign_2017(block: bytes) -> IdCardRecord:
 
 
 def _foreign_2023(block: bytes) -> IdCardRecord:
-    f = {k: _field(block, v) for k, v in FOREIGN_2023.items()}
+    f = {k: _field(block, v, k) for k, v in FOREIGN_2023.items()}
     sex = _sex(f["sex"])
     birth = _date(f["birth"], "birth date")
     number = _check_number(f["id_number"], birth, sex)
     # The English name runs over both slots; the first is filled before the second is used.
-    raw1 = block[52:122].decode("utf-16-le")
+    raw1 = _field(block, (52, 70), "english_name_1", strip=False)
     english = (raw1 + f["english_name_2"]) if f["english_name_2"] else f["english_name_1"]
     return IdCardRecord(
         card_type=CardType.FOREIGN_PERMANENT, name=f["name"], sex=sex, birth=birth,
@@ -177,11 +204,17 @@ def _foreign_2023(block: bytes) -> IdCardRecord:
 
 # --- encoding (simulator and tests) ---------------------------------------------------------
 
-def _put(block: bytearray, where: tuple[int, int], text: str) -> None:
+class DoesNotFit(ValueError):
+    """A value longer than its field on the card (counted in UTF-16 units)."""
+
+
+def _put(block: bytearray, where: tuple[int, int], text: str, name: str = "text") -> None:
     offset, size = where
     raw = text.encode("utf-16-le")
     if len(raw) > size:
-        raise ValueError(f"{text!r} does not fit in {size} bytes")
+        # the field's name and sizes only: the value may be personal
+        raise DoesNotFit(f"the {name} takes {len(raw) // 2} UTF-16 units; the card's field "
+                         f"holds {size // 2}")
     block[offset : offset + size] = raw + " ".encode("utf-16-le") * ((size - len(raw)) // 2)
 
 
@@ -201,7 +234,7 @@ def encode_text_block(r: IdCardRecord) -> bytes:
             "authority": r.authority, "valid_from": _d(r.valid_from), "valid_to": _d(r.valid_to),
         }
         for k, where in RESIDENT.items():
-            _put(block, where, values[k])
+            _put(block, where, values[k], k)
         if r.card_type is CardType.HMT_RESIDENCE:
             _put(block, HMT_EXTRA["pass_number"], r.pass_number or "")
             _put(block, HMT_EXTRA["issue_count"], f"{r.issue_count or 0:02d}")
@@ -214,7 +247,7 @@ def encode_text_block(r: IdCardRecord) -> bytes:
             "version": "20", "authority_code": r.authority_code or "",
         }
         for k, where in FOREIGN_2017.items():
-            _put(block, where, values[k])
+            _put(block, where, values[k], k)
         _put(block, TYPE_MARK, "I")
     else:
         english = r.english_name or ""
@@ -226,6 +259,6 @@ def encode_text_block(r: IdCardRecord) -> bytes:
             "english_name_2": rest, "nationality": r.nationality or "",
         }
         for k, where in FOREIGN_2023.items():
-            _put(block, where, values[k])
+            _put(block, where, values[k], k)
         _put(block, TYPE_MARK, "Y")
     return bytes(block)

@@ -8,6 +8,7 @@ caller gets `MrzNeeded` and asks the citizen for it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from cryptography import x509
 
@@ -42,7 +43,8 @@ class CardResult:
 
 
 def read_card_blocking(reader: str, key: BacKey | None,
-                       trust: list[x509.Certificate] | None = None) -> CardResult:
+                       trust: list[x509.Certificate] | None = None,
+                       today: date | None = None) -> CardResult:
     channel = PcscChannel(reader)
     channel.connect()
     try:
@@ -50,7 +52,7 @@ def read_card_blocking(reader: str, key: BacKey | None,
         if probe.ok:
             if key is None:
                 raise MrzNeeded("this is an e-passport: its MRZ data are needed to open it")
-            p = read_passport(channel, key, trust=trust)
+            p = read_passport(channel, key, trust=trust, today=today)
             return CardResult(identity_from_passport(p, reader), passport=p)
         s = read_social_security(channel)
         return CardResult(identity_from_social_security(s, reader), social_security=s)
@@ -60,5 +62,6 @@ def read_card_blocking(reader: str, key: BacKey | None,
 
 async def read_card(reader: str, key: BacKey | None = None,
                     trust: list[x509.Certificate] | None = None,
-                    timeout_s: float = 20.0) -> CardResult:
-    return await run_blocking(timeout_s, read_card_blocking, reader, key, trust)
+                    timeout_s: float = 20.0, today: date | None = None) -> CardResult:
+    """The card in `reader`; `today` is the kiosk's day (an MRZ's two-digit years)."""
+    return await run_blocking(timeout_s, read_card_blocking, reader, key, trust, today)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from cryptography import x509
 
@@ -142,8 +143,10 @@ class _SecureFiles:
 
 def read_passport(channel: PcscChannel, key: BacKey, *, read_face: bool = True,
                   trust: list[x509.Certificate] | None = None,
-                  authenticate: Authenticate = bac_authenticate) -> PassportRead:
-    """Open the chip with `key`, read and verify DG1 (and DG2). Blocking: run in a thread."""
+                  authenticate: Authenticate = bac_authenticate,
+                  today: date | None = None) -> PassportRead:
+    """Open the chip with `key`, read and verify DG1 (and DG2). Blocking: run in a thread.
+    `today` (the kiosk's day) places the MRZ's two-digit years in their century."""
     started = time.perf_counter()
     r = channel.transmit(Command(0x00, 0xA4, 0x04, 0x0C, EMRTD_AID))
     if not r.ok:
@@ -170,7 +173,7 @@ def read_passport(channel: PcscChannel, key: BacKey, *, read_face: bool = True,
         raise DocumentNotVerified(f"the document data could not be verified: "
                                   f"{verification.reason}")
     try:
-        mrz = parse_mrz(lds.parse_dg1(data[1]))
+        mrz = parse_mrz(lds.parse_dg1(data[1]), today=today)
         face = lds.parse_dg2(data[2]) if 2 in data else None
     except (MrzError, lds.LdsError) as exc:
         raise DeviceProtocolError(str(exc)) from None

@@ -4,7 +4,6 @@ signed commitment (告知承诺) where the service allows it, or missing (refuse
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
 
 from kiosk.domain.citizen_messages import visit_message
 from kiosk.flows.context import VisitContext
@@ -52,7 +51,7 @@ async def _commit(ctx: VisitContext, s: ServiceDefinition) -> None:
         raise ctx.stop(Outcome.ABANDONED, "the signed text is not the text shown",
                        EndReason.DECLINED)
     ctx.commitment = {"text_sha256": digest,
-                      "signed_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+                      "signed_at": ctx.ports.clock.now().isoformat(timespec="seconds"),
                       "signature_strokes": [list(map(list, st)) for st in signed.strokes],
                       "signed_with": signed.method}
     ctx.session.signature = ctx.commitment

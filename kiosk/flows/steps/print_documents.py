@@ -1,34 +1,81 @@
 """On the spot: the signed A4 certificate (秒批 only) and the thermal receipt, then the citizen
-is told how it went."""
+is told how it went.
+
+Before anything is drawn, every character of both documents is looked up in the font chain
+(kiosk/documents/fonts.py): one that no font has would print as a blank box — in a name, a
+certificate that says someone else. Then nothing is printed, staff get an error event (which
+documents, how many characters, their Unicode planes; never the text), and the citizen is
+sent to a counter with the case number, where the certificate is printed from the case.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from datetime import date, datetime
 
-from kiosk.documents.certificate import CertificateContent
+from kiosk.documents.certificate import CertificateContent, certificate_texts
+from kiosk.documents.fonts import missing_glyphs
 from kiosk.documents.issuer import IssuedCertificate
-from kiosk.documents.receipt import case_receipt, to_escpos
+from kiosk.documents.receipt import ReceiptDocument, case_receipt, receipt_texts, to_escpos
+from kiosk.domain.citizen_messages import visit_message
 from kiosk.domain.masking import mask_name
+from kiosk.events import EventId
 from kiosk.flows.context import VisitContext
 from kiosk.flows.document_printing import print_outputs
+from kiosk.flows.outcome import Outcome
+from kiosk.logging import get_logger
+
+log = get_logger(__name__)
 
 
-async def _certificate(ctx: VisitContext, case: str) -> IssuedCertificate | None:
+def _certificate_content(ctx: VisitContext, case: str) -> CertificateContent | None:
     docs = [(s, d) for s in ctx.items for d in s.documents] if ctx.instant else []
     if not docs or ctx.ports.issuer is None:
         return None
     s, d = docs[0]
-    ctx.ui.progress("正在打印证明")
     form = ctx.session.form
-    content = CertificateContent(
+    now = ctx.ports.clock.now()
+    return CertificateContent(
         title=d.title["zh-Hans"], document_number=case, service_code=s.item_code,
         issuer=d.issuer,
         holder_fields=[(f.label["zh-Hans"], form[f.id]) for f in s.fields
                        if f.source and f.source.startswith("identity")],
         body=[para.format(**form) for para in d.body],
         purpose=form.get(d.purpose_field or "", "办理相关事项"),
-        issue_date=date.today(), kiosk_id=ctx.ports.kiosk_id, printed_at=datetime.now())
+        issue_date=now.date(), kiosk_id=ctx.ports.kiosk_id, printed_at=now)
+
+
+def _receipt(ctx: VisitContext) -> ReceiptDocument:
+    p, result = ctx.ports, ctx.result
+    return case_receipt(
+        service=ctx.item.titles["zh-Hans"], case_numbers=result.case_numbers,
+        when=p.clock.now(), kiosk_id=p.kiosk_id, holder_masked=mask_name(ctx.identity.name),
+        outcome="已提交，将自动上传" if result.uploading else
+        "已办结（秒批）" if ctx.instant else "已受理，待审核",
+        next_steps=[s.receipt.next_steps["zh-Hans"] for s in ctx.items],
+        progress_url=p.progress_url + result.case_numbers[0])
+
+
+def _ensure_printable(ctx: VisitContext, case: str, content: CertificateContent | None,
+                      receipt: ReceiptDocument) -> None:
+    """Refer the citizen (nothing printed) when a character has no glyph in any font."""
+    missing = {"receipt": missing_glyphs("".join(receipt_texts(receipt)))}
+    if content is not None:
+        missing["certificate"] = missing_glyphs("".join(certificate_texts(content)))
+    lacking = {doc: chars for doc, chars in missing.items() if chars}
+    if not lacking:
+        return
+    characters = {ch for chars in lacking.values() for ch in chars}
+    log.error("a document has characters no font can print",
+              event_id=EventId.PRINT_GLYPH_MISSING, case=case, documents=sorted(lacking),
+              characters=len(characters), planes=sorted({ord(ch) >> 16 for ch in characters}))
+    raise ctx.stop(Outcome.REFERRED, visit_message("glyph_missing", ctx.lang, case=case))
+
+
+async def _certificate(ctx: VisitContext,
+                       content: CertificateContent | None) -> IssuedCertificate | None:
+    if content is None or ctx.ports.issuer is None:
+        return None
+    ctx.ui.progress("正在打印证明")
     # in a worker thread: signing is CPU work, and pyHanko runs its own event loop
     issued = await asyncio.to_thread(ctx.ports.issuer.issue, content, ctx.identity.name)
     ctx.result.certificates.append(issued)
@@ -38,14 +85,11 @@ async def _certificate(ctx: VisitContext, case: str) -> IssuedCertificate | None
 async def run(ctx: VisitContext) -> None:
     p, result = ctx.ports, ctx.result
     case = result.case_numbers[0]
-    issued = await _certificate(ctx, case)
-    receipt = to_escpos(case_receipt(
-        service=ctx.item.titles["zh-Hans"], case_numbers=result.case_numbers,
-        when=datetime.now(), kiosk_id=p.kiosk_id, holder_masked=mask_name(ctx.identity.name),
-        outcome="已提交，将自动上传" if result.uploading else
-        "已办结（秒批）" if ctx.instant else "已受理，待审核",
-        next_steps=[s.receipt.next_steps["zh-Hans"] for s in ctx.items],
-        progress_url=p.progress_url + case))
+    content = _certificate_content(ctx, case)
+    receipt_doc = _receipt(ctx)
+    _ensure_printable(ctx, case, content, receipt_doc)
+    issued = await _certificate(ctx, content)
+    receipt = to_escpos(receipt_doc)
     printed = await ctx.waiting_on("printers", print_outputs(
         case_number=case, certificate=issued, receipt=receipt,
         document_printer=p.document_printer, receipt_printer=p.receipt_printer,

@@ -3,9 +3,9 @@ e-license library (电子证照), and the records the registries hold."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
+from kiosk.domain.age import age_on
 from kiosk.domain.citizen_messages import visit_message
 from kiosk.flows.context import VisitContext
 from kiosk.flows.outcome import Outcome
@@ -13,18 +13,13 @@ from kiosk.flows.schema import Bundle
 from kiosk.services.errors import GatewayError, GatewayRejected
 
 
-def _age(birth: date | None) -> int | None:
-    if birth is None:
-        return None
-    today = date.today()
-    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
-
-
 async def run(ctx: VisitContext) -> None:
     identity, gateway = ctx.identity, ctx.ports.gateway
+    today = ctx.ports.clock.today()  # the kiosk's day, not the machine's
     facts: dict[str, Any] = {
         "identity": {"name": identity.name, "id_number": identity.id_number or "",
-                     "age": _age(identity.birth), "sex": identity.sex.value,
+                     "age": age_on(identity.birth, today) if identity.birth else None,
+                     "sex": identity.sex.value,
                      "nationality": identity.nationality or ""},
         "licenses": [], "license": {}, "records": {}, "form": {},
         "commitment_blocked": False,

@@ -34,7 +34,7 @@ def routes(st: BackendState) -> list[Route]:
                          for link in body.get("links") or []}
             for item in items:
                 st.counter += 1
-                number = f"{datetime.now(UTC):%Y%m%d}{st.counter:06d}"
+                number = f"{st.clock.now():%Y%m%d}{st.counter:06d}"
                 by_item[item] = number
                 depends_on = by_item.get(stands_on.get(item, ""))
                 st.db.execute("INSERT INTO cases VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -14,7 +14,6 @@ import os
 import platform
 import time
 from collections.abc import Callable, Coroutine
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
@@ -28,6 +27,7 @@ from kiosk.admin.statistics import VisitStatistics
 from kiosk.app import CoreThread
 from kiosk.config import KioskSettings
 from kiosk.credentials import credentials_for
+from kiosk.domain.clock import printed_time
 from kiosk.events import EventId
 from kiosk.logging import get_logger
 
@@ -48,6 +48,7 @@ class AdminBridge(QObject):
         super().__init__(parent)
         self._config = config
         self._statistics = statistics
+        self._clock = statistics.clock  # the kiosk's clock, in its zone
         self._services: KioskServices | None = None
         self._metrics_port: int | None = None
         self._thread = thread
@@ -308,7 +309,7 @@ class AdminBridge(QObject):
     def _get_system(self) -> dict[str, Any]:
         return {"version": __version__, "machineId": machine_id(),
                 "kioskId": self._config.kiosk_id, "python": platform.python_version(),
-                "time": datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
+                "time": printed_time(self._clock.now(), seconds=True),
                 "metricsPort": self._metrics_port or 0}
 
     open = Property(bool, _get_open, notify=changed)

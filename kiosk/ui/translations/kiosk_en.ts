@@ -937,6 +937,14 @@
     </message>
 </context>
 <context>
+    <name>MrzPicture</name>
+    <message>
+        <location filename="../qml/Kiosk/controls/MrzPicture.qml" line="26"/>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+</context>
+<context>
     <name>NavBar</name>
     <message>
         <location filename="../qml/Kiosk/controls/NavBar.qml" line="17"/>
@@ -970,6 +978,62 @@
         <location filename="../qml/Kiosk/controls/NumericPad.qml" line="17"/>
         <source>删除</source>
         <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>PassportScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/PassportScreen.qml" line="13"/>
+        <source>请填写护照信息</source>
+        <translation>Enter your passport details</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PassportScreen.qml" line="14"/>
+        <source>请对照护照最下面一行，填写证件号码、出生日期和有效期，以及它们各自后面的一位校验数字</source>
+        <translation>Copy from the bottom line of your passport: the document number, date of birth and expiry date, each with the one check digit that follows it</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PassportScreen.qml" line="36"/>
+        <source>① 证件号码</source>
+        <translation>① Document no.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PassportScreen.qml" line="37"/>
+        <location filename="../qml/Kiosk/screens/PassportScreen.qml" line="39"/>
+        <location filename="../qml/Kiosk/screens/PassportScreen.qml" line="41"/>
+        <source>校验位</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PassportScreen.qml" line="38"/>
+        <source>② 出生日期</source>
+        <translation>② Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PassportScreen.qml" line="38"/>
+        <location filename="../qml/Kiosk/screens/PassportScreen.qml" line="40"/>
+        <source>年年月月日日</source>
+        <translation>YYMMDD</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PassportScreen.qml" line="40"/>
+        <source>③ 有效期至</source>
+        <translation>③ Expiry date</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PassportScreen.qml" line="53"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PassportScreen.qml" line="54"/>
+        <source>改用其他证件</source>
+        <translation>Use another document</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PassportScreen.qml" line="57"/>
+        <source>①②③都在护照照片页最下面一行；每项后面紧跟的一位数字是它的校验位（粗框）。日期填6位数字：年年月月日日。</source>
+        <translation>①②③ are all on the bottom line of the photo page; the one digit right after each is its check digit (bold frame). Dates are 6 digits: YYMMDD.</translation>
     </message>
 </context>
 <context>

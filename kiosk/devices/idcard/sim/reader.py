@@ -40,7 +40,9 @@ from kiosk.logging import get_logger
 log = get_logger(__name__)
 
 FAULTS = ("lift_mid_read", "bad_checksum", "sam_error", "read_failed", "slow", "noise",
-          "silent")
+          "silent", "cut_character")
+# cut_character: the name field ends in half a surrogate pair, as on a card whose issuer cut a
+# rare character (beyond the BMP) at the field's end
 SAM_ID = bytes.fromhex("0501000020261123000000010000002A")
 
 
@@ -70,9 +72,13 @@ class SamReaderSimulator:
 
     # --- scripting (thread-safe) ---
     def place(self, card_id: str) -> None:
+        """Lay a card of the deck. A card whose fields do not fit the text block (a name
+        longer than 15 UTF-16 units...) is refused here (`DoesNotFit`, a ValueError), never
+        at the read."""
         card = self.deck.get(card_id)
         if card is None:
             raise KeyError(f"no sample card {card_id!r}")
+        encode_text_block(card.record)
         with self._lock:
             self.card = card
             self.read_done = False
@@ -169,6 +175,8 @@ class SamReaderSimulator:
                                                                 Sw3.READ_FAILED_LIFTED)))
             else:
                 text = encode_text_block(card.record)
+                if self._take_fault("cut_character") is not None:
+                    text = text[:28] + "\ud840".encode("utf-16-le", "surrogatepass") + text[30:]
                 wlt = card.wlt
                 lengths = len(text).to_bytes(2, "big") + len(wlt).to_bytes(2, "big")
                 if command == Command.READ_TEXT_PHOTO_FINGERPRINT:

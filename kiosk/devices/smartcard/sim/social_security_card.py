@@ -13,7 +13,12 @@ from datetime import date
 from kiosk.devices.smartcard import tlv
 from kiosk.devices.smartcard.apdu import Command, Response
 from kiosk.devices.smartcard.sim.card_base import VirtualCardBase
-from kiosk.devices.smartcard.social_security import SFI_EF05, SFI_EF06, SSC_AID
+from kiosk.devices.smartcard.social_security import (
+    NAME_ENCODING,
+    SFI_EF05,
+    SFI_EF06,
+    SSC_AID,
+)
 from kiosk.domain.id_number import make_id_number
 
 ATR = bytes.fromhex("3B6B00FF56434D5331302E30312D00")  # a contact card's ATR
@@ -28,6 +33,24 @@ def _fixed(text: str, size: int, encoding: str = "ascii") -> bytes:
     if len(raw) > size:
         raise ValueError(f"{text!r} does not fit in {size} bytes")
     return raw + bytes(size - len(raw))
+
+
+NAME_BYTES, EXTENSION_BYTES = 30, 20
+
+
+def name_records(name: str) -> dict[int, bytes]:
+    """Tag 09 (and tag 4E when the name is longer), in GB 18030, split between whole
+    characters."""
+    first = ""
+    for ch in name:
+        if len((first + ch).encode(NAME_ENCODING)) > NAME_BYTES:
+            break
+        first += ch
+    rest = name[len(first):]
+    records = {0x09: _fixed(first, NAME_BYTES, NAME_ENCODING)}
+    if rest:
+        records[0x4E] = _fixed(rest, EXTENSION_BYTES, NAME_ENCODING)
+    return records
 
 
 @dataclass(frozen=True)
@@ -48,6 +71,10 @@ class SocialSecurityProfile:
 SAMPLE_SSC = SocialSecurityProfile("A12345678", make_id_number("310115", date(1996, 11, 30), 82),
                                    "王喆", "2", 1, date(1996, 11, 30), date(2021, 6, 1),
                                    date(2031, 6, 1), region="310115")
+# 刘䶮 of the deck: 䶮 is in GB 18030 (FE 9F) but not in GBK
+RARE_NAME_SSC = SocialSecurityProfile(
+    "B23456789", make_id_number("440106", date(1990, 7, 1), 153), "刘䶮", "1", 1,
+    date(1990, 7, 1), date(2022, 3, 1), date(2032, 3, 1), region="440106")
 
 
 class VirtualSocialSecurityCard(VirtualCardBase):
@@ -67,7 +94,7 @@ class VirtualSocialSecurityCard(VirtualCardBase):
             },
             SFI_EF06: {
                 0x08: _fixed(p.ssn, 18),
-                0x09: _fixed(p.name, 30, "gbk"),
+                **name_records(p.name),
                 0x0A: _fixed(p.sex, 1),
                 0x0B: bytes([p.nation]),
                 0x0C: bytes.fromhex(p.region[:6]),

@@ -41,6 +41,13 @@ QtObject {
     property color cameraGuide: "#FFFFFF"       // the face outline drawn over the picture
     property color ink: "#000000"               // the signature's strokes
     property color signatureSurface: "#FFFFFF"  // the signature pad: white paper in every mode
+    // the passport picture (MRZ entry): the data page, and one mark per field to find on it
+    property color passportPage: contrast ? "#000000" : "#EEF3EA"
+    property color mrzDocument: contrast ? "#000000" : "#FFE08A"
+    property color mrzBirth: contrast ? "#000000" : "#BFE3FF"
+    property color mrzExpiry: contrast ? "#000000" : "#C9EFC4"
+    property color mrzMark: contrast ? "#FFE600" : "#1B1F24"  // the frame around each mark
+    property string monoFamily: "DejaVu Sans Mono"  // the machine-readable zone, as printed
 
     // The admin menu (staff): one fixed palette and fixed sizes, never switched by the
     // citizen's elder or high-contrast mode.

@@ -8,9 +8,9 @@ Rectangle {
     height: Math.round(Theme.touchMin * 1.5)
     color: Theme.primary
 
-    function weekday(d) {
+    function weekday(day) {  // 0 Sunday .. 6 Saturday
         return [qsTr("星期日"), qsTr("星期一"), qsTr("星期二"), qsTr("星期三"), qsTr("星期四"),
-                qsTr("星期五"), qsTr("星期六")][d.getDay()]
+                qsTr("星期五"), qsTr("星期六")][day]
     }
 
     Row {
@@ -63,10 +63,11 @@ Rectangle {
             color: Theme.textOnPrimary
             font { family: Theme.fontFamily; pixelSize: Theme.fontSmall }
         }
+        // the kiosk's clock (its configured zone), not the machine's: kiosks run in UTC
         function tick() {
-            const d = new Date()
-            clockTime.text = Qt.formatTime(d, "HH:mm")
-            clockDate.text = Qt.formatDate(d, "yyyy-MM-dd ") + bar.weekday(d)
+            const face = kiosk.clockFace()
+            clockTime.text = face.time
+            clockDate.text = face.date + " " + bar.weekday(face.weekday)
         }
         Timer { interval: 1000; running: true; repeat: true; triggeredOnStart: true; onTriggered: clock.tick() }
         Connections { target: kiosk.visit; function onDisplayChanged() { clock.tick() } }
