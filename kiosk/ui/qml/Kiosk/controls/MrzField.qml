@@ -17,7 +17,9 @@ Column {
     property color mark: Theme.surface
     spacing: Math.round(6 * Theme.scale)
     Text {
+        textFormat: Text.PlainText
         id: labelText
+        property bool shareable: true  // the field's name (what is typed below it is covered)
         text: f.label
         color: Theme.text
         font { family: Theme.fontFamily; pixelSize: Theme.fontSmall; bold: true }

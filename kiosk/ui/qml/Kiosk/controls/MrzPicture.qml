@@ -7,6 +7,7 @@ import Kiosk
 // digit (the bold frame). ICAO's own specimen (Doc 9303 Part 4), never a citizen's data.
 Rectangle {
     id: page
+    property bool shareable: true  // ICAO's specimen, not the citizen's passport
     objectName: "passportPicture"
     // the zone's type: never below body text (DejaVu Sans Mono: 0.6 em a character)
     property int monoSize: Theme.fontBody
@@ -22,7 +23,7 @@ Rectangle {
         x: page.width * 0.04; y: -height * 0.5
         width: page.width * 0.14; height: monoSize * 3
         color: Theme.surface; border { color: Theme.border; width: Math.max(1, Math.round(2 * Theme.scale)) }
-        Text { anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Math.round(4 * Theme.scale) }
+        Text { textFormat: Text.PlainText; anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Math.round(4 * Theme.scale) }
                text: qsTr("照片"); color: Theme.text
                font { family: Theme.fontFamily; pixelSize: Theme.fontSmall } }
     }
@@ -32,6 +33,7 @@ Rectangle {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Math.round(page.monoSize * 0.5) }
         spacing: Math.round(4 * Theme.scale)
         Text {  // line 1: the type, the state and the name
+            textFormat: Text.PlainText
             text: "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
             color: Theme.text
             font { family: Theme.monoFamily; pixelSize: page.monoSize }
@@ -51,6 +53,7 @@ Rectangle {
                            : modelData.mark === 3 ? Theme.mrzExpiry : page.color
                     border { color: Theme.mrzMark; width: frame }
                     Text {
+                        textFormat: Text.PlainText
                         id: part
                         anchors.centerIn: parent
                         text: modelData.t
@@ -58,6 +61,7 @@ Rectangle {
                         font { family: Theme.monoFamily; pixelSize: page.monoSize; bold: !!modelData.mark }
                     }
                     Text {  // the field's number under its mark
+                        textFormat: Text.PlainText
                         visible: !!modelData.mark && !modelData.check
                         anchors { horizontalCenter: parent.horizontalCenter; top: parent.bottom }
                         text: ["", "①", "②", "③"][modelData.mark]
