@@ -15,8 +15,23 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
+
 PCSCD_SOCKET = Path("/run/pcscd/pcscd.comm")
 VPCD_PORT = 35963
+_STARTED: list[subprocess.Popen[bytes]] = []  # the daemons this process started, while they run
+
+
+def started_here() -> list[psutil.Process]:
+    """The daemons this process started and that still run, with their own children (cupsd's
+    filters and backends): the test session's, not leftovers."""
+    out: list[psutil.Process] = []
+    for proc in _STARTED:
+        if proc.poll() is None:
+            with contextlib.suppress(psutil.Error):
+                daemon = psutil.Process(proc.pid)
+                out += [daemon, *daemon.children(recursive=True)]
+    return out
 
 
 def _wait(predicate, timeout_s: float, what: str) -> None:
@@ -60,6 +75,7 @@ class Pcscd:
             return
         self.proc = subprocess.Popen(["pcscd", "-f"], stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)
+        _STARTED.append(self.proc)
         _wait(pcscd_ready, 10, "pcscd")
 
     def stop(self) -> None:
@@ -89,6 +105,11 @@ def pcscd() -> Iterator[Pcscd]:
 def cupsd_ready() -> bool:
     r = subprocess.run(["lpstat", "-r"], capture_output=True, text=True)
     return "is running" in r.stdout and "not" not in r.stdout
+
+
+def wait_cupsd() -> None:
+    """The cupsd another process of this run started (the xdist controller)."""
+    _wait(cupsd_ready, 10, "the running cupsd")
 
 
 def cups_queues() -> set[str]:
@@ -128,6 +149,7 @@ def cupsd() -> Iterator[None]:
         return
     proc = subprocess.Popen(["cupsd", "-f"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env={**os.environ})
+    _STARTED.append(proc)
     try:
         _wait(cupsd_ready, 10, "cupsd")
         yield

@@ -14,7 +14,8 @@ from kiosk.devices.base import DeviceState
 from kiosk.devices.monitor import probe_now
 from kiosk.devices.smartcard.pcsc_reader import PcscReader
 
-pytestmark = pytest.mark.daemon
+# pcscd's two virtual readers both, and pcscd itself restarted: alone, after the others
+pytestmark = [pytest.mark.daemon, pytest.mark.serial]
 
 
 class MinimalCard:

@@ -38,7 +38,8 @@ from kiosk.devices.smartcard.social_security import NeedsPsam
 from kiosk.domain.identity import Credential, Sex
 from kiosk.flows.passport_entry import MrzEntry
 
-pytestmark = pytest.mark.daemon
+# pcscd's two virtual readers both, and pcscd itself restarted: alone, after the others
+pytestmark = [pytest.mark.daemon, pytest.mark.serial]
 
 
 def daemons_running() -> bool:

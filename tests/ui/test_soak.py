@@ -14,13 +14,9 @@ from tests import background_soak
 
 @pytest.mark.timeout(600)
 @pytest.mark.usefixtures("cupsd_running")
-def test_thirty_visits_in_one_process() -> None:
-    # started with the session, beside the other tests (tests/background_soak.py)
-    soak = background_soak.take()
-    try:
-        r = soak.result(timeout_s=580)
-    finally:
-        soak.stop()
+def test_thirty_visits_in_one_process(request: pytest.FixtureRequest) -> None:
+    # started with the run, beside the other tests (tests/background_soak.py)
+    r = background_soak.collect(background_soak.run_id(request.config), timeout_s=580)
     assert r.returncode == 0, f"the kiosk process ended with {r.returncode}: {r.stderr[-2000:]}"
     result = json.loads(r.stdout.strip().splitlines()[-1])
     failed_lines = [line for line in r.stderr.splitlines() if "visit failed" in line]
