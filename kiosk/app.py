@@ -70,6 +70,9 @@ class KioskCore:
         self._gauges_task: asyncio.Task[None] | None = None
         # one QR decoder (a worker process) for all of this kiosk's visits, ended at stop
         self._qr_reader: QrCredentialReader | None = None
+        # memory trims scheduled after visits: cancelled at stop (the executor is going away)
+        self._trims: set[asyncio.TimerHandle] = set()
+        self._stopping = False
 
     async def start(self, *, monitor: bool = True, wait_first_poll: bool = True) -> None:
         """Start simulators (in simulate mode), build the devices and start polling them.
@@ -144,8 +147,11 @@ class KioskCore:
             return
 
         def trim() -> None:
-            loop.run_in_executor(None, release_free_memory)
-        loop.call_later(after_s, trim)
+            self._trims.discard(handle)
+            if not self._stopping:
+                loop.run_in_executor(None, release_free_memory)
+        handle = loop.call_later(after_s, trim)
+        self._trims.add(handle)
 
     def credential_refused(self, reason: str) -> None:
         """A credential refused at identification (expired, unreadable...): counted by reason,
@@ -188,6 +194,10 @@ class KioskCore:
             self.uploader_supervisor.run(), name="outbox-uploader")
 
     async def stop(self) -> None:
+        self._stopping = True
+        for handle in self._trims:
+            handle.cancel()
+        self._trims.clear()
         if self._gauges_task is not None:
             self._gauges_task.cancel()
         if self.metrics is not None:

@@ -15,7 +15,7 @@ import psutil
 from kiosk.bench.budgets import figure, runs
 from kiosk.scenarios.rig import Scenario, ScenarioRig
 
-SCENARIOS = Path(__file__).resolve().parent.parent / "kiosk" / "scenarios" / "shipped"
+SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios" / "shipped"
 
 
 def _run(name: str, count: int) -> tuple[list[float], list[dict[str, Any]], float, float]:

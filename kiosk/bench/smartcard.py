@@ -19,23 +19,31 @@ from kiosk.devices.smartcard.passport import read_passport
 from kiosk.devices.smartcard.pcsc_channel import PcscChannel, wait_for_card
 from kiosk.devices.smartcard.sim.passport_card import SAMPLE_PASSPORT
 
-READER = "Virtual PCD 00 00"
+
+def _reader() -> str:
+    """The virtual reader the simulated configuration uses (KIOSK_DEVICES__SMARTCARD__READER
+    chooses the other one: two kiosks never share a reader)."""
+    from kiosk.config import load_config, packaged_config
+
+    smartcard = load_config(packaged_config("simulated"), simulate=True).devices.smartcard
+    return smartcard.reader if smartcard is not None else "Virtual PCD 00 00"
 
 
 def bac_read_overhead_ratio() -> dict[str, Any]:
-    sim = subprocess.Popen([sys.executable, "-m", "kiosk", "sim", "smartcard", "--insert",
-                            "passport"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                           text=True)
+    reader = _reader()
+    sim = subprocess.Popen([sys.executable, "-m", "kiosk", "sim", "smartcard", "--reader",
+                            reader, "--insert", "passport"], stdin=subprocess.PIPE,
+                           stdout=subprocess.PIPE, text=True)
     try:
         assert sim.stdout is not None
         hello = json.loads(sim.stdout.readline())
         if "reader" not in hello:
             raise RuntimeError(f"virtual passport not inserted: {hello.get('error')}")
-        if not wait_for_card(READER, 5):
+        if not wait_for_card(reader, 5):
             raise RuntimeError("pcscd did not see the virtual passport")
         ratios, totals, apdus = [], [], 0
         for _ in range(runs(10) + 1):
-            ch = PcscChannel(READER)
+            ch = PcscChannel(reader)
             ch.connect()
             try:
                 r = read_passport(ch, SAMPLE_PASSPORT.access_key)
