@@ -16,34 +16,32 @@ import threading
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from kiosk.admin.actions import KioskServices
 from kiosk.admin.statistics import VisitStatistics
-from kiosk.appliance.native_memory import release_free_memory
 from kiosk.config import KioskSettings, ensure_private_dir
 from kiosk.credentials import credentials_for
-from kiosk.devices.base import Device
-from kiosk.devices.errors import DeviceError
-from kiosk.devices.monitor import DeviceMonitor
-from kiosk.devices.registry import build_devices
-from kiosk.devices.remote_service import RemoteServiceLink
 from kiosk.domain.clock import KioskClock
 from kiosk.events import EventId
 from kiosk.logging import get_logger
-from kiosk.services.call_events import StaffOnCall
-from kiosk.services.gateway import GatewayClient
 from kiosk.services.gateway_tls import GatewayEndpoint
-from kiosk.services.help_call import HelpCall, HelpState
-from kiosk.services.outbox import Outbox, Uploader, UploaderSupervisor
-from kiosk.services.remote_help import RemoteHelp
-from kiosk.sim.hub import SimulatorHub
 
+# What the core builds when it starts (devices, simulators, the gateway, the outbox) is
+# imported then, not with this module: the front end imports it for `CoreThread`, and the home
+# screen's first frame must not wait for the device stack or the simulated backend.
 if TYPE_CHECKING:
+    from kiosk.admin.actions import KioskServices
     from kiosk.appliance.metrics import KioskMetrics
+    from kiosk.devices.base import Device
     from kiosk.devices.camera.qr import QrCredentialReader
+    from kiosk.devices.monitor import DeviceMonitor
     from kiosk.flows.outcome import FlowResult
     from kiosk.flows.visit import VisitRunner
+    from kiosk.services.gateway import GatewayClient
+    from kiosk.services.help_call import HelpCall, HelpState
     from kiosk.services.latest_frame import LatestFrame
+    from kiosk.services.outbox import Outbox, Uploader, UploaderSupervisor
+    from kiosk.services.remote_help import RemoteHelp
     from kiosk.services.video_call import VideoCall
+    from kiosk.sim.hub import SimulatorHub
 
 T = TypeVar("T")
 log = get_logger(__name__)
@@ -80,6 +78,11 @@ class KioskCore:
         With `wait_first_poll` False the first poll runs in the background, so a slow device
         never delays the first frame; statuses show "checking" until it answers.
         """
+        from kiosk.devices.monitor import DeviceMonitor
+        from kiosk.devices.registry import build_devices
+        from kiosk.devices.remote_service import RemoteServiceLink
+        from kiosk.sim.hub import SimulatorHub
+
         ensure_private_dir(self.config.data_dir)
         if not self.credentials.sealed:  # expected in development: said, not alarmed
             say = log.info if self.config.simulate else log.warning
@@ -149,6 +152,8 @@ class KioskCore:
         def trim() -> None:
             self._trims.discard(handle)
             if not self._stopping:
+                from kiosk.appliance.native_memory import release_free_memory
+
                 loop.run_in_executor(None, release_free_memory)
         handle = loop.call_later(after_s, trim)
         self._trims.add(handle)
@@ -171,6 +176,8 @@ class KioskCore:
                                c.backend_client_key)
 
     def _make_gateway(self) -> GatewayClient:
+        from kiosk.services.gateway import GatewayClient
+
         c = self.config
         e = self.gateway_endpoint()
         return GatewayClient(e.url, c.kiosk_id, timeout_s=c.backend_timeout_s,
@@ -180,6 +187,8 @@ class KioskCore:
 
     def start_uploader(self) -> None:
         """The outbox's single uploader: whatever a previous run left unsent goes out now."""
+        from kiosk.services.outbox import Outbox, Uploader, UploaderSupervisor
+
         c = self.config
         self.outbox = Outbox.open(c.data_dir, self.credentials)
         if self.gateway is None:
@@ -285,6 +294,8 @@ class KioskCore:
 
     def services(self, recent_logs: Callable[[], list[str]] = list) -> KioskServices:
         """The typed view of this core that front ends and the admin actions receive."""
+        from kiosk.admin.actions import KioskServices
+
         uploader = self.uploader
 
         async def drain() -> None:
@@ -303,6 +314,8 @@ class KioskCore:
     async def open_devices(self) -> dict[str, str]:
         """Open every device now (a core started without its monitor, as `kiosk admin` does);
         returns the ones that would not open, with the reason. Those stay closed."""
+        from kiosk.devices.errors import DeviceError
+
         failed: dict[str, str] = {}
         for device in self.devices:
             if device.is_open:
@@ -315,6 +328,8 @@ class KioskCore:
 
     def help_call(self) -> HelpCall:
         """One "call staff" conversation with the hall (the touch UI starts one per press)."""
+        from kiosk.services.help_call import HelpCall
+
         if self.gateway is None:
             raise RuntimeError("the core has not started its gateway client")
         c = self.config.help
@@ -338,6 +353,9 @@ class KioskCore:
                     frames: LatestFrame | None = None) -> RemoteHelp:
         """The session on a request a staff member took (video: asked first, then the call;
         text: the lines)."""
+        from kiosk.services.call_events import StaffOnCall
+        from kiosk.services.remote_help import RemoteHelp
+
         if self.gateway is None:
             raise RuntimeError("the core has not started its gateway client")
         v = self.config.help.video

@@ -48,7 +48,7 @@ BUDGETS: dict[str, Budget] = {
     "scenario_rss_growth_mb": Budget("MB", 20, what="memory growth over 200 scenarios"),
     "bac_read_overhead_ratio": Budget("ratio", 0.2, what="e-passport BAC and secure "
                                       "messaging, over the plain reads"),
-    "startup_first_frame_s": Budget("s", 1.5, what="`kiosk run` to the first frame drawn"),
+    "startup_first_frame_s": Budget("s", 1.0, what="`kiosk run` to the first frame drawn"),
     "idle_rss_mb": Budget("MB", 300, what="resident memory at the home screen, before visits"),
     "screen_transition_ms": Budget("ms", 100, what="one screen change in the QML"),
     "preview_fps": Budget("fps", 15, "min", what="the face-check preview's frame rate"),

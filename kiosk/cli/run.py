@@ -26,19 +26,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     fullscreen = config.ui.fullscreen and not args.windowed
     try:
         check_display()
-        # the core (simulators, devices) starts while Qt and the UI modules load
-        from kiosk.app import CoreThread, KioskCore
-
-        core_thread = CoreThread()
-        core_thread.start()
-        core = KioskCore(config)
-        started = core_thread.submit(core.start(wait_first_poll=False))
         from kiosk.ui.shell import UiLoadFailed, run
 
         try:
             return run(config, fullscreen=fullscreen, first_frame_marker=args.first_frame_marker,
                        exit_after_first_frame=args.exit_after_first_frame,
-                       started_core=(core_thread, core, started))
+                       first_frame_modules=args.first_frame_modules)
         except UiLoadFailed as exc:
             err(str(exc))
             return EXIT_UNAVAILABLE
@@ -52,5 +45,6 @@ def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     run.add_argument("--windowed", action="store_true", help="a normal window, not fullscreen")
     run.add_argument("--first-frame-marker", action="store_true", help=argparse.SUPPRESS)
     run.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
+    run.add_argument("--first-frame-modules", action="store_true", help=argparse.SUPPRESS)
     run.set_defaults(func=cmd_run)
 

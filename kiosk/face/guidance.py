@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from kiosk.face.engine import Face, Frame
+if TYPE_CHECKING:  # the words are needed on screen before the face engine (OpenCV) loads
+    from kiosk.face.engine import Face, Frame
 
 
 class Guidance(StrEnum):
@@ -21,7 +21,7 @@ class Guidance(StrEnum):
 
 def brightness(frame: Frame) -> float:
     gray = frame.mean(axis=2) if frame.ndim == 3 else frame
-    return float(np.mean(gray[::4, ::4]))
+    return float(gray[::4, ::4].mean())
 
 
 def guidance_for(frame: Frame, faces: list[Face], *, min_face_fraction: float,

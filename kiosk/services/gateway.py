@@ -22,12 +22,11 @@ import json as jsonlib
 import socket
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from kiosk.events import EventId
-from kiosk.face.verifier import RemoteVerificationRequest, RemoteVerificationResponse
 from kiosk.logging import get_logger
 from kiosk.services.errors import (
     GatewayAnswerTooLarge,
@@ -57,6 +56,9 @@ from kiosk.services.gateway_answers import (
     problem_of,
 )
 from kiosk.services.gateway_tls import gateway_tls
+
+if TYPE_CHECKING:  # the face engine (OpenCV) loads with the first face check
+    from kiosk.face.verifier import RemoteVerificationRequest, RemoteVerificationResponse
 
 log = get_logger(__name__)
 
@@ -287,4 +289,6 @@ class GatewayClient:
             "live_jpeg_b64": base64.b64encode(request.live_jpeg).decode(),
             "liveness_passed": request.liveness_passed})
         verdict = parse_answer(FaceVerdictAnswer, body, what="face verification")
+        from kiosk.face.verifier import RemoteVerificationResponse
+
         return RemoteVerificationResponse(verdict.passed, verdict.reference)

@@ -15,12 +15,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from kiosk.events import EventId
 from kiosk.logging import get_logger
 from kiosk.services.call_events import StaffOnCall
 from kiosk.services.errors import GatewayError
-from kiosk.services.gateway import GatewayClient
+
+if TYPE_CHECKING:  # (the front end imports this before the gateway client exists)
+    from kiosk.services.gateway import GatewayClient
 
 log = get_logger(__name__)
 

@@ -5,9 +5,10 @@ can hold one without loading the WebRTC stack."""
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 
 class LatestFrame:

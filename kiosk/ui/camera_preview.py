@@ -5,12 +5,14 @@ drawn, and none is ever written anywhere."""
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
-from kiosk.devices.camera.base import Camera
+if TYPE_CHECKING:  # the camera (and numpy) arrive with the core, after the first frame
+    from kiosk.devices.camera.base import Camera
 
 
 class CameraPreview(QQuickImageProvider):

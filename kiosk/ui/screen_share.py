@@ -18,9 +18,10 @@ stay covered); the help bridge puts it back when the screen changes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:  # numpy loads with the first call, not with the home screen
+    import numpy as np
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QRegion
 from PySide6.QtQuick import QQuickItem, QQuickWindow
@@ -120,6 +121,8 @@ def to_rgb_array(image: QImage, size: tuple[int, int]) -> np.ndarray[Any, Any]:
     painter = QPainter(canvas)
     painter.drawImage(int(box.x()), int(box.y()), scaled)
     painter.end()
+    import numpy as np
+
     raw = np.frombuffer(canvas.constBits(), dtype=np.uint8,
                         count=canvas.sizeInBytes())
     return raw.reshape(h, canvas.bytesPerLine())[:, :w * 3].reshape(h, w, 3).copy()

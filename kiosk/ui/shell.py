@@ -6,6 +6,7 @@ Kept apart from `kiosk.app` so that headless commands never import Qt.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import sys
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -256,9 +257,10 @@ class FirstFrameWatcher(QObject):
 
     def __init__(self, window: QQuickWindow, *, print_marker: bool, quit_after: bool,
                  notifier: SystemdNotifier | None = None,
-                 then: Callable[[], None] | None = None) -> None:
+                 then: Callable[[], None] | None = None, print_modules: bool = False) -> None:
         super().__init__()
         self._then = then
+        self._print_modules = print_modules
         self._window = window
         self._print_marker = print_marker
         self._quit_after = quit_after
@@ -277,42 +279,63 @@ class FirstFrameWatcher(QObject):
             self._notifier.ready("home screen up")
         if self._then is not None:
             self._then()
+        if self._print_modules:  # what had been imported by the first frame (tests)
+            print("modules " + " ".join(sorted(sys.modules)), flush=True)
         if self._print_marker:
             print(f"first-frame {time.time():.6f}", flush=True)
         if self._quit_after:
             QGuiApplication.exit(0)
 
 
-def start_core(config: KioskSettings) -> tuple[CoreThread, KioskCore, Future[None]]:
-    """Start the core (devices, simulators, outbox) in its thread; returns at once."""
+class CoreStarted(QObject):
+    """The core's start, done on its loop, handed to the Qt thread."""
+
+    done = Signal(object)  # the start's Future
+
+
+def run(config: KioskSettings, *, fullscreen: bool, first_frame_marker: bool = False,
+        exit_after_first_frame: bool = False, first_frame_modules: bool = False) -> int:
+    """Run the kiosk UI until it is asked to stop. Returns the process exit code.
+
+    The home screen comes first: its first frame is drawn before the core starts its devices
+    and simulators (and before the signing stack, the rule parser and the simulated backend
+    load); the status strip says "checking" until the devices answer, and the visits load once
+    the core is up. (`exit_after_first_frame`, for start-up measurements, stops there.)"""
     check_display()
     core_thread = CoreThread()
     core_thread.start()
     core = KioskCore(config)
-    return core_thread, core, core_thread.submit(core.start(wait_first_poll=False))
-
-
-def run(config: KioskSettings, *, fullscreen: bool, first_frame_marker: bool = False,
-        exit_after_first_frame: bool = False,
-        started_core: tuple[CoreThread, KioskCore, Future[None]] | None = None) -> int:
-    """Run the kiosk UI until it is asked to stop. Returns the process exit code.
-
-    `started_core` is the core already starting (`kiosk run` starts it before importing Qt,
-    so the two overlap)."""
-    core_thread, core, started = started_core or start_core(config)
     prepare_qt_environment()
     app = QGuiApplication(sys.argv[:1])
     voice = SpokenPrompts() if config.ui.voice else None
-    # the window is built while the core starts its devices and simulators
     shell = build_shell(config, core, fullscreen=fullscreen, thread=core_thread, voice=voice)
-    started.result(timeout=30)
-    shell.attach_core(core)
+    starting: list[Future[None]] = []
+    relay = CoreStarted()
+
+    def core_up(started: Future[None]) -> None:
+        exc = started.exception()
+        if exc is not None:
+            log.error("the kiosk's devices could not be started", event_id=EventId.APP_STOPPING,
+                      error=type(exc).__name__)
+            QGuiApplication.exit(4)
+            return
+        shell.attach_core(core)
+        shell.load_visits(core, core_thread)
+
+    relay.done.connect(core_up, Qt.ConnectionType.QueuedConnection)
+
+    def start_the_core() -> None:
+        if exit_after_first_frame:
+            return
+        started = core_thread.submit(core.start(wait_first_poll=False))
+        starting.append(started)
+        started.add_done_callback(relay.done.emit)
 
     notifier = SystemdNotifier()
     first_frame = FirstFrameWatcher(shell.window, print_marker=first_frame_marker or
                                     exit_after_first_frame, quit_after=exit_after_first_frame,
-                                    notifier=notifier,
-                                    then=lambda: shell.load_visits(core, core_thread))
+                                    notifier=notifier, then=start_the_core,
+                                    print_modules=first_frame_modules)
     heartbeat = UiHeartbeat(notifier)
     heartbeat.start()
 
@@ -336,6 +359,9 @@ def run(config: KioskSettings, *, fullscreen: bool, first_frame_marker: bool = F
     del first_frame
     shell.dispose()
     try:
+        for started in starting:  # a stop never races a start still under way
+            with contextlib.suppress(Exception):
+                started.result(timeout=30)
         core_thread.submit(core.stop()).result(timeout=10)
     finally:
         core_thread.stop()

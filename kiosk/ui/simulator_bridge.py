@@ -5,22 +5,24 @@ simulators' own control channels, so the kiosk sees it exactly as it would see h
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.app import CoreThread, KioskCore
-from kiosk.devices.camera.sim import Scene, SimulatedCamera
 from kiosk.devices.headphones.sim import SimulatedHeadphoneJack
 from kiosk.devices.keypad.sim import SimulatedKeypad
 from kiosk.devices.printers.escpos_status import Paper
 from kiosk.logging import get_logger
 from kiosk.sim.citizens import DECK, card, eid_code
 
+if TYPE_CHECKING:  # the simulated camera (OpenCV) comes with the core, after the first frame
+    from kiosk.devices.camera.sim import SimulatedCamera
+
 log = get_logger(__name__)
 
-_OWNER = {1: Scene.GENUINE, 2: Scene.IMPOSTOR}  # the packaged photo that shows each owner
-_OTHER = {1: Scene.IMPOSTOR, 2: Scene.GENUINE}
+_OWNER = {1: "genuine", 2: "impostor"}  # the packaged photo that shows each owner (its scene)
+_OTHER = {1: "impostor", 2: "genuine"}
 
 
 class SimulatorBridge(QObject):
@@ -34,6 +36,8 @@ class SimulatorBridge(QObject):
         self._card = "zhang-wei"
 
     def _camera(self) -> SimulatedCamera | None:
+        from kiosk.devices.camera.sim import SimulatedCamera
+
         for d in self._core.devices:
             if isinstance(d, SimulatedCamera):
                 return d
@@ -84,6 +88,8 @@ class SimulatorBridge(QObject):
 
     @Slot()
     def showQr(self) -> None:
+        from kiosk.devices.camera.sim import Scene
+
         camera = self._camera()
         if camera is not None:
             camera.set_scene(Scene.QR, qr_text=eid_code(self._card))
@@ -93,10 +99,12 @@ class SimulatorBridge(QObject):
         camera = self._camera()
         if camera is None:
             return
+        from kiosk.devices.camera.sim import Scene
+
         index = card(self._card).photo_index
-        scene = {"genuine": _OWNER.get(index, Scene.GENUINE),
-                 "impostor": _OTHER.get(index, Scene.IMPOSTOR)}.get(kind, Scene.NO_FACE)
-        camera.set_scene(scene)
+        scene = {"genuine": _OWNER.get(index, "genuine"),
+                 "impostor": _OTHER.get(index, "impostor")}.get(kind, "no_face")
+        camera.set_scene(Scene(scene))
 
     def hear(self, direction: str) -> None:
         """The simulated person follows the on-screen head-turn prompt."""

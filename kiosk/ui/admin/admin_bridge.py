@@ -14,12 +14,11 @@ import os
 import platform
 import time
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 
 from kiosk import __version__
-from kiosk.admin.actions import ActionResult, KioskServices, MaintenanceActions, machine_id
 from kiosk.admin.audit import AuditLog
 from kiosk.admin.pin import PinStore, PinStoreDamaged
 from kiosk.admin.recent_logs import RecentLogs
@@ -30,6 +29,9 @@ from kiosk.credentials import credentials_for
 from kiosk.domain.clock import printed_time
 from kiosk.events import EventId
 from kiosk.logging import get_logger
+
+if TYPE_CHECKING:  # the actions (and the device stack) load when the core is attached
+    from kiosk.admin.actions import ActionResult, KioskServices, MaintenanceActions
 
 log = get_logger(__name__)
 _PIN_STORE_DAMAGED = "PIN存储已损坏：请通过SSH运行 kiosk admin set-pin 重新设置PIN"
@@ -78,6 +80,8 @@ class AdminBridge(QObject):
         """The core has started: its devices, outbox and uploader can be used."""
         self._services = services
         self._metrics_port = metrics_port
+        from kiosk.admin.actions import MaintenanceActions
+
         self.actions = MaintenanceActions(services, self.audit)
 
     # --- entering and leaving -------------------------------------------------------------
@@ -307,6 +311,8 @@ class AdminBridge(QObject):
         return json.dumps(data, indent=2, ensure_ascii=False)
 
     def _get_system(self) -> dict[str, Any]:
+        from kiosk.admin.actions import machine_id
+
         return {"version": __version__, "machineId": machine_id(),
                 "kioskId": self._config.kiosk_id, "python": platform.python_version(),
                 "time": printed_time(self._clock.now(), seconds=True),
