@@ -33,7 +33,7 @@ class Budget:
 BUDGETS: dict[str, Budget] = {
     "catalog_load_ms_per_item": Budget("ms", 1.0, what="loading and validating one service "
                                        "definition, rules compiled"),
-    "certificate_pdf_ms": Budget("ms", 150, what="one signed A4 certificate PDF"),
+    "certificate_pdf_ms": Budget("ms", 120, what="one signed A4 certificate PDF"),
     "receipt_bytes_ms": Budget("ms", 20, what="one receipt's ESC/POS bytes"),
     "face_track_ms": Budget("ms", 15, what="face detection on one camera frame"),
     "face_verify_ms": Budget("ms", 60, what="one face comparison, photo against frame"),

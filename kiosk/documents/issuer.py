@@ -39,9 +39,13 @@ class CertificateIssuer:
         claim = CertificateClaim(content.document_number, content.service_code,
                                  mask_name(holder_name), content.issue_date, self.keys.key_id)
         payload = encode_payload(claim, self.keys.qr_key, self.verify_url_prefix)
-        pdf = self._signer.sign(render_certificate(content, payload))
+        pdf = self.sign_pdf(render_certificate(content, payload))
         return IssuedCertificate(content.document_number, pdf, payload,
                                  (time.perf_counter() - started) * 1000)
+
+    def sign_pdf(self, pdf: bytes) -> bytes:
+        """A rendered page with this kiosk's PAdES signature."""
+        return self._signer.sign(pdf)
 
 
 @dataclass(frozen=True)
