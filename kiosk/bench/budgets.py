@@ -35,8 +35,8 @@ BUDGETS: dict[str, Budget] = {
                                        "definition, rules compiled"),
     "certificate_pdf_ms": Budget("ms", 120, what="one signed A4 certificate PDF"),
     "receipt_bytes_ms": Budget("ms", 20, what="one receipt's ESC/POS bytes"),
-    "face_track_ms": Budget("ms", 15, what="face detection on one camera frame"),
-    "face_verify_ms": Budget("ms", 60, what="one face comparison, photo against frame"),
+    "face_track_ms": Budget("ms", 6, what="face detection on one camera frame"),
+    "face_verify_ms": Budget("ms", 45, what="one face comparison, photo against frame"),
     "sam_decode_us": Budget("us", 100, what="decoding one SAM read answer frame"),
     "sam_read_wire_ratio": Budget("x", 1.1, what="a card read's time over the wire time at "
                                   "115200 baud"),

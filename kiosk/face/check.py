@@ -104,6 +104,8 @@ class FaceCheck:
         steady = 0
         best: tuple[float, Frame, Face] | None = None
         camera_lost_at: float | None = None
+        # the tracking picture: one buffer for the whole check, scaled into at every frame
+        small: Frame = np.empty((TRACK_SIZE[1], TRACK_SIZE[0], 3), np.uint8)
         try:
             while True:
                 now = time.monotonic()
@@ -122,8 +124,7 @@ class FaceCheck:
                     continue
                 self.frames_seen += 1
                 factor = frame.shape[1] / TRACK_SIZE[0]
-                small = np.asarray(cv2.resize(frame, TRACK_SIZE, interpolation=cv2.INTER_AREA),
-                                   dtype=np.uint8)
+                cv2.resize(frame, TRACK_SIZE, dst=small, interpolation=cv2.INTER_AREA)
                 faces = self.engine.detect(small, cfg.detect_score)
                 guidance = guidance_for(small, faces, min_face_fraction=cfg.min_face_fraction,
                                         min_brightness=cfg.min_brightness)
