@@ -161,6 +161,9 @@ class HelpConfig(_Strict):
     answer_s: Annotated[float, Field(gt=0, le=600)] = 60
     counter: Annotated[str, Field(min_length=1, max_length=40)] = "1号窗口（服务台）"
     text_enabled: bool = True  # 文字交流: staff's typed lines, the citizen's ready phrases
+    # a waiting request, the question when staff answer, or a written session ends when no
+    # one has touched the kiosk this long (a live video call is watched by its staff member)
+    unattended_s: Annotated[float, Field(ge=10, le=3600)] = 180
     video: HelpVideoConfig = Field(default_factory=HelpVideoConfig)
 
 

@@ -281,6 +281,9 @@ _VISIT: dict[str, dict[str, str]] = {
     },
     "help_withdrawn": {"zh-Hans": "已取消求助", "zh-Hant": "已取消求助",
                        "en": "Your request for help was withdrawn"},
+    "help_left_alone": {"zh-Hans": "长时间无人操作，已结束求助",
+                        "zh-Hant": "長時間無人操作，已結束求助",
+                        "en": "No one was at the kiosk, so the request for help ended"},
     "help_unavailable": {
         "zh-Hans": "暂时无法呼叫工作人员，请到{counter}寻求帮助",
         "zh-Hant": "暫時無法呼叫工作人員，請到{counter}尋求幫助",

@@ -9,7 +9,7 @@ and only an `Ack` with an id acknowledges a rating or a report.
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
@@ -28,13 +28,15 @@ Token = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"
 Text = Annotated[str, StringConstraints(max_length=4096)]
 
 # what a person on the other side typed (a staff member's name, a line of text): shown to the
-# citizen as characters only, so control characters and the bidirectional overrides that could
-# reorder what the citizen reads are taken out (markup is shown as typed: QML Text.PlainText)
-_NOT_SHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# citizen as characters only, so control and format characters (the bidirectional overrides,
+# zero-width marks) and line or paragraph separators, which could reorder what the citizen
+# reads or make one line look like two, are taken out (markup is shown as typed: QML
+# Text.PlainText)
+_NOT_SHOWN = ("Cc", "Cf", "Zl", "Zp")
 
 
 def _shown_plain(value: str) -> str:
-    return _NOT_SHOWN.sub("", value).strip()
+    return "".join(ch for ch in value if unicodedata.category(ch) not in _NOT_SHOWN).strip()
 
 
 ShortWords = Annotated[str, StringConstraints(max_length=40), AfterValidator(_shown_plain)]

@@ -57,13 +57,16 @@ class RemoteHelp:
         if self.mode == "video":
             on_event(CallEvent(CallPhase.ASKING))
             try:
-                agreed = await asyncio.wait_for(ask(self.staff, self.consent_s),
-                                                self.consent_s)
-            except TimeoutError:
-                agreed = False
+                agreed = await self._asked(ask)
             except asyncio.CancelledError:  # the citizen left while asked
                 await self._tell_hall()
                 raise
+            if agreed is None:  # the staff member hung up while the citizen was asked
+                log.info("help call ended before it was answered",
+                         event_id=EventId.HELP_CALL_ENDED, request=self.request_id,
+                         reason=str(EndReason.STAFF))
+                on_event(CallEvent(CallPhase.ENDED, reason=EndReason.STAFF))
+                return CallPhase.ENDED
             if not agreed or self._ended.is_set():
                 log.info("help call declined", event_id=EventId.HELP_CALL_DECLINED,
                          request=self.request_id)
@@ -91,6 +94,33 @@ class RemoteHelp:
                 log.info("help call ended", event_id=EventId.HELP_CALL_ENDED,
                          request=self.request_id, reason=str(self._reason or EndReason.KIOSK))
                 on_event(CallEvent(CallPhase.ENDED, reason=self._reason or EndReason.KIOSK))
+
+    async def _asked(self, ask: ConsentAsker) -> bool | None:
+        """The citizen's answer (False when the countdown runs out), or None when the staff
+        member is gone before it: the question is not left up for a call that no longer
+        waits."""
+        answer = asyncio.ensure_future(ask(self.staff, self.consent_s))
+        gone = asyncio.ensure_future(self._until_staff_gone())
+        try:
+            done, _pending = await asyncio.wait({answer, gone}, timeout=self.consent_s,
+                                                return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (answer, gone):
+                task.cancel()
+        if answer in done and not answer.cancelled() and answer.exception() is None:
+            return bool(answer.result())
+        return None if gone in done else False
+
+    async def _until_staff_gone(self) -> None:
+        while True:
+            await asyncio.sleep(self.lines_poll_s)
+            try:
+                if (await self.gateway.help_call(self.request_id)).status != "accepted":
+                    return
+            except GatewayRejected:
+                return
+            except GatewayError:
+                continue
 
     def hang_up(self, reason: EndReason = EndReason.KIOSK) -> None:
         """End the session from the kiosk's side (on the core loop)."""

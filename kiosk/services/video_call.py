@@ -38,6 +38,7 @@ from aiortc import (
     RTCConfiguration,
     RTCDataChannel,
     RTCPeerConnection,
+    RTCRtpSender,
     RTCSessionDescription,
 )
 from aiortc.codecs import vpx
@@ -72,6 +73,20 @@ def cap_video_bitrate(bps: int) -> None:
     hall's network carries other kiosks' calls too)."""
     vpx.MAX_BITRATE = max(vpx.MIN_BITRATE, bps)
     vpx.DEFAULT_BITRATE = min(vpx.DEFAULT_BITRATE, vpx.MAX_BITRATE)
+
+
+def video_sent_only(answer: str) -> bool:
+    """Whether the answer keeps the screen one-way: every video section `recvonly` (the
+    console receives) or `inactive`. An answer that declares `sendrecv` or `sendonly` for video
+    would turn the kiosk's video receiver on and have it decode pictures from outside."""
+    sections = answer.replace("\r\n", "\n").split("\nm=")
+    for section in sections[1:]:
+        if not section.startswith("video"):
+            continue
+        lines = section.split("\n")
+        if not ({"a=recvonly", "a=inactive"} & {line.strip() for line in lines}):
+            return False
+    return True
 
 
 def has_fingerprint(sdp: str) -> bool:
@@ -217,7 +232,10 @@ class VideoCall:
             mic = microphone(self.microphone_source)
             screen = ScreenTrack(self.frames, self.fps, self.size)
             self._tracks = [screen, mic]
-            pc.addTransceiver(screen, direction="sendonly")  # no picture comes back in
+            video = pc.addTransceiver(screen, direction="sendonly")  # no picture comes in
+            # VP8 only: the bitrate cap holds for it (aiortc's H264 has limits of its own)
+            video.setCodecPreferences([c for c in RTCRtpSender.getCapabilities("video").codecs
+                                       if c.mimeType in ("video/VP8", "video/rtx")])
             pc.addTransceiver(mic, direction="sendrecv")  # the staff member's voice does
             self._channel = pc.createDataChannel("staff")
             self._channel.on("message", lambda m: self._message(m, on_event))
@@ -246,17 +264,21 @@ class VideoCall:
             answer = await self._answer(deadline)
             if answer is None:
                 return outcome
-            if not has_fingerprint(answer):
+            if not has_fingerprint(answer) or not video_sent_only(answer):
                 self._end(EndReason.UNUSABLE_ANSWER)
-                log.warning("help call answer without a DTLS fingerprint",
-                            event_id=EventId.HELP_CALL_ENDED, request=self.request_id)
+                log.warning("help call answer refused (no DTLS fingerprint, or video sent "
+                            "to the kiosk)", event_id=EventId.HELP_CALL_ENDED,
+                            request=self.request_id)
                 return outcome
             try:
                 await pc.setRemoteDescription(RTCSessionDescription(answer, "answer"))
-            except ValueError:  # a console's answer that is not a session description
+            except Exception:  # an answer aiortc cannot take, whatever it raises
                 self._end(EndReason.UNUSABLE_ANSWER)
                 log.warning("help call answer unusable", event_id=EventId.HELP_CALL_ENDED,
                             request=self.request_id)
+                return outcome
+            if video.currentDirection not in ("sendonly", "inactive"):
+                self._end(EndReason.UNUSABLE_ANSWER)  # (checked above; this holds it)
                 return outcome
             if not await self._connected(deadline):
                 self._end(EndReason.NOT_CONNECTED)

@@ -153,7 +153,8 @@ def checked(path: str, method: str) -> Callable[[Handler], Handler]:
                         return problem(400, "parameter_missing", f"{p['name']} is required")
                     continue
                 if p["in"] == "query" and p.get("schema", {}).get("type") == "integer":
-                    value = int(value) if value.isascii() and value.isdigit() else value
+                    digits = value.isascii() and value.isdigit() and len(value) <= 18
+                    value = int(value) if digits else value
                 error = _first_error(_validator("paths", path, method, "parameters", str(i),
                                                 "schema"), value)
                 if error is not None:

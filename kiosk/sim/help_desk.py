@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import threading
 import time
+import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,11 @@ from kiosk.sim.staff_directory import StaffMember
 
 MAX_LINES = 50
 OPEN = ("waiting", "accepted")
+# a waiting request its kiosk has not asked about for this long is gone (the kiosk crashed,
+# lost its network, or its withdrawal did not arrive): no one is sent to an empty kiosk
+UNPOLLED_S = 30.0
+ENDED_KEPT_S = 300.0  # an ended request is still answered (status "ended") this long
+_NOT_SHOWN = ("Cc", "Cf", "Zl", "Zp")  # control, format (bidi, zero-width), line breaks
 
 
 class Refused(Exception):
@@ -56,18 +62,47 @@ class HelpRequest:
     answer: dict[str, str] | None = None  # from the staff member's console
     lines: list[dict[str, Any]] = field(default_factory=list)  # the call's text lines
     next_seq: int = 1
+    polled: float = 0.0  # when its kiosk last asked about it (time.monotonic())
+    ended_at: float = 0.0
+
+
+def plain_line(text: str) -> bool:
+    """One line of plain characters: no control, format (bidirectional, zero-width) or line
+    and paragraph separator characters, which could make one line look like two or reorder
+    what the citizen reads."""
+    return bool(text) and not any(unicodedata.category(ch) in _NOT_SHOWN for ch in text)
 
 
 class HelpDesk:
-    def __init__(self) -> None:
+    def __init__(self, unpolled_s: float = UNPOLLED_S) -> None:
+        self.unpolled_s = unpolled_s
         self._requests: dict[str, HelpRequest] = {}
         self._lock = threading.Lock()
 
+    def _tidy(self) -> None:
+        """Waiting requests no kiosk follows any more are withdrawn; ended ones are forgotten
+        after a while (under the lock)."""
+        now = time.monotonic()
+        for r in list(self._requests.values()):
+            unfollowed = r.status == "waiting" and now - r.polled > self.unpolled_s
+            done = r.status == "ended" and now - r.ended_at > ENDED_KEPT_S
+            if unfollowed or done:
+                del self._requests[r.id]
+
+    def _end(self, r: HelpRequest) -> None:
+        if r.status in OPEN:
+            r.status, r.ended_at = "ended", time.monotonic()
+        r.offer = r.answer = None
+        r.lines.clear()
+
     # --- views -------------------------------------------------------------------------
-    def _view(self, r: HelpRequest) -> dict[str, Any]:
-        waiting = [x for x in self._requests.values() if x.status == "waiting"]
-        position = sum(1 for x in waiting if x.created < r.created) \
-            if r.status == "waiting" else 0
+    def _positions(self) -> dict[str, int]:
+        waiting = sorted((x for x in self._requests.values() if x.status == "waiting"),
+                         key=lambda x: x.created)
+        return {x.id: i for i, x in enumerate(waiting)}
+
+    def _view(self, r: HelpRequest, positions: dict[str, int] | None = None) -> dict[str, Any]:
+        position = (positions if positions is not None else self._positions()).get(r.id, 0)
         return {"id": r.id, "kiosk_id": r.kiosk_id, "screen": r.screen,
                 "service_code": r.service_code, "mode": r.mode, "status": r.status,
                 "position": position,
@@ -93,16 +128,30 @@ class HelpDesk:
 
     # --- the kiosk's side --------------------------------------------------------------
     def create(self, kiosk_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        """A kiosk's new request; one it still has open is withdrawn (a kiosk serves one
+        citizen: its last request is the one that counts, and no kiosk fills the list)."""
         with self._lock:
+            self._tidy()
+            for old in [x for x in self._requests.values()
+                        if x.kiosk_id == kiosk_id and x.status in OPEN]:
+                if old.status == "accepted":
+                    self._end(old)
+                else:
+                    del self._requests[old.id]
+            now = time.monotonic()
             r = HelpRequest(uuid.uuid4().hex[:12], kiosk_id, str(body["screen"]),
                             body.get("service_code"), str(body["mode"]),
-                            int(body["waiting_s"]), time.monotonic())
+                            int(body["waiting_s"]), now, polled=now)
             self._requests[r.id] = r
             return self._view(r)
 
     def get(self, request_id: str, caller: Caller) -> dict[str, Any]:
         with self._lock:
-            return self._view(self._mine(request_id, caller))
+            self._tidy()
+            r = self._mine(request_id, caller)
+            if caller.kiosk_id == r.kiosk_id:
+                r.polled = time.monotonic()
+            return self._view(r)
 
     def cancel(self, request_id: str, caller: Caller) -> dict[str, Any]:
         """The kiosk withdraws its request (the citizen left, withdrew, or no one took it in
@@ -119,14 +168,17 @@ class HelpDesk:
     # --- the staff side ----------------------------------------------------------------
     def open_requests(self) -> list[dict[str, Any]]:
         with self._lock:
-            return [self._view(r) for r in sorted(self._requests.values(),
-                                                  key=lambda x: x.created)
+            self._tidy()
+            positions = self._positions()
+            return [self._view(r, positions) for r in sorted(self._requests.values(),
+                                                             key=lambda x: x.created)
                     if r.status in OPEN]
 
     def accept(self, request_id: str, staff: StaffMember) -> dict[str, Any]:
         """`staff` takes the request. Taking it again is harmless; anyone else is refused
         (409) and nothing changes; a withdrawn or ended request cannot be taken."""
         with self._lock:
+            self._tidy()
             r = self._requests.get(request_id)
             if r is None:
                 raise UNKNOWN
@@ -178,14 +230,21 @@ class HelpDesk:
         """Either side ended: the request is done, its descriptions and lines dropped."""
         with self._lock:
             r = self._mine(request_id, caller)
-            if r.status in OPEN:
-                r.status = "ended"
-            r.offer = r.answer = None
-            r.lines.clear()
+            self._end(r)
             return self._view(r)
+
+    def staff_gone(self, staff_id: str) -> None:
+        """A staff member signed out (or their session ended): what they held ends with
+        them, their console's call included."""
+        with self._lock:
+            for r in self._requests.values():
+                if r.staff is not None and r.staff.id == staff_id and r.status == "accepted":
+                    self._end(r)
 
     # --- text lines (文字交流) -----------------------------------------------------------
     def say(self, request_id: str, caller: Caller, text: str) -> dict[str, Any]:
+        if not plain_line(text):
+            raise Refused(422, "not_plain_text", "one line of plain characters, please")
         with self._lock:
             r = self._mine(request_id, caller)
             if r.status != "accepted":

@@ -77,6 +77,9 @@ async function call(method, path, body) {
   return data;
 }
 function signedOut(why) {
+  // nothing of a citizen's stays on this screen once its staff member is gone
+  if (live.pc && !live.ended) { endCall(false); }
+  text.id = null;
   token = ""; sessionStorage.removeItem("staffToken");
   document.getElementById("signIn").hidden = false;
   document.getElementById("me").hidden = true;
@@ -105,6 +108,7 @@ document.getElementById("signIn").onsubmit = async (e) => {
   say(""); showMe();
 };
 document.getElementById("signOut").onclick = async () => {
+  if (live.pc && !live.ended) { await endCall(true); }
   try { await call("DELETE", "/v1/staff/sessions/current"); } catch (e) {}
   signedOut("已退出登录");
 };
@@ -179,7 +183,10 @@ async function joinCall(id) {
     offer = c.offer;
     if (!offer) { await pause(200); }
   }
-  if (!offer) { say("终端没有发起视频"); return; }
+  if (!offer) {   // the kiosk never called: the request is let go, not left taken
+    try { await call("POST", "/v1/help/requests/" + id + "/call/hangup"); } catch (e) {}
+    say("终端没有发起视频"); document.getElementById("callArea").className = ""; return;
+  }
   const pc = new RTCPeerConnection({iceServers: []});
   Object.assign(live, {pc, id, channel: null, local: null, ended: false});
   const inbound = {video: new MediaStream(), audio: new MediaStream()};
@@ -217,7 +224,9 @@ async function joinCall(id) {
     try {
       const c = await call("GET", "/v1/help/requests/" + id + "/call");
       if (c.status !== "accepted") { endCall(false); }
-    } catch (e) { /* the next poll tries again */ }
+    } catch (e) {   // signed out or gone: the call ends here; a passing fault tries again
+      if (!token) { endCall(false); }
+    }
   }
 }
 async function endCall(here) {

@@ -93,6 +93,7 @@ class HelpBridge(QObject):
         self._staff: StaffOnCall | None = None
         self._lines: list[dict[str, str]] = []
         self._ending_in = 0
+        self._left_alone = False  # ended because no one touched the kiosk
         # the question when staff answer: its future on the core loop, and its deadline
         self._consent: asyncio.Future[bool] | None = None
         self._ask_until = 0.0
@@ -241,6 +242,7 @@ class HelpBridge(QObject):
 
         self._call_phase = ""
         self._end_reason = None
+        self._left_alone = False
         self._mode = mode
         self._lines = []
         self._task = self._thread.submit(run())
@@ -324,6 +326,23 @@ class HelpBridge(QObject):
             self._pointer_on = False
             self.pointed.emit()
 
+    def unattended(self) -> bool:
+        """Whether a request waits or a session other than a live video call runs: what ends
+        when no one has touched the kiosk for `help.unattended_s` (a citizen who walked away
+        from a browse screen leaves no open request, question or written lines to the next;
+        a live call is watched by the staff member on it)."""
+        if self._task is None or self._task.done():
+            return False
+        return self._call_phase != CallPhase.LIVE
+
+    def left_alone(self, idle: bool) -> None:
+        """No one has touched the kiosk for a while: end what help was running."""
+        if idle and self.unattended():
+            self.end()
+            self._state = HelpState(HelpPhase.WITHDRAWN)
+            self._left_alone = True
+            self.changed.emit()
+
     @Slot()
     def end(self) -> None:
         """The citizen has left: withdraw the request, end the call, clear the words."""
@@ -333,6 +352,7 @@ class HelpBridge(QObject):
             self._answer_ask(False)
         self._task = None
         self._state = None
+        self._left_alone = False
         self._choosing = False
         self._call_phase = ""
         self._end_reason = None
@@ -355,7 +375,9 @@ class HelpBridge(QObject):
         if s is None or s.phase not in _WORDS:
             return ""
         key = _WORDS[s.phase]
-        if self._call_phase:
+        if self._left_alone:
+            key = "help_left_alone"
+        elif self._call_phase:
             key = _CALL_WORDS[CallPhase(self._call_phase)]
             if self._call_phase == CallPhase.ENDED and self._end_reason in _ENDED_WORDS:
                 key = _ENDED_WORDS[self._end_reason]

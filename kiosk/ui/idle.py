@@ -17,10 +17,12 @@ _PRESS_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
 class IdleWatcher(QObject):
     def __init__(self, idle_after_s: float, on_change: Callable[[bool], None],
                  may_idle: Callable[[], bool] = lambda: True,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, wake_swallows: bool = True) -> None:
         super().__init__(parent)
         self._on_change = on_change
         self._may_idle = may_idle  # e.g. only on the home screen, never mid-visit
+        # the attract screen's first touch only wakes it; other watchers let it through
+        self._wake_swallows = wake_swallows
         self._idle = False
         self._swallow_until_release = False
         self._timer = QTimer(self)
@@ -47,8 +49,10 @@ class IdleWatcher(QObject):
         self._timer.start()
         if self._idle and etype in _PRESS_EVENTS:
             self._idle = False
-            self._swallow_until_release = True
             self._on_change(False)
+            if not self._wake_swallows:
+                return False
+            self._swallow_until_release = True
             return True
         if self._swallow_until_release:
             if etype in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd):

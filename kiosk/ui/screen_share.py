@@ -65,6 +65,11 @@ def share_plan(window: QQuickWindow) -> SharePlan:
             continue
         rect = item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
         if item.property("neverShared") is True:
+            # and what it draws above itself (the keyboard's key preview and its long-press
+            # choices rise over whatever is there)
+            above = item.property("coverAbove")
+            if isinstance(above, int | float) and above > 0:
+                rect = rect.adjusted(0, -float(above), 0, 0)
             plan.never.append(rect)
             continue
         if item.property("personal") is True:
@@ -158,7 +163,8 @@ class ScreenShare(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
-        self.show_personal = False  # the next call starts masked again
+        self.show_personal = False  # the next call starts covered again
+        self.frames.clear()  # (a grab between the call's end and this stop leaves nothing)
 
     def grab(self) -> None:
         image = self.window.grabWindow()

@@ -236,6 +236,11 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
     visit.wentHome.connect(guide.reset)
     bridge.screenShownAt.connect(guide.screen_shown)
     visit.screenChanged.connect(guide.screen_shown)
+    # help no one attends: a request, question or written session ends after a quiet spell
+    help_idle = IdleWatcher(config.help.unattended_s, help_bridge.left_alone,
+                            may_idle=help_bridge.unattended, parent=help_bridge,
+                            wake_swallows=False)
+    app.installEventFilter(help_idle)
     video = config.help.video
     if video.enabled:  # the screen a staff member sees in a video call: covered but what's public
         size = (video.width, round(video.width * 9 / 16 / 2) * 2)

@@ -159,6 +159,9 @@ def test_only_the_staff_member_who_took_it_answers_and_only_once(hall: BackendSe
     with hall.client() as c:
         url = f"/v1/help/requests/{request_id}/call"
         assert c.get(url, headers=bearer(li)).status_code == 404   # not his call to see
+        huge = c.get(f"/v1/help/requests/{request_id}/lines?after=" + "9" * 5000,
+                     headers=bearer(wang))
+        assert huge.status_code == 422  # refused, not a server error
         r = c.put(url + "/answer", headers=bearer(li), json=answer)
         assert r.status_code == 404
         assert c.put(url + "/answer", headers=bearer(wang), json=answer).status_code == 200
@@ -166,6 +169,17 @@ def test_only_the_staff_member_who_took_it_answers_and_only_once(hall: BackendSe
         assert (r.status_code, r.json()["code"]) == (409, "already_answered")
         assert c.get(url, headers=bearer(wang)).json()["answer"]["sdp"] == answer["sdp"]
         assert c.post(url + "/hangup", headers=bearer(li)).status_code == 404
+        # 王芳 signs out: the call she was on ends with her session
+        c.delete("/v1/staff/sessions/current", headers=bearer(wang)).raise_for_status()
+
+    async def status() -> str:
+        gateway = kiosk_gateway(hall, tmp_path / "again", "K-7")
+        try:
+            return (await gateway.help_call(request_id)).status
+        finally:
+            await gateway.aclose()
+
+    assert asyncio.run(status()) == "ended"
 
 
 def test_staff_sign_in_as_themselves_and_signing_out_ends_the_credential(
@@ -239,10 +253,12 @@ async def test_text_lines_pass_both_ways_as_plain_text_and_end_with_the_session(
         running = asyncio.ensure_future(session.run(never_asked, events.append,
                                                     lambda line: heard.append(line.text)))
         url = f"/v1/help/requests/{created.id}/lines"
-        staff_line = "请点<b>下一步</b>\u202e"
+        staff_line = "请点<b>下一步</b>"
         (await c.post(url, headers=bearer(wang), json={"text": staff_line})).raise_for_status()
         await wait_for(lambda: heard)
-        assert heard == ["请点<b>下一步</b>"]  # markup kept as characters; the override out
+        assert heard == [staff_line]  # markup kept as characters
+        refused = await c.post(url, headers=bearer(wang), json={"text": "好的\u2028我：同意"})
+        assert refused.status_code == 422  # a line that would pass for two
         assert await session.say("我不会操作")
         lines = (await c.get(url, headers=bearer(wang))).json()["lines"]
         assert [(x["sender"], x["text"]) for x in lines] == [("staff", staff_line),

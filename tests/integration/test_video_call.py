@@ -140,6 +140,9 @@ async def test_a_call_carries_the_screen_both_voices_and_the_pointer_then_the_st
         # no picture comes into the kiosk: its screen goes out send-only
         offer = (await client.get(f"/v1/help/requests/{live.request_id}/call")).json()["offer"]
         assert "a=sendonly" in media_section(offer["sdp"], "video")
+        # VP8 only (its bitrate is capped), not H264
+        assert "H264" not in media_section(offer["sdp"], "video")
+        assert "VP8" in media_section(offer["sdp"], "video")
         assert "video" not in await call.received_packets()
 
         await until(lambda: staff.channel is not None and
@@ -190,6 +193,10 @@ async def test_hanging_up_stops_the_media_before_the_hall_is_even_told(hall: Hal
     pytest.param(lambda sdp: re.sub(r"(a=fingerprint:sha-256 )[0-9A-F:]+",
                                     r"\g<1>" + ":".join(["AB"] * 32), sdp),
                  id="someone_elses_fingerprint"),
+    # a console that would send pictures back: the kiosk decodes no video from outside
+    pytest.param(lambda sdp: sdp.replace("a=recvonly", "a=sendrecv"), id="video_sent_back"),
+    pytest.param(lambda sdp: "v=0 not a description\r\nm=audio\r\n"
+                 "a=fingerprint:sha-256 AB:CD\r\n", id="not_a_description"),
 ])
 async def test_an_answer_that_cannot_be_authenticated_never_goes_live(
         hall: Hall, tamper: Callable[[str], str]) -> None:
@@ -200,6 +207,10 @@ async def test_an_answer_that_cannot_be_authenticated_never_goes_live(
         assert CallPhase.LIVE not in phases
         assert phases[-1] is CallPhase.FAILED
         assert live.events[-1].reason in (EndReason.UNUSABLE_ANSWER, EndReason.NOT_CONNECTED)
+        assert live.call.pc is not None
+        receivers = [t.receiver.track for t in live.call.pc.getTransceivers()
+                     if t.kind == "video"]
+        assert all(r is None or r.readyState != "live" for r in receivers)
 
 
 async def test_a_call_where_nothing_comes_from_the_staff_ends_by_itself(hall: Hall) -> None:
@@ -238,6 +249,29 @@ async def test_declining_when_staff_answer_opens_and_sends_nothing(hall: Hall) -
             assert made == []  # no microphone, no peer connection, no offer
             call = (await client.get(f"/v1/help/requests/{request_id}/call")).json()
             assert call == {"status": "ended", "offer": None, "answer": None}
+
+
+async def test_the_question_closes_when_the_staff_member_hangs_up_first(hall: Hall) -> None:
+    async with hall.staff() as client:
+        request_id = await accepted_request(hall, client)
+        asked = asyncio.Event()
+
+        async def never_answered(_staff: StaffOnCall, _timeout_s: float) -> bool:
+            asked.set()
+            await asyncio.sleep(60)
+            return True
+
+        session = RemoteHelp(hall.gateway, request_id, "video", WANG, consent_s=30,
+                             max_call_s=600, lines_poll_s=0.05,
+                             make_video=lambda: pytest.fail("no call without the citizen"))
+        events: list[CallEvent] = []
+        running = asyncio.ensure_future(session.run(never_answered, events.append,
+                                                    lambda _l: None))
+        await asyncio.wait_for(asked.wait(), 5)
+        await client.post(f"/v1/help/requests/{request_id}/call/hangup")
+        assert await asyncio.wait_for(running, 5) is CallPhase.ENDED
+        assert [(e.phase, e.reason) for e in events] == [(CallPhase.ASKING, None),
+                                                         (CallPhase.ENDED, EndReason.STAFF)]
 
 
 async def test_no_answer_from_the_console_fails_the_call_and_an_offer_needs_a_taken_request(

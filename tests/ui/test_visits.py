@@ -400,6 +400,16 @@ def test_call_staff_reaches_the_hall_and_ends_with_the_visit(shell, core, qtbot,
     assert find(shell, "helpStatus").property("text") == "已取消求助"
     qtbot.waitUntil(lambda: not hall(kiosk_core, "GET", "/v1/help/requests")["requests"],
                     timeout=5000)
+    # a request left waiting on a screen no one touches ends with the quiet spell
+    tap(shell, qtbot, "navStaff")
+    tap(shell, qtbot, "helpOnsite")
+    qtbot.waitUntil(lambda: len(hall(kiosk_core, "GET", "/v1/help/requests")["requests"]) == 1,
+                    timeout=5000)
+    assert shell.help.unattended()
+    shell.help.left_alone(True)  # what the help's idle watcher does after help.unattended_s
+    assert find(shell, "helpStatus").property("text") == "长时间无人操作，已结束求助"
+    qtbot.waitUntil(lambda: not hall(kiosk_core, "GET", "/v1/help/requests")["requests"],
+                    timeout=5000)
 
     # the next request is taken by a staff member whose directory name carries markup: the
     # kiosk shows it as characters, never as an image or formatting on the citizen's screen

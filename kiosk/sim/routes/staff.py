@@ -35,7 +35,10 @@ def routes(st: BackendState) -> list[Route]:
 
     @checked("/v1/staff/sessions/current", "delete")
     async def sign_out(r: Request) -> Response:
+        member = caller_of(r).staff
         st.staff.sign_out(bearer_of(r))
+        if member is not None:  # (the contract's security: there is one)
+            st.help_desk.staff_gone(member.id)  # a call they were on ends with them
         return JSONResponse({"signed_out": True})
 
     async def current(r: Request) -> Response:

@@ -10,6 +10,8 @@ InputPanel {
     // never on a staff member's shared screen, not even when the citizen lifts the cover:
     // its key previews and Pinyin candidates spell what is being typed
     property bool neverShared: true
+    // ... nor the key previews and long-press choices it draws above its top row
+    readonly property real coverAbove: Math.round(height * 0.3)
 
     // the keyboard's language follows the visit's. Bound here, once the panel exists: set on
     // the settings before any keyboard is made, it leaves the keyboard without its style —
