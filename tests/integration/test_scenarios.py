@@ -25,6 +25,7 @@ def run(*files: Path, out: Path) -> subprocess.CompletedProcess[str]:
                           timeout=300)
 
 
+@pytest.mark.timeout(300)  # (its kiosk runs them all; the subprocess has the same bound)
 def test_every_shipped_scenario_holds(cupsd_running, pcscd_running, tmp_path: Path) -> None:
     assert len(SCENARIOS) >= 12
     r = run(*SCENARIOS, out=tmp_path)
