@@ -34,6 +34,13 @@ class CatalogError(ValueError):
     pass
 
 
+def catalog_files(directory: Path) -> list[Path]:
+    """The files that make up the catalog in `directory`, as `load_catalog` reads them: every
+    service item, bundle and the guide (`*.yaml`). What a province publishes, and what a kiosk
+    downloads, is exactly this list."""
+    return sorted(p for p in directory.glob("*.yaml") if p.is_file())
+
+
 def _load_yaml(path: Path) -> YamlDocument:
     try:
         doc = load_yaml(path)
