@@ -4,18 +4,27 @@ own Metadata API, never by hand-written signatures."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
+import pytest
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
 from securesystemslib.signer import CryptoSigner
 from tuf.api.metadata import Metadata, MetaFile, Snapshot, TargetFile, Targets, Timestamp
 from tuf.api.serialization.json import JSONSerializer
 
+from kiosk.bench.static_server import StaticServer, static_server
 from kiosk.flows.catalog import CATALOG_DIR
+from kiosk.signed_catalog.catalog_check import CatalogCheck, Checked, CheckSettings
+from kiosk.signed_catalog.kept_catalogs import KeptCatalogs
 from kiosk.signed_catalog.manifest import CatalogFile, CatalogManifest
+from kiosk.signed_catalog.publisher import publish
 
 SERIALIZER = JSONSerializer(compact=False)
 RULE_V1 = "申请人须年满18周岁"
@@ -122,3 +131,61 @@ class RepoEditor:
         (self.metadata / f"{snap.signed.version}.snapshot.json").write_bytes(sbytes)
         self.sign_timestamp(snapshot=sbytes, snapshot_version=snap.signed.version)
         return new_manifest.version
+
+
+@dataclass(frozen=True)
+class Province:
+    """A province's repository at two versions, served, and a kiosk that applied the first."""
+
+    base: Path  # served: base/repo_v1, base/repo_v2 (and what tests add beside them)
+    keys: Path
+    server: StaticServer
+    kiosk_v1: Path  # a kiosk's data folder that applied version 1
+
+    def url(self, name: str) -> str:
+        return f"{self.server.url}/{name}"
+
+    def root(self) -> Path:
+        return self.base / "repo_v1" / "metadata" / "1.root.json"
+
+    def mirror(self, of: str, name: str) -> Path:
+        """A copy of repository `of`, served as `name`, for a test to change."""
+        return copy_tree(self.base / of, self.base / name)
+
+
+@contextlib.contextmanager
+def provinces(factory: pytest.TempPathFactory) -> Iterator[Province]:
+    """Version 1 (the shipped catalog) and version 2 (the criminal-record item's age rule
+    reworded) published by `kiosk catalog publish`'s code, a static server, and a kiosk at
+    version 1. Built once per test module; each test copies what it changes."""
+    base = factory.mktemp("province")
+    work = base / "work"
+    keys = base / "keys"
+    publish(catalog_copy(base / "src_v1"), work, keys)
+    copy_tree(work, base / "repo_v1")
+    publish(catalog_copy(base / "src_v2", adult_message=RULE_V2), work, keys)
+    copy_tree(work, base / "repo_v2")
+    with static_server(base) as server:
+        p = Province(base, keys, server, base / "kiosk_v1")
+        outcome = check(p, p.kiosk_v1, "repo_v1").outcome
+        assert (outcome.result, outcome.after) == ("applied", 1)
+        yield p
+
+
+def check(p: Province, data_dir: Path, repo: str, deadline_s: float = 20) -> Checked:
+    """One catalog check of the kiosk in `data_dir` against the served repository `repo`."""
+    return CatalogCheck(KeptCatalogs(data_dir), CheckSettings(
+        p.url(repo), configured_root=p.root(), deadline_s=deadline_s)).run()
+
+
+def kiosk_at_v1(p: Province, tmp_path: Path) -> Path:
+    return copy_tree(p.kiosk_v1, tmp_path / "data")
+
+
+def rule_message(catalog: Any) -> str:
+    rules = {r.rule_id: r for r in catalog.rules["criminal-record-certificate"]}
+    return str(rules["adult"].message["zh-Hans"])
+
+
+def events(caplog: pytest.LogCaptureFixture) -> list[int]:
+    return [r.msg.get("event_id") for r in caplog.records if isinstance(r.msg, dict)]

@@ -5,12 +5,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from kiosk.cli.common import EXIT_OK, EXIT_USAGE, Subcommands, err
+from kiosk.cli.common import (
+    EXIT_NO,
+    EXIT_OK,
+    EXIT_UNAVAILABLE,
+    EXIT_USAGE,
+    Subcommands,
+    config_from,
+    err,
+)
 from kiosk.domain.clock import KioskClock, printed_time
 
 
@@ -56,6 +65,58 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_update(args: argparse.Namespace) -> int:
+    from kiosk.logging import configure_logging
+    from kiosk.signed_catalog.catalog_check import CatalogCheck, CheckSettings
+    from kiosk.signed_catalog.kept_catalogs import CatalogBusy, KeptCatalogs
+    from kiosk.signed_catalog.trust import TrustConflict, TrustNotProvisioned
+
+    config = config_from(args)
+    configure_logging("WARNING")
+    repository = args.repo or config.catalog.repository
+    if not repository:
+        err("no catalog repository: set catalog.repository in the configuration or give "
+            "--repo URL")
+        return EXIT_USAGE
+    c = config.catalog
+    check = CatalogCheck(KeptCatalogs(config.data_dir), CheckSettings(
+        repository, configured_root=c.root, given_root=args.root,
+        deadline_s=c.check_timeout_s, socket_timeout_s=c.socket_timeout_s,
+        simulated=config.simulate))
+    from kiosk.admin.audit import AuditLog
+    from kiosk.events import EventId
+
+    staff = os.environ.get("SUDO_USER") or os.environ.get("USER") or "ssh"
+    try:
+        outcome = check.run().outcome
+        AuditLog(config.data_dir / "admin" / "audit.jsonl").record(
+            EventId.CATALOG_CHECK_REQUESTED, staff, "catalog-update", via="ssh",
+            result=outcome.result, before=outcome.before, after=outcome.after)
+    except (TrustNotProvisioned, TrustConflict) as exc:
+        err(exc.detail)
+        return EXIT_USAGE
+    except CatalogBusy as exc:
+        err(exc.detail)
+        return EXIT_UNAVAILABLE
+    clock = KioskClock(config.time_zone)
+    if args.json:
+        out = outcome.as_json()
+        out["checked_at"] = outcome.checked_at.astimezone(clock.zone).isoformat()
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    line = f"catalog version {outcome.before}"
+    if outcome.result == "applied":
+        line += (f" → {outcome.after}: applied ({outcome.files_downloaded} file(s) "
+                 f"downloaded, {outcome.downloaded_bytes} bytes); the kiosk takes it up "
+                 "between visits")
+    elif outcome.result == "current":
+        line += f": current ({outcome.downloaded_bytes} bytes checked)"
+    else:
+        line += f": {outcome.result}: {outcome.reason}"
+    print(line, file=sys.stderr)
+    return {"applied": EXIT_OK, "current": EXIT_OK, "refused": EXIT_NO}.get(
+        outcome.result, EXIT_UNAVAILABLE)
+
+
 def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     catalog = sub.add_parser("catalog", help="the province's signed catalog: publish, update")
     csub = catalog.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
@@ -72,3 +133,14 @@ def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
                      "names it, signed by the root keys here (repeatable)")
     pub.add_argument("--json", action="store_true")
     pub.set_defaults(func=cmd_publish)
+    upd = csub.add_parser(
+        "update", parents=[common],
+        help="check the province's repository now: exit 0 current or applied, 1 refused "
+        "(with the reason), 4 unreachable")
+    upd.add_argument("--repo", metavar="URL",
+                     help="the repository (default: catalog.repository in the configuration)")
+    upd.add_argument("--root", type=Path, metavar="FILE",
+                     help="the root metadata to trust on first use (the province's "
+                     "1.root.json), as provisioning does")
+    upd.add_argument("--json", action="store_true")
+    upd.set_defaults(func=cmd_update)
