@@ -49,7 +49,8 @@ def static_server(directory: Path) -> Iterator[StaticServer]:
     """Serve `directory` on 127.0.0.1 (a free port) until the block ends."""
     server = _Server(("127.0.0.1", 0), partial(_Handler, directory=str(directory)))
     server.special = {}
-    thread = threading.Thread(target=server.serve_forever, name="static-server", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="static-server",
+                              daemon=True)
     thread.start()
     try:
         yield StaticServer(server)
