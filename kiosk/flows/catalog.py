@@ -15,8 +15,16 @@ from typing import Any
 from pydantic import ValidationError
 
 from kiosk.events import EventId
+from kiosk.flows.catalog_search import CatalogSearch, SearchItem
+from kiosk.flows.pinyin_map import (
+    PINYIN_FILE,
+    PinyinMapInvalid,
+    needs_pinyin,
+    read_pinyin_map,
+    transliterate,
+)
 from kiosk.flows.rules import CompiledRule, RuleSyntaxError
-from kiosk.flows.schema import Bundle, GuideNode, ServiceDefinition
+from kiosk.flows.schema import Bundle, GuideNode, SearchWords, ServiceDefinition
 from kiosk.flows.yaml_source import (
     YamlDocument,
     YamlRefused,
@@ -28,6 +36,8 @@ from kiosk.logging import get_logger
 
 log = get_logger(__name__)
 CATALOG_DIR = Path(__file__).parent / "catalog"
+GUIDE_FILE = "guide.yaml"  # 智能导办's question tree
+SEARCH_WORDS_FILE = "search-words.yaml"  # 大厅用语: the hall's words for items
 
 
 class CatalogError(ValueError):
@@ -36,9 +46,12 @@ class CatalogError(ValueError):
 
 def catalog_files(directory: Path) -> list[Path]:
     """The files that make up the catalog in `directory`, as `load_catalog` reads them: every
-    service item, bundle and the guide (`*.yaml`). What a province publishes, and what a kiosk
-    downloads, is exactly this list."""
-    return sorted(p for p in directory.glob("*.yaml") if p.is_file())
+    service item and bundle, the guide and the hall's words (`*.yaml`), and the titles' Pinyin
+    (`pinyin.json`). What a province publishes, and what a kiosk downloads, is this list."""
+    found = [p for p in directory.glob("*.yaml") if p.is_file()]
+    if (directory / PINYIN_FILE).is_file():
+        found.append(directory / PINYIN_FILE)
+    return sorted(found)
 
 
 def _load_yaml(path: Path) -> YamlDocument:
@@ -66,7 +79,10 @@ class Catalog:
     # per service: the commitment's not-eligible rule (true: this citizen may not commit)
     commitment_blocks: dict[str, CompiledRule] = field(default_factory=dict)
     guide: GuideNode | None = None
-    _index: list[tuple[str, str]] | None = field(default=None, repr=False, compare=False)
+    search_words: SearchWords | None = None
+    # text → Pinyin syllables (pinyin.json; what it lacks is worked out when search is built)
+    pinyin: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _search: CatalogSearch | None = field(default=None, repr=False, compare=False)
 
     def find(self, key: str) -> ServiceDefinition | Bundle:
         """By id, or by exact zh-Hans title."""
@@ -87,25 +103,40 @@ class Catalog:
         return [self.services[i] for i in item.items] if isinstance(item, Bundle) else [item]
 
     def search(self, text: str) -> list[str]:
-        """Ids whose title or keywords (a bundle's: its items' too) contain `text`, in any
-        language."""
-        t = text.strip().lower()
-        if not t:
-            return []
-        return [item_id for item_id, words in self._search_index() if t in words]
+        """Ids of the services and bundles that match `text` — title or keyword in any
+        language, Pinyin, the hall's words — best first (kiosk/flows/catalog_search.py)."""
+        return self.search_index().find(text)
 
-    def _search_index(self) -> list[tuple[str, str]]:
-        """(id, every searchable word lowercased, joined by a separator no query holds),
-        built once: the catalog does not change once loaded."""
-        if self._index is None:
-            everything: list[ServiceDefinition | Bundle] = [*self.services.values(),
-                                                             *self.bundles.values()]
-            self._index = [
-                (item.id, "\x1f".join(w.lower() for w in (
-                    *item.titles.values(), *item.keywords,
-                    *(k for s in self.items_of(item.id) for k in s.keywords))))
-                for item in everything]
-        return self._index
+    def search_items(self) -> list[SearchItem]:
+        """Every service and bundle as search sees it: a bundle is found by its items' titles
+        and keywords too."""
+        out = [SearchItem(s.id, list(s.titles.values()), s.keywords)
+               for s in self.services.values()]
+        for b in self.bundles.values():
+            inner = [self.services[i] for i in b.items if i in self.services]
+            words = [*b.keywords, *(k for s in inner for k in s.keywords),
+                     *(s.titles["zh-Hans"] for s in inner)]
+            out.append(SearchItem(b.id, list(b.titles.values()), list(dict.fromkeys(words))))
+        return out
+
+    def searchable_texts(self) -> list[str]:
+        """Every title and keyword (what pinyin.json covers)."""
+        return list(dict.fromkeys(t for item in self.search_items()
+                                  for t in (*item.titles, *item.keywords)))
+
+    def search_index(self) -> CatalogSearch:
+        """Built once: the catalog does not change once loaded."""
+        if self._search is None:
+            missing = [t for t in self.searchable_texts()
+                       if t not in self.pinyin and needs_pinyin(t)]
+            if missing:  # a catalog without a complete pinyin.json: worked out here, once
+                log.info("catalog pinyin worked out on the kiosk", texts=len(missing))
+                self.pinyin.update({t: tuple(p.split()) for t, p in
+                                    transliterate(missing).items()})
+            self._search = CatalogSearch(
+                self.search_items(), self.pinyin,
+                self.search_words.synonyms if self.search_words else ())
+        return self._search
 
 
 def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
@@ -131,7 +162,8 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
 
 def _load_catalog(directory: Path) -> Catalog:
     catalog = Catalog()
-    files = sorted(p for p in directory.glob("*.yaml") if p.name != "guide.yaml")
+    files = sorted(p for p in directory.glob("*.yaml")
+                   if p.name not in (GUIDE_FILE, SEARCH_WORDS_FILE))
     if not files:
         raise CatalogError(f"{directory}: no service definitions (*.yaml)")
     bundle_sources: dict[str, YamlDocument] = {}
@@ -169,12 +201,20 @@ def _load_catalog(directory: Path) -> Catalog:
                 raise CatalogError(f"{bdoc.path}:{bdoc.line_of(('items', i))}: items[{i}]: no "
                                    f"service {item!r} in the catalog")
         _check_needs(bdoc, b, catalog)
-    guide = directory / "guide.yaml"
+    guide = directory / GUIDE_FILE
     if guide.exists():
         gdoc = _load_yaml(guide)
         catalog.guide = _validate(gdoc, GuideNode)
         _check_guide(gdoc, catalog.guide, catalog, ())
-    catalog._search_index()  # built now, so the first citizen's search is as quick as any
+    words = directory / SEARCH_WORDS_FILE
+    if words.exists():
+        catalog.search_words = _validate(_load_yaml(words), SearchWords)
+    if (directory / PINYIN_FILE).exists():
+        try:
+            catalog.pinyin = read_pinyin_map(directory / PINYIN_FILE)
+        except PinyinMapInvalid as exc:
+            raise CatalogError(str(exc)) from None
+    catalog.search_index()  # built now, so the first citizen's search is as quick as any
     log.info("catalog loaded", event_id=EventId.CATALOG_LOADED, services=len(catalog.services),
              bundles=len(catalog.bundles))
     return catalog

@@ -2,7 +2,8 @@
 kiosk.
 
 1. SRC is loaded with the kiosk's own loader (`load_catalog`): what a kiosk would refuse is
-   refused here, with the file, the line and the field.
+   refused here, with the file, the line and the field. The Pinyin of every title and keyword
+   is worked out here and published as `pinyin.json` (kiosk/flows/pinyin_map.py).
 2. The repository in DIR is read back and verified (kiosk/signed_catalog/repository_files.py);
    on first use, KEYDIR's keys are made and the first root is written (`metadata/1.root.json`,
    what kiosks are provisioned with).
@@ -44,6 +45,7 @@ from tuf.api.serialization.json import JSONSerializer
 from kiosk.domain.errors import KioskError
 from kiosk.events import EventId
 from kiosk.flows.catalog import CatalogError, catalog_files, load_catalog
+from kiosk.flows.pinyin_map import PINYIN_FILE, encode, transliterate
 from kiosk.logging import get_logger
 from kiosk.signed_catalog.manifest import CatalogFile, CatalogManifest, ManifestInvalid
 from kiosk.signed_catalog.policy import MANIFEST, POLICY, ROLES
@@ -155,12 +157,14 @@ class _Publication:
         if not self.src.is_dir():
             raise PublishRefused(f"{self.src}: not a folder")
         try:
-            load_catalog(self.src)  # the kiosk's own loader: refused here what kiosks refuse
+            catalog = load_catalog(self.src)  # the kiosk's loader: refused what kiosks refuse
         except CatalogError as exc:
             raise PublishRefused(str(exc), code="catalog_invalid") from None
         contents = {p.name: p.read_bytes() for p in catalog_files(self.src)}
         if MANIFEST in contents:
             raise PublishRefused(f"{self.src / MANIFEST}: the name is the manifest's")
+        # the Pinyin of every title and keyword, worked out here so kiosks need no dictionary
+        contents[PINYIN_FILE] = encode(transliterate(catalog.searchable_texts()))
         return contents
 
     # --- root ----------------------------------------------------------------------------

@@ -1205,21 +1205,21 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="8"/>
-        <source>请输入事项名称或关键词</source>
-        <translation>Type a service name or keyword</translation>
+        <source>请输入事项名称、关键词或拼音</source>
+        <translation>Type the item&apos;s name, a keyword or its Pinyin</translation>
     </message>
     <message>
         <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="24"/>
-        <source>例如：无犯罪、社保、饭店</source>
-        <translation>For example: criminal record, social insurance, restaurant</translation>
+        <source>例如：无犯罪证明、社保、上户口、wfzjl</source>
+        <translation>For example: criminal record, social insurance, passport, wfzjl</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="30"/>
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="31"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="34"/>
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="35"/>
         <source>没有找到相关事项，可以试试“智能导办”，或呼叫工作人员</source>
         <translation>Nothing found. Try the “Service finder”, or call staff</translation>
     </message>

@@ -1205,21 +1205,21 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="8"/>
-        <source>请输入事项名称或关键词</source>
-        <translation>請輸入事項名稱或關鍵詞</translation>
+        <source>请输入事项名称、关键词或拼音</source>
+        <translation>請輸入事項名稱、關鍵詞或拼音</translation>
     </message>
     <message>
         <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="24"/>
-        <source>例如：无犯罪、社保、饭店</source>
-        <translation>例如：無犯罪、社保、飯店</translation>
+        <source>例如：无犯罪证明、社保、上户口、wfzjl</source>
+        <translation>例如：無犯罪證明、社保、上戶口、wfzjl</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="30"/>
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="31"/>
         <source>搜索</source>
         <translation>搜尋</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="34"/>
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="35"/>
         <source>没有找到相关事项，可以试试“智能导办”，或呼叫工作人员</source>
         <translation>沒有找到相關事項，可以試試「智慧導辦」，或呼叫工作人員</translation>
     </message>
