@@ -23,7 +23,7 @@ from kiosk.bench.static_server import StaticServer, static_server
 from kiosk.flows.catalog import CATALOG_DIR
 from kiosk.signed_catalog.catalog_check import CatalogCheck, Checked, CheckSettings
 from kiosk.signed_catalog.kept_catalogs import KeptCatalogs
-from kiosk.signed_catalog.manifest import CatalogFile, CatalogManifest
+from kiosk.signed_catalog.manifest import CatalogManifest
 from kiosk.signed_catalog.publisher import publish
 
 SERIALIZER = JSONSerializer(compact=False)
@@ -104,13 +104,11 @@ class RepoEditor:
         manifest = CatalogManifest.from_bytes(
             (self.repo / "targets" / f"{manifest_info.hashes['sha256']}.manifest.json")
             .read_bytes())
-        entries = {f.name: f for f in manifest.files}
         for name, data in files.items():
-            entries[name] = CatalogFile.of(name, data)
             (self.repo / "targets" / f"{hashlib.sha256(data).hexdigest()}.{name}") \
                 .write_bytes(data)
         new_manifest = CatalogManifest(manifest.version + 1, datetime.now(UTC).replace(
-            microsecond=0), tuple(sorted(entries.values(), key=lambda f: f.name)))
+            microsecond=0), tuple(sorted({*manifest.files, *files})))
         mbytes = new_manifest.to_bytes()
         (self.repo / "targets" / f"{hashlib.sha256(mbytes).hexdigest()}.manifest.json") \
             .write_bytes(mbytes)

@@ -8,6 +8,7 @@ Every problem raises `CatalogError` naming the file, the line and the field, in 
 from __future__ import annotations
 
 import gc
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,8 @@ from kiosk.flows.yaml_source import (
     describe_invalid,
     format_location,
     load_yaml,
+    parse_yaml_bytes,
+    read_yaml_bytes,
 )
 from kiosk.logging import get_logger
 
@@ -64,6 +67,35 @@ def _load_yaml(path: Path) -> YamlDocument:
     return doc
 
 
+def _read(path: Path) -> bytes:
+    try:
+        return read_yaml_bytes(path)
+    except YamlRefused as exc:
+        raise CatalogError(str(exc)) from None
+
+
+def _parse(raw: bytes, path: Path) -> YamlDocument:
+    try:
+        doc = parse_yaml_bytes(raw, path)
+    except YamlRefused as exc:
+        raise CatalogError(str(exc)) from None
+    if not isinstance(doc.data, dict):
+        raise CatalogError(f"{path}:1: a definition is a YAML mapping")
+    return doc
+
+
+@dataclass(frozen=True)
+class LoadedItem:
+    """A service item's file as it was loaded: its bytes' SHA-256, the validated definition
+    and its compiled rules. A later load of the same bytes (a province's next version, most
+    of whose files have not changed) takes these instead of parsing and compiling again."""
+
+    sha256: str
+    service: ServiceDefinition
+    rules: list[CompiledRule]
+    commitment_block: CompiledRule | None
+
+
 def _validate(doc: YamlDocument, model: Any) -> Any:
     try:
         return model.model_validate(doc.data)
@@ -82,6 +114,9 @@ class Catalog:
     search_words: SearchWords | None = None
     # text → Pinyin syllables (pinyin.json; what it lacks is worked out when search is built)
     pinyin: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    # file name → what it loaded to (see LoadedItem)
+    loaded_items: dict[str, LoadedItem] = field(default_factory=dict, repr=False,
+                                                compare=False)
     _search: CatalogSearch | None = field(default=None, repr=False, compare=False)
 
     def find(self, key: str) -> ServiceDefinition | Bundle:
@@ -139,9 +174,14 @@ class Catalog:
         return self._search
 
 
-def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
+def load_catalog(directory: Path = CATALOG_DIR, *, reuse: Catalog | None = None) -> Catalog:
     """Every service item, bundle and the guide in `directory`, validated; CatalogError on the
     first problem.
+
+    `reuse`: a catalog loaded before (the one a kiosk serves, when the next version comes). A
+    service item whose file has the very same bytes is taken from it, already validated and
+    its rules compiled, by the same loader; every other file is parsed and validated, and the
+    checks across files (bundles, the guide) run over the whole new catalog as ever.
 
     The cyclic garbage collector is paused meanwhile: loading creates many long-lived objects
     and no cycles, and the collector rescanning the growing heap tripled the time of a
@@ -152,7 +192,7 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
     paused = gc.isenabled()
     gc.disable()
     try:
-        catalog = _load_catalog(directory)
+        catalog = _load_catalog(directory, reuse.loaded_items if reuse is not None else {})
     finally:
         if paused:
             gc.enable()
@@ -160,7 +200,7 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
     return catalog
 
 
-def _load_catalog(directory: Path) -> Catalog:
+def _load_catalog(directory: Path, known: dict[str, LoadedItem]) -> Catalog:
     catalog = Catalog()
     files = sorted(p for p in directory.glob("*.yaml")
                    if p.name not in (GUIDE_FILE, SEARCH_WORDS_FILE))
@@ -168,7 +208,14 @@ def _load_catalog(directory: Path) -> Catalog:
         raise CatalogError(f"{directory}: no service definitions (*.yaml)")
     bundle_sources: dict[str, YamlDocument] = {}
     for path in files:
-        doc = _load_yaml(path)
+        raw = _read(path)
+        digest = hashlib.sha256(raw).hexdigest()
+        same = known.get(path.name)
+        if same is not None and same.sha256 == digest and same.service.id not in \
+                catalog.services:  # the very bytes loaded before: loaded as they were
+            _add(catalog, path.name, same)
+            continue
+        doc = _parse(raw, path)
         if doc.data.get("bundle") is True:
             b: Bundle = _validate(doc, Bundle)
             catalog.bundles[b.id] = b
@@ -185,15 +232,15 @@ def _load_catalog(directory: Path) -> Catalog:
             except RuleSyntaxError as exc:
                 raise CatalogError(f"{path}:{doc.line_of(('rules', i, 'expr'))}: "
                                    f"rules[{i}].expr: {exc}") from None
+        block = None
         if s.commitment and s.commitment.not_eligible_rule:
             try:
-                catalog.commitment_blocks[s.id] = CompiledRule(
-                    "commitment_not_eligible", s.commitment.not_eligible_rule, {})
+                block = CompiledRule("commitment_not_eligible", s.commitment.not_eligible_rule,
+                                     {})
             except RuleSyntaxError as exc:
                 raise CatalogError(f"{path}:{doc.line_of(('commitment',))}: "
                                    f"commitment.not_eligible_rule: {exc}") from None
-        catalog.services[s.id] = s
-        catalog.rules[s.id] = compiled
+        _add(catalog, path.name, LoadedItem(digest, s, compiled, block))
     for bid, b in catalog.bundles.items():
         bdoc = bundle_sources[bid]
         for i, item in enumerate(b.items):
@@ -218,6 +265,15 @@ def _load_catalog(directory: Path) -> Catalog:
     log.info("catalog loaded", event_id=EventId.CATALOG_LOADED, services=len(catalog.services),
              bundles=len(catalog.bundles))
     return catalog
+
+
+def _add(catalog: Catalog, file_name: str, item: LoadedItem) -> None:
+    s = item.service
+    catalog.services[s.id] = s
+    catalog.rules[s.id] = item.rules
+    if item.commitment_block is not None:
+        catalog.commitment_blocks[s.id] = item.commitment_block
+    catalog.loaded_items[file_name] = item
 
 
 def _check_needs(doc: YamlDocument, b: Bundle, catalog: Catalog) -> None:

@@ -163,9 +163,8 @@ def parse_yaml(text: str, path: Path, *, max_nodes: int = MAX_NODES,
     return YamlDocument(path, _build(path, node, max_nodes, max_depth), node)
 
 
-def load_yaml(path: Path, *, max_bytes: int = MAX_BYTES, max_nodes: int = MAX_NODES,
-              max_depth: int = MAX_DEPTH) -> YamlDocument:
-    """Read and parse `path` under the caps; YamlRefused on any problem."""
+def read_yaml_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """The file's bytes, at most `max_bytes` of them; YamlRefused otherwise."""
     try:
         with path.open("rb") as fh:
             raw = fh.read(max_bytes + 1)
@@ -173,12 +172,25 @@ def load_yaml(path: Path, *, max_bytes: int = MAX_BYTES, max_nodes: int = MAX_NO
         raise YamlRefused(f"{path}: cannot read: {exc.strerror or exc}") from None
     if len(raw) > max_bytes:
         raise YamlRefused(f"{path}:1: larger than {max_bytes // 1024} KB")
+    return raw
+
+
+def parse_yaml_bytes(raw: bytes, path: Path, *, max_nodes: int = MAX_NODES,
+                     max_depth: int = MAX_DEPTH) -> YamlDocument:
+    """`raw` (the bytes of `path`) decoded and parsed under the caps."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[:exc.start].count(b"\n") + 1
         raise YamlRefused(f"{path}:{line}: not UTF-8 text") from None
     return parse_yaml(text, path, max_nodes=max_nodes, max_depth=max_depth)
+
+
+def load_yaml(path: Path, *, max_bytes: int = MAX_BYTES, max_nodes: int = MAX_NODES,
+              max_depth: int = MAX_DEPTH) -> YamlDocument:
+    """Read and parse `path` under the caps; YamlRefused on any problem."""
+    return parse_yaml_bytes(read_yaml_bytes(path, max_bytes=max_bytes), path,
+                            max_nodes=max_nodes, max_depth=max_depth)
 
 
 def format_location(loc: tuple[Any, ...]) -> str:

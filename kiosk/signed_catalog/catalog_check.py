@@ -7,8 +7,9 @@
    Not newer than the kept catalog: nothing to do.
 3. Each file of the new version: one the kept catalog already has (same length and hash) is
    linked, not downloaded; the others are downloaded and checked against their signed hash.
-4. The whole folder is loaded by the kiosk's own loader (`load_catalog`). Only a catalog that
-   loads is kept, and it becomes the kiosk's catalog for the next visit.
+4. The whole folder is loaded by the kiosk's own loader (`load_catalog`; the items whose
+   files did not change are taken from the catalog in service as they were loaded). Only a
+   catalog that loads is kept, and it becomes the kiosk's catalog for the next visit.
 
 Anything that fails refuses the whole version: the kiosk keeps what it has and says why.
 """
@@ -30,8 +31,13 @@ from kiosk.flows.catalog import Catalog, load_catalog
 from kiosk.logging import get_logger
 from kiosk.signed_catalog.bounded_fetcher import BoundedFetcher
 from kiosk.signed_catalog.check_outcome import CatalogStatus, CheckOutcome
-from kiosk.signed_catalog.kept_catalogs import KeptCatalogs, sync_file
-from kiosk.signed_catalog.manifest import CatalogManifest, ManifestInvalid
+from kiosk.signed_catalog.kept_catalogs import KeptCatalogs, sync_files
+from kiosk.signed_catalog.manifest import (
+    CatalogFile,
+    CatalogManifest,
+    KeptFiles,
+    ManifestInvalid,
+)
 from kiosk.signed_catalog.policy import MANIFEST
 from kiosk.signed_catalog.refusals import refusal_of
 from kiosk.signed_catalog.trust import MAX_ROOT_BYTES, trusted_root
@@ -58,9 +64,13 @@ class Checked:
 
 
 class CatalogCheck:
-    def __init__(self, kept: KeptCatalogs, settings: CheckSettings) -> None:
+    def __init__(self, kept: KeptCatalogs, settings: CheckSettings,
+                 serving: Catalog | None = None) -> None:
         self.kept = kept
         self.settings = settings
+        # the catalog the kiosk serves: a new version's unchanged items are taken from it
+        # as they were loaded (load_catalog's `reuse`), the others loaded afresh
+        self.serving = serving
         self._offered = ""  # the manifest offered in the check under way
 
     def run(self) -> Checked:
@@ -134,25 +144,26 @@ class CatalogCheck:
             raise ManifestInvalid(f"catalog version {manifest.version} is not newer than the "
                                   f"kept version {before}")
         old = self.kept.folder(before) if before else None
-        downloaded = 0
-        for f in manifest.files:
-            target = updater.get_targetinfo(f.name)
+        downloaded = [path]
+        verified = [CatalogFile(MANIFEST, info.length, info.hashes["sha256"])]
+        for name in manifest.files:
+            target = updater.get_targetinfo(name)
             if target is None:
-                raise ManifestInvalid(f"{f.name}: in the manifest, not among the targets")
-            if target.length != f.length or target.hashes.get("sha256") != f.sha256:
-                raise ManifestInvalid(f"{f.name}: the manifest and the targets disagree")
-            dest = staging / f.name
-            if old is not None and updater.find_cached_target(target, str(old / f.name)):
-                _link_or_copy(old / f.name, dest)
+                raise ManifestInvalid(f"{name}: in the manifest, not among the targets")
+            verified.append(CatalogFile(name, target.length, target.hashes["sha256"]))
+            dest = staging / name
+            if old is not None and updater.find_cached_target(target, str(old / name)):
+                _link_or_copy(old / name, dest)
                 continue
             updater.download_target(target, str(dest))
-            sync_file(dest)
-            downloaded += 1
-        sync_file(path)
-        catalog = load_catalog(staging)  # the kiosk's own loader: a catalog that fails is refused
+            downloaded.append(dest)
+        downloaded.append(KeptFiles(tuple(verified)).write(staging))
+        sync_files(downloaded)
+        # the kiosk's own loader: a catalog that fails is refused
+        catalog = load_catalog(staging, reuse=self.serving)
         self.kept.keep(staging, manifest.version)
         outcome = CheckOutcome("applied", before, manifest.version, now,
-                               files_downloaded=downloaded)
+                               files_downloaded=len(downloaded) - 2)
         outcome.extra["published"] = manifest.published
         return Checked(outcome, catalog)
 

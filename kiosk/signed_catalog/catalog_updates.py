@@ -53,6 +53,7 @@ class CatalogUpdates:
         self.where = _Where(self.repository, c.root, c.check_timeout_s, c.socket_timeout_s,
                             config.simulate) if self.repository else None
         self.serving: int | None = None  # the version visits start on (None: not loaded yet)
+        self.catalog: Catalog | None = None  # that version, loaded
         self.listeners: list[NewCatalog] = []  # told of each new catalog (on the core loop)
         self.outcome_listeners: list[Callable[[CheckOutcome], None]] = []
         self._task: asyncio.Task[None] | None = None
@@ -63,6 +64,7 @@ class CatalogUpdates:
         """The last good catalog (or the shipped one): what the kiosk serves until a newer
         one comes. Slow for a province's catalog: call it off the event loop."""
         loaded = self.kept.load_last_good()
+        self.catalog = loaded.catalog
         self.serving = loaded.version
         log.info("catalog in service", event_id=EventId.CATALOG_IN_SERVICE, version=loaded.version,
                  source="shipped" if loaded.version == 0 else "kept")
@@ -91,7 +93,8 @@ class CatalogUpdates:
         settings = CheckSettings(w.repository, configured_root=w.root, deadline_s=w.deadline_s,
                                  socket_timeout_s=w.socket_timeout_s, simulated=w.simulated)
         async with self._checking:
-            checked = await asyncio.to_thread(CatalogCheck(self.kept, settings).run)
+            checked = await asyncio.to_thread(CatalogCheck(self.kept, settings,
+                                                           self.catalog).run)
             self._deliver(checked)
             for listener in self.outcome_listeners:
                 listener(checked.outcome)
@@ -115,7 +118,7 @@ class CatalogUpdates:
     def _tell(self, catalog: Catalog, version: int) -> None:
         log.info("catalog taken up for the next visit", event_id=EventId.CATALOG_SWAPPED,
                  before=self.serving, version=version)
-        self.serving = version
+        self.serving, self.catalog = version, catalog
         for listener in self.listeners:
             try:
                 listener(catalog, version)

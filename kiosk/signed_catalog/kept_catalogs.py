@@ -2,7 +2,8 @@
 
     provisioned-root.json   the root metadata it trusts (kiosk/signed_catalog/trust.py)
     tuf/                    python-tuf's trusted metadata (root history, timestamp, ...)
-    versions/N/             each catalog version that verified and loaded, with manifest.json
+    versions/N/             each catalog version that verified and loaded, with its manifest
+                            and files.json (each file's verified length and SHA-256)
     current -> versions/N   the last good catalog: what the kiosk starts on after a restart
     previous -> versions/M  the one before, in case `current` no longer loads
     state.json              the last check: when, what came of it, why it was refused
@@ -30,8 +31,7 @@ from kiosk.config import ensure_private_dir
 from kiosk.domain.errors import KioskError
 from kiosk.events import EventId
 from kiosk.logging import get_logger
-from kiosk.signed_catalog.manifest import CatalogManifest, ManifestInvalid
-from kiosk.signed_catalog.policy import MANIFEST
+from kiosk.signed_catalog.manifest import KeptFiles, ManifestInvalid
 
 if TYPE_CHECKING:  # the loader (CEL, pydantic) loads with the first catalog, not with this
     from kiosk.flows.catalog import Catalog
@@ -104,13 +104,6 @@ class KeptCatalogs:
     def folder(self, version: int) -> Path:
         return self.versions / str(version)
 
-    def manifest(self, version: int) -> CatalogManifest | None:
-        try:
-            data = (self.folder(version) / MANIFEST).read_bytes()
-            return CatalogManifest.from_bytes(data, str(self.folder(version) / MANIFEST))
-        except (OSError, ManifestInvalid):
-            return None
-
     # --- adding a version ----------------------------------------------------------------
     def staging(self) -> Path:
         """An empty folder for a version being downloaded (removed if it is not kept)."""
@@ -119,7 +112,7 @@ class KeptCatalogs:
 
     def keep(self, staging: Path, version: int) -> Path:
         """The staged folder, complete and validated (its new files already on disk: see
-        `sync_file`), becomes version `version` and current; the one that was current becomes
+        `sync_files`), becomes version `version` and current; the one that was current becomes
         previous; older ones are removed."""
         _fsync_folder(staging)
         final = self.folder(version)
@@ -146,7 +139,7 @@ class KeptCatalogs:
     # --- loading at start ------------------------------------------------------------------
     def load_last_good(self) -> LoadedCatalog:
         """The kept catalog the kiosk starts on: `current`, else `previous`, else the one
-        shipped with the kiosk. A kept one is checked against its manifest (every file whole)
+        shipped with the kiosk. A kept one is checked against files.json (every file whole)
         and loaded by the same loader as ever; one that fails is said (event 1105) and the
         next is tried."""
         from kiosk.flows.catalog import CATALOG_DIR, CatalogError, load_catalog
@@ -156,13 +149,13 @@ class KeptCatalogs:
             if version is None:
                 continue
             folder = self.folder(version)
-            manifest = self.manifest(version)
-            if manifest is None:
-                self._unusable(version, "its manifest is missing or damaged")
+            try:
+                damaged = KeptFiles.read(folder).check_folder(folder)
+            except ManifestInvalid as exc:
+                self._unusable(version, f"its list of verified files is not usable: {exc}")
                 continue
-            damaged = manifest.check_folder(folder)
             if damaged:
-                self._unusable(version, f"files differ from the manifest: "
+                self._unusable(version, f"files differ from what was verified: "
                                         f"{', '.join(damaged[:5])}")
                 continue
             try:
@@ -184,10 +177,33 @@ def _switch_link(link: Path, target: str) -> None:
     os.replace(tmp, link)
 
 
-def sync_file(path: Path) -> None:
-    """A file downloaded into a staged version, on disk before the version is kept."""
-    with path.open("rb") as fh:
-        os.fsync(fh.fileno())
+def sync_files(paths: list[Path]) -> None:
+    """Files downloaded into a staged version, on disk before the version is kept: one by one
+    when they are few (a weekly change), else the whole file system at once (a kiosk's first
+    catalog: thousands of files, where one fsync each would take minutes on slow storage)."""
+    if len(paths) > 32 and _syncfs(paths[0].parent):
+        return
+    for path in paths:
+        with path.open("rb") as fh:
+            os.fsync(fh.fileno())
+
+
+def _syncfs(folder: Path) -> bool:
+    """syncfs(2) on the file system holding `folder` (Linux); False where it is missing."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return False
+    libc = ctypes.CDLL(name, use_errno=True)
+    if not hasattr(libc, "syncfs"):
+        return False
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        return int(libc.syncfs(fd)) == 0
+    finally:
+        os.close(fd)
 
 
 def _fsync_folder(folder: Path) -> None:
