@@ -162,3 +162,18 @@ def test_rotating_a_targets_key_retires_it_for_every_kiosk(first, tmp_path: Path
         root2.verify_delegate("targets", forged.signed_bytes, forged.signatures)
     with pytest.raises(PublishRefused, match=r"no root-4\.pem"):
         publish(src, repo, keys, rotate=("root-4",))
+
+
+def test_the_pinyin_of_every_title_is_published_beside_the_catalog(first, tmp_path: Path) -> None:
+    """Kiosks search by Pinyin without a dictionary: publish works it out (a new title's too)."""
+    _src, _, _ = first
+    repo, keys = _copy(first, tmp_path)
+    src = catalog_copy(tmp_path / "src2")
+    item = src / "criminal-record-certificate.yaml"
+    item.write_text(item.read_text(encoding="utf-8").replace(
+        "titles: {zh-Hans: 无犯罪记录证明,", "titles: {zh-Hans: 无犯罪记录证明开具,", 1), "utf-8")
+    (src / "pinyin.json").unlink()  # a province's folder need not carry one
+    publish(src, repo, keys)
+    served = json.loads(RepoEditor(repo, keys).target_file("pinyin.json").read_text("utf-8"))
+    assert served["无犯罪记录证明开具"] == "wu fan zui ji lu zheng ming kai ju"
+    assert served["社会保险参保缴费证明"] == "she hui bao xian can bao jiao fei zheng ming"
