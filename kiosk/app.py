@@ -23,6 +23,7 @@ from kiosk.domain.clock import KioskClock
 from kiosk.events import EventId
 from kiosk.logging import get_logger
 from kiosk.services.gateway_tls import GatewayEndpoint
+from kiosk.signed_catalog.catalog_updates import CatalogUpdates
 
 # What the core builds when it starts (devices, simulators, the gateway, the outbox) is
 # imported then, not with this module: the front end imports it for `CoreThread`, and the home
@@ -71,6 +72,8 @@ class KioskCore:
         # memory trims scheduled after visits: cancelled at stop (the executor is going away)
         self._trims: set[asyncio.TimerHandle] = set()
         self._stopping = False
+        # the catalog: the last good one at start, the province's signed updates after
+        self.catalog_updates = CatalogUpdates(config)
 
     async def start(self, *, monitor: bool = True, wait_first_poll: bool = True) -> None:
         """Start simulators (in simulate mode), build the devices and start polling them.
@@ -109,6 +112,8 @@ class KioskCore:
             if self.metrics is not None:
                 self._gauges_task = asyncio.get_running_loop().create_task(
                     self._outbox_gauges(), name="outbox-gauges")
+            # checks begin once the visits' catalog is loaded (visit_runner)
+            self.catalog_updates.start()
 
     def _start_metrics(self) -> None:
         """The fleet's view: device states as the monitor sees them, visits, the outbox."""
@@ -119,6 +124,8 @@ class KioskCore:
         self.metrics = KioskMetrics(self.config.kiosk_id)
         kinds = {d.name: d.kind.value for d in self.devices}
         metrics = self.metrics
+        self.catalog_updates.outcome_listeners.append(metrics.catalog_checked)
+        self.catalog_updates.listeners.append(lambda _c, version: metrics.catalog_serving(version))
         self.monitor.subscribe(lambda name, status: metrics.device_status(
             name, kinds.get(name, ""), status))
         self.metrics_port = self.metrics.serve(self.config.metrics_port)
@@ -207,6 +214,7 @@ class KioskCore:
         for handle in self._trims:
             handle.cancel()
         self._trims.clear()
+        await self.catalog_updates.stop()
         if self._gauges_task is not None:
             self._gauges_task.cancel()
         if self.metrics is not None:
@@ -243,7 +251,6 @@ class KioskCore:
         from kiosk.documents.issuer import issuer_for
         from kiosk.documents.reprint_store import ReprintStore
         from kiosk.face.engine import FaceEngine, shared_face_engine
-        from kiosk.flows.catalog import load_catalog
         from kiosk.flows.identify import IdentitySources
         from kiosk.flows.ports import FlowPorts
         from kiosk.flows.visit import VisitRunner
@@ -260,8 +267,11 @@ class KioskCore:
         document = by_kind.get("document_printer")
         def face_engine() -> FaceEngine:
             return shared_face_engine(c.face.detector_model, c.face.recognizer_model)
+        loaded = self.catalog_updates.load_at_start()
+        if self.metrics is not None:
+            self.metrics.catalog_serving(loaded.version)
         ports = FlowPorts(
-            catalog=load_catalog(), gateway=self.gateway, outbox=self.outbox,
+            catalog=loaded.catalog, gateway=self.gateway, outbox=self.outbox,
             uploader=self.uploader, reprints=ReprintStore(
                 c.data_dir / "reprints", key=self.credentials.secret("reprint.key")),
             kiosk_id=c.kiosk_id, submit_wait_s=c.submit_wait_s,
@@ -279,11 +289,15 @@ class KioskCore:
             qr=self._qr_credentials(),
             idcard_poll_s=c.devices.idcard.poll_interval_s if c.devices.idcard else 0.3,
             clock=self.clock)
-        return VisitRunner(ports, sources, face_engine, match_threshold=c.face.match_threshold,
-                           photo_detect_score=c.face.id_photo_detect_score,
-                           face_config=c.face, face_check_s=c.timeouts.face_check_s,
-                           on_result=self.visit_ended,
-                           on_refused=self.credential_refused)
+        runner = VisitRunner(ports, sources, face_engine,
+                             match_threshold=c.face.match_threshold,
+                             photo_detect_score=c.face.id_photo_detect_score,
+                             face_config=c.face, face_check_s=c.timeouts.face_check_s,
+                             on_result=self.visit_ended,
+                             on_refused=self.credential_refused)
+        # a province's update: visits that start after it run on it (kiosk/flows/visit.py)
+        self.catalog_updates.listeners.append(lambda catalog, _v: runner.offer_catalog(catalog))
+        return runner
 
     def _qr_credentials(self) -> QrCredentialReader:
         from kiosk.devices.camera.qr import QrCredentialReader
@@ -309,7 +323,13 @@ class KioskCore:
             outbox=self.outbox, drain_outbox=drain if uploader is not None else None,
             recent_logs=recent_logs, clock=self.clock,
             uploader_restarts=lambda: self.uploader_supervisor.restarts
-            if self.uploader_supervisor is not None else 0)
+            if self.uploader_supervisor is not None else 0,
+            catalog_status=self.catalog_updates.status, check_catalog=self._check_catalog)
+
+    async def _check_catalog(self) -> dict[str, Any] | None:
+        """A catalog check now (staff's): its outcome, None without a repository."""
+        outcome = await self.catalog_updates.check_now()
+        return outcome.as_json() if outcome is not None else None
 
     async def open_devices(self) -> dict[str, str]:
         """Open every device now (a core started without its monitor, as `kiosk admin` does);

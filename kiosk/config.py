@@ -231,6 +231,25 @@ class UiConfig(_Strict):
     admin_gesture_corner_px: Annotated[int, Field(ge=40, le=400)] = 120
 
 
+class CatalogConfig(_Strict):
+    """The province's signed catalog (docs/catalog-updates.md). Without a repository the kiosk
+    runs the catalog shipped with it. The kiosk trusts only what the root metadata it was
+    provisioned with proves (The Update Framework); a catalog that does not load is never
+    applied, and a new one is taken up between visits."""
+
+    # the repository's base URL: its metadata/ and targets/ folders are under it (any static
+    # web server or CDN; plain http is allowed: TUF's signatures, not the transport, protect it)
+    repository: Annotated[str, Field(pattern=r"^https?://[^\s]+$")] | None = None
+    # the root metadata provisioned with the kiosk (the province's metadata/1.root.json); kept
+    # in the data folder on first use, after which that kept copy is what the kiosk trusts
+    root: Path | None = None
+    check_every_s: Annotated[float, Field(ge=1, le=7 * 86400)] = 900
+    # one whole check (every download in it); a repository slower than this is not waited on
+    check_timeout_s: Annotated[float, Field(gt=0, le=3600)] = 120
+    # the longest pause between two bytes of one download
+    socket_timeout_s: Annotated[float, Field(gt=0, le=300)] = 15
+
+
 class KioskSettings(BaseSettings):
     """Everything the kiosk reads at start-up."""
 
@@ -276,6 +295,7 @@ class KioskSettings(BaseSettings):
     face: FaceConfig = Field(default_factory=FaceConfig)
     qr: QrConfig = Field(default_factory=QrConfig)
     ui: UiConfig = Field(default_factory=UiConfig)
+    catalog: CatalogConfig = Field(default_factory=CatalogConfig)
 
     @field_validator("time_zone")
     @classmethod

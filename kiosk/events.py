@@ -18,6 +18,20 @@ class EventId(IntEnum):
     FIRST_FRAME = 1004
     UI_LOAD_FAILED = 1005
     UNHANDLED_ERROR = 1099
+    # issue 30 (1100-1199): the province's signed catalog (kiosk/signed_catalog)
+    CATALOG_UPDATE_APPLIED = 1100  # a new catalog version verified, validated and kept
+    CATALOG_UPDATE_REFUSED = 1101  # an update refused (why: expired, rollback, signature...)
+    CATALOG_REPOSITORY_UNREACHABLE = 1102  # the repository did not answer: the catalog stays
+    CATALOG_CURRENT = 1103  # a check found nothing new
+    CATALOG_SWAPPED = 1104  # the kiosk runs a new catalog from this visit on (between visits)
+    CATALOG_LAST_GOOD_UNUSABLE = 1105  # the kept catalog did not load at start: an older one
+    CATALOG_TRUST_PROVISIONED = 1106  # the root metadata to trust, taken on first use
+    CATALOG_CHECK_FAILED = 1107  # a check itself failed (disk, a bug): the kiosk serves on
+    CATALOG_CHECK_REQUESTED = 1108  # staff asked for a check now (admin menu or SSH): audited
+    CATALOG_IN_SERVICE = 1109  # at start: the catalog version the kiosk serves (0: shipped)
+    CATALOG_PUBLISHED = 1110  # (the province's side) a catalog version signed and written
+    CATALOG_PUBLISH_REFUSED = 1111  # nothing published, and why
+    CATALOG_PUBLISH_WARNING = 1112  # published, but a role expires soon without its keys here
 
     DEVICE_OPENED = 2000
     DEVICE_STATUS_CHANGED = 2001

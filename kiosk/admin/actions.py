@@ -27,6 +27,7 @@ from typing import Any, Literal, TypeVar
 
 from kiosk import __version__
 from kiosk.admin.audit import AuditLog
+from kiosk.admin.catalog_lines import catalog_words
 from kiosk.admin.machine_control import MachineControl, MachineControlError, SystemctlControl
 from kiosk.config import KioskSettings
 from kiosk.credentials import Credentials, credentials_for
@@ -60,6 +61,10 @@ class KioskServices:
     recent_logs: Callable[[], list[str]]
     uploader_restarts: Callable[[], int] = lambda: 0
     clock: KioskClock = field(default_factory=KioskClock)  # times printed on test tickets
+    # the province's catalog: its version and last checks, and a check now (None: no
+    # repository, or a kiosk not started here)
+    catalog_status: Callable[[], dict[str, Any]] = dict
+    check_catalog: Callable[[], Awaitable[dict[str, Any] | None]] | None = None
 
     @classmethod
     def without_devices(cls, config: KioskSettings) -> KioskServices:
@@ -260,6 +265,16 @@ class MaintenanceActions:
             return ActionResult(False, f"没有办件 {case_number} 的可补打文件（文件保留24小时）")
         return ActionResult(True, f"已补打：{'、'.join(printed)}")
 
+    # --- the province's catalog -----------------------------------------------------------
+    async def check_catalog(self, staff: str, *, via: Via = "touch") -> ActionResult:
+        """Check the province's catalog repository now (as the schedule does): a new version is
+        taken up from the next visit on; a refusal is said with its reason."""
+        self._record(EventId.CATALOG_CHECK_REQUESTED, staff, "catalog-check", via)
+        if self.services.check_catalog is None:
+            return ActionResult(False, "此终端没有运行中的服务目录检查")
+        outcome = await self.services.check_catalog()
+        return ActionResult(*catalog_words(outcome))
+
     # --- the machine --------------------------------------------------------------------------
     async def reboot(self, staff: str, *, via: Via = "touch") -> ActionResult:
         """Reboot the machine (the kiosk starts again with it)."""
@@ -298,6 +313,7 @@ class MaintenanceActions:
             "devices": {n: {"state": s.state.value, "code": s.code, "connected": s.connected}
                         for n, s in states.items()},
             "outbox": outbox.status().as_json() if outbox else None,
+            "catalog": self.services.catalog_status(),
             "disk_free_mb": round(disk.free / 2**20),
             "ready": all(s.connected for s in states.values()),
         }

@@ -1,7 +1,8 @@
 """`kiosk doctor`: one report a technician reads over SSH — the configuration is valid, every
 device answers, the backend answers, the disk has room, the clock agrees with the backend's,
 the kiosk's secrets are sealed to this machine and open, and no certificate is about to
-expire. Each check is ok, warn or FAIL with a reason."""
+expire, and the province's catalog is current (no refused update, checked lately). Each
+check is ok, warn or FAIL with a reason."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from cryptography import x509
 
 from kiosk.config import ConfigError, KioskSettings, load_config
 from kiosk.credentials import SECRET_NAMES, CredentialError, credentials_for
+from kiosk.domain.clock import KioskClock, printed_time
 from kiosk.services.gateway_tls import GatewayEndpoint, GatewayTlsError
 
 if TYPE_CHECKING:
@@ -145,8 +147,45 @@ async def run_doctor(path: Path | None, overrides: dict[str, object]) -> list[Ch
     checks.append(check_disk(config.data_dir))
     checks.append(check_credentials(config))
     checks.append(check_outbox(config.data_dir))
+    checks.append(check_catalog(config))
     checks += check_certificates(config)
     return checks
+
+
+def check_catalog(config: KioskSettings, now: datetime | None = None) -> Check:
+    """The province's catalog: the version kept, and the last check (kiosk/signed_catalog).
+    A refused update fails (someone must look: an attack, or a bad publication); a
+    repository not reached or not checked lately is a warning (the kiosk serves on)."""
+    from kiosk.signed_catalog.check_outcome import CatalogStatus
+    from kiosk.signed_catalog.kept_catalogs import KeptCatalogs
+
+    c = config.catalog
+    kept = KeptCatalogs(config.data_dir)
+    version = kept.current_version()
+    shown = f"version {version}" if version else "the catalog shipped with the kiosk"
+    if not c.repository:
+        return Check("catalog", "ok", f"{shown}; no repository configured")
+    if not kept.provisioned_root.exists() and (c.root is None or not c.root.exists()):
+        return Check("catalog", "FAIL", f"{shown}; no root metadata to trust: set catalog.root "
+                                        "to the province's 1.root.json")
+    status = CatalogStatus.load(kept.state_file)
+    clock = KioskClock(config.time_zone)
+    last = status.last_check
+    if last is None:
+        return Check("catalog", "warn", f"{shown}; {c.repository} not checked yet")
+    when = printed_time(last.checked_at.astimezone(clock.zone))
+    if status.last_refusal is not None:
+        r = status.last_refusal
+        return Check("catalog", "FAIL", f"{shown}; an update was refused "
+                     f"{printed_time(r.checked_at.astimezone(clock.zone))} "
+                     f"({r.reason_code}): {r.reason}")
+    if last.result == "unreachable":
+        return Check("catalog", "warn", f"{shown}; {c.repository} not reached at {when}: "
+                                        f"{last.reason}")
+    age_s = ((now or datetime.now(UTC)) - last.checked_at).total_seconds()
+    if age_s > max(3 * c.check_every_s, 3600):
+        return Check("catalog", "warn", f"{shown}; not checked since {when}")
+    return Check("catalog", "ok", f"{shown}; checked {when}: {last.result}")
 
 
 def check_credentials(config: KioskSettings) -> Check:

@@ -6,12 +6,15 @@ steps, device names and event ids only."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
 
 from kiosk.devices.base import DeviceStatus
 from kiosk.logging import add_problem_listener, get_logger, remove_problem_listener
+
+if TYPE_CHECKING:
+    from kiosk.signed_catalog.check_outcome import CheckOutcome
 
 log = get_logger(__name__)
 
@@ -47,6 +50,21 @@ class KioskMetrics:
         self.uploader_restarts = Counter("kiosk_outbox_uploader_restarts",
                                          "Times the outbox uploader crashed and was restarted",
                                          registry=r)
+        self.catalog_version = Gauge("kiosk_catalog_version",
+                                     "The catalog version new visits start on (0: the one "
+                                     "shipped with the kiosk)", registry=r)
+        self.catalog_checked_at = Gauge("kiosk_catalog_last_check_timestamp_seconds",
+                                        "When the province's repository was last checked "
+                                        "(0: never)", registry=r)
+        self.catalog_check_ok = Gauge("kiosk_catalog_last_check_ok",
+                                      "1 when the last check found the catalog current or "
+                                      "applied a new one", registry=r)
+        self.catalog_checks = Counter("kiosk_catalog_checks", "Catalog checks by result "
+                                      "(current, applied, refused, unreachable)", ["result"],
+                                      registry=r)
+        self.catalog_refusals = Counter("kiosk_catalog_refusals", "Catalog updates refused, by "
+                                        "reason (expired, rollback, signatures, mismatch, ...)",
+                                        ["reason"], registry=r)
         self.problems = Counter("kiosk_log_problems", "Warnings and errors logged, by event id",
                                 ["event_id"], registry=r)
         from kiosk import __version__
@@ -78,6 +96,16 @@ class KioskMetrics:
         self.outbox_pending.set(pending)
         self.outbox_dead.set(dead)
         self.outbox_oldest.set(oldest_age_s or 0)
+
+    def catalog_serving(self, version: int) -> None:
+        self.catalog_version.set(version)
+
+    def catalog_checked(self, outcome: CheckOutcome) -> None:
+        self.catalog_checked_at.set(outcome.checked_at.timestamp())
+        self.catalog_check_ok.set(1 if outcome.result in ("current", "applied") else 0)
+        self.catalog_checks.labels(result=outcome.result).inc()
+        if outcome.result == "refused":
+            self.catalog_refusals.labels(reason=outcome.reason_code).inc()
 
     def uploader_restarted(self, _restarts: int) -> None:
         self.uploader_restarts.inc()

@@ -11,6 +11,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from kiosk.logging import configure_logging
 
     config = config_from(args)
+    if args.catalog_repo:  # the province's repository (a local one, to try a publication)
+        config = config.model_copy(update={"catalog": config.catalog.model_copy(
+            update={"repository": args.catalog_repo})})
     configure_logging(config.log_level)
     from kiosk.credentials import SECRET_NAMES, CredentialError, credentials_for
 
@@ -43,6 +46,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     run = sub.add_parser("run", parents=[common], help="run the kiosk appliance (fullscreen)")
     run.add_argument("--windowed", action="store_true", help="a normal window, not fullscreen")
+    run.add_argument("--catalog-repo", metavar="URL",
+                     help="check this catalog repository (catalog.repository); the root to "
+                     "trust comes from catalog.root (a simulated kiosk without one trusts the "
+                     "repository's own 1.root.json on first use)")
     run.add_argument("--first-frame-marker", action="store_true", help=argparse.SUPPRESS)
     run.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     run.add_argument("--first-frame-modules", action="store_true", help=argparse.SUPPRESS)

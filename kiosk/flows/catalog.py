@@ -8,6 +8,7 @@ Every problem raises `CatalogError` naming the file, the line and the field, in 
 from __future__ import annotations
 
 import gc
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,23 +16,45 @@ from typing import Any
 from pydantic import ValidationError
 
 from kiosk.events import EventId
+from kiosk.flows.catalog_search import CatalogSearch, SearchItem
+from kiosk.flows.pinyin_map import (
+    PINYIN_FILE,
+    PinyinMapInvalid,
+    needs_pinyin,
+    read_pinyin_map,
+    transliterate,
+)
 from kiosk.flows.rules import CompiledRule, RuleSyntaxError
-from kiosk.flows.schema import Bundle, GuideNode, ServiceDefinition
+from kiosk.flows.schema import Bundle, GuideNode, SearchWords, ServiceDefinition
 from kiosk.flows.yaml_source import (
     YamlDocument,
     YamlRefused,
     describe_invalid,
     format_location,
     load_yaml,
+    parse_yaml_bytes,
+    read_yaml_bytes,
 )
 from kiosk.logging import get_logger
 
 log = get_logger(__name__)
 CATALOG_DIR = Path(__file__).parent / "catalog"
+GUIDE_FILE = "guide.yaml"  # 智能导办's question tree
+SEARCH_WORDS_FILE = "search-words.yaml"  # 大厅用语: the hall's words for items
 
 
 class CatalogError(ValueError):
     pass
+
+
+def catalog_files(directory: Path) -> list[Path]:
+    """The files that make up the catalog in `directory`, as `load_catalog` reads them: every
+    service item and bundle, the guide and the hall's words (`*.yaml`), and the titles' Pinyin
+    (`pinyin.json`). What a province publishes, and what a kiosk downloads, is this list."""
+    found = [p for p in directory.glob("*.yaml") if p.is_file()]
+    if (directory / PINYIN_FILE).is_file():
+        found.append(directory / PINYIN_FILE)
+    return sorted(found)
 
 
 def _load_yaml(path: Path) -> YamlDocument:
@@ -42,6 +65,35 @@ def _load_yaml(path: Path) -> YamlDocument:
     if not isinstance(doc.data, dict):
         raise CatalogError(f"{path}:1: a definition is a YAML mapping")
     return doc
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return read_yaml_bytes(path)
+    except YamlRefused as exc:
+        raise CatalogError(str(exc)) from None
+
+
+def _parse(raw: bytes, path: Path) -> YamlDocument:
+    try:
+        doc = parse_yaml_bytes(raw, path)
+    except YamlRefused as exc:
+        raise CatalogError(str(exc)) from None
+    if not isinstance(doc.data, dict):
+        raise CatalogError(f"{path}:1: a definition is a YAML mapping")
+    return doc
+
+
+@dataclass(frozen=True)
+class LoadedItem:
+    """A service item's file as it was loaded: its bytes' SHA-256, the validated definition
+    and its compiled rules. A later load of the same bytes (a province's next version, most
+    of whose files have not changed) takes these instead of parsing and compiling again."""
+
+    sha256: str
+    service: ServiceDefinition
+    rules: list[CompiledRule]
+    commitment_block: CompiledRule | None
 
 
 def _validate(doc: YamlDocument, model: Any) -> Any:
@@ -59,7 +111,13 @@ class Catalog:
     # per service: the commitment's not-eligible rule (true: this citizen may not commit)
     commitment_blocks: dict[str, CompiledRule] = field(default_factory=dict)
     guide: GuideNode | None = None
-    _index: list[tuple[str, str]] | None = field(default=None, repr=False, compare=False)
+    search_words: SearchWords | None = None
+    # text → Pinyin syllables (pinyin.json; what it lacks is worked out when search is built)
+    pinyin: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    # file name → what it loaded to (see LoadedItem)
+    loaded_items: dict[str, LoadedItem] = field(default_factory=dict, repr=False,
+                                                compare=False)
+    _search: CatalogSearch | None = field(default=None, repr=False, compare=False)
 
     def find(self, key: str) -> ServiceDefinition | Bundle:
         """By id, or by exact zh-Hans title."""
@@ -80,30 +138,50 @@ class Catalog:
         return [self.services[i] for i in item.items] if isinstance(item, Bundle) else [item]
 
     def search(self, text: str) -> list[str]:
-        """Ids whose title or keywords (a bundle's: its items' too) contain `text`, in any
-        language."""
-        t = text.strip().lower()
-        if not t:
-            return []
-        return [item_id for item_id, words in self._search_index() if t in words]
+        """Ids of the services and bundles that match `text` — title or keyword in any
+        language, Pinyin, the hall's words — best first (kiosk/flows/catalog_search.py)."""
+        return self.search_index().find(text)
 
-    def _search_index(self) -> list[tuple[str, str]]:
-        """(id, every searchable word lowercased, joined by a separator no query holds),
-        built once: the catalog does not change once loaded."""
-        if self._index is None:
-            everything: list[ServiceDefinition | Bundle] = [*self.services.values(),
-                                                             *self.bundles.values()]
-            self._index = [
-                (item.id, "\x1f".join(w.lower() for w in (
-                    *item.titles.values(), *item.keywords,
-                    *(k for s in self.items_of(item.id) for k in s.keywords))))
-                for item in everything]
-        return self._index
+    def search_items(self) -> list[SearchItem]:
+        """Every service and bundle as search sees it: a bundle is found by its items' titles
+        and keywords too."""
+        out = [SearchItem(s.id, list(s.titles.values()), s.keywords)
+               for s in self.services.values()]
+        for b in self.bundles.values():
+            inner = [self.services[i] for i in b.items if i in self.services]
+            words = [*b.keywords, *(k for s in inner for k in s.keywords),
+                     *(s.titles["zh-Hans"] for s in inner)]
+            out.append(SearchItem(b.id, list(b.titles.values()), list(dict.fromkeys(words))))
+        return out
+
+    def searchable_texts(self) -> list[str]:
+        """Every title and keyword (what pinyin.json covers)."""
+        return list(dict.fromkeys(t for item in self.search_items()
+                                  for t in (*item.titles, *item.keywords)))
+
+    def search_index(self) -> CatalogSearch:
+        """Built once: the catalog does not change once loaded."""
+        if self._search is None:
+            missing = [t for t in self.searchable_texts()
+                       if t not in self.pinyin and needs_pinyin(t)]
+            if missing:  # a catalog without a complete pinyin.json: worked out here, once
+                log.info("catalog pinyin worked out on the kiosk", texts=len(missing))
+                self.pinyin.update({t: tuple(p.split()) for t, p in
+                                    transliterate(missing).items()})
+            self._search = CatalogSearch(
+                self.search_items(), self.pinyin,
+                self.search_words.synonyms if self.search_words else ())
+        return self._search
 
 
-def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
+def load_catalog(directory: Path = CATALOG_DIR, *, reuse: Catalog | None = None) -> Catalog:
     """Every service item, bundle and the guide in `directory`, validated; CatalogError on the
     first problem.
+
+    `reuse`: a catalog loaded before (the one a kiosk serves, when the next version comes). A
+    service item whose file has the very same bytes is taken from it, already validated and
+    its rules compiled, by the same loader; every other file is parsed and validated, and the
+    checks across files (bundles, the guide) run over the whole new catalog as ever.
 
     The cyclic garbage collector is paused meanwhile: loading creates many long-lived objects
     and no cycles, and the collector rescanning the growing heap tripled the time of a
@@ -114,7 +192,7 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
     paused = gc.isenabled()
     gc.disable()
     try:
-        catalog = _load_catalog(directory)
+        catalog = _load_catalog(directory, reuse.loaded_items if reuse is not None else {})
     finally:
         if paused:
             gc.enable()
@@ -122,14 +200,22 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
     return catalog
 
 
-def _load_catalog(directory: Path) -> Catalog:
+def _load_catalog(directory: Path, known: dict[str, LoadedItem]) -> Catalog:
     catalog = Catalog()
-    files = sorted(p for p in directory.glob("*.yaml") if p.name != "guide.yaml")
+    files = sorted(p for p in directory.glob("*.yaml")
+                   if p.name not in (GUIDE_FILE, SEARCH_WORDS_FILE))
     if not files:
         raise CatalogError(f"{directory}: no service definitions (*.yaml)")
     bundle_sources: dict[str, YamlDocument] = {}
     for path in files:
-        doc = _load_yaml(path)
+        raw = _read(path)
+        digest = hashlib.sha256(raw).hexdigest()
+        same = known.get(path.name)
+        if same is not None and same.sha256 == digest and same.service.id not in \
+                catalog.services:  # the very bytes loaded before: loaded as they were
+            _add(catalog, path.name, same)
+            continue
+        doc = _parse(raw, path)
         if doc.data.get("bundle") is True:
             b: Bundle = _validate(doc, Bundle)
             catalog.bundles[b.id] = b
@@ -146,15 +232,15 @@ def _load_catalog(directory: Path) -> Catalog:
             except RuleSyntaxError as exc:
                 raise CatalogError(f"{path}:{doc.line_of(('rules', i, 'expr'))}: "
                                    f"rules[{i}].expr: {exc}") from None
+        block = None
         if s.commitment and s.commitment.not_eligible_rule:
             try:
-                catalog.commitment_blocks[s.id] = CompiledRule(
-                    "commitment_not_eligible", s.commitment.not_eligible_rule, {})
+                block = CompiledRule("commitment_not_eligible", s.commitment.not_eligible_rule,
+                                     {})
             except RuleSyntaxError as exc:
                 raise CatalogError(f"{path}:{doc.line_of(('commitment',))}: "
                                    f"commitment.not_eligible_rule: {exc}") from None
-        catalog.services[s.id] = s
-        catalog.rules[s.id] = compiled
+        _add(catalog, path.name, LoadedItem(digest, s, compiled, block))
     for bid, b in catalog.bundles.items():
         bdoc = bundle_sources[bid]
         for i, item in enumerate(b.items):
@@ -162,15 +248,32 @@ def _load_catalog(directory: Path) -> Catalog:
                 raise CatalogError(f"{bdoc.path}:{bdoc.line_of(('items', i))}: items[{i}]: no "
                                    f"service {item!r} in the catalog")
         _check_needs(bdoc, b, catalog)
-    guide = directory / "guide.yaml"
+    guide = directory / GUIDE_FILE
     if guide.exists():
         gdoc = _load_yaml(guide)
         catalog.guide = _validate(gdoc, GuideNode)
         _check_guide(gdoc, catalog.guide, catalog, ())
-    catalog._search_index()  # built now, so the first citizen's search is as quick as any
+    words = directory / SEARCH_WORDS_FILE
+    if words.exists():
+        catalog.search_words = _validate(_load_yaml(words), SearchWords)
+    if (directory / PINYIN_FILE).exists():
+        try:
+            catalog.pinyin = read_pinyin_map(directory / PINYIN_FILE)
+        except PinyinMapInvalid as exc:
+            raise CatalogError(str(exc)) from None
+    catalog.search_index()  # built now, so the first citizen's search is as quick as any
     log.info("catalog loaded", event_id=EventId.CATALOG_LOADED, services=len(catalog.services),
              bundles=len(catalog.bundles))
     return catalog
+
+
+def _add(catalog: Catalog, file_name: str, item: LoadedItem) -> None:
+    s = item.service
+    catalog.services[s.id] = s
+    catalog.rules[s.id] = item.rules
+    if item.commitment_block is not None:
+        catalog.commitment_blocks[s.id] = item.commitment_block
+    catalog.loaded_items[file_name] = item
 
 
 def _check_needs(doc: YamlDocument, b: Bundle, catalog: Catalog) -> None:

@@ -272,3 +272,15 @@ class GuideAnswer(_Strict):
 
 
 GuideNode.model_rebuild()
+
+
+Word = Annotated[str, Field(min_length=1, max_length=40)]
+
+
+class SearchWords(_Strict):
+    """大厅用语 (`search-words.yaml`): the words people use in the hall for what the catalog
+    calls otherwise — 无犯罪证明 for 无犯罪记录证明, 社保 for 社会保险, 上户口 for 入户. Each group
+    holds words that mean the same; a search holding one is also tried with the others."""
+
+    synonyms: Annotated[list[Annotated[list[Word], Field(min_length=2, max_length=20)]],
+                        Field(max_length=5000)]

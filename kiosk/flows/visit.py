@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import time
 from collections.abc import Callable
 
@@ -17,6 +18,7 @@ from kiosk.events import EventId
 from kiosk.face.check import FaceCheck
 from kiosk.face.engine import FaceEngine
 from kiosk.face.verifier import FaceVerifier, LocalFaceVerifier, RemoteFaceVerifier
+from kiosk.flows.catalog import Catalog
 from kiosk.flows.engine import FlowEngine
 from kiosk.flows.identify import Identification, IdentitySources, VisitInteraction
 from kiosk.flows.outcome import EndReason, FlowResult, Outcome, Step, TicketOutcome, VisitStop
@@ -29,7 +31,11 @@ log = get_logger(__name__)
 
 
 class VisitRunner:
-    """Runs visits one at a time on the core's event loop."""
+    """Runs visits one at a time on the core's event loop.
+
+    Each visit runs on the catalog it started with: a new catalog offered meanwhile
+    (`offer_catalog`, a province's update) is taken up by the next visit, never by one under
+    way."""
 
     def __init__(self, ports: FlowPorts, sources: IdentitySources,
                  face_engine: Callable[[], FaceEngine],
@@ -39,6 +45,7 @@ class VisitRunner:
                  on_refused: Callable[[str], None] | None = None) -> None:
         self.on_result = on_result  # (result, seconds): statistics and metrics, no person
         self.ports = ports
+        self._visit_ports = ports  # what the last visit ran on (its queue ticket too)
         # (reason code) a credential refused at identification: statistics, no person
         self.identification = Identification(sources, ports.gateway, on_refused=on_refused)
         # the face models (~65 MB) load with the first visit, not with the kiosk
@@ -51,18 +58,35 @@ class VisitRunner:
         self.photo_detect_score = photo_detect_score
         self.last_session_empty: bool | None = None  # after a visit: was everything wiped
 
+    @property
+    def catalog(self) -> Catalog:
+        """The catalog the next visit starts on."""
+        return self.ports.catalog
+
+    def offer_catalog(self, catalog: Catalog) -> None:
+        """Visits that start from now on run on `catalog`; one under way finishes on its own."""
+        self.ports = dataclasses.replace(self.ports, catalog=catalog)
+
     async def take_ticket(self, result: FlowResult, lang: str,
                           idempotency_key: str) -> TicketOutcome:
-        """A queue ticket after a visit that sent the citizen to a counter (queue_ticket.py)."""
-        return await take_ticket(self.ports, result, lang, idempotency_key=idempotency_key)
+        """A queue ticket after a visit that sent the citizen to a counter (queue_ticket.py),
+        named as in the catalog that visit ran on."""
+        return await take_ticket(self._visit_ports, result, lang,
+                                 idempotency_key=idempotency_key)
 
     async def run(self, service_id: str, ui: VisitInteraction, *,
-                  locale: str = "zh-Hans", patience: float = 1.0) -> FlowResult:
-        """One visit. `patience` > 1 gives the citizen longer for every step (elder mode)."""
+                  locale: str = "zh-Hans", patience: float = 1.0,
+                  catalog: Catalog | None = None) -> FlowResult:
+        """One visit. `patience` > 1 gives the citizen longer for every step (elder mode).
+        `catalog`: the one the citizen chose the service from (the touch UI's); by default
+        the runner's current one. The visit keeps it to its end."""
         started = time.monotonic()
         result = FlowResult(service_id, Outcome.ABANDONED, "cancelled", EndReason.CANCELLED)
+        ports = self.ports if catalog is None else dataclasses.replace(self.ports,
+                                                                        catalog=catalog)
+        self._visit_ports = ports
         try:
-            result = await self._run(service_id, ui, locale, patience)
+            result = await self._run(ports, service_id, ui, locale, patience)
             return result
         finally:
             if self.on_result is not None:
@@ -71,18 +95,18 @@ class VisitRunner:
                 except Exception as exc:  # statistics must never end a visit badly
                     log.error("visit statistics not recorded", error=type(exc).__name__)
 
-    async def _run(self, service_id: str, ui: VisitInteraction, locale: str,
+    async def _run(self, ports: FlowPorts, service_id: str, ui: VisitInteraction, locale: str,
                    patience: float) -> FlowResult:
         session = Session(locale=locale)
         try:
             ui.step(Step.IDENTIFY.value)
             identify_started = time.perf_counter()
-            items = self.ports.catalog.items_of(service_id)
+            items = ports.catalog.items_of(service_id)
             budget = float(max(s.time_budget_s.identify for s in items)) * patience
             try:
                 identity = await self.identification.first_credential(
-                    ui, locale, budget, grace_s=self.ports.still_there_grace_s,
-                    max_extensions=self.ports.max_extensions)
+                    ui, locale, budget, grace_s=ports.still_there_grace_s,
+                    max_extensions=ports.max_extensions)
             except VisitStop as stop:  # identification itself sent the citizen to a counter
                 return FlowResult(service_id, stop.outcome, stop.reason, stop.end, stop.at)
             identified_s = time.perf_counter() - identify_started
@@ -92,7 +116,7 @@ class VisitRunner:
             session.identity = identity
             session.learn(*identity.personal_values())
             face_check = await self._ensure_face_check()
-            engine = asyncio.ensure_future(FlowEngine(self.ports).run(
+            engine = asyncio.ensure_future(FlowEngine(ports).run(
                 service_id, session, ui, face_check=face_check,
                 verifier=self._verifier(identity), patience=patience))
             watcher = asyncio.ensure_future(self.identification.card_lifted(identity))

@@ -117,6 +117,9 @@ class Shell:
         camera = next((d for d in core.devices if isinstance(d, Camera)), None)
         self.preview.camera = camera
         self.admin.attach(core.services(self.logs.lines), core.metrics_port)
+        # the province's new catalog: the screens take it up between citizens
+        core.catalog_updates.listeners.append(self.visit.catalog_offered)
+        self._catalog_updates = core.catalog_updates
         if self.help is not None and core.gateway is not None:
             self.help.attach(core.help_call, core.remote_help,
                              video=core.config.help.video.enabled,
@@ -143,6 +146,9 @@ class Shell:
 
     def dispose(self) -> None:
         """Tear down in order: the QML engine (and its window) before the objects it reads."""
+        updates = getattr(self, "_catalog_updates", None)
+        if updates is not None and self.visit.catalog_offered in updates.listeners:
+            updates.listeners.remove(self.visit.catalog_offered)
         monitor = getattr(self, "_monitor", None)
         if monitor is not None:  # no device news from the core thread into a closing window
             monitor.unsubscribe(self.devices.apply)

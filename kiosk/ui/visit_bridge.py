@@ -188,6 +188,7 @@ class VisitBridge(QObject):
     _finished_posted = Signal(dict)  # the documents are out: outcome, cases, printed
     _visit_ended = Signal(object)  # the visit's concurrent future, done
     _runner_built = Signal(object)  # cross-thread: the VisitRunner, once built
+    _catalog_offered = Signal(object)  # cross-thread: a new catalog (the province's update)
     _backend_seen = Signal(bool)  # cross-thread: the backend is reachable (or not)
     _ticket_posted = Signal(object)  # cross-thread: the TicketOutcome of a 取号
     readyChanged = Signal()
@@ -202,6 +203,8 @@ class VisitBridge(QObject):
         self._config = config
         # both arrive with runner_ready, built after the first frame
         self._catalog: Catalog | None = None
+        # a new catalog waits here until no citizen is at the kiosk (back on the home screen)
+        self._next_catalog: Catalog | None = None
         self._core = core
         self._runner: VisitRunner | None = None
         self._set_language = set_language
@@ -236,6 +239,7 @@ class VisitBridge(QObject):
         self._finished_posted.connect(self._apply_finished, queued)
         self._visit_ended.connect(self._ended, queued)
         self._runner_built.connect(self._set_runner, Qt.ConnectionType.QueuedConnection)
+        self._catalog_offered.connect(self._offer_catalog, queued)
         self._ticket_posted.connect(self._apply_ticket, queued)
         # the last visit's result while its end screen offers a queue ticket (no person in it:
         # the service, the outcome and where it ended)
@@ -259,12 +263,32 @@ class VisitBridge(QObject):
         """The visit machinery was built in the background (after the first frame)."""
         self._runner_built.emit(runner)
 
+    def catalog_offered(self, catalog: Catalog, version: int) -> None:
+        """A new catalog was verified and loaded (core thread): the screens take it up between
+        citizens — at once if no one is at the kiosk, else when the screen returns home."""
+        self._catalog_offered.emit(catalog)
+
     @Slot(object)
     def _set_runner(self, runner: VisitRunner) -> None:
         self._runner = runner
-        self._catalog = runner.ports.catalog
+        self._catalog = runner.catalog
         self.catalogChanged.emit()
         self.readyChanged.emit()
+
+    @Slot(object)
+    def _offer_catalog(self, catalog: Catalog) -> None:
+        self._next_catalog = catalog
+        self._take_offered_catalog()
+
+    def _take_offered_catalog(self) -> None:
+        """The offered catalog replaces the one shown, if no citizen is at the kiosk: the
+        screens are home and no visit runs. A citizen who chose a service keeps the catalog
+        they chose it from for their whole visit (`begin` hands it to the runner)."""
+        if self._next_catalog is None or self._visit is not None or self._screen != "home" \
+                or self._catalog is None:
+            return
+        self._catalog, self._next_catalog = self._next_catalog, None
+        self.catalogChanged.emit()
 
     def _get_ready(self) -> bool:
         return self._runner is not None
@@ -542,7 +566,7 @@ class VisitBridge(QObject):
         self._began_at = time.monotonic()
         self._visit = self._core.submit(self._runner.run(
             self._service, ui, locale=self._lang,
-            patience=ELDER_PATIENCE if self._elder else 1.0))
+            patience=ELDER_PATIENCE if self._elder else 1.0, catalog=self._catalog))
         self._visit.add_done_callback(self._visit_ended.emit)
         self._show("identify", {"step": "identify"})
 
@@ -674,6 +698,7 @@ class VisitBridge(QObject):
         self.countdownChanged.emit()
         self._reset_display()
         self._show("home", {})
+        self._take_offered_catalog()  # between citizens: a new catalog is taken up here
 
     def _reset_display(self) -> None:
         """When a visit ends, the next citizen starts from the defaults."""

@@ -128,6 +128,15 @@ def test_staff_log_in_test_the_printer_and_leave(shell, core, qtbot, staff,
     tap(shell, qtbot, "adminOutbox")
     qtbot.waitUntil(lambda: "待上传" in find(shell, "adminOutboxStatus").property("text"))
     tap(shell, qtbot, "adminBackToMenu")
+    tap(shell, qtbot, "adminCatalog")  # the province's catalog: this kiosk has no repository
+    qtbot.waitUntil(lambda: exists(shell, "adminCatalogVersion"))
+    assert find(shell, "adminCatalogVersion").property("text") == "服务目录：随终端安装的版本"
+    assert find(shell, "adminCatalogChecked").property("text") == \
+        "未配置发布源（catalog.repository）"
+    tap(shell, qtbot, "adminCatalogCheck")
+    qtbot.waitUntil(lambda: "未配置服务目录发布源" in find(shell, "adminMessage").property("text"),
+                    timeout=5000)
+    tap(shell, qtbot, "adminBackToMenu")
     tap(shell, qtbot, "adminSystem")
     tap(shell, qtbot, "adminExport")
     qtbot.waitUntil(lambda: "已导出" in find(shell, "adminMessage").property("text"),
@@ -136,6 +145,7 @@ def test_staff_log_in_test_the_printer_and_leave(shell, core, qtbot, staff,
     readiness = json.loads((exported / "readiness.json").read_text())
     assert readiness["kiosk_id"] == "SIM-0001"
     assert "receipt_printer" in readiness["devices"]
+    assert readiness["catalog"]["serving"] == 0  # the shipped catalog
     tap(shell, qtbot, "adminRestart")
     assert exists(shell, "adminConfirmYes")      # asked before anything happens
     tap(shell, qtbot, "adminConfirmNo")
@@ -156,8 +166,8 @@ def test_staff_log_in_test_the_printer_and_leave(shell, core, qtbot, staff,
     qtbot.waitUntil(lambda: not exists(shell, "adminOverlay"))
 
     actions = [e["action"] for e in shell.admin.audit.entries()]
-    assert actions == ["login-failed", "login", "test-receipt", "export-usb", "reboot",
-                       "stop-for-maintenance", "logout"]
+    assert actions == ["login-failed", "login", "test-receipt", "catalog-check", "export-usb",
+                       "reboot", "stop-for-maintenance", "logout"]
     assert all(e["staff_id"] in ("zhao", "-") for e in shell.admin.audit.entries())
 
 

@@ -163,6 +163,9 @@ def test_pinyin_is_typed_on_a_keyboard_and_its_candidates_heard_in_headphones(sh
         QTest.keyClick(shell.window, letter)
     qtbot.wait(100)
     assert not any(line.startswith("zheng") for line in heard.lines)
+    # search follows the Pinyin while it is spelt, before a character is chosen
+    qtbot.waitUntil(lambda: "criminal-record-certificate" in
+                    [r["id"] for r in shell.visit.searchResults], timeout=3000)
     key(shell, Qt.Key.Key_Space, qtbot)
     first = str(find(shell, "searchInput").property("text"))
     assert HAN.match(first), first                       # a character, not "zheng"

@@ -164,3 +164,30 @@ def test_a_bundle_dependency_must_name_an_earlier_item_and_a_pulled_licence(
     with pytest.raises(CatalogError,
                        match=rf"open-restaurant\.yaml:{line}: needs\[0\]\.{field}: .*{problem}"):
         load_catalog(d)
+
+
+def test_a_next_version_reuses_only_the_very_same_files(tmp_path: Path) -> None:
+    """A province's next version, loaded beside the one in service: an unchanged item is taken
+    as it was loaded; a changed one is parsed and validated again, its error named as ever;
+    the checks across files run over the whole new catalog."""
+    first = load_catalog()
+    folder = tmp_path / "next"
+    shutil.copytree(CATALOG_DIR, folder)
+    item = folder / "social-insurance-certificate.yaml"
+    item.write_text(item.read_text(encoding="utf-8").replace("approval: instant",
+                                                             "approval: at once"), "utf-8")
+    with pytest.raises(CatalogError, match=r"social-insurance-certificate\.yaml:\d+: approval"):
+        load_catalog(folder, reuse=first)
+    item.write_bytes((CATALOG_DIR / item.name).read_bytes())
+    changed = folder / "criminal-record-certificate.yaml"
+    changed.write_text(GOOD.replace("申请人须年满18周岁", "申请人须年满十八周岁"), "utf-8")
+    second = load_catalog(folder, reuse=first)
+    assert second.services["social-insurance-certificate"] is \
+        first.services["social-insurance-certificate"]
+    assert second.rules["criminal-record-certificate"] is not \
+        first.rules["criminal-record-certificate"]
+    adult = second.rules["criminal-record-certificate"][0]
+    assert adult.message["zh-Hans"] == "申请人须年满十八周岁"
+    (folder / "food-business-licence.yaml").unlink()  # the restaurant bundle names it
+    with pytest.raises(CatalogError, match=r"open-restaurant\.yaml:\d+: items\[1\]: no service"):
+        load_catalog(folder, reuse=second)

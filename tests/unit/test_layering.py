@@ -26,7 +26,7 @@ RANKS: dict[str, int] = {
     # services over devices and documents
     "kiosk.face": 2, "kiosk.services": 2, "kiosk.session": 2, "kiosk.admin": 2,
     # the visit
-    "kiosk.flows": 3,
+    "kiosk.flows": 3, "kiosk.signed_catalog": 3,
     # the simulated world (simulator processes, sample deck, simulated backend)
     "kiosk.sim": 4,
     # the composition root and the machine around it

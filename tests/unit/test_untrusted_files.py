@@ -165,3 +165,17 @@ def test_the_loader_parses_with_libyaml() -> None:
     from kiosk.flows import yaml_source
 
     assert any(cls.__module__ == "yaml._yaml" for cls in yaml_source._LOADER.__mro__)
+
+
+def test_reading_a_file_leaves_nothing_for_the_garbage_collector() -> None:
+    """Everything a parse makes is freed as soon as it is let go: load_catalog freezes whatever
+    garbage is left after a load for the kiosk's whole life (a self-calling closure kept 30 MB
+    of node trees of a 3,000-item catalog)."""
+    gc.collect()
+    gc.disable()
+    try:
+        for path in sorted(CATALOG_DIR.glob("*.yaml")):
+            load_yaml(path)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

@@ -1,6 +1,7 @@
 """The hidden admin menu's view model: PIN entry with lockout, then the staff pages — device
 dashboard and tests, outbox, reprints, the redacted log, statistics, configuration, system
-(version, machine id, clock, export to a USB stick, self-test ticket, restart or reboot).
+(version, machine id, clock, export to a USB stick, self-test ticket, restart or reboot), the
+province's catalog (version, last check, why an update was refused; check now).
 
 Every action is written to the audit log with its event id and the staff id. The admin
 session locks itself after two idle minutes. Long actions run on the core loop and report
@@ -20,6 +21,7 @@ from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 
 from kiosk import __version__
 from kiosk.admin.audit import AuditLog
+from kiosk.admin.catalog_lines import catalog_lines
 from kiosk.admin.pin import PinStore, PinStoreDamaged
 from kiosk.admin.recent_logs import RecentLogs
 from kiosk.admin.statistics import VisitStatistics
@@ -37,7 +39,8 @@ log = get_logger(__name__)
 _PIN_STORE_DAMAGED = "PIN存储已损坏：请通过SSH运行 kiosk admin set-pin 重新设置PIN"
 
 IDLE_LOCK_S = 120
-PAGES = ("menu", "devices", "outbox", "reprint", "logs", "stats", "config", "system")
+PAGES = ("menu", "devices", "outbox", "reprint", "logs", "stats", "config", "system",
+         "catalog")
 
 
 class AdminBridge(QObject):
@@ -70,6 +73,7 @@ class AdminBridge(QObject):
         self._confirm = ""
         self._outbox: dict[str, Any] = {}
         self._stats: dict[str, Any] = {}
+        self._catalog: dict[str, Any] = {}
         self._done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -155,7 +159,13 @@ class AdminBridge(QObject):
             self._refresh_outbox()
         elif page == "stats":
             self._stats = self._statistics.summary()
+        elif page == "catalog":
+            self._refresh_catalog()
         self.changed.emit()
+
+    def _refresh_catalog(self) -> None:
+        status = self._services.catalog_status() if self._services else {}
+        self._catalog = catalog_lines(status, self._clock)
 
     def _refresh_outbox(self) -> None:
         outbox = self._services.outbox if self._services else None
@@ -195,6 +205,8 @@ class AdminBridge(QObject):
             self._page = page
         if self._page == "outbox":
             self._refresh_outbox()
+        elif self._page == "catalog":
+            self._refresh_catalog()
         self.changed.emit()
 
     # --- device tests, outbox, reprints (kiosk.admin.actions) ----------------------------
@@ -221,6 +233,11 @@ class AdminBridge(QObject):
     @Slot()
     def outboxRetry(self) -> None:
         self._run(lambda a, staff: a.retry_outbox(staff))
+
+    @Slot()
+    def checkCatalog(self) -> None:
+        """The province's repository, checked now; a new catalog applies from the next visit."""
+        self._run(lambda a, staff: a.check_catalog(staff))
 
     @Slot(str)
     def reprint(self, case_number: str) -> None:
@@ -300,6 +317,9 @@ class AdminBridge(QObject):
     def _get_stats(self) -> dict[str, Any]:
         return self._stats
 
+    def _get_catalog(self) -> dict[str, Any]:
+        return self._catalog
+
     def _get_logs(self) -> list[str]:
         return self._logs.lines(self._filter)[-200:]
 
@@ -325,6 +345,7 @@ class AdminBridge(QObject):
     confirming = Property(str, _get_confirm, notify=changed)
     outbox = Property(dict, _get_outbox, notify=changed)
     stats = Property(dict, _get_stats, notify=changed)
+    catalog = Property(dict, _get_catalog, notify=changed)
     logs = Property(list, _get_logs, notify=changed)
     auditTrail = Property(list, _get_audit, notify=changed)
     configText = Property(str, _get_config_text, notify=changed)

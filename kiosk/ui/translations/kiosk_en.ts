@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="53"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="319"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="338"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -31,7 +31,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="93"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="318"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="337"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -47,7 +47,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="104"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="207"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="208"/>
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
@@ -72,157 +72,167 @@
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="127"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="109"/>
+        <source>服务目录</source>
+        <translation>Service catalog</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="128"/>
         <source>纸</source>
         <translation>P</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="128"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="129"/>
         <source>纸充足</source>
         <translation>Paper OK</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="128"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="129"/>
         <source>纸将用尽</source>
         <translation>Paper low</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="128"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="129"/>
         <source>缺纸</source>
         <translation>Paper out</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="129"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="130"/>
         <source>盖</source>
         <translation>C</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="130"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="131"/>
         <source>盖板已关</source>
         <translation>Cover closed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="130"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="131"/>
         <source>盖板打开</source>
         <translation>Cover open</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="145"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="146"/>
         <source>读卡测试</source>
         <translation>Test card reading</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="146"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="147"/>
         <source>打印测试凭条</source>
         <translation>Print a test receipt</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="147"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="148"/>
         <source>打印测试页</source>
         <translation>Print a test page</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="148"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="149"/>
         <source>扫码测试</source>
         <translation>Test QR scanning</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="169"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="170"/>
         <source>待上传 %1 · 已上传 %2 · 失败 %3</source>
         <translation>Waiting %1 · sent %2 · failed %3</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="170"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="171"/>
         <source> · 最久 %1 秒</source>
         <translation> · oldest %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="175"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="176"/>
         <source>上传程序曾意外停止并已自动重启 %1 次，请查看日志</source>
         <translation>The uploader stopped unexpectedly and was restarted %1 time(s); see the log</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="190"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="191"/>
         <source>立即重试</source>
         <translation>Retry now</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="197"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="198"/>
         <source>输入办件编号补打证明和回执（保留24小时）</source>
         <translation>Enter a case number to reprint its certificate and receipt (kept 24 hours)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="220"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="221"/>
         <source>按事件编号过滤，例如 6003</source>
         <translation>Filter by event id, e.g. 6003</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="240"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="241"/>
         <source>近14天办理 %1 次</source>
         <translation>%1 visits in the last 14 days</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="258"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="259"/>
         <source>结果</source>
         <translation>Outcomes</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="263"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="264"/>
         <source>评价（5 非常满意 … 1 非常不满意）</source>
         <translation>Ratings (5 very satisfied … 1 very dissatisfied)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="273"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="274"/>
         <source>证件未通过（按原因）</source>
         <translation>Credentials refused (by reason)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="278"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="279"/>
         <source>中位用时（秒）</source>
         <translation>Median duration (s)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="291"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="292"/>
         <source>检查配置文件</source>
         <translation>Check the configuration file</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="304"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="315"/>
+        <source>立即检查更新</source>
+        <translation>Check for updates now</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="323"/>
         <source>版本 %1 · 终端 %2 · 机器 %3 · %4</source>
         <translation>Version %1 · kiosk %2 · machine %3 · %4</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="305"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="324"/>
         <source>时钟由网络校时（NTP）维护；如偏差过大请检查网络。</source>
         <translation>The clock is kept by network time (NTP); if it is off, check the network.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="308"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="327"/>
         <source>导出日志和就绪报告到U盘</source>
         <translation>Export log and readiness report to USB</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="309"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="328"/>
         <source>打印自检单</source>
         <translation>Print a self-test ticket</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="310"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="329"/>
         <source>重启程序</source>
         <translation>Restart the app</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="311"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="330"/>
         <source>重启设备</source>
         <translation>Reboot</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="312"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="331"/>
         <source>进入维护终端</source>
         <translation>Leave to the maintenance console</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="317"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="336"/>
         <source>确定要执行吗？</source>
         <translation>Are you sure?</translation>
     </message>
@@ -939,7 +949,7 @@
 <context>
     <name>MrzPicture</name>
     <message>
-        <location filename="../qml/Kiosk/controls/MrzPicture.qml" line="26"/>
+        <location filename="../qml/Kiosk/controls/MrzPicture.qml" line="27"/>
         <source>照片</source>
         <translation>Photo</translation>
     </message>
@@ -1195,21 +1205,21 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="8"/>
-        <source>请输入事项名称或关键词</source>
-        <translation>Type a service name or keyword</translation>
+        <source>请输入事项名称、关键词或拼音</source>
+        <translation>Type the item&apos;s name, a keyword or its Pinyin</translation>
     </message>
     <message>
         <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="24"/>
-        <source>例如：无犯罪、社保、饭店</source>
-        <translation>For example: criminal record, social insurance, restaurant</translation>
+        <source>例如：无犯罪证明、社保、上户口、wfzjl</source>
+        <translation>For example: criminal record, social insurance, passport, wfzjl</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="30"/>
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="31"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="34"/>
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="35"/>
         <source>没有找到相关事项，可以试试“智能导办”，或呼叫工作人员</source>
         <translation>Nothing found. Try the “Service finder”, or call staff</translation>
     </message>

@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="53"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="319"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="338"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -31,7 +31,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="93"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="318"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="337"/>
         <source>确定</source>
         <translation>確定</translation>
     </message>
@@ -47,7 +47,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="104"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="207"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="208"/>
         <source>补打</source>
         <translation>補打</translation>
     </message>
@@ -72,157 +72,167 @@
         <translation>系統</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="127"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="109"/>
+        <source>服务目录</source>
+        <translation>服務目錄</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="128"/>
         <source>纸</source>
         <translation>紙</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="128"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="129"/>
         <source>纸充足</source>
         <translation>紙充足</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="128"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="129"/>
         <source>纸将用尽</source>
         <translation>紙將用盡</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="128"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="129"/>
         <source>缺纸</source>
         <translation>缺紙</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="129"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="130"/>
         <source>盖</source>
         <translation>蓋</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="130"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="131"/>
         <source>盖板已关</source>
         <translation>蓋板已關</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="130"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="131"/>
         <source>盖板打开</source>
         <translation>蓋板打開</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="145"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="146"/>
         <source>读卡测试</source>
         <translation>讀卡測試</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="146"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="147"/>
         <source>打印测试凭条</source>
         <translation>列印測試憑條</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="147"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="148"/>
         <source>打印测试页</source>
         <translation>列印測試頁</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="148"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="149"/>
         <source>扫码测试</source>
         <translation>掃碼測試</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="169"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="170"/>
         <source>待上传 %1 · 已上传 %2 · 失败 %3</source>
         <translation>待上傳 %1 · 已上傳 %2 · 失敗 %3</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="170"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="171"/>
         <source> · 最久 %1 秒</source>
         <translation> · 最久 %1 秒</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="175"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="176"/>
         <source>上传程序曾意外停止并已自动重启 %1 次，请查看日志</source>
         <translation>上傳程式曾意外停止並已自動重新啟動 %1 次，請查看日誌</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="190"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="191"/>
         <source>立即重试</source>
         <translation>立即重試</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="197"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="198"/>
         <source>输入办件编号补打证明和回执（保留24小时）</source>
         <translation>輸入辦件編號補打證明和回執（保留24小時）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="220"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="221"/>
         <source>按事件编号过滤，例如 6003</source>
         <translation>按事件編號過濾，例如 6003</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="240"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="241"/>
         <source>近14天办理 %1 次</source>
         <translation>近14天辦理 %1 次</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="258"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="259"/>
         <source>结果</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="263"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="264"/>
         <source>评价（5 非常满意 … 1 非常不满意）</source>
         <translation>評價（5 非常滿意 … 1 非常不滿意）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="273"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="274"/>
         <source>证件未通过（按原因）</source>
         <translation>證件未通過（按原因）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="278"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="279"/>
         <source>中位用时（秒）</source>
         <translation>中位用時（秒）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="291"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="292"/>
         <source>检查配置文件</source>
         <translation>檢查配置文件</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="304"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="315"/>
+        <source>立即检查更新</source>
+        <translation>立即檢查更新</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="323"/>
         <source>版本 %1 · 终端 %2 · 机器 %3 · %4</source>
         <translation>版本 %1 · 終端 %2 · 機器 %3 · %4</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="305"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="324"/>
         <source>时钟由网络校时（NTP）维护；如偏差过大请检查网络。</source>
         <translation>時鐘由網路校時（NTP）維護；如偏差過大請檢查網路。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="308"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="327"/>
         <source>导出日志和就绪报告到U盘</source>
         <translation>匯出日誌和就緒報告到隨身碟</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="309"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="328"/>
         <source>打印自检单</source>
         <translation>列印自檢單</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="310"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="329"/>
         <source>重启程序</source>
         <translation>重啟程式</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="311"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="330"/>
         <source>重启设备</source>
         <translation>重啟裝置</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="312"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="331"/>
         <source>进入维护终端</source>
         <translation>進入維護終端</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="317"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="336"/>
         <source>确定要执行吗？</source>
         <translation>確定要執行嗎？</translation>
     </message>
@@ -939,7 +949,7 @@
 <context>
     <name>MrzPicture</name>
     <message>
-        <location filename="../qml/Kiosk/controls/MrzPicture.qml" line="26"/>
+        <location filename="../qml/Kiosk/controls/MrzPicture.qml" line="27"/>
         <source>照片</source>
         <translation>照片</translation>
     </message>
@@ -1195,21 +1205,21 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="8"/>
-        <source>请输入事项名称或关键词</source>
-        <translation>請輸入事項名稱或關鍵詞</translation>
+        <source>请输入事项名称、关键词或拼音</source>
+        <translation>請輸入事項名稱、關鍵詞或拼音</translation>
     </message>
     <message>
         <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="24"/>
-        <source>例如：无犯罪、社保、饭店</source>
-        <translation>例如：無犯罪、社保、飯店</translation>
+        <source>例如：无犯罪证明、社保、上户口、wfzjl</source>
+        <translation>例如：無犯罪證明、社保、上戶口、wfzjl</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="30"/>
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="31"/>
         <source>搜索</source>
         <translation>搜尋</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="34"/>
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="35"/>
         <source>没有找到相关事项，可以试试“智能导办”，或呼叫工作人员</source>
         <translation>沒有找到相關事項，可以試試「智慧導辦」，或呼叫工作人員</translation>
     </message>

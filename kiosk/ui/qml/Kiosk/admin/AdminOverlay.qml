@@ -106,6 +106,7 @@ Rectangle {
             AdminButton { objectName: "adminStats"; text: qsTr("统计"); onClicked: a.showPage("stats") }
             AdminButton { objectName: "adminConfig"; text: qsTr("配置"); onClicked: a.showPage("config") }
             AdminButton { objectName: "adminSystem"; text: qsTr("系统"); onClicked: a.showPage("system") }
+            AdminButton { objectName: "adminCatalog"; text: qsTr("服务目录"); onClicked: a.showPage("catalog") }
         }
 
         // devices: the dashboard and the tests
@@ -294,6 +295,24 @@ Rectangle {
                 contentHeight: configText.implicitHeight; clip: true
                 Text { textFormat: Text.PlainText; id: configText; objectName: "adminConfigText"; text: a.configText; font { family: "monospace"; pixelSize: Theme.staffFontMono } }
             }
+        }
+
+        // the province's catalog: the version in service, the last check, a refusal in red
+        Column {
+            visible: a.page === "catalog"
+            spacing: admin.gap
+            width: parent.width
+            AdminText { objectName: "adminCatalogVersion"; text: a.catalog.version || ""; font.bold: true; width: parent.width }
+            AdminText { objectName: "adminCatalogChecked"; text: a.catalog.checked || ""; width: parent.width }
+            AdminText {
+                objectName: "adminCatalogRefused"
+                visible: !!a.catalog.alarm
+                text: a.catalog.refused || ""
+                color: Theme.staffAlarm
+                font.bold: true
+                width: parent.width
+            }
+            AdminButton { objectName: "adminCatalogCheck"; text: qsTr("立即检查更新"); onClicked: a.checkCatalog() }
         }
 
         // system

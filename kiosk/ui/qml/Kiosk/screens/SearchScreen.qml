@@ -5,7 +5,7 @@ import Kiosk
 Screen {
     objectName: "searchScreen"
     title: qsTr("搜索事项")
-    prompt: qsTr("请输入事项名称或关键词")
+    prompt: qsTr("请输入事项名称、关键词或拼音")
     Column {
         anchors.fill: parent
         spacing: Theme.spacing
@@ -21,16 +21,17 @@ Screen {
                 height: Theme.touchMin
                 font { family: Theme.fontFamily; pixelSize: Theme.fontBody }
                 color: Theme.text
-                placeholderText: qsTr("例如：无犯罪、社保、饭店")
+                placeholderText: qsTr("例如：无犯罪证明、社保、上户口、wfzjl")
                 placeholderTextColor: Theme.textMuted
                 background: Rectangle { color: Theme.surface; border.color: Theme.border; radius: Theme.radius / 2 }
-                onTextChanged: kiosk.visit.search(text)
+                // displayText holds the Pinyin being spelt too: results follow each letter
+                onDisplayTextChanged: kiosk.visit.search(displayText)
                 FocusRing {}
             }
-            KButton { objectName: "searchGo"; primary: true; text: qsTr("搜索"); onClicked: kiosk.visit.search(query.text) }
+            KButton { objectName: "searchGo"; primary: true; text: qsTr("搜索"); onClicked: kiosk.visit.search(query.displayText) }
         }
         Body {
-            visible: query.text !== "" && kiosk.visit.searchResults.length === 0
+            visible: query.displayText !== "" && kiosk.visit.searchResults.length === 0
             text: qsTr("没有找到相关事项，可以试试“智能导办”，或呼叫工作人员")
         }
         ServiceList {
