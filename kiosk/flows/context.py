@@ -23,7 +23,7 @@ from kiosk.session import Session
 T = TypeVar("T")
 
 # the time budgets a service declares (ServiceDefinition.time_budget_s), by what is awaited
-BUDGETS = ("face", "form", "sign", "print")
+BUDGETS = ("face", "form", "sign", "print", "pay")
 
 
 @dataclass
