@@ -34,6 +34,9 @@ from kiosk.services.gateway import GatewayClient
 from kiosk.services.gateway_tls import GatewayEndpoint
 from kiosk.services.help_call import HelpCall, HelpState
 from kiosk.services.outbox import Outbox, Uploader, UploaderSupervisor
+from kiosk.services.payment_orders import OrderBook
+from kiosk.services.payment_platform import PaymentPlatformClient
+from kiosk.services.payment_settlement import OrderSettler
 from kiosk.services.remote_help import RemoteHelp
 from kiosk.sim.hub import SimulatorHub
 
@@ -62,6 +65,10 @@ class KioskCore:
         self._uploader_task: asyncio.Task[None] | None = None
         self.uploader: Uploader | None = None
         self.uploader_supervisor: UploaderSupervisor | None = None
+        # 缴费: the durable orders (in the outbox), and who settles what a visit leaves
+        self.orders: OrderBook | None = None
+        self.settler: OrderSettler | None = None
+        self._settler_task: asyncio.Task[None] | None = None
         self.metrics: KioskMetrics | None = None
         self.metrics_port: int | None = None
         self.stats = VisitStatistics(config.data_dir / "statistics.jsonl", self.clock)
@@ -186,12 +193,31 @@ class KioskCore:
             self.uploader_supervisor.on_restart = self.metrics.uploader_restarted
         self._uploader_task = asyncio.get_running_loop().create_task(
             self.uploader_supervisor.run(), name="outbox-uploader")
+        self.start_payments()
+
+    def start_payments(self) -> None:
+        """The payment orders: whatever a crash or a power cut left unfinished is settled
+        now, in the background (closed, completed or refunded; said in the admin menu), then
+        swept every so often."""
+        assert self.outbox is not None
+        assert self.gateway is not None
+        self.orders = OrderBook(self.outbox)
+        self.settler = OrderSettler(self.orders, PaymentPlatformClient(self.gateway),
+                                    self.outbox, day_of=self.clock.day_of)
+        self._settler_task = asyncio.get_running_loop().create_task(
+            self.settler.run(), name="payment-settler")
 
     async def stop(self) -> None:
         if self._gauges_task is not None:
             self._gauges_task.cancel()
         if self.metrics is not None:
             self.metrics.close()
+        if self._settler_task is not None:
+            self._settler_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._settler_task
+        if self.settler is not None:
+            await self.settler.aclose()
         if self._uploader_task is not None:
             self._uploader_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -251,7 +277,9 @@ class KioskCore:
             issuer=issuer_for(c.data_dir, c.kiosk_id, self.credentials.secret("documents.key")),
             document_printer=document if isinstance(document, CupsDocumentPrinter) else None,
             receipt_printer=receipt if isinstance(receipt, EscposReceiptPrinter) else None,
-            clock=self.clock)
+            clock=self.clock, orders=self.orders,
+            payments=PaymentPlatformClient(self.gateway), settler=self.settler,
+            qr_decoder=self._qr_credentials().decode)
         sources = IdentitySources(
             idcard=idcard if isinstance(idcard, SamReader) else None,
             smartcard_reader=(smartcard.reader_name or smartcard.reader_prefix)

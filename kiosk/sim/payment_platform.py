@@ -174,8 +174,8 @@ class PaymentPlatform:
 
     async def wait_change(self, o: SimOrder, wait_s: float) -> None:
         """Until the order changes (its notification) or `wait_s` passes."""
-        if wait_s <= 0 or o.status not in OPEN:
-            return
+        if wait_s <= 0 or o.status not in (*OPEN, "closed"):
+            return  # (a closed order may still hear of a payment that was on its way)
         if o.changed is None:
             o.changed = asyncio.Event()
         event = o.changed

@@ -48,6 +48,8 @@ def routes(st: BackendState) -> list[Route]:
                                datetime.now(UTC).isoformat(),
                                json.dumps({"form_fields": sorted(body.get("form", {})),
                                            "depends_on": depends_on,
+                                           "order_no": (body.get("payment") or {})
+                                           .get("order_no"),
                                            "signed_with": (body.get("commitment") or {})
                                            .get("signed_with")})))
                 numbers.append(number)
