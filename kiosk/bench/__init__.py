@@ -13,8 +13,8 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-FIGURE_MODULES = ("catalog", "documents", "face", "idcard", "outbox", "remote_help",
-                  "scenarios", "smartcard", "startup", "ui")
+FIGURE_MODULES = ("catalog", "documents", "face", "idcard", "outbox", "payment",
+                  "remote_help", "scenarios", "smartcard", "startup", "ui")
 
 
 def all_figures() -> dict[str, Callable[[], dict[str, Any]]]:

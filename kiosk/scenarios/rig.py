@@ -236,7 +236,7 @@ class ScriptedCitizen:
                     pay.wallet, "needs_pin" if pay.phone == "needs_pin" else
                     "declines" if pay.phone == "declines" else "pays")
                 self.camera.set_scene(Scene.QR, qr_text=code)
-            if pay.gives_up and pay.phone == "declines":
+            if pay.gives_up and pay.phone == "declines" and pay.by == "code":
                 await self._payment_problem.wait()  # the kiosk said it did not go through
         if pay.gives_up:
             return

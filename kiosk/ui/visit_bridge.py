@@ -43,7 +43,14 @@ from kiosk.flows.interaction import (
     RatingAnswer,
     SignedCommitment,
 )
-from kiosk.flows.outcome import WORKING_STEPS, EndReason, Outcome, TicketOutcome, ticket_reason
+from kiosk.flows.outcome import (
+    WORKING_STEPS,
+    EndReason,
+    Outcome,
+    Step,
+    TicketOutcome,
+    ticket_reason,
+)
 from kiosk.flows.passport_entry import MrzEntry
 from kiosk.flows.schema import FormField
 from kiosk.flows.service_summary import all_summaries, guide_node, search, summary
@@ -72,11 +79,14 @@ class QtInteraction:
         self.lang = bridge.language_now()
         self.done: dict[str, Any] = {}
         self.labels: dict[str, dict[str, str]] = {}  # field id → stored option → its name
+        self.paid = ""  # the amount paid in this visit (yuan), once the platform confirmed
 
     # --- showing -------------------------------------------------------------------------
     def step(self, name: str) -> None:
         if name == "face_check":
             return  # the consent screen comes first; the preview follows consent
+        if name == "submit" and self.paid:
+            return  # "已支付" stays up while the paid service is recorded
         screen = "identify" if name == "identify" else "working"
         self.bridge.post(screen, {"step": name})
 
@@ -108,7 +118,7 @@ class QtInteraction:
     def finished(self, outcome: str, case_numbers: list[str], printed: list[str],
                  problems: list[str], *, uploading: bool = False) -> None:
         self.done = {"outcome": outcome, "cases": list(case_numbers), "printed": list(printed),
-                     "problems": list(problems), "uploading": uploading}
+                     "problems": list(problems), "uploading": uploading, "paid": self.paid}
         self.bridge.post_finished(dict(self.done))
 
     # --- asking --------------------------------------------------------------------------
@@ -189,6 +199,7 @@ class QtInteraction:
         self.bridge.post_payment({"problem": text})
 
     def payment_confirmed(self, paid: PaymentConfirmed) -> None:
+        self.paid = yuan(paid.amount_fen)
         self.bridge.post_payment({"paid": True, "problem": "", "heardAt": paid.heard_at})
 
     async def rate(self, item_code: str, case_number: str) -> RatingAnswer | None:
@@ -634,7 +645,10 @@ class VisitBridge(QObject):
             self._end_screen("ended", {"why": "card"}, GOODBYE_HOLD_S)
         elif result.outcome is Outcome.ABANDONED:
             why = "timeout" if result.end is EndReason.TIMED_OUT else "declined"
-            self._end_screen("ended", {"why": why, **offer}, GOODBYE_HOLD_S)
+            # a payment not made says so: the order closed, nothing charged
+            said = {"reason": result.reason} if result.at is Step.PAY else {}
+            self._end_screen("ended", {"why": why, **said, **offer},
+                             RESULT_HOLD_S if said else GOODBYE_HOLD_S)
         else:
             self._end_screen("result", {"outcome": result.outcome.value,
                                         "reason": result.reason, **offer})

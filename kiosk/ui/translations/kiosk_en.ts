@@ -776,6 +776,26 @@
         <source>暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理</source>
         <translation>Paused: the government service system cannot be reached; please try later or go to a service counter</translation>
     </message>
+    <message>
+        <source>需缴费 %1 元（%2），收款单位：%3</source>
+        <translation>A fee of CNY %1 (%2), paid to %3</translation>
+    </message>
+    <message>
+        <source>缴费金额按您选择的档次，收款单位：%1</source>
+        <translation>You choose the amount from the tiers; paid to %1</translation>
+    </message>
+    <message>
+        <source>缴费金额由系统按参保人员核定，收款单位：%1</source>
+        <translation>The amount is set by the registry for each insured person; paid to %1</translation>
+    </message>
+    <message>
+        <source>可用微信、支付宝或云闪付扫码支付，或出示付款码</source>
+        <translation>Pay by scanning a QR code with WeChat, Alipay or UnionPay, or show your payment code</translation>
+    </message>
+    <message>
+        <source>缴费成功即记入，打印缴费回执（含财政电子票据号码）</source>
+        <translation>Recorded as soon as it is paid; a receipt prints with the fiscal e-receipt number</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -1236,6 +1256,14 @@
         <source>暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理</source>
         <translation>Paused: the government service system cannot be reached; please try later or go to a service counter</translation>
     </message>
+    <message>
+        <source>缴费，打印缴费回执</source>
+        <translation>Pay, and get a receipt</translation>
+    </message>
+    <message>
+        <source>缴费 %1 元后提交审核</source>
+        <translation>Pay CNY %1, then it is reviewed</translation>
+    </message>
 </context>
 <context>
     <name>ServicesScreen</name>
@@ -1560,6 +1588,14 @@
         <source>您也可以凭办件编号在网上查询进度。</source>
         <translation> You can also follow your case online with its number.</translation>
     </message>
+    <message>
+        <source>已支付 %1 元，回执上有订单号和财政电子票据号码。</source>
+        <translation>You paid CNY %1. The receipt shows the order number and the fiscal e-receipt number.</translation>
+    </message>
+    <message>
+        <source>退款告知单</source>
+        <translation>refund slip</translation>
+    </message>
 </context>
 <context>
     <name>TicketOffer</name>
@@ -1688,6 +1724,112 @@
         <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="36"/>
         <source>（进行中）</source>
         <translation> (in progress)</translation>
+    </message>
+</context>
+<context>
+    <name>PayOfferScreen</name>
+    <message>
+        <source>请确认缴费信息</source>
+        <translation>Check what you are paying</translation>
+    </message>
+    <message>
+        <source>缴费金额 %1 元</source>
+        <translation>Amount: CNY %1</translation>
+    </message>
+    <message>
+        <source>缴费项目：</source>
+        <translation>Paying for: </translation>
+    </message>
+    <message>
+        <source>收款单位：</source>
+        <translation>Paid to: </translation>
+    </message>
+    <message>
+        <source>请选择为哪些人缴费：</source>
+        <translation>Choose who you are paying for:</translation>
+    </message>
+    <message>
+        <source>缴费对象</source>
+        <translation>Person paid for</translation>
+    </message>
+    <message>
+        <source>%1 元</source>
+        <translation>CNY %1</translation>
+    </message>
+    <message>
+        <source>本期已缴</source>
+        <translation>Already paid</translation>
+    </message>
+    <message>
+        <source>合计：%1 元</source>
+        <translation>Total: CNY %1</translation>
+    </message>
+    <message>
+        <source>去支付 %1 元</source>
+        <translation>Pay CNY %1</translation>
+    </message>
+    <message>
+        <source>不缴了</source>
+        <translation>Don't pay</translation>
+    </message>
+</context>
+<context>
+    <name>PayScreen</name>
+    <message>
+        <source>已支付</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>请支付 %1 元</source>
+        <translation>Please pay CNY %1</translation>
+    </message>
+    <message>
+        <source>已支付，正在办理，请稍候</source>
+        <translation>Paid. Your service is being done, please wait</translation>
+    </message>
+    <message>
+        <source>请用微信、支付宝或云闪付扫描屏幕上的二维码</source>
+        <translation>Scan the QR code on the screen with WeChat, Alipay or UnionPay</translation>
+    </message>
+    <message>
+        <source>已支付 %1 元</source>
+        <translation>Paid: CNY %1</translation>
+    </message>
+    <message>
+        <source>应付金额：%1 元</source>
+        <translation>To pay: CNY %1</translation>
+    </message>
+    <message>
+        <source>缴费项目：</source>
+        <translation>Paying for: </translation>
+    </message>
+    <message>
+        <source>收款单位：</source>
+        <translation>Paid to: </translation>
+    </message>
+    <message>
+        <source>订单号：</source>
+        <translation>Order: </translation>
+    </message>
+    <message>
+        <source>请打开微信、支付宝或云闪付，扫描左侧二维码付款。</source>
+        <translation>Open WeChat, Alipay or UnionPay and scan the QR code on the left to pay.</translation>
+    </message>
+    <message>
+        <source>也可以打开付款码，对准屏幕上方的摄像头。</source>
+        <translation>Or open your payment code and hold it up to the camera above the screen.</translation>
+    </message>
+    <message>
+        <source>请在 %1 内完成支付，超时订单将自动关闭，不会扣款</source>
+        <translation>Please pay within %1. After that the order closes by itself and nothing is charged</translation>
+    </message>
+    <message>
+        <source>支付成功，正在为您办理，请稍候。不要离开。</source>
+        <translation>Payment received. Your service is being done; please wait and do not leave.</translation>
+    </message>
+    <message>
+        <source>取消支付</source>
+        <translation>Cancel payment</translation>
     </message>
 </context>
 </TS>

@@ -776,6 +776,26 @@
         <source>暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理</source>
         <translation>暫停辦理：暫時無法連接政務服務系統，請稍後再試或到窗口辦理</translation>
     </message>
+    <message>
+        <source>需缴费 %1 元（%2），收款单位：%3</source>
+        <translation>需繳費 %1 元（%2），收款單位：%3</translation>
+    </message>
+    <message>
+        <source>缴费金额按您选择的档次，收款单位：%1</source>
+        <translation>繳費金額按您選擇的檔次，收款單位：%1</translation>
+    </message>
+    <message>
+        <source>缴费金额由系统按参保人员核定，收款单位：%1</source>
+        <translation>繳費金額由系統按參保人員核定，收款單位：%1</translation>
+    </message>
+    <message>
+        <source>可用微信、支付宝或云闪付扫码支付，或出示付款码</source>
+        <translation>可用微信、支付寶或雲閃付掃碼支付，或出示付款碼</translation>
+    </message>
+    <message>
+        <source>缴费成功即记入，打印缴费回执（含财政电子票据号码）</source>
+        <translation>繳費成功即記入，列印繳費回執（含財政電子票據號碼）</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -1236,6 +1256,14 @@
         <source>暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理</source>
         <translation>暫停辦理：暫時無法連接政務服務系統，請稍後再試或到窗口辦理</translation>
     </message>
+    <message>
+        <source>缴费，打印缴费回执</source>
+        <translation>繳費，列印繳費回執</translation>
+    </message>
+    <message>
+        <source>缴费 %1 元后提交审核</source>
+        <translation>繳費 %1 元後提交審核</translation>
+    </message>
 </context>
 <context>
     <name>ServicesScreen</name>
@@ -1560,6 +1588,14 @@
         <source>您也可以凭办件编号在网上查询进度。</source>
         <translation>您也可以憑辦件編號在網上查詢進度。</translation>
     </message>
+    <message>
+        <source>已支付 %1 元，回执上有订单号和财政电子票据号码。</source>
+        <translation>已支付 %1 元，回執上有訂單號和財政電子票據號碼。</translation>
+    </message>
+    <message>
+        <source>退款告知单</source>
+        <translation>退款告知單</translation>
+    </message>
 </context>
 <context>
     <name>TicketOffer</name>
@@ -1688,6 +1724,112 @@
         <location filename="../qml/Kiosk/screens/WorkingScreen.qml" line="36"/>
         <source>（进行中）</source>
         <translation>（進行中）</translation>
+    </message>
+</context>
+<context>
+    <name>PayOfferScreen</name>
+    <message>
+        <source>请确认缴费信息</source>
+        <translation>請確認繳費資訊</translation>
+    </message>
+    <message>
+        <source>缴费金额 %1 元</source>
+        <translation>繳費金額 %1 元</translation>
+    </message>
+    <message>
+        <source>缴费项目：</source>
+        <translation>繳費項目：</translation>
+    </message>
+    <message>
+        <source>收款单位：</source>
+        <translation>收款單位：</translation>
+    </message>
+    <message>
+        <source>请选择为哪些人缴费：</source>
+        <translation>請選擇為哪些人繳費：</translation>
+    </message>
+    <message>
+        <source>缴费对象</source>
+        <translation>繳費對象</translation>
+    </message>
+    <message>
+        <source>%1 元</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>本期已缴</source>
+        <translation>本期已繳</translation>
+    </message>
+    <message>
+        <source>合计：%1 元</source>
+        <translation>合計：%1 元</translation>
+    </message>
+    <message>
+        <source>去支付 %1 元</source>
+        <translation>去支付 %1 元</translation>
+    </message>
+    <message>
+        <source>不缴了</source>
+        <translation>不繳了</translation>
+    </message>
+</context>
+<context>
+    <name>PayScreen</name>
+    <message>
+        <source>已支付</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>请支付 %1 元</source>
+        <translation>請支付 %1 元</translation>
+    </message>
+    <message>
+        <source>已支付，正在办理，请稍候</source>
+        <translation>已支付，正在辦理，請稍候</translation>
+    </message>
+    <message>
+        <source>请用微信、支付宝或云闪付扫描屏幕上的二维码</source>
+        <translation>請用微信、支付寶或雲閃付掃描螢幕上的二維碼</translation>
+    </message>
+    <message>
+        <source>已支付 %1 元</source>
+        <translation>已支付 %1 元</translation>
+    </message>
+    <message>
+        <source>应付金额：%1 元</source>
+        <translation>應付金額：%1 元</translation>
+    </message>
+    <message>
+        <source>缴费项目：</source>
+        <translation>繳費項目：</translation>
+    </message>
+    <message>
+        <source>收款单位：</source>
+        <translation>收款單位：</translation>
+    </message>
+    <message>
+        <source>订单号：</source>
+        <translation>訂單號：</translation>
+    </message>
+    <message>
+        <source>请打开微信、支付宝或云闪付，扫描左侧二维码付款。</source>
+        <translation>請打開微信、支付寶或雲閃付，掃描左側二維碼付款。</translation>
+    </message>
+    <message>
+        <source>也可以打开付款码，对准屏幕上方的摄像头。</source>
+        <translation>也可以打開付款碼，對準螢幕上方的攝像頭。</translation>
+    </message>
+    <message>
+        <source>请在 %1 内完成支付，超时订单将自动关闭，不会扣款</source>
+        <translation>請在 %1 內完成支付，逾時訂單將自動關閉，不會扣款</translation>
+    </message>
+    <message>
+        <source>支付成功，正在为您办理，请稍候。不要离开。</source>
+        <translation>支付成功，正在為您辦理，請稍候。不要離開。</translation>
+    </message>
+    <message>
+        <source>取消支付</source>
+        <translation>取消支付</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,12 @@ Column {
         font.pixelSize: Theme.fontTitle
     }
     Body {
+        objectName: "paidNote"
+        visible: !!info.paid
+        text: qsTr("已支付 %1 元，回执上有订单号和财政电子票据号码。").arg(info.paid || "")
+        font.bold: true
+    }
+    Body {
         objectName: "uploadingNote"
         visible: !!info.uploading
         text: qsTr("政务服务系统暂时没有回应。您的申请已安全保存在本机，会自动提交，不必重新办理。")
@@ -29,7 +35,7 @@ Column {
         visible: take.printed.length > 0
         text: (kiosk.printerPosition === "left" ? qsTr("⬅ 请从左侧出纸口取走：") :
                kiosk.printerPosition === "right" ? qsTr("请从右侧出纸口取走： ➡") : qsTr("⬇ 请从下方出纸口取走："))
-              + take.printed.map(p => p === "certificate" ? qsTr("证明文件") : p === "receipt" ? qsTr("回执") : p).join(qsTr("、"))
+              + take.printed.map(p => p === "certificate" ? qsTr("证明文件") : p === "receipt" ? qsTr("回执") : p === "refund_slip" ? qsTr("退款告知单") : p).join(qsTr("、"))
         font.bold: true
     }
     Body {
