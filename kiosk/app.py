@@ -14,6 +14,7 @@ import concurrent.futures
 import contextlib
 import threading
 from collections.abc import Callable, Coroutine
+from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from kiosk.admin.actions import KioskServices
@@ -43,6 +44,7 @@ from kiosk.sim.hub import SimulatorHub
 if TYPE_CHECKING:
     from kiosk.appliance.metrics import KioskMetrics
     from kiosk.devices.camera.qr import QrCredentialReader
+    from kiosk.domain.reconciliation import Reconciliation
     from kiosk.flows.outcome import FlowResult
     from kiosk.flows.visit import VisitRunner
     from kiosk.services.latest_frame import LatestFrame
@@ -316,7 +318,20 @@ class KioskCore:
             outbox=self.outbox, drain_outbox=drain if uploader is not None else None,
             recent_logs=recent_logs, clock=self.clock,
             uploader_restarts=lambda: self.uploader_supervisor.restarts
-            if self.uploader_supervisor is not None else 0)
+            if self.uploader_supervisor is not None else 0,
+            orders=self.orders, payments_at_start=self._payments_at_start,
+            reconcile=self._reconcile if self.orders is not None else None)
+
+    def _payments_at_start(self) -> str:
+        report = self.settler.last_start if self.settler is not None else None
+        return "" if report is None else report.words()
+
+    async def _reconcile(self, day: date) -> Reconciliation:
+        from kiosk.services.reconciliation import reconcile
+
+        assert self.orders is not None
+        assert self.gateway is not None
+        return await reconcile(self.orders, PaymentPlatformClient(self.gateway), day)
 
     async def open_devices(self) -> dict[str, str]:
         """Open every device now (a core started without its monitor, as `kiosk admin` does);

@@ -235,7 +235,9 @@ class OrderSettler:
                     event_id=EventId.PAYMENT_PAID_AFTER_CLOSE, order=order_no)
         order = self.book.get(order_no)
         if order.state == "closed":
-            self._start_refund(order, "paid_after_close")
+            self.book.advance(order_no, "refunding", refund_no=refund_number(order_no),
+                              refund_reason="paid_after_close",
+                              paid_day=self.day_of(self._clock()).isoformat())
         for attempt in range(REFUND_TRIES):
             order = self.book.get(order_no)
             if order.state != "refunding":

@@ -226,6 +226,22 @@
         <source>确定要执行吗？</source>
         <translation>Are you sure?</translation>
     </message>
+    <message>
+        <source>缴费</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>本次启动时：</source>
+        <translation>At this start: </translation>
+    </message>
+    <message>
+        <source>未完成的订单（将自动处理）：</source>
+        <translation>Orders not finished yet (settled automatically):</translation>
+    </message>
+    <message>
+        <source>昨日对账</source>
+        <translation>Reconcile yesterday</translation>
+    </message>
 </context>
 <context>
     <name>AttractScreen</name>
@@ -1595,6 +1611,10 @@
     <message>
         <source>退款告知单</source>
         <translation>refund slip</translation>
+    </message>
+    <message>
+        <source>缴费成功</source>
+        <translation>Paid</translation>
     </message>
 </context>
 <context>

@@ -226,6 +226,22 @@
         <source>确定要执行吗？</source>
         <translation>確定要執行嗎？</translation>
     </message>
+    <message>
+        <source>缴费</source>
+        <translation>繳費</translation>
+    </message>
+    <message>
+        <source>本次启动时：</source>
+        <translation>本次啟動時：</translation>
+    </message>
+    <message>
+        <source>未完成的订单（将自动处理）：</source>
+        <translation>未完成的訂單（將自動處理）：</translation>
+    </message>
+    <message>
+        <source>昨日对账</source>
+        <translation>昨日對賬</translation>
+    </message>
 </context>
 <context>
     <name>AttractScreen</name>
@@ -1595,6 +1611,10 @@
     <message>
         <source>退款告知单</source>
         <translation>退款告知單</translation>
+    </message>
+    <message>
+        <source>缴费成功</source>
+        <translation>繳費成功</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ Column {
     Heading {
         objectName: "outcomeHeading"
         text: info.uploading ? qsTr("已提交，将自动上传")
+              : info.paid && info.outcome === "approved" ? qsTr("缴费成功")
               : info.outcome === "approved" ? qsTr("已办结（秒批）") : qsTr("已受理，等待部门审核")
         color: Theme.ok
         font.pixelSize: Theme.fontTitle
