@@ -76,6 +76,7 @@ class SimOrder:
     refunds: dict[str, dict[str, Any]] = field(default_factory=dict)
     receipt: dict[str, Any] | None = None
     changed: asyncio.Event | None = None
+    landing_late: bool = False  # closed, with a payment still to land (paid_after_close)
 
     @property
     def amount_fen(self) -> int:
@@ -173,9 +174,16 @@ class PaymentPlatform:
         return order, True
 
     async def wait_change(self, o: SimOrder, wait_s: float) -> None:
-        """Until the order changes (its notification) or `wait_s` passes."""
-        if wait_s <= 0 or o.status not in (*OPEN, "closed"):
-            return  # (a closed order may still hear of a payment that was on its way)
+        """Until the order changes (its notification), `wait_s` passes or it expires. A
+        closed order changes no more — unless a payment on its way when it was closed is
+        still to land (the `paid_after_close` fault)."""
+        self._expire(o)
+        if o.status in OPEN:
+            wait_s = min(wait_s, o.lifetime_s - (time.monotonic() - o.created))
+        elif not (o.status == "closed" and o.landing_late):
+            return
+        if wait_s <= 0:
+            return
         if o.changed is None:
             o.changed = asyncio.Event()
         event = o.changed
@@ -200,6 +208,7 @@ class PaymentPlatform:
             # payment lands anyway (the kiosk must refund it)
             self.faults.paid_after_close -= 1
             o.status = "closed"
+            o.landing_late = True
             asyncio.get_running_loop().call_later(0.2, self._land_late, o)
             return o
         o.status = "closed"
@@ -207,6 +216,7 @@ class PaymentPlatform:
         return o
 
     def _land_late(self, o: SimOrder) -> None:
+        o.landing_late = False
         self._paid(o)
 
     def _paid(self, o: SimOrder) -> None:
