@@ -220,6 +220,9 @@ async def _wait(ctx: VisitContext, m: _Machinery,
         await asyncio.gather(*tasks, return_exceptions=True)
         ctx.result.add_wait("citizen", time.perf_counter() - started)
     for task in (scan, listen):
+        if task in done and not task.cancelled() and task.exception() is not None:
+            log.error("payment wait failed; the order is closed unless paid",
+                      order=shown.order_no, error=type(task.exception()).__name__)
         if task in done and not task.cancelled() and task.exception() is None:
             answer = task.result()
             if isinstance(answer, OrderAnswer) and answer.status in ("paid", "refunded"):
@@ -264,8 +267,14 @@ async def _scan_codes(ctx: VisitContext, m: _Machinery, order_no: str) -> OrderA
     assert decode is not None
     seq, last, last_at = 0, "", 0.0
     while True:
-        seq, frame = await asyncio.to_thread(camera.next_frame, seq, 2.0)
-        text = await asyncio.to_thread(decode, frame)
+        try:
+            seq, frame = await asyncio.to_thread(camera.next_frame, seq, 2.0)
+            text = await asyncio.to_thread(decode, frame)
+        except (DeviceError, OSError, RuntimeError, ValueError) as exc:
+            # the camera is the second way to pay: its trouble never ends the QR code's
+            log.warning("payment codes not read", order=order_no, error=type(exc).__name__)
+            await asyncio.sleep(1.0)
+            continue
         if text is None or (text == last and time.monotonic() - last_at < CODE_QUIET_S):
             continue
         last, last_at = text, time.monotonic()
