@@ -20,6 +20,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import psutil
+
 from kiosk.sim.backend import BackendServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,14 +54,29 @@ class Drill:
             [sys.executable, "-m", "tests.payment_drill", backend.url, str(files.ca),
              str(files.cert), str(files.key)], cwd=ROOT, stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1)
+        self.last = ""
+        self._buffer = b""
         assert self.line(30).get("ready")
 
     def line(self, timeout_s: float = 20) -> dict[str, Any]:
+        """The next line the drill wrote. Read from the pipe's descriptor into a buffer of our
+        own: a buffered reader would hold lines that select() cannot see (a child stopped
+        right after its line would then wait for ever)."""
         assert self.proc.stdout is not None
-        ready, _w, _x = select.select([self.proc.stdout], [], [], timeout_s)
-        assert ready, "the drill said nothing in time"
-        text = self.proc.stdout.readline()
-        assert text, "the drill ended"
+        fd = self.proc.stdout.fileno()
+        deadline = time.monotonic() + timeout_s
+        while b"\n" not in self._buffer:
+            ready, _w, _x = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:  # what its children were doing, and the last thing it said
+                children = [(c.pid, c.status())
+                            for c in psutil.Process(self.proc.pid).children()]
+                raise AssertionError(f"the drill said nothing in {timeout_s:g} s; its "
+                                     f"children: {children}; last line: {self.last!r}")
+            chunk = os.read(fd, 65536)
+            assert chunk, "the drill ended"
+            self._buffer += chunk
+        text, _nl, self._buffer = self._buffer.partition(b"\n")
+        self.last = text.decode()
         return dict(json.loads(text))
 
     def run(self, command: dict[str, Any], kill_at_line: int | None = None

@@ -113,6 +113,16 @@ async def test_a_lost_notification_only_delays_the_news(backend, kiosk) -> None:
     assert time.monotonic() - started >= 0.9
 
 
+async def test_a_slow_confirmation_is_paying_until_it_lands(backend, kiosk) -> None:
+    gateway, platform = kiosk
+    faults(backend, confirm_delay_s=0.3)
+    number = new_order_number(backend.state.clock.now())
+    order = await platform.create_order(order_body(number))
+    await phone_pays(gateway, order.pay_url)
+    assert (await platform.query_order(number)).status == "paying"  # not paid yet
+    assert (await platform.query_order(number, wait_s=5)).status == "paid"
+
+
 async def test_a_payment_code_charges_once_however_often_it_is_shown(backend, kiosk) -> None:
     gateway, platform = kiosk
     number = new_order_number(backend.state.clock.now())
