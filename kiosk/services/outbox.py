@@ -441,8 +441,8 @@ class Uploader:
         acknowledged it in time, else [] — the item stays in the outbox and the upload goes
         on in the background (a visit never waits on the network past its budget)."""
         entry = await asyncio.to_thread(self.outbox.entry, item_id)
-        if entry is None:
-            return []
+        if entry is None:  # not pending: acknowledged already (the loop may have sent it first)
+            return await asyncio.to_thread(self.outbox.case_numbers, item_id)
         task = self._start(entry)
         done, _ = await asyncio.wait({task}, timeout=within_s)
         if task in done and not task.cancelled() and task.exception() is None and task.result():
