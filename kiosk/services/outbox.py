@@ -191,6 +191,13 @@ class Outbox:
         return item_id
 
     @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """Reads of rows that go with the items (a payment order's), outside any write
+        transaction: another process's writes are not held up by them."""
+        with self._lock:
+            yield self._db
+
+    @contextlib.contextmanager
     def transaction(self) -> Iterator[OutboxTransaction]:
         """Several writes that stand or fall together (an order's state and its held
         application): committed, and on disk, when the block ends; rolled back if it

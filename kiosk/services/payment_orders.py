@@ -135,8 +135,8 @@ class OrderBook:
 
     # --- reading --------------------------------------------------------------------------
     def get(self, order_no: str) -> Order:
-        with self.outbox.transaction() as tx:
-            row = tx.execute(f"SELECT {_COLUMNS} FROM payment_orders "  # noqa: S608
+        with self.outbox.reading() as db:
+            row = db.execute(f"SELECT {_COLUMNS} FROM payment_orders "  # noqa: S608
                              "WHERE order_no = ?", (order_no,)).fetchone()
         if row is None:
             raise OrderNotKnown(order_no)
@@ -145,16 +145,16 @@ class OrderBook:
     def unfinished(self) -> list[Order]:
         """Orders not yet at an end (paid and served, closed, refunded), oldest first."""
         marks = ", ".join("?" for _ in UNFINISHED)
-        with self.outbox.transaction() as tx:
-            rows = tx.execute(f"SELECT {_COLUMNS} FROM payment_orders "  # noqa: S608
+        with self.outbox.reading() as db:
+            rows = db.execute(f"SELECT {_COLUMNS} FROM payment_orders "  # noqa: S608
                               f"WHERE state IN ({marks}) ORDER BY created_at",
                               UNFINISHED).fetchall()
         return [_order(r) for r in rows]
 
     def closed_since(self, since: float) -> list[Order]:
         """Orders closed unpaid after `since` (UTC seconds): a late payment may still land."""
-        with self.outbox.transaction() as tx:
-            rows = tx.execute(f"SELECT {_COLUMNS} FROM payment_orders "  # noqa: S608
+        with self.outbox.reading() as db:
+            rows = db.execute(f"SELECT {_COLUMNS} FROM payment_orders "  # noqa: S608
                               "WHERE state = 'closed' AND updated_at >= ? ORDER BY updated_at",
                               (since,)).fetchall()
         return [_order(r) for r in rows]
@@ -162,8 +162,8 @@ class OrderBook:
     def of_day(self, day: date) -> list[Order]:
         """The orders made, or paid, on the kiosk's calendar day `day`."""
         text = day.isoformat()
-        with self.outbox.transaction() as tx:
-            rows = tx.execute(f"SELECT {_COLUMNS} FROM payment_orders "  # noqa: S608
+        with self.outbox.reading() as db:
+            rows = db.execute(f"SELECT {_COLUMNS} FROM payment_orders "  # noqa: S608
                               "WHERE day = ? OR paid_day = ? ORDER BY created_at",
                               (text, text)).fetchall()
         return [_order(r) for r in rows]
