@@ -14,6 +14,7 @@ import concurrent.futures
 import contextlib
 import threading
 from collections.abc import Callable, Coroutine
+from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from kiosk.admin.statistics import VisitStatistics
@@ -34,12 +35,15 @@ if TYPE_CHECKING:
     from kiosk.devices.base import Device
     from kiosk.devices.camera.qr import QrCredentialReader
     from kiosk.devices.monitor import DeviceMonitor
+    from kiosk.domain.reconciliation import Reconciliation
     from kiosk.flows.outcome import FlowResult
     from kiosk.flows.visit import VisitRunner
     from kiosk.services.gateway import GatewayClient
     from kiosk.services.help_call import HelpCall, HelpState
     from kiosk.services.latest_frame import LatestFrame
     from kiosk.services.outbox import Outbox, Uploader, UploaderSupervisor
+    from kiosk.services.payment_orders import OrderBook
+    from kiosk.services.payment_settlement import OrderSettler
     from kiosk.services.remote_help import RemoteHelp
     from kiosk.services.video_call import VideoCall
     from kiosk.sim.hub import SimulatorHub
@@ -61,6 +65,10 @@ class KioskCore:
         self._uploader_task: asyncio.Task[None] | None = None
         self.uploader: Uploader | None = None
         self.uploader_supervisor: UploaderSupervisor | None = None
+        # 缴费: the durable orders (in the outbox), and who settles what a visit leaves
+        self.orders: OrderBook | None = None
+        self.settler: OrderSettler | None = None
+        self._settler_task: asyncio.Task[None] | None = None
         self.metrics: KioskMetrics | None = None
         self.metrics_port: int | None = None
         self.stats = VisitStatistics(config.data_dir / "statistics.jsonl", self.clock)
@@ -208,6 +216,23 @@ class KioskCore:
             self.uploader_supervisor.on_restart = self.metrics.uploader_restarted
         self._uploader_task = asyncio.get_running_loop().create_task(
             self.uploader_supervisor.run(), name="outbox-uploader")
+        self.start_payments()
+
+    def start_payments(self) -> None:
+        """The payment orders: whatever a crash or a power cut left unfinished is settled
+        now, in the background (closed, completed or refunded; said in the admin menu), then
+        swept every so often."""
+        from kiosk.services.payment_orders import OrderBook
+        from kiosk.services.payment_platform import PaymentPlatformClient
+        from kiosk.services.payment_settlement import OrderSettler
+
+        assert self.outbox is not None
+        assert self.gateway is not None
+        self.orders = OrderBook(self.outbox)
+        self.settler = OrderSettler(self.orders, PaymentPlatformClient(self.gateway),
+                                    self.outbox, day_of=self.clock.day_of)
+        self._settler_task = asyncio.get_running_loop().create_task(
+            self.settler.run(), name="payment-settler")
 
     async def stop(self) -> None:
         self._stopping = True
@@ -219,6 +244,12 @@ class KioskCore:
             self._gauges_task.cancel()
         if self.metrics is not None:
             self.metrics.close()
+        if self._settler_task is not None:
+            self._settler_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._settler_task
+        if self.settler is not None:
+            await self.settler.aclose()
         if self._uploader_task is not None:
             self._uploader_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -254,6 +285,7 @@ class KioskCore:
         from kiosk.flows.identify import IdentitySources
         from kiosk.flows.ports import FlowPorts
         from kiosk.flows.visit import VisitRunner
+        from kiosk.services.payment_platform import PaymentPlatformClient
 
         c = self.config
         assert self.outbox is not None
@@ -280,7 +312,9 @@ class KioskCore:
             issuer=issuer_for(c.data_dir, c.kiosk_id, self.credentials.secret("documents.key")),
             document_printer=document if isinstance(document, CupsDocumentPrinter) else None,
             receipt_printer=receipt if isinstance(receipt, EscposReceiptPrinter) else None,
-            clock=self.clock)
+            clock=self.clock, orders=self.orders,
+            payments=PaymentPlatformClient(self.gateway), settler=self.settler,
+            qr_decoder=self._qr_credentials().decode)
         sources = IdentitySources(
             idcard=idcard if isinstance(idcard, SamReader) else None,
             smartcard_reader=(smartcard.reader_name or smartcard.reader_prefix)
@@ -324,12 +358,26 @@ class KioskCore:
             recent_logs=recent_logs, clock=self.clock,
             uploader_restarts=lambda: self.uploader_supervisor.restarts
             if self.uploader_supervisor is not None else 0,
-            catalog_status=self.catalog_updates.status, check_catalog=self._check_catalog)
+            catalog_status=self.catalog_updates.status, check_catalog=self._check_catalog,
+            orders=self.orders, payments_at_start=self._payments_at_start,
+            reconcile=self._reconcile if self.orders is not None else None)
 
     async def _check_catalog(self) -> dict[str, Any] | None:
         """A catalog check now (staff's): its outcome, None without a repository."""
         outcome = await self.catalog_updates.check_now()
         return outcome.as_json() if outcome is not None else None
+
+    def _payments_at_start(self) -> str:
+        report = self.settler.last_start if self.settler is not None else None
+        return "" if report is None else report.words()
+
+    async def _reconcile(self, day: date) -> Reconciliation:
+        from kiosk.services.payment_platform import PaymentPlatformClient
+        from kiosk.services.reconciliation import reconcile
+
+        assert self.orders is not None
+        assert self.gateway is not None
+        return await reconcile(self.orders, PaymentPlatformClient(self.gateway), day)
 
     async def open_devices(self) -> dict[str, str]:
         """Open every device now (a core started without its monitor, as `kiosk admin` does);

@@ -80,6 +80,22 @@ class EventId(IntEnum):
     HELP_CALL_STARTED = 5305  # 远程帮办: media flowing (request id; nothing of the content)
     HELP_CALL_ENDED = 5306  # (and why: kiosk, staff, time_up, no_media, not_connected...)
     HELP_CALL_DECLINED = 5307  # the citizen declined when staff answered (or let it run out)
+    # 缴费 (5400-5499): payment orders by number, never who paid or with what code
+    PAYMENT_ORDER_CREATED = 5400  # durable in the outbox, before the platform hears of it
+    PAYMENT_ORDER_STATE = 5401  # an order reached a state (shown, paid, served, closed...)
+    PAYMENT_CONFIRMED = 5402  # the platform confirmed a payment the citizen is waiting for
+    PAYMENT_CLOSED_UNPAID = 5403  # not paid in time, or the citizen gave up: closed, no charge
+    PAYMENT_REFUNDED = 5404  # money returned (why: service_not_done, paid_after_close, staff)
+    PAYMENT_REFUND_REFUSED = 5405  # the platform refused a refund for now: asked again later
+    PAYMENT_PAID_AFTER_CLOSE = 5406  # a payment landed on an order the kiosk had closed
+    PAYMENT_SERVICE_REFUSED = 5407  # paid, but the backend cannot do the service: refund
+    PAYMENT_CODE_REFUSED = 5408  # a code shown to the camera is no payment code (shape only)
+    PAYMENT_CODE_FAILED = 5409  # the platform did not take a payment code (declined, unknown)
+    PAYMENT_SETTLE_FAILED = 5410  # an unfinished order could not be settled now (kept, retried)
+    PAYMENT_RESUMED = 5411  # at start: unfinished orders found and settled (counts)
+    PAYMENT_PLATFORM_UNREACHABLE = 5412  # the platform could not be reached for an order
+    PAYMENT_RECONCILED = 5413  # a day's orders compared with the platform's statement
+    PAYMENT_SLIP_NOT_PRINTED = 5414  # a refund slip or payment receipt could not be printed
 
     ADMIN_PIN_SET = 7000
     ADMIN_LOGIN = 7001

@@ -22,6 +22,7 @@ import socket
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -37,13 +38,23 @@ from kiosk.devices.idcard.reader import SamReader
 from kiosk.devices.printers.document_printer import CupsDocumentPrinter
 from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
 from kiosk.domain.clock import KioskClock, printed_time
+from kiosk.domain.money import yuan
+from kiosk.domain.reconciliation import Reconciliation
 from kiosk.events import EventId
 from kiosk.logging import get_logger
+from kiosk.services.errors import GatewayError
 from kiosk.services.outbox import Outbox
+from kiosk.services.payment_orders import OrderBook
+from kiosk.services.reconciliation import day_totals
 
 log = get_logger(__name__)
 
 Via = Literal["touch", "ssh"]
+STATE_WORDS = {"created": "已创建", "shown": "等待支付", "paid": "已支付，业务记录中",
+               "refunding": "退款处理中"}
+DIFFERENCE_WORDS = {"missing_from_statement": "本机已收款，对账单无此笔",
+                    "not_at_kiosk": "对账单有此笔，本机无记录",
+                    "amount_differs": "金额不符", "status_differs": "状态不符"}
 D = TypeVar("D", bound=Device)
 
 
@@ -65,6 +76,10 @@ class KioskServices:
     # repository, or a kiosk not started here)
     catalog_status: Callable[[], dict[str, Any]] = dict
     check_catalog: Callable[[], Awaitable[dict[str, Any] | None]] | None = None
+    # 缴费: the orders, what the settler did at start, and the statement's comparison
+    orders: OrderBook | None = None
+    payments_at_start: Callable[[], str] = lambda: ""
+    reconcile: Callable[[date], Awaitable[Reconciliation]] | None = None
 
     @classmethod
     def without_devices(cls, config: KioskSettings) -> KioskServices:
@@ -232,6 +247,36 @@ class MaintenanceActions:
         if self.services.drain_outbox is not None:
             await self.services.drain_outbox()
         return ActionResult(True, f"已重试 {n} 项")
+
+    def payments_today(self) -> dict[str, Any]:
+        """The day's payments for the admin menu: totals, what the kiosk settled at start,
+        and the orders not yet at an end (numbers, states and amounts: nobody's name)."""
+        book = self.services.orders
+        if book is None:
+            return {"totals": "此终端不收费", "at_start": "", "open": []}
+        today = self.services.clock.today()
+        return {"totals": day_totals(book, today).words(),
+                "at_start": self.services.payments_at_start(),
+                "open": [f"{o.order_no} · {STATE_WORDS.get(o.state, o.state)} · "
+                         f"{yuan(o.amount_fen)}元" + (f" · {o.note}" if o.note else "")
+                         for o in book.unfinished()]}
+
+    async def reconcile_payments(self, staff: str, day: date, *,
+                                 via: Via = "touch") -> ActionResult:
+        """对账: the day's orders against the platform's statement; every difference named
+        by its order number (staff settle them with the platform)."""
+        self._record(EventId.ADMIN_ACTION, staff, "payments-reconcile", via)
+        if self.services.reconcile is None:
+            return ActionResult(False, "此终端不收费")
+        try:
+            r = await self.services.reconcile(day)
+        except GatewayError as exc:
+            return ActionResult(False, f"暂时无法取得{day.isoformat()}的对账单：{exc.code}")
+        if not r.differences:
+            return ActionResult(True, f"{r.day} 对账无差异：{r.kiosk.orders}笔，"
+                                      f"{yuan(r.kiosk.paid_fen)}元")
+        return ActionResult(False, f"{r.day} 对账发现{len(r.differences)}处差异：" + "；".join(
+            f"{d.order_no} {DIFFERENCE_WORDS[d.kind]}" for d in r.differences))
 
     async def reprint(self, staff: str, case_number: str, *,
                       via: Via = "touch") -> ActionResult:

@@ -13,7 +13,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-FIGURE_MODULES = ("catalog", "catalog_updates", "documents", "face", "idcard", "outbox",
+FIGURE_MODULES = ("catalog", "catalog_updates", "documents", "face", "idcard", "outbox", "payment",
                   "remote_help", "scenarios", "smartcard", "startup", "ui")
 
 

@@ -71,6 +71,8 @@ BUDGETS: dict[str, Budget] = {
                                     "stopped and its peer connection closed"),
     "remote_help_cpu_pct": Budget("%", 0, "report", what="CPU of one process holding both "
                                   "ends of a call (kiosk and staff), of one core"),
+    "payment_confirm_ms": Budget("ms", 500, what="the platform confirms a payment → "
+                                 "“已支付” drawn on the screen"),
 }
 
 

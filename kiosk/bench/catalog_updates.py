@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.bench.budgets import figure, runs
-from kiosk.bench.province_catalog import write_province_catalog
+from kiosk.bench.province_catalog import shipped_count, write_province_catalog
 from kiosk.bench.static_server import static_server
 from kiosk.config import load_config, packaged_config
 from kiosk.signed_catalog.catalog_check import CatalogCheck, CheckSettings
@@ -47,7 +47,7 @@ def catalog_update_s(items: int = ITEMS) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-update-") as tmp:
         base = Path(tmp)
         src, repo, keys = base / "src", base / "served" / "repo", base / "keys"
-        write_province_catalog(src, items - 8)
+        write_province_catalog(src, items - shipped_count())
         publish(src, repo, keys)
         with static_server(base / "served") as server:
             config = load_config(packaged_config("simulated"), simulate=True,
@@ -99,7 +99,7 @@ def catalog_fleet_kb_per_kiosk(kiosks: int = 100, items: int = ITEMS) -> dict[st
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-fleet-") as tmp:
         base = Path(tmp)
         src, repo, keys = base / "src", base / "served" / "repo", base / "keys"
-        write_province_catalog(src, items - 8)
+        write_province_catalog(src, items - shipped_count())
         publish(src, repo, keys)
         root = repo / "metadata" / "1.root.json"
         with static_server(base / "served") as server:

@@ -119,6 +119,12 @@ def _shipped_services() -> list[str]:
                   and "bundle: true" not in p.read_text("utf-8"))
 
 
+def shipped_count() -> int:
+    """How many items (bundles too) the shipped catalog has: a province catalog of N items
+    generates N minus these."""
+    return len(load_catalog(CATALOG_DIR).services)
+
+
 def generated_items(count: int) -> Iterator[GeneratedItem]:
     """`count` items, each with a title of its own (subjects × qualifiers, then numbered)."""
     bases = _shipped_services()

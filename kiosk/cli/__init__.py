@@ -31,6 +31,7 @@ from kiosk.cli import (
     doctor,
     idcard,
     outbox,
+    payments,
     run,
     scenario,
     sim,
@@ -40,8 +41,8 @@ from kiosk.cli.common import EXIT_INTERRUPTED, EXIT_NO, EXIT_USAGE, common_optio
 from kiosk.config import ConfigError
 
 # in the order `kiosk --help` lists them
-GROUPS = (run, scenario, idcard, devices, card, verify, sim, outbox, camera, doctor, admin, bench,
-          catalog)
+GROUPS = (run, scenario, idcard, devices, card, verify, sim, outbox, payments, camera, doctor,
+          admin, bench, catalog)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -100,6 +100,11 @@ def _pil_font(f: FontFile, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(f.path), size, index=f.index)
 
 
+def line_width(text: str, size: int) -> float:
+    """How wide `text` is drawn at `size` pixels, each character in the font that has it."""
+    return float(sum(_pil_font(f, size).getlength(chunk) for f, chunk in runs(text)))
+
+
 def render_line(text: str, width: int, size: int, *, align: str = "left",
                 bold: bool = False) -> Image.Image:
     """One line of text as a 1-bit image `width` pixels wide (black on white)."""

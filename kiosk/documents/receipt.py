@@ -18,8 +18,9 @@ import qrcode
 from escpos.printer import Dummy
 from PIL import Image
 
-from kiosk.documents.fonts import render_line, stack
+from kiosk.documents.fonts import line_width, render_line, stack
 from kiosk.domain.clock import printed_time
+from kiosk.domain.money import yuan
 
 DOTS = {58: 384, 80: 576}  # printable dots per line at 203 dpi
 COLUMNS = {58: 32, 80: 48}
@@ -53,9 +54,54 @@ class ReceiptDocument:
     paper_width_mm: int = 80
 
 
+@dataclass(frozen=True)
+class EReceiptNumbers:
+    """A fiscal e-receipt (财政电子票据) as printed: its numbers and where it is checked."""
+
+    code: str  # 票据代码, 8 digits
+    number: str  # 票据号码, 10 digits
+    check_code: str  # 校验码
+    verify_url: str
+
+
+@dataclass(frozen=True)
+class PaidOnReceipt:
+    """What a receipt says of a payment: what, how much, to whom, the order, the
+    platform's transaction and the fiscal e-receipt (None while it is being issued)."""
+
+    item_name: str
+    amount_fen: int
+    payee: str
+    order_no: str
+    transaction_id: str
+    period: str = ""
+    paid_for: tuple[str, ...] = ()  # the members a contribution is for, masked
+    e_receipt: EReceiptNumbers | None = None
+
+
+def _payment_lines(paid: PaidOnReceipt) -> list[Item]:
+    items: list[Item] = [
+        Text(f"缴费项目：{paid.item_name}" + (f"（{paid.period}）" if paid.period else "")),
+        Text(f"缴费金额：{yuan(paid.amount_fen)}元", bold=True),
+    ]
+    if paid.paid_for:
+        items.append(Text(f"缴费对象：{'、'.join(paid.paid_for)}"))
+    items += [Text(f"收款单位：{paid.payee}"), Text(f"订单号：{paid.order_no}"),
+              Text(f"支付流水号：{paid.transaction_id}")]
+    if paid.e_receipt is None:
+        items.append(Text("财政电子票据：开具中，可凭订单号查询"))
+    else:
+        r = paid.e_receipt
+        items += [Text(f"财政电子票据代码：{r.code}"), Text(f"票据号码：{r.number}"),
+                  Text(f"校验码：{r.check_code}")]
+    return items
+
+
 def case_receipt(*, service: str, case_numbers: list[str], when: datetime, kiosk_id: str,
                  holder_masked: str, outcome: str, next_steps: list[str], progress_url: str,
-                 paper_width_mm: int = 80) -> ReceiptDocument:
+                 paper_width_mm: int = 80, paid: PaidOnReceipt | None = None) -> ReceiptDocument:
+    """The receipt of a visit; with `paid`, of its payment too (the e-receipt's QR code
+    links to its verification; `progress_url` "" prints no progress code)."""
     items: list[Item] = [
         Text("易办自助终端 办事回执", "center", bold=True, large=True),
         Rule(),
@@ -63,13 +109,40 @@ def case_receipt(*, service: str, case_numbers: list[str], when: datetime, kiosk
         *[Text(f"受理编号：{n}") for n in case_numbers],
         Text(f"申请人：{holder_masked}"),
         Text(f"办理结果：{outcome}", bold=True),
+        *(_payment_lines(paid) if paid is not None else []),
         Text(f"时间：{printed_time(when)}"),
         Text(f"终端：{kiosk_id}"),
         Rule(),
         *[Text(step) for step in next_steps],
-        Qr(progress_url),
-        Text("扫码查询办理进度", "center"),
-        Text("请妥善保管本回执", "center"),
+    ]
+    if paid is not None and paid.e_receipt is not None:
+        items += [Qr(paid.e_receipt.verify_url), Text("扫码查验财政电子票据", "center")]
+    if progress_url:
+        items += [Qr(progress_url), Text("扫码查询办理进度", "center")]
+    items.append(Text("请妥善保管本回执", "center"))
+    return ReceiptDocument(items, paper_width_mm)
+
+
+def refund_slip(*, service: str, order_no: str, amount_fen: int, refund_no: str, why: str,
+                when: datetime, kiosk_id: str, paper_width_mm: int = 80) -> ReceiptDocument:
+    """退款告知单: a payment is being returned (the service could not be done, or the money
+    arrived after the order was closed). No personal data."""
+    items: list[Item] = [
+        Text("易办自助终端 退款告知单", "center", bold=True, large=True),
+        Rule(),
+        Text(f"事项：{service}"),
+        Text(f"订单号：{order_no}"),
+        Text(f"已支付金额：{yuan(amount_fen)}元"),
+        Text(f"退款金额：{yuan(amount_fen)}元", bold=True),
+        Text(f"退款单号：{refund_no}"),
+        Text(f"原因：{why}"),
+        Text(f"时间：{printed_time(when)}"),
+        Text(f"终端：{kiosk_id}"),
+        Rule(),
+        Text("款项将原路退回您的付款账户，"),
+        Text("一般1至7个工作日到账。"),
+        Text("如未收到，请凭本单到服务台咨询。"),
+        Text("请妥善保管本告知单", "center"),
     ]
     return ReceiptDocument(items, paper_width_mm)
 
@@ -105,9 +178,25 @@ def _is_printer_text(text: str) -> bool:
     return all(0x20 <= ord(c) < 0x7F for c in text)
 
 
+def _wrapped(text: str, width: int, size: int) -> list[str]:
+    """`text` in lines that fit `width` pixels (a long order number or item name on 58 mm
+    paper goes on the next line instead of off the edge)."""
+    lines: list[str] = []
+    line = ""
+    for ch in text:
+        if line and line_width(line + ch, size) > width:
+            lines.append(line)
+            line = ch.lstrip()
+        else:
+            line += ch
+    return [*lines, line] if line or not lines else lines
+
+
 def _line_image(item: Text, width: int) -> Image.Image:
     size = 44 if item.large else 24
-    return render_line(item.text, width, size, align=item.align, bold=item.bold)
+    parts = [render_line(line, width, size, align=item.align, bold=item.bold)
+             for line in _wrapped(item.text, width, size)]
+    return parts[0] if len(parts) == 1 else stack(parts, width, margin=0)
 
 
 def to_escpos(doc: ReceiptDocument) -> bytes:

@@ -395,6 +395,80 @@ _VISIT: dict[str, dict[str, str]] = {
         "en": "Your application was accepted (case {case}), but it contains a character this "
               "kiosk cannot print; please collect your documents at a service counter",
     },
+    # 缴费: what a citizen reads when a payment does not go through, or is returned
+    "payment_gave_up": {
+        "zh-Hans": "已取消缴费，订单已关闭，没有扣款",
+        "zh-Hant": "已取消繳費，訂單已關閉，沒有扣款",
+        "en": "You cancelled the payment: the order is closed and nothing was charged",
+    },
+    "payment_timed_out": {
+        "zh-Hans": "支付超时，订单已关闭，没有扣款。如需缴费请重新办理",
+        "zh-Hant": "支付逾時，訂單已關閉，沒有扣款。如需繳費請重新辦理",
+        "en": "The time to pay ran out: the order is closed and nothing was charged. Start "
+              "again to pay",
+    },
+    "payment_declined": {
+        "zh-Hans": "您不缴费，没有创建订单，没有扣款",
+        "zh-Hant": "您不繳費，沒有建立訂單，沒有扣款",
+        "en": "You chose not to pay: no order was made and nothing was charged",
+    },
+    "payment_unreachable": {
+        "zh-Hans": "暂时无法连接支付平台，没有扣款，请稍后再试或到窗口办理",
+        "zh-Hant": "暫時無法連接支付平台，沒有扣款，請稍後再試或到窗口辦理",
+        "en": "The payment platform cannot be reached; nothing was charged. Please try later "
+              "or go to a service counter",
+    },
+    "payment_nothing_due": {
+        "zh-Hans": "没有需要缴纳的费用：所列人员本期均已缴费",
+        "zh-Hant": "沒有需要繳納的費用：所列人員本期均已繳費",
+        "en": "There is nothing to pay: everyone listed has paid for this period",
+    },
+    "payment_not_a_code": {
+        "zh-Hans": "这不是付款码，请出示微信、支付宝或云闪付的付款码，或扫描屏幕上的二维码",
+        "zh-Hant": "這不是付款碼，請出示微信、支付寶或雲閃付的付款碼，或掃描螢幕上的二維碼",
+        "en": "That is not a payment code: show the payment code of WeChat, Alipay or "
+              "UnionPay, or scan the QR code on the screen",
+    },
+    "payment_code_declined": {
+        "zh-Hans": "付款没有成功，没有扣款。请换一种付款方式，或扫描屏幕上的二维码",
+        "zh-Hant": "付款沒有成功，沒有扣款。請換一種付款方式，或掃描螢幕上的二維碼",
+        "en": "The payment did not go through and nothing was charged. Try another way to pay, "
+              "or scan the QR code on the screen",
+    },
+    "payment_code_stale": {
+        "zh-Hans": "这个付款码不能使用，请刷新付款码后再出示",
+        "zh-Hant": "這個付款碼不能使用，請刷新付款碼後再出示",
+        "en": "This payment code cannot be used: refresh it in your app and show it again",
+    },
+    "payment_code_unreachable": {
+        "zh-Hans": "暂时无法连接支付平台，请稍后再出示付款码，或扫描屏幕上的二维码",
+        "zh-Hant": "暫時無法連接支付平台，請稍後再出示付款碼，或掃描螢幕上的二維碼",
+        "en": "The payment platform cannot be reached: show the code again shortly, or scan "
+              "the QR code on the screen",
+    },
+    "payment_refund_service": {
+        "zh-Hans": "您已支付{amount}，但业务暂时无法办理。款项将原路退回（退款单号{refund_no}），"
+                   "请取走退款告知单，到窗口咨询",
+        "zh-Hant": "您已支付{amount}，但業務暫時無法辦理。款項將原路退回（退款單號{refund_no}），"
+                   "請取走退款告知單，到窗口諮詢",
+        "en": "You paid {amount}, but the service cannot be done now. The money will be "
+              "returned to where it came from (refund {refund_no}); take the refund slip and "
+              "ask at a service counter",
+    },
+    "payment_refund_late": {
+        "zh-Hans": "订单关闭后您的付款才到账，{amount}将原路退回（退款单号{refund_no}）。"
+                   "请取走退款告知单，如需缴费请重新办理",
+        "zh-Hant": "訂單關閉後您的付款才到賬，{amount}將原路退回（退款單號{refund_no}）。"
+                   "請取走退款告知單，如需繳費請重新辦理",
+        "en": "Your payment arrived after the order was closed: {amount} will be returned to "
+              "where it came from (refund {refund_no}). Take the refund slip, and start again "
+              "to pay",
+    },
+    "payment_slip_not_printed": {
+        "zh-Hans": "退款告知单没能打印出来，请记下退款单号",
+        "zh-Hant": "退款告知單沒能打印出來，請記下退款單號",
+        "en": "The refund slip could not be printed; please note the refund number",
+    },
     "ticket_unavailable": {
         "zh-Hans": "暂时无法取号，请到服务台咨询",
         "zh-Hant": "暫時無法取號，請到服務台諮詢",

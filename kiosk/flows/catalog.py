@@ -247,6 +247,10 @@ def _load_catalog(directory: Path, known: dict[str, LoadedItem]) -> Catalog:
             if item not in catalog.services:
                 raise CatalogError(f"{bdoc.path}:{bdoc.line_of(('items', i))}: items[{i}]: no "
                                    f"service {item!r} in the catalog")
+            if catalog.services[item].payment is not None:
+                # one order per visit, for one item: a bundle's fees are not summed (yet)
+                raise CatalogError(f"{bdoc.path}:{bdoc.line_of(('items', i))}: items[{i}]: "
+                                   f"{item!r} takes a payment, which a bundle cannot hold")
         _check_needs(bdoc, b, catalog)
     guide = directory / GUIDE_FILE
     if guide.exists():

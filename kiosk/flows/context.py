@@ -15,7 +15,14 @@ from kiosk.domain.languages import Lang
 from kiosk.face.check import FaceCheck
 from kiosk.face.verifier import FaceVerifier
 from kiosk.flows.interaction import FilledField, Interaction
-from kiosk.flows.outcome import EndReason, FlowResult, Outcome, Step, VisitStop
+from kiosk.flows.outcome import (
+    EndReason,
+    FlowResult,
+    Outcome,
+    PaymentResult,
+    Step,
+    VisitStop,
+)
 from kiosk.flows.ports import FlowPorts
 from kiosk.flows.schema import Bundle, ServiceDefinition
 from kiosk.session import Session
@@ -23,7 +30,7 @@ from kiosk.session import Session
 T = TypeVar("T")
 
 # the time budgets a service declares (ServiceDefinition.time_budget_s), by what is awaited
-BUDGETS = ("face", "form", "sign", "print")
+BUDGETS = ("face", "form", "sign", "print", "pay")
 
 
 @dataclass
@@ -48,6 +55,13 @@ class VisitContext:
     # 联办: licence type → the bundle item whose application stands in for it (the citizen
     # does not hold it yet; see Bundle.needs)
     pending: dict[str, str] = field(default_factory=dict)
+    # 缴费: the paid order this visit's service stands on (kiosk/flows/payment_visit.py),
+    # and what its receipt says besides: the platform's transaction, the period of a
+    # contribution and the members it is for (masked)
+    payment: PaymentResult | None = None
+    transaction_id: str = ""
+    payment_period: str = ""
+    paid_for: tuple[str, ...] = ()
 
     @property
     def holder(self) -> str:

@@ -33,6 +33,55 @@ class SignedCommitment:
 
 
 @dataclass(frozen=True)
+class PaymentLine:
+    """One thing paid for on the payment screen: the item (a fee, a tier), or one member of
+    the household a contribution is for (`ref` names them to the backend)."""
+
+    label: str
+    amount_fen: int
+    ref: str = ""
+    due: bool = True  # False: already paid for the period (listed, not payable)
+    personal: bool = False  # a person's name: covered on a staff member's shared screen
+
+
+@dataclass(frozen=True)
+class PaymentOffer:
+    """What the citizen is asked to pay, before any order exists: what, to whom, how much."""
+
+    item_name: str
+    payee: str
+    period: str  # what a contribution is for ("2027年度"), "" for a fee
+    lines: list[PaymentLine]
+    choosable: bool = False  # the citizen may leave lines out (members of the household)
+
+
+@dataclass(frozen=True)
+class PaymentAccepted:
+    refs: list[str]  # the lines chosen (by ref; all due lines when the offer is not choosable)
+
+
+@dataclass(frozen=True)
+class PaymentShown:
+    """The order, made and durable: its QR code (主扫) and, at the same time, the camera
+    waiting for a payment code (被扫), with the countdown."""
+
+    order_no: str
+    amount_fen: int
+    item_name: str
+    payee: str
+    qr_text: str
+    countdown_s: float
+    codes_accepted: bool  # a payment code can be shown to the camera too
+
+
+@dataclass(frozen=True)
+class PaymentConfirmed:
+    order_no: str
+    amount_fen: int
+    heard_at: float  # time.perf_counter() when the platform's confirmation arrived
+
+
+@dataclass(frozen=True)
 class RatingAnswer:
     level: int  # 5 非常满意 … 1 非常不满意
     reasons: list[str]
@@ -52,6 +101,16 @@ class Interaction(Protocol):
     async def ask_field(self, field: FormField, error: str | None) -> str | None: ...
     async def confirm_form(self, form: list[FilledField]) -> bool: ...
     async def sign_commitment(self, text: str) -> SignedCommitment | None: ...
+    async def offer_payment(self, offer: PaymentOffer) -> PaymentAccepted | None:
+        """Amount, payee and what is paid for, before paying: go on (with the lines chosen)
+        or None (the citizen does not pay)."""
+    async def wait_at_payment(self, shown: PaymentShown) -> None:
+        """Show the order's QR code, amount, payee and countdown while the kiosk waits for
+        the platform; returns only if the citizen gives up (取消支付)."""
+    def payment_problem(self, text: str) -> None:
+        """A payment code did not pay (words for the citizen); the kiosk keeps waiting."""
+    def payment_confirmed(self, paid: PaymentConfirmed) -> None:
+        """The platform confirmed the payment: "已支付", and only now."""
     def finished(self, outcome: str, case_numbers: list[str], printed: list[str],
                  problems: list[str], *, uploading: bool = False) -> None:
         """The decision is made and the documents are out (or not): tell the citizen.

@@ -35,12 +35,14 @@ class Step(StrEnum):
     FILL_FORM = "fill_form"
     MATERIALS = "materials"
     DECIDE = "decide"
+    PAY = "pay"  # 缴费: an item with a payment (kiosk/flows/payment_visit.py)
     SUBMIT = "submit"
     PRINT = "print"
     RATE = "rate"
 
 
-# The steps the "working" screen lists, in order (QML reads this through the bridge).
+# The steps the "working" screen lists, in order (QML reads this through the bridge). Paying
+# has screens of its own.
 WORKING_STEPS: tuple[Step, ...] = (Step.PULL_LICENSES, Step.FILL_FORM, Step.MATERIALS,
                                    Step.DECIDE, Step.SUBMIT, Step.PRINT)
 
@@ -68,6 +70,20 @@ class VisitStop(Exception):
 
 
 @dataclass
+class PaymentResult:
+    """A visit's payment order as it stood when the visit ended (no personal data)."""
+
+    order_no: str
+    amount_fen: int
+    state: str  # the order's state (kiosk/services/payment_orders.py)
+    application: str = ""  # the outbox item that records the service
+    method: str = ""  # qr (the citizen scanned) | code (the kiosk read their payment code)
+    e_receipt: str = ""  # the fiscal e-receipt's number, once issued
+    refund_no: str = ""
+    confirm_ms: float | None = None  # platform confirmation heard → the citizen told
+
+
+@dataclass
 class FlowResult:
     service: str
     outcome: Outcome
@@ -86,6 +102,7 @@ class FlowResult:
     # (answers), "camera" (the face check), "backend" (HTTP), "printers" (print jobs); the
     # rest of a visit's wall time is the kiosk's own cost (benchmark visit_overhead_ms)
     waited: dict[str, float] = field(default_factory=dict)
+    payment: PaymentResult | None = None  # 缴费: the visit's order, if it made one
 
     def add_wait(self, kind: str, seconds: float) -> None:
         self.waited[kind] = self.waited.get(kind, 0.0) + seconds

@@ -5,8 +5,10 @@ visit's context (kiosk/flows/context.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from kiosk.devices.camera.base import Frame
 from kiosk.devices.printers.document_printer import CupsDocumentPrinter
 from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
 from kiosk.documents.issuer import CertificateIssuer
@@ -16,6 +18,9 @@ from kiosk.face.check import FrameSource
 from kiosk.flows.catalog import Catalog
 from kiosk.services.gateway import GatewayClient
 from kiosk.services.outbox import Outbox, Uploader
+from kiosk.services.payment_orders import OrderBook
+from kiosk.services.payment_platform import PaymentPlatformClient
+from kiosk.services.payment_settlement import OrderSettler
 
 
 @dataclass(frozen=True)
@@ -40,3 +45,11 @@ class FlowPorts:
     print_deadline_s: float = 120.0  # a print job not done by then is cancelled (timeouts.print_s)
     # every date a visit judges or prints: today and now where the kiosk stands
     clock: KioskClock = field(default_factory=KioskClock)
+    # 缴费: the durable orders, the platform (through the gateway), who settles what a visit
+    # leaves unfinished, and the QR decoder a payment code shown to the camera goes through
+    orders: OrderBook | None = None
+    payments: PaymentPlatformClient | None = None
+    settler: OrderSettler | None = None
+    qr_decoder: Callable[[Frame], str | None] | None = None
+    payment_poll_s: int = 10  # one long-polled query at most this long
+    payment_late_s: int = 1  # after closing: how long to listen for a payment still landing

@@ -20,6 +20,7 @@ from pydantic import (
 
 from kiosk.domain.identity import Credential
 from kiosk.domain.languages import LANGS, Lang
+from kiosk.domain.money import Fen
 
 Text = dict[Lang, str]
 _ID = r"^[a-z0-9][a-z0-9-]{1,62}$"
@@ -161,6 +162,55 @@ class TimeBudget(_Strict):
     form: Annotated[int, Field(gt=0, le=1800)] = 300
     sign: Annotated[int, Field(gt=0, le=900)] = 180
     print: Annotated[int, Field(gt=0, le=600)] = 120
+    # the countdown while the kiosk waits for a payment (then the order is closed); never
+    # longer than the platform keeps the order open
+    pay: Annotated[int, Field(ge=30, le=900)] = 180
+
+
+# What the backend can quote for a citizen (POST /v1/payments/quotes): the amount is the
+# registry's, not the definition's (e.g. the year's contribution of each insured member of
+# the household).
+QuoteKind = Literal["resident_medical_insurance"]
+
+
+class Tiers(_Strict):
+    """A contribution tier the citizen chooses on the form: `field` is a choice field of
+    this item, and `fen` gives every one of its options an amount."""
+
+    field: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,40}$")]
+    fen: Annotated[dict[str, Fen], Field(min_length=1)]
+
+
+class Amount(_Strict):
+    """What is paid: exactly one of a fixed fee, a tier chosen on the form, or an amount
+    the backend quotes for this citizen. In fen (a whole number: 1000 is 10.00 yuan)."""
+
+    fen: Fen | None = None
+    tiers: Tiers | None = None
+    quote: QuoteKind | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Amount:
+        given = [k for k in ("fen", "tiers", "quote") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("an amount is exactly one of fen (a fixed fee), tiers (chosen "
+                             "on the form) or quote (the backend's amount for this citizen)"
+                             + (f"; given: {', '.join(given)}" if given else ""))
+        return self
+
+
+class Payment(_Strict):
+    """A fee or a contribution paid at the kiosk (缴费), through the province's public
+    payment platform. `when`: `before_submit` — paid, then the application goes in (a
+    licence fee); `is_the_service` — the payment is what the citizen came for (a
+    contribution), recorded with the order."""
+
+    when: Literal["before_submit", "is_the_service"]
+    item_name: Text  # what is paid (缴费项目), on the screen, the order and the receipt
+    payee: Text  # who is paid (收款单位 / 执收单位)
+    amount: Amount
+    e_receipt: bool = True  # a fiscal e-receipt (财政电子票据) is issued for it
+    _t = field_validator("item_name", "payee")(_complete)
 
 
 class ServiceDefinition(_Strict):
@@ -181,6 +231,7 @@ class ServiceDefinition(_Strict):
     documents: list[Document] = Field(default_factory=list)
     receipt: Receipt
     time_budget_s: TimeBudget = Field(default_factory=TimeBudget)
+    payment: Payment | None = None
 
     _t = field_validator("titles")(_complete)
 
@@ -227,6 +278,32 @@ class ServiceDefinition(_Strict):
         if self.approval == "instant" and self.review_days:
             raise ValueError("an instant service has no review days")
         return self
+
+    @field_validator("payment")
+    @classmethod
+    def _payment_fits(cls, payment: Payment | None, info: ValidationInfo) -> Payment | None:
+        """A tier is a choice field of this item with an amount for each option; a payment
+        that is the service is recorded when paid (decided on the spot)."""
+        if payment is None:
+            return None
+        tiers = payment.amount.tiers
+        if tiers is not None:
+            chosen = next((f for f in info.data.get("fields") or [] if f.id == tiers.field),
+                          None)
+            if chosen is None or chosen.input != "choice":
+                raise ValueError(f"amount.tiers.field: {tiers.field!r} is not a choice field "
+                                 "of this item")
+            if set(chosen.options) != set(tiers.fen):
+                missing = sorted(set(chosen.options) - set(tiers.fen))
+                stray = sorted(set(tiers.fen) - set(chosen.options))
+                raise ValueError(f"amount.tiers.fen: every option of {tiers.field!r} has an "
+                                 "amount, and only those"
+                                 + (f" (no amount: {', '.join(missing)})" if missing else "")
+                                 + (f" (not an option: {', '.join(stray)})" if stray else ""))
+        if payment.when == "is_the_service" and info.data.get("approval") != "instant":
+            raise ValueError("when: a payment that is the service is recorded when it is "
+                             "paid: approval must be instant")
+        return payment
 
 
 class BundleNeed(_Strict):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from kiosk.domain.languages import Lang
+from kiosk.domain.money import yuan
 from kiosk.flows.schema import Bundle, GuideNode
 
 if TYPE_CHECKING:
@@ -34,9 +35,11 @@ def summary(catalog: Catalog, key: str, language: str) -> dict[str, Any]:
     commitment = any(s.commitment is not None for s in items)
     instant = all(s.approval == "instant" for s in items)
     documents = [d.title[lang] for s in items for d in s.documents] if instant else []
-    # a visit: identify + face (~1 min), one minute per asked field, printing
+    # a visit: identify + face (~1 min), one minute per asked field, paying, printing
     asked = {f.id for s in items for f in s.fields if f.input is not None}
-    minutes = 2 + len(asked) + (2 if commitment else 0) + (1 if documents else 0)
+    paid = next((s.payment for s in items if s.payment is not None), None)
+    minutes = 2 + len(asked) + (2 if commitment else 0) + (1 if documents else 0) + \
+        (1 if paid else 0)
     return {
         "id": item.id, "title": item.titles[lang],
         "category": "bundle" if isinstance(item, Bundle) else item.category,
@@ -49,14 +52,25 @@ def summary(catalog: Catalog, key: str, language: str) -> dict[str, Any]:
                                                | set(item.keywords)),
         # it pulls e-licenses or records: it cannot be done while the backend is unreachable
         # (an application alone can: the outbox keeps it until the backend answers)
-        "needsBackend": any(s.pulls.licenses or s.pulls.records for s in items),
+        "needsBackend": any(s.pulls.licenses or s.pulls.records for s in items)
+        or paid is not None,  # the payment platform is reached through the backend
+        # 缴费: what is paid and how much (a fixed fee in yuan; "" when chosen or quoted)
+        "payment": None if paid is None else {
+            "item": paid.item_name[lang], "payee": paid.payee[lang],
+            "isService": paid.when == "is_the_service",
+            "amount": yuan(paid.amount.fen) if paid.amount.fen is not None else "",
+            "how": "fixed" if paid.amount.fen is not None
+            else "tiers" if paid.amount.tiers is not None else "quote"},
     }
 
 
 def all_summaries(catalog: Catalog, lang: str) -> list[dict[str, Any]]:
-    """Every service and bundle; items that are mostly done as part of a bundle come last."""
+    """Every service and bundle; payments (缴费) after the other items, and items that are
+    mostly done as part of a bundle last."""
     in_bundles = {i for b in catalog.bundles.values() for i in b.items}
-    keys = sorted([*catalog.services, *catalog.bundles], key=lambda k: k in in_bundles)
+    keys = sorted([*catalog.services, *catalog.bundles],
+                  key=lambda k: (k in in_bundles, k in catalog.services and
+                                 catalog.services[k].payment is not None))
     return [summary(catalog, k, lang) for k in keys]
 
 

@@ -25,6 +25,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 
 from kiosk.app import CoreThread
+from kiosk.devices.camera.sim import Scene
 from kiosk.flows.catalog import Catalog, load_catalog
 from kiosk.flows.outcome import FlowResult
 from kiosk.flows.passport_entry import MrzEntry
@@ -38,6 +39,8 @@ from kiosk.scenarios.rig import (
 )
 from kiosk.scenarios.schema import InlineCard
 from kiosk.sim.citizens import card
+from kiosk.sim.payment_platform import HOUSEHOLDS
+from kiosk.sim.phone import ScriptedPhone
 from kiosk.ui.shell import Shell, build_shell
 from kiosk.ui.touch import Finger, exists, find
 
@@ -141,6 +144,8 @@ def _personal(scenario: Scenario, fields: dict[str, FormField]) -> list[str]:
     else:
         record = card(written).record
         values += [record.name, record.id_number, record.id_number[-6:], record.address or ""]
+        # a household's contribution lists its members: their names are never said either
+        values += [name for _n, name, _r in HOUSEHOLDS.get(record.id_number, [])]
     answers = s.get("answers") or {}
     for f in fields.values():
         if f.personal and f.input != "choice":
@@ -165,6 +170,7 @@ class ScreensVisit:
         self.ticket: dict[str, Any] | None = None
         self._answered: object = None  # the view last answered (each is answered once)
         self._pulled = False
+        self._paying = False  # the phone has done what the file says
 
     def _on_core(self, coro: Any, timeout_s: float = 30.0) -> Any:
         return self.thread.submit(coro).result(timeout_s)
@@ -250,9 +256,55 @@ class ScreensVisit:
             self._rate()
         elif screen == "report":
             self._report()
+        elif screen == "pay_offer":
+            self._pay_offer(view)
+        elif screen == "pay":
+            if not view.get("qr") or view.get("paid"):
+                return  # the order is being made, or the payment is in
+            self._pay(view)
         else:
             return  # a screen that waits for the kiosk (face, working, finished)
         self._answered = view
+
+    def _pay_offer(self, view: dict[str, Any]) -> None:
+        """The amount and the payee: the members the file does not list are ticked off (by
+        keys), then 去支付 — or 不缴了."""
+        c, pay = self.c, self.scenario.spec.pay
+        if not pay.accepts:
+            c.press("payNo")
+            return
+        relations = {"self": "本人", "spouse": "配偶", "child": "子女", "parent": "父母",
+                     "other": "家庭成员"}
+        if pay.members is not None and view.get("choosable"):
+            wanted = {relations[m] for m in pay.members}
+            for i, line in enumerate(view.get("lines") or []):
+                label = str(line.get("label", ""))
+                if line.get("due") and not any(f"（{w}）" in label for w in wanted):
+                    c.press(f"payLine_{i}")
+        c.press("payGo")
+
+    def _pay(self, view: dict[str, Any]) -> None:
+        """The citizen's phone: it pays the QR code, or its payment code is held up to the
+        camera; or the citizen presses 取消支付 (after the kiosk said a code did not pay)."""
+        c, pay = self.c, self.scenario.spec.pay
+        if self._paying:
+            if pay.gives_up and (pay.phone != "declines" or view.get("problem")):
+                c.press("payCancel")
+            return
+        self._paying = True
+        assert self.rig.gateway is not None
+        phone = ScriptedPhone(self.rig.gateway)
+        if pay.phone != "never":
+            if pay.by == "qr":
+                self._on_core(phone.pay(str(view["qr"]),
+                                        "declines" if pay.phone == "declines" else "pays"))
+            else:
+                code = self._on_core(phone.payment_code(
+                    pay.wallet, "needs_pin" if pay.phone == "needs_pin" else
+                    "declines" if pay.phone == "declines" else "pays"))
+                self.rig.camera.set_scene(Scene.QR, qr_text=code)
+        if pay.gives_up and (pay.phone in ("never", "pays") or pay.by == "qr"):
+            c.press("payCancel")
 
     def _field(self, view: dict[str, Any]) -> None:
         c = self.c

@@ -54,6 +54,10 @@ from kiosk.flows.catalog import load_catalog
 from kiosk.flows.interaction import (
     ELDER_PATIENCE,
     FilledField,
+    PaymentAccepted,
+    PaymentConfirmed,
+    PaymentOffer,
+    PaymentShown,
     RatingAnswer,
     SignedCommitment,
 )
@@ -62,9 +66,10 @@ from kiosk.flows.passport_entry import MrzEntry
 from kiosk.flows.schema import FormField
 from kiosk.flows.visit import VisitRunner
 from kiosk.flows.yaml_source import YamlRefused, describe_invalid, load_yaml
-from kiosk.scenarios.schema import InlineCard, ScenarioSpec, scenario_today
+from kiosk.scenarios.schema import BackendFaults, InlineCard, ScenarioSpec, scenario_today
 from kiosk.sim.citizens import DECK, card, eid_code, inline_card
 from kiosk.sim.hub import SimulatorProcess
+from kiosk.sim.phone import ScriptedPhone
 
 T = TypeVar("T")
 
@@ -122,14 +127,20 @@ class ScriptedCitizen:
     """The scripted person at the kiosk: the `VisitInteraction` the scenario's answers drive."""
 
     def __init__(self, scenario: Scenario, camera: SimulatedCamera, face_scene: Scene,
-                 pull_card: Callable[[], Awaitable[None]]) -> None:
+                 pull_card: Callable[[], Awaitable[None]],
+                 phone: ScriptedPhone | None = None) -> None:
         self.s = scenario.data
+        self.spec = scenario.spec
         self.camera = camera
         self.face_scene = face_scene
         self._pull_card = pull_card
+        self.phone = phone
         self.steps: list[str] = []
         self.problem: str | None = None
         self.gave_up = asyncio.Event()
+        self.payment_problems: list[str] = []
+        self._payment_problem = asyncio.Event()
+        self.paid: PaymentConfirmed | None = None
 
     def step(self, name: str) -> None:
         self.steps.append(name)
@@ -194,6 +205,50 @@ class ScriptedCitizen:
     async def report_not_done(self, reason: str) -> str | None:
         text = self.s.get("report_not_done")
         return str(text) if text else None
+
+    # --- 缴费: the scripted citizen and their phone (`pay:` in the file) ----------------------
+    async def offer_payment(self, offer: PaymentOffer) -> PaymentAccepted | None:
+        pay = self.spec.pay
+        if not pay.accepts:
+            return None
+        relations = {"本人": "self", "配偶": "spouse", "子女": "child", "父母": "parent",
+                     "家庭成员": "other", "self": "self", "spouse": "spouse", "child": "child",
+                     "parent": "parent", "family": "other"}
+        chosen = []
+        for line in offer.lines:
+            relation = relations.get(line.label.rsplit("（", 1)[-1].rstrip("）"), "")
+            if line.due and (pay.members is None or relation in pay.members):
+                chosen.append(line.ref)
+        return PaymentAccepted(chosen)
+
+    async def wait_at_payment(self, shown: PaymentShown) -> None:
+        """The phone does what the file says; the citizen gives up only if it says so (after
+        the kiosk said why the payment did not go through, when it tried)."""
+        pay = self.spec.pay
+        if self.phone is None:
+            raise ScenarioError("the scenario's kiosk has no simulated payment platform")
+        if pay.phone != "never":
+            if pay.by == "qr":
+                await self.phone.pay(shown.qr_text,
+                                     "declines" if pay.phone == "declines" else "pays")
+            else:
+                code = await self.phone.payment_code(
+                    pay.wallet, "needs_pin" if pay.phone == "needs_pin" else
+                    "declines" if pay.phone == "declines" else "pays")
+                self.camera.set_scene(Scene.QR, qr_text=code)
+            if pay.gives_up and pay.phone == "declines" and pay.by == "code":
+                await self._payment_problem.wait()  # the kiosk said it did not go through
+        if pay.gives_up:
+            return
+        await asyncio.Event().wait()
+
+    def payment_problem(self, text: str) -> None:
+        self.payment_problems.append(text)
+        self._payment_problem.set()
+
+    def payment_confirmed(self, paid: PaymentConfirmed) -> None:
+        self.paid = paid
+        self.camera.set_scene(self.face_scene)  # the phone is put away
 
     async def rate(self, item_code: str, case_number: str) -> RatingAnswer | None:
         r = self.s.get("rating")
@@ -312,9 +367,7 @@ class ScenarioRig:
         citizen = s["citizen"]
         self.wall.set(scenario.spec.at)
         await self._backend("/sim/faults", {
-            "down": False, "slow_s": 0, "slow_submit_s": 0, "errors": 0,
-            "drop_after_commit": 0, "expired_licenses": False,
-            **(s.get("faults") or {}).get("backend", {})})
+            **BackendFaults().model_dump(), **(s.get("faults") or {}).get("backend", {})})
         if s.get("licenses"):
             await self._backend("/sim/licenses", {"licenses": s["licenses"]})
         present, photo = await self._credential(citizen, s, scenario.spec.records.model_dump(
@@ -348,7 +401,9 @@ class ScenarioRig:
         s = scenario.data
         citizen = s["citizen"]
         prepared = await self.prepare(scenario)
-        who = ScriptedCitizen(scenario, self.camera, prepared.face, self.lift_card)
+        assert self.gateway is not None
+        who = ScriptedCitizen(scenario, self.camera, prepared.face, self.lift_card,
+                              ScriptedPhone(self.gateway))
         visit_started = time.perf_counter()
         visit = asyncio.ensure_future(self.runner.run(
             str(s["service"]), who, patience=ELDER_PATIENCE if s.get("elder") else 1.0))
@@ -397,10 +452,34 @@ class ScenarioRig:
             "seconds": round(time.perf_counter() - started, 3),
             "session_wiped": self.runner.last_session_empty is not False,
             "ticket": ticket,
+            "payment": await self._payment(result),
         }
         out["failed"] = check_expectations(scenario.data.get("expect") or {}, out,
                                            certificate_text(result.certificates))
         return out
+
+    async def _payment(self, result: FlowResult) -> dict[str, Any] | None:
+        """The visit's order as the kiosk keeps it and as the platform sees it (what the
+        citizen was charged: paid less refunded)."""
+        if result.payment is None:
+            return None
+        assert self.core.orders is not None
+        order = self.core.orders.get(result.payment.order_no)
+        platform = await self._backend_get("/sim/payments")
+        seen = next((o for o in platform.get("orders", [])
+                     if o["order_no"] == order.order_no), None)
+        charged = 0 if seen is None or seen["status"] not in ("paid", "refunded") else \
+            int(seen["amount_fen"]) - int(seen["refunded_fen"])
+        return {"order_no": order.order_no, "state": order.state,
+                "amount_fen": order.amount_fen, "charged_fen": charged,
+                "platform_status": seen["status"] if seen else None,
+                "method": result.payment.method, "e_receipt": bool(order.e_receipt),
+                "refund_no": order.refund_no, "confirm_ms": result.payment.confirm_ms}
+
+    async def _backend_get(self, path: str) -> dict[str, Any]:
+        assert self.gateway is not None
+        _status, answer = await self.gateway.request("GET", path)
+        return answer if isinstance(answer, dict) else {}
 
     async def _linked_cases(self, result: FlowResult) -> int:
         """How many of the visit's cases the backend links to another of them (联办)."""
@@ -546,6 +625,11 @@ def check_expectations(expect: dict[str, Any], out: dict[str, Any],
             failed.append(f"ticket: expected a printed number, got {ticket['words']!r}")
         elif expect["ticket"] == "none" and ticket["number"]:
             failed.append(f"ticket: expected none, got {ticket['number']}")
+    for key, want in (expect.get("payment") or {}).items():
+        got = (out.get("payment") or {}).get(key)
+        if got != want:
+            failed.append(f"payment.{key}: expected {want!r}, got {got!r}"
+                          + ("" if out.get("payment") else " (no order was made)"))
     if not out["session_wiped"]:
         failed.append("session: personal data left after the scenario")
     return failed

@@ -149,15 +149,49 @@ class Rating(_Strict):
         return self
 
 
+Count = Annotated[StrictInt, Field(ge=0, le=100)]
+
+
 class BackendFaults(_Strict):
-    """The simulated backend's faults (kiosk/sim/backend.py)."""
+    """The simulated backend's faults (kiosk/sim/backend.py), and its payment platform's
+    (kiosk/sim/payment_platform.py)."""
 
     down: StrictBool = False
     slow_s: Annotated[StrictFloat | StrictInt, Field(ge=0, le=60)] = 0
     slow_submit_s: Annotated[StrictFloat | StrictInt, Field(ge=0, le=60)] = 0
-    errors: Annotated[StrictInt, Field(ge=0, le=100)] = 0
-    drop_after_commit: Annotated[StrictInt, Field(ge=0, le=100)] = 0
+    errors: Count = 0
+    drop_after_commit: Count = 0
     expired_licenses: StrictBool = False
+    service_refused: Count = 0  # paid, but the service is refused: the kiosk refunds
+    confirm_delay_s: Annotated[StrictFloat | StrictInt, Field(ge=0, le=60)] = 0
+    lost_notifications: Count = 0
+    paid_after_close: Count = 0
+    refund_refused: Count = 0
+    statement_extra: Count = 0
+    statement_missing: Count = 0
+    order_lifetime_s: Annotated[StrictFloat | StrictInt, Field(ge=2, le=7200)] = 900
+
+
+class Pay(_Strict):
+    """How the scripted citizen pays when the service asks (缴费)."""
+
+    accepts: StrictBool = True  # false: declines the amount shown (不缴了)
+    by: Literal["qr", "code"] = "qr"  # the phone scans the QR, or shows its payment code
+    wallet: Literal["wechat", "alipay", "unionpay"] = "wechat"  # the app (by: code)
+    # pays; declines (the bank says no); needs_pin (confirmed in the app, by: code); never
+    # (the citizen does not pay: the countdown runs out)
+    phone: Literal["pays", "declines", "needs_pin", "never"] = "pays"
+    gives_up: StrictBool = False  # presses 取消支付 once the phone has tried (or at once)
+    # a contribution for the household: the relations paid for (default: every one due)
+    members: list[Literal["self", "spouse", "child", "parent", "other"]] | None = None
+
+
+class PaymentExpected(_Strict):
+    state: Literal["printed", "served", "closed", "refunded"] | None = None
+    charged_fen: Annotated[StrictInt, Field(ge=0)] | None = None  # what the platform kept
+    amount_fen: Annotated[StrictInt, Field(ge=0)] | None = None  # what the order asked
+    method: Literal["qr", "code"] | None = None
+    e_receipt: StrictBool | None = None  # a fiscal e-receipt number was printed
 
 
 class Faults(_Strict):
@@ -168,7 +202,7 @@ class Faults(_Strict):
 
 class Expect(_Strict):
     outcome: Literal["approved", "submitted", "rejected", "referred", "abandoned"] | None = None
-    printed: list[Literal["certificate", "receipt"]] | None = None
+    printed: list[Literal["certificate", "receipt", "refund_slip"]] | None = None
     form: dict[StrictStr, StrictStr | StrictInt | StrictFloat] | None = None
     reason_contains: StrictStr | None = None
     cases: Annotated[StrictInt, Field(ge=0, le=50)] | None = None
@@ -176,6 +210,7 @@ class Expect(_Strict):
     linked_cases: Annotated[StrictInt, Field(ge=0, le=50)] | None = None  # 联办: cases that
     # stand on another case of the same visit
     ticket: Literal["printed", "none"] | None = None  # 取号: a printed number, or none at all
+    payment: PaymentExpected | None = None  # 缴费: the order's end, what was charged
 
 
 class SocialInsuranceRecord(_Strict):
@@ -247,6 +282,7 @@ class ScenarioSpec(_Strict):
     sign_commitment: StrictBool = False
     rating: Rating | None = None
     report_not_done: Annotated[StrictStr, Field(max_length=2000)] | None = None
+    pay: Pay = Pay()
     faults: Faults = Faults()
     expect: Expect = Expect()
 

@@ -9,6 +9,11 @@ was submitted; an uploader sends it with its idempotency key until the backend a
   (4xx) count towards a dead letter after `max_permanent_failures`, visible to staff.
 - A row that cannot be decrypted is set aside as a dead letter; the rest still uploads.
 - On acknowledgement the personal payload is deleted; case numbers, service and time stay.
+- An application that stands on a payment is stored `held` with its order (one transaction,
+  `Outbox.transaction`): never sent until the order is paid (`release`), dropped when the
+  order closes unpaid or is refunded (`withdraw`). A refusal the backend calls final
+  (`service_not_possible`, `payment_not_valid`) makes it a dead letter at once: the money is
+  then returned (kiosk/services/payment_settlement.py).
 """
 
 from __future__ import annotations
@@ -18,10 +23,11 @@ import contextlib
 import json
 import os
 import random
+import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +38,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from kiosk.credentials import CredentialError, Credentials, passed_or_plain
 from kiosk.events import EventId
 from kiosk.logging import get_logger
-from kiosk.services.errors import GatewayError
+from kiosk.services.errors import GatewayError, GatewayRejected
 from kiosk.services.gateway import GatewayClient
 from kiosk.services.outbox_file import (
     DB_NAME,
@@ -47,6 +53,8 @@ log = get_logger(__name__)
 
 ENDPOINTS = {"application": "/v1/applications", "rating": "/v1/ratings",
              "feedback": "/v1/feedback"}
+# refusals after which sending again cannot help: the item is a dead letter at once
+FINAL_REFUSALS = frozenset({"service_not_possible", "payment_not_valid"})
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
@@ -54,7 +62,7 @@ CREATE TABLE IF NOT EXISTS outbox (
     kind TEXT NOT NULL,             -- application | rating | feedback
     service TEXT NOT NULL,          -- service code (not personal)
     created_at REAL NOT NULL,
-    state TEXT NOT NULL,            -- pending | sent | dead
+    state TEXT NOT NULL,            -- held | pending | sent | dead | withdrawn
     attempts INTEGER NOT NULL DEFAULT 0,
     permanent_failures INTEGER NOT NULL DEFAULT 0,
     next_attempt_at REAL NOT NULL,
@@ -162,6 +170,11 @@ class Outbox:
     def put(self, kind: str, body: dict[str, Any], *, service: str) -> str:
         """Store one item durably; returns its id (the idempotency key). When this returns,
         the item is on disk: only then may the citizen be told it was submitted."""
+        with self.transaction() as tx:
+            return tx.put(kind, body, service=service)
+
+    def _insert(self, db: sqlite3.Connection, kind: str, body: dict[str, Any], service: str,
+                state: str) -> str:
         if kind not in ENDPOINTS:
             raise ValueError(f"unknown outbox kind {kind!r}")
         item_id = uuid.uuid4().hex + uuid.uuid4().hex[:8]
@@ -169,15 +182,37 @@ class Outbox:
         blob = nonce + self._aead.encrypt(nonce, json.dumps(body, ensure_ascii=False).encode(),
                                           f"{item_id}|{kind}".encode())
         now = self._clock()
-        with self._lock:
-            self._db.execute(
-                "INSERT INTO outbox (id, kind, service, created_at, state, next_attempt_at, "
-                "payload) VALUES (?, ?, ?, ?, 'pending', ?, ?)",
-                (item_id, kind, service, now, now, blob))
+        db.execute(
+            "INSERT INTO outbox (id, kind, service, created_at, state, next_attempt_at, "
+            "payload) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (item_id, kind, service, now, state, now, blob))
         log.info("outbox stored", event_id=EventId.OUTBOX_STORED, item=item_id, kind=kind,
-                 service=service)
-        self.changed.set()
+                 service=service, held=state == "held")
         return item_id
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """Reads of rows that go with the items (a payment order's), outside any write
+        transaction: another process's writes are not held up by them."""
+        with self._lock:
+            yield self._db
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[OutboxTransaction]:
+        """Several writes that stand or fall together (an order's state and its held
+        application): committed, and on disk, when the block ends; rolled back if it
+        raises."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            tx = OutboxTransaction(self, self._db)
+            try:
+                yield tx
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        if tx.wakes_uploader:
+            self.changed.set()
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -254,9 +289,10 @@ class Outbox:
                  cases=len(case_numbers))
 
     def mark_failed(self, item_id: str, error: str, *, permanent: bool, delay_s: float,
-                    give_up_after: int | None = None) -> None:
+                    give_up_after: int | None = None, final: bool = False) -> None:
         """One failed try. The item becomes a dead letter (payload kept, for staff to retry)
-        after `max_permanent_failures` refusals or `give_up_after` tries of any kind."""
+        after `max_permanent_failures` refusals or `give_up_after` tries of any kind, or at
+        once when the refusal is `final`."""
         with self._lock:
             self._db.execute(
                 "UPDATE outbox SET attempts = attempts + 1, permanent_failures = "
@@ -265,8 +301,8 @@ class Outbox:
                 (1 if permanent else 0, error[:300], self._clock() + delay_s, item_id))
             self._db.execute(
                 "UPDATE outbox SET state = 'dead' WHERE id = ? AND state = 'pending' AND "
-                "(permanent_failures >= ? OR attempts >= ?)",
-                (item_id, self.max_permanent_failures, give_up_after or 2**31))
+                "(permanent_failures >= ? OR attempts >= ? OR ?)",
+                (item_id, self.max_permanent_failures, give_up_after or 2**31, final))
         if self.state(item_id) == "dead":
             log.warning("outbox dead letter", event_id=EventId.OUTBOX_DEAD, item=item_id,
                         error=error)
@@ -290,6 +326,41 @@ class Outbox:
                 "OR id = ?)", (self._clock(), item_id, item_id))
         self.changed.set()
         return int(cur.rowcount)
+
+
+class OutboxTransaction:
+    """Writes inside `Outbox.transaction()`: items, and the rows that go with them (a
+    payment order's state, kiosk/services/payment_orders.py), committed together."""
+
+    def __init__(self, outbox: Outbox, db: sqlite3.Connection) -> None:
+        self._outbox = outbox
+        self.db = db
+        self.wakes_uploader = False
+
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+        return self.db.execute(sql, params)
+
+    def put(self, kind: str, body: dict[str, Any], *, service: str, held: bool = False) -> str:
+        """An item, pending (sent as soon as the uploader can) or held (not sent until it
+        is released)."""
+        item_id = self._outbox._insert(self.db, kind, body, service,
+                                       "held" if held else "pending")
+        self.wakes_uploader |= not held
+        return item_id
+
+    def release(self, item_id: str) -> bool:
+        """A held item becomes pending (its payment is in): True if it was held."""
+        done = self.db.execute("UPDATE outbox SET state = 'pending', next_attempt_at = ? "
+                               "WHERE id = ? AND state = 'held'",
+                               (self._outbox._clock(), item_id)).rowcount > 0
+        self.wakes_uploader |= done
+        return done
+
+    def withdraw(self, item_id: str) -> bool:
+        """A held or dead item is dropped, its personal payload deleted (its payment was
+        never made, or was returned): nothing will send it, nor staff retry it."""
+        return self.db.execute("UPDATE outbox SET state = 'withdrawn', payload = NULL WHERE "
+                               "id = ? AND state IN ('held', 'dead')", (item_id,)).rowcount > 0
 
 
 class Uploader:
@@ -327,10 +398,11 @@ class Uploader:
         try:
             cases = await self.gateway.deliver(entry.kind, body, entry.id)
         except GatewayError as exc:
+            final = isinstance(exc, GatewayRejected) and exc.backend_code in FINAL_REFUSALS
             await asyncio.to_thread(
                 self.outbox.mark_failed, entry.id, f"{exc.code}: {exc}",
                 permanent=not exc.retryable, delay_s=self._delay(entry.attempts),
-                give_up_after=self.max_attempts)
+                give_up_after=self.max_attempts, final=final)
             raise
         except Exception as exc:  # RecursionError, MemoryError, TypeError...: keep the item
             log.error("outbox item could not be sent", event_id=EventId.OUTBOX_UNEXPECTED,
@@ -376,8 +448,8 @@ class Uploader:
         acknowledged it in time, else [] — the item stays in the outbox and the upload goes
         on in the background (a visit never waits on the network past its budget)."""
         entry = await asyncio.to_thread(self.outbox.entry, item_id)
-        if entry is None:
-            return []
+        if entry is None:  # not pending: acknowledged already (the loop may have sent it first)
+            return await asyncio.to_thread(self.outbox.case_numbers, item_id)
         task = self._start(entry)
         done, _ = await asyncio.wait({task}, timeout=within_s)
         if task in done and not task.cancelled() and task.exception() is None and task.result():

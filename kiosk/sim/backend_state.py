@@ -21,6 +21,7 @@ from kiosk.domain.id_number import IdNumber, InvalidIdNumber, PermanentResidence
 from kiosk.sim.citizens import DECK, eid_code
 from kiosk.sim.hall_queue import HallQueue
 from kiosk.sim.help_desk import HelpDesk
+from kiosk.sim.payment_platform import PaymentFaults, PaymentPlatform
 from kiosk.sim.staff_directory import StaffDirectory
 
 TYPES = {
@@ -38,13 +39,16 @@ def _issuer_code(raw: str) -> str:
 
 
 @dataclass
-class Faults:
+class Faults(PaymentFaults):
     down: bool = False
     slow_s: float = 0.0
     slow_submit_s: float = 0.0
     errors: int = 0
     drop_after_commit: int = 0
     expired_licenses: bool = False
+    # that many applications standing on a paid order are refused although paid (409
+    # service_not_possible): the service cannot be done, the kiosk must refund
+    service_refused: int = 0
 
 
 def _seed_licenses() -> list[dict[str, Any]]:
@@ -193,6 +197,7 @@ class BackendState:
         """)
         self.people = _deck_people()
         self.queue = HallQueue(self.clock)
+        self.payments = PaymentPlatform(self.clock, self.faults)
         self.help_desk = HelpDesk()
         self.staff = staff or StaffDirectory()
         if not self.db.execute("SELECT 1 FROM licenses LIMIT 1").fetchone():

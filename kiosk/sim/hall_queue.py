@@ -35,7 +35,8 @@ def sample_groups() -> dict[str, CounterGroup]:
     }
 
 
-ITEM_GROUPS = {"SBJF": "B", "XSEYB": "B", "XSESBK": "B", "SPJY": "C", "GTGSH": "C", "GGCS": "C"}
+ITEM_GROUPS = {"SBJF": "B", "XSEYB": "B", "XSESBK": "B", "YBJF": "B", "YLJF": "B", "SPJY": "C",
+               "GTGSH": "C", "GGCS": "C"}
 
 
 class HallQueue:

@@ -39,6 +39,7 @@ from kiosk.ui.heartbeat import UiHeartbeat
 from kiosk.ui.help_bridge import HelpBridge
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.pinyin_keys import PinyinKeys
+from kiosk.ui.qr_image import QrImages
 from kiosk.ui.screen_share import ScreenShare
 from kiosk.ui.simulator_bridge import SimulatorBridge
 from kiosk.ui.translations import UiLanguage
@@ -208,6 +209,7 @@ def build_shell(config: KioskSettings, core: KioskCore, *, fullscreen: bool,
     language.set(visit.language_now())  # the configured default, whatever an earlier window left
     preview = CameraPreview(None)
     engine.addImageProvider("camera", preview)
+    engine.addImageProvider("qr", QrImages())  # a payment order's QR code (主扫)
 
     qml_errors: list[str] = []
     engine.warnings.connect(lambda ws: qml_errors.extend(w.toString() for w in ws))

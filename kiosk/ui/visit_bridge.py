@@ -30,15 +30,27 @@ from kiosk.devices.base import DeviceState, DeviceStatus
 from kiosk.domain.citizen_messages import visit_message
 from kiosk.domain.languages import LANGS, Lang
 from kiosk.domain.masking import mask_text
+from kiosk.domain.money import yuan
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
 from kiosk.flows.interaction import (
     ELDER_PATIENCE,
     FilledField,
+    PaymentAccepted,
+    PaymentConfirmed,
+    PaymentOffer,
+    PaymentShown,
     RatingAnswer,
     SignedCommitment,
 )
-from kiosk.flows.outcome import WORKING_STEPS, EndReason, Outcome, TicketOutcome, ticket_reason
+from kiosk.flows.outcome import (
+    WORKING_STEPS,
+    EndReason,
+    Outcome,
+    Step,
+    TicketOutcome,
+    ticket_reason,
+)
 from kiosk.flows.passport_entry import MrzEntry
 from kiosk.flows.schema import FormField
 from kiosk.flows.service_summary import all_summaries, guide_node, search, summary
@@ -67,11 +79,14 @@ class QtInteraction:
         self.lang = bridge.language_now()
         self.done: dict[str, Any] = {}
         self.labels: dict[str, dict[str, str]] = {}  # field id → stored option → its name
+        self.paid = ""  # the amount paid in this visit (yuan), once the platform confirmed
 
     # --- showing -------------------------------------------------------------------------
     def step(self, name: str) -> None:
         if name == "face_check":
             return  # the consent screen comes first; the preview follows consent
+        if name == "submit" and self.paid:
+            return  # "已支付" stays up while the paid service is recorded
         screen = "identify" if name == "identify" else "working"
         self.bridge.post(screen, {"step": name})
 
@@ -103,7 +118,7 @@ class QtInteraction:
     def finished(self, outcome: str, case_numbers: list[str], printed: list[str],
                  problems: list[str], *, uploading: bool = False) -> None:
         self.done = {"outcome": outcome, "cases": list(case_numbers), "printed": list(printed),
-                     "problems": list(problems), "uploading": uploading}
+                     "problems": list(problems), "uploading": uploading, "paid": self.paid}
         self.bridge.post_finished(dict(self.done))
 
     # --- asking --------------------------------------------------------------------------
@@ -158,6 +173,35 @@ class QtInteraction:
             return None
         return SignedCommitment(digest, [[(int(x), int(y)) for x, y in s] for s in strokes])
 
+    # --- 缴费 ---------------------------------------------------------------------------
+    async def offer_payment(self, offer: PaymentOffer) -> PaymentAccepted | None:
+        """The amount, the payee and what is paid for; 去支付 (with the members ticked) or
+        不缴了."""
+        answer = await self._ask("pay_offer", {
+            "item": offer.item_name, "payee": offer.payee, "period": offer.period,
+            "choosable": offer.choosable,
+            "lines": [{"label": line.label, "amount": yuan(line.amount_fen),
+                       "fen": line.amount_fen, "ref": line.ref, "due": line.due,
+                       "personal": line.personal} for line in offer.lines]})
+        if not isinstance(answer, dict):
+            return None
+        return PaymentAccepted([str(r) for r in answer.get("refs", [])])
+
+    async def wait_at_payment(self, shown: PaymentShown) -> None:
+        """The order's QR code, amount, payee and countdown; returns when the citizen presses
+        取消支付 (an answer of any kind)."""
+        await self._ask("pay", {
+            "order": shown.order_no, "amount": yuan(shown.amount_fen), "item": shown.item_name,
+            "payee": shown.payee, "qr": shown.qr_text, "codes": shown.codes_accepted,
+            "seconds": round(shown.countdown_s), "problem": "", "paid": False})
+
+    def payment_problem(self, text: str) -> None:
+        self.bridge.post_payment({"problem": text})
+
+    def payment_confirmed(self, paid: PaymentConfirmed) -> None:
+        self.paid = yuan(paid.amount_fen)
+        self.bridge.post_payment({"paid": True, "problem": "", "heardAt": paid.heard_at})
+
     async def rate(self, item_code: str, case_number: str) -> RatingAnswer | None:
         answer = await self._ask("rate", {"item": item_code, "case": case_number,
                                           **self.done})
@@ -184,6 +228,7 @@ class VisitBridge(QObject):
     _deadline_posted = Signal(float)  # the current question times out in that many seconds
     _still_there_posted = Signal(float, object)  # "still there?": grace seconds, the future
     _face_posted = Signal(dict)  # face-check guidance or the liveness challenge
+    _payment_posted = Signal(dict)  # 缴费: a payment code's problem, or "已支付"
     _problem_posted = Signal(str)  # a credential could not be used: the citizen's words
     _finished_posted = Signal(dict)  # the documents are out: outcome, cases, printed
     _visit_ended = Signal(object)  # the visit's concurrent future, done
@@ -229,12 +274,16 @@ class VisitBridge(QObject):
         # what this bridge said aloud (screen prompts, elder mode's confirmations and
         # countdowns): kept in memory for the trainer and the tests, never written anywhere
         self.spoken: deque[str] = deque(maxlen=50)
+        # (confirmation heard, "已支付" applied to the view): perf_counter pairs for the
+        # payment_confirm_ms figure (kiosk/bench/payment.py); kept in memory only
+        self.paid_shown: deque[tuple[float, float]] = deque(maxlen=10)
         self._announced: tuple[str, float] = ("", 0.0)  # the countdown last read out
         queued = Qt.ConnectionType.QueuedConnection
         self._screen_posted.connect(self._apply_screen, queued)
         self._deadline_posted.connect(self._apply_deadline, queued)
         self._still_there_posted.connect(self._apply_still_there, queued)
         self._face_posted.connect(self._apply_face, queued)
+        self._payment_posted.connect(self._apply_payment, queued)
         self._problem_posted.connect(self._apply_problem, queued)
         self._finished_posted.connect(self._apply_finished, queued)
         self._visit_ended.connect(self._ended, queued)
@@ -326,6 +375,9 @@ class VisitBridge(QObject):
     def post_face(self, **change: str) -> None:
         self._face_posted.emit(change)
 
+    def post_payment(self, change: dict[str, Any]) -> None:
+        self._payment_posted.emit(change)
+
     def post_problem(self, text: str) -> None:
         self._problem_posted.emit(text)
 
@@ -346,6 +398,21 @@ class VisitBridge(QObject):
         if self._screen == "face":
             self._view = {**self._view, **change}
             self.screenChanged.emit()
+
+    def _apply_payment(self, change: dict[str, Any]) -> None:
+        """A change on the payment screen: a code's problem, or paid (the QR put away, the
+        countdown stopped, "已支付" — the moment `paid_shown_at` records)."""
+        if self._screen != "pay":
+            return
+        heard = change.pop("heardAt", None)
+        self._view = {**self._view, **change}
+        if change.get("paid"):
+            self._pending = None  # nothing to cancel any more
+            self._deadline_at = 0.0
+            self.countdownChanged.emit()
+        self.screenChanged.emit()
+        if change.get("paid") and isinstance(heard, float):
+            self.paid_shown.append((heard, time.perf_counter()))
 
     def _apply_problem(self, text: str) -> None:
         self._problem = text
@@ -602,7 +669,10 @@ class VisitBridge(QObject):
             self._end_screen("ended", {"why": "card"}, GOODBYE_HOLD_S)
         elif result.outcome is Outcome.ABANDONED:
             why = "timeout" if result.end is EndReason.TIMED_OUT else "declined"
-            self._end_screen("ended", {"why": why, **offer}, GOODBYE_HOLD_S)
+            # a payment not made says so: the order closed, nothing charged
+            said = {"reason": result.reason} if result.at is Step.PAY else {}
+            self._end_screen("ended", {"why": why, **said, **offer},
+                             RESULT_HOLD_S if said else GOODBYE_HOLD_S)
         else:
             self._end_screen("result", {"outcome": result.outcome.value,
                                         "reason": result.reason, **offer})

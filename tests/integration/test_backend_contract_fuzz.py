@@ -34,6 +34,8 @@ def test_schemathesis_finds_nothing(backend: BackendServer, tmp_path: Path) -> N
             ("/v1/help/requests/{request_id}/call/hangup", "POST"),
             ("/v1/help/requests/{request_id}/lines", "GET"),
             ("/v1/help/requests/{request_id}/lines", "POST")]))
+    # orders the fuzzer makes expire at once: a long-polled query of one is not held long
+    backend.state.faults.order_lifetime_s = 1
     r = subprocess.run(
         # every check is on by default (schemathesis' config: each `enabled` defaults to true);
         # `--checks all` on the command line would override the file's per-operation line
@@ -49,4 +51,4 @@ def test_schemathesis_finds_nothing(backend: BackendServer, tmp_path: Path) -> N
     assert counts, summary
     generated, passed = map(int, counts.groups())
     assert generated == passed
-    assert generated > 300, summary  # it really exercised all ten operations
+    assert generated > 600, summary  # it really exercised every operation

@@ -40,7 +40,7 @@ def test_every_shipped_scenario_holds(cupsd_running, pcscd_running, tmp_path: Pa
             "open-restaurant", "newborn"} <= services
     for x in results:
         assert x["session_wiped"] is True
-        if x["outcome"] == "approved":
+        if x["outcome"] == "approved" and x["payment"] is None:  # (a contribution: a receipt)
             pdfs = [a for a in x["artifacts"] if a.endswith(".pdf")]
             assert pdfs
             assert Path(pdfs[0]).read_bytes().startswith(b"%PDF")
@@ -57,9 +57,16 @@ def test_every_shipped_scenario_holds(cupsd_running, pcscd_running, tmp_path: Pa
     for x in keyed.values():
         assert x["keys_pressed"] >= 10
         assert x["spoken_lines"] > 0
+    assert "medical-insurance-family-by-keys.yaml" in keyed  # 缴费 on the screens by keys
     typed = keyed["open-restaurant-by-keys.yaml"]["form"]["trade_name"]
     assert re.fullmatch(r"[\u3400-\u9fff]{2,20}", typed), typed
     assert keyed["criminal-record-face-declined-by-keys.yaml"]["ticket"]["printed"]
+    # 缴费: every order ends paid and served, closed with nothing charged, or refunded
+    paid = {n: x["payment"] for n, x in by_name.items() if x["payment"] is not None}
+    assert len(paid) >= 7
+    for name, p in paid.items():
+        assert p["state"] in ("printed", "closed", "refunded"), (name, p)
+        assert p["charged_fen"] == (p["amount_fen"] if p["state"] == "printed" else 0), name
     approved = by_name["criminal-record-approved.yaml"]
     assert approved["form"]["id_number"].count("*") >= 10  # personal fields masked
     assert "张伟" not in r.stdout

@@ -136,6 +136,15 @@ def test_staff_log_in_test_the_printer_and_leave(shell, core, qtbot, staff,
     tap(shell, qtbot, "adminCatalogCheck")
     qtbot.waitUntil(lambda: "未配置服务目录发布源" in find(shell, "adminMessage").property("text"),
                     timeout=5000)
+    # 缴费: the day's totals, what was settled at start, 对账 of yesterday (nothing personal)
+    tap(shell, qtbot, "adminBackToMenu")
+    tap(shell, qtbot, "adminPayments")
+    qtbot.waitUntil(lambda: "已收款0笔" in find(shell, "adminPaymentTotals").property("text"))
+    assert "没有未完成的缴费订单" in find(shell, "adminPaymentsAtStart").property("text")
+    tap(shell, qtbot, "adminReconcile")
+    qtbot.waitUntil(lambda: "对账无差异" in find(shell, "adminMessage").property("text"),
+                    timeout=10000)
+    shell.window.grabWindow().save(str(artifacts / "admin-payments.png"))
     tap(shell, qtbot, "adminBackToMenu")
     tap(shell, qtbot, "adminSystem")
     tap(shell, qtbot, "adminExport")
@@ -166,8 +175,9 @@ def test_staff_log_in_test_the_printer_and_leave(shell, core, qtbot, staff,
     qtbot.waitUntil(lambda: not exists(shell, "adminOverlay"))
 
     actions = [e["action"] for e in shell.admin.audit.entries()]
-    assert actions == ["login-failed", "login", "test-receipt", "catalog-check", "export-usb",
-                       "reboot", "stop-for-maintenance", "logout"]
+    assert actions == ["login-failed", "login", "test-receipt", "catalog-check",
+                       "payments-reconcile", "export-usb", "reboot", "stop-for-maintenance",
+                       "logout"]
     assert all(e["staff_id"] in ("zhao", "-") for e in shell.admin.audit.entries())
 
 

@@ -31,7 +31,7 @@ SIMPLIFIED_ONLY = set("办证务设备请这个们过时对为进应选择码单
 # what came from the citizen or their card on the screens below: never uncovered on the picture
 # a staff member sees in a video call (kiosk/ui/screen_share.py)
 CITIZEN = {"name": "张伟", "licence": "BU000001", "phone": "13800000000",
-           "typed": "天河路1号"}
+           "typed": "天河路1号", "member": "李娜"}
 
 
 def pt_px(points: float) -> float:
@@ -55,6 +55,9 @@ def views(lang: str) -> list[tuple[str, dict[str, Any]]]:
     purpose = next(f for f in crim.fields if f.input == "choice")
     phone = next(f for f in crim.fields if f.input == "phone")
     assert permit.commitment is not None
+    payment = cat.services["resident-medical-insurance-contribution"].payment
+    assert payment is not None
+    medical = payment
     done = {"outcome": "approved", "cases": ["YB2026112300001"],
             "printed": ["certificate", "receipt"], "problems": []}
     return [
@@ -88,6 +91,25 @@ def views(lang: str) -> list[tuple[str, dict[str, Any]]]:
             {"label": phone.label[lang], "value": CITIZEN["phone"], "source": "citizen",  # type: ignore[index]
              "prefilled": False}]}),
         ("sign", {"text": permit.commitment.text[lang]}),  # type: ignore[index]
+        # 缴费: the household's members are the citizen's data; amounts and payee the kiosk's
+        ("pay_offer", {"item": medical.item_name[lang],  # type: ignore[index]
+                       "payee": medical.payee[lang],  # type: ignore[index]
+                       "period": words(lang, "2027年度", "2027年度", "2027"), "choosable": True,
+                       "lines": [
+                           {"label": CITIZEN["name"] + words(lang, "（本人）", "（本人）",
+                                                             " (self)"),
+                            "amount": "400.00", "fen": 40000, "ref": "a1", "due": True,
+                            "personal": True},
+                           {"label": CITIZEN["member"] + words(lang, "（配偶）", "（配偶）",
+                                                               " (spouse)"),
+                            "amount": "400.00", "fen": 40000, "ref": "a2", "due": False,
+                            "personal": True}]}),
+        ("pay", {"order": "YB20261207093000A1B2C3D4E5", "amount": "1200.00",
+                 "item": medical.item_name[lang], "payee": medical.payee[lang],  # type: ignore[index]
+                 "qr": "https://127.0.0.1:8780/sim/pay/Zm9vYmFyYmF6", "codes": True,
+                 "seconds": 180, "paid": False, "problem": words(
+                     lang, "付款没有成功，没有扣款。", "付款沒有成功，沒有扣款。",
+                     "The payment did not go through and nothing was charged.")}),
         ("finished", done),
         ("rate", {**done, "problems": ["receipt: paper out"]}),
         # an answer from outside (the backend, a rule) with markup in it: shown as characters
@@ -289,7 +311,7 @@ def test_every_screen_audited_and_photographed(shell, qtbot, artifacts: Path, la
             problems += [f"{lang}/{mode}/{name}: {p}" for p in audit(shell, elder)]
             problems += [f"{lang}/{mode}/{name}: {p}" for p in shared_picture_audit(shell)]
             problems += [f"{lang}/{mode}/{name}: {p}" for p in untranslated(shell, lang)]
-    assert seen >= 2 * 22
+    assert seen >= 2 * 24
     (out / f"problems-{lang}.txt").write_text("\n".join(problems), encoding="utf-8")
     assert problems == []
 

@@ -15,13 +15,20 @@ import asyncio
 from kiosk.documents.certificate import CertificateContent, certificate_texts
 from kiosk.documents.fonts import missing_glyphs
 from kiosk.documents.issuer import IssuedCertificate
-from kiosk.documents.receipt import ReceiptDocument, case_receipt, receipt_texts, to_escpos
+from kiosk.documents.receipt import (
+    PaidOnReceipt,
+    ReceiptDocument,
+    case_receipt,
+    receipt_texts,
+    to_escpos,
+)
 from kiosk.domain.citizen_messages import visit_message
 from kiosk.domain.masking import mask_name
 from kiosk.events import EventId
 from kiosk.flows.context import VisitContext
 from kiosk.flows.document_printing import print_outputs
 from kiosk.flows.outcome import Outcome
+from kiosk.flows.payment_visit import paid_item, paid_on_receipt, receipt_printed
 from kiosk.logging import get_logger
 
 log = get_logger(__name__)
@@ -44,15 +51,26 @@ def _certificate_content(ctx: VisitContext, case: str) -> CertificateContent | N
         issue_date=now.date(), kiosk_id=ctx.ports.kiosk_id, printed_at=now)
 
 
-def _receipt(ctx: VisitContext) -> ReceiptDocument:
+def _outcome_words(ctx: VisitContext) -> str:
+    found = paid_item(ctx)
+    if found is not None and found[1].when == "is_the_service":
+        return "缴费成功，正在记入，将自动上传" if ctx.result.uploading else "缴费成功"
+    paid = "已缴费，" if found is not None else ""
+    return paid + ("已提交，将自动上传" if ctx.result.uploading else
+                   "已办结（秒批）" if ctx.instant else "已受理，待审核")
+
+
+def _receipt(ctx: VisitContext, paid: PaidOnReceipt | None) -> ReceiptDocument:
     p, result = ctx.ports, ctx.result
+    found = paid_item(ctx)
+    # a contribution is done when recorded: its receipt's code checks the e-receipt instead
+    progress = not (found is not None and found[1].when == "is_the_service")
     return case_receipt(
         service=ctx.item.titles["zh-Hans"], case_numbers=result.case_numbers,
         when=p.clock.now(), kiosk_id=p.kiosk_id, holder_masked=mask_name(ctx.identity.name),
-        outcome="已提交，将自动上传" if result.uploading else
-        "已办结（秒批）" if ctx.instant else "已受理，待审核",
+        outcome=_outcome_words(ctx),
         next_steps=[s.receipt.next_steps["zh-Hans"] for s in ctx.items],
-        progress_url=p.progress_url + result.case_numbers[0])
+        progress_url=p.progress_url + result.case_numbers[0] if progress else "", paid=paid)
 
 
 def _ensure_printable(ctx: VisitContext, case: str, content: CertificateContent | None,
@@ -86,7 +104,7 @@ async def run(ctx: VisitContext) -> None:
     p, result = ctx.ports, ctx.result
     case = result.case_numbers[0]
     content = _certificate_content(ctx, case)
-    receipt_doc = _receipt(ctx)
+    receipt_doc = _receipt(ctx, await paid_on_receipt(ctx))
     _ensure_printable(ctx, case, content, receipt_doc)
     issued = await _certificate(ctx, content)
     receipt = to_escpos(receipt_doc)
@@ -95,6 +113,7 @@ async def run(ctx: VisitContext) -> None:
         document_printer=p.document_printer, receipt_printer=p.receipt_printer,
         store=p.reprints, locale=ctx.lang, deadline_s=p.print_deadline_s))
     result.printed = printed.printed
+    receipt_printed(ctx, "receipt" in printed.printed)
     result.print_problems = [f"{pr.document}: {pr.message.text}" for pr in printed.problems]
     ctx.ui.finished(result.outcome, result.case_numbers, result.printed, result.print_problems,
                     uploading=result.uploading)

@@ -7,13 +7,15 @@ import json
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from kiosk.sim.backend_state import BackendState
-from kiosk.sim.contract_check import checked, problem
+from kiosk.sim.contract_check import caller_of, checked, problem
+from kiosk.sim.payment_platform import PaymentRefused, quote_period
 
 
 def routes(st: BackendState) -> list[Route]:
@@ -28,6 +30,10 @@ def routes(st: BackendState) -> list[Route]:
             existing = st.cases_of(key)
             if existing:
                 return JSONResponse({"case_numbers": existing, "status": status}, 200)
+            if body.get("payment") is not None:
+                refused = _paid_service(st, caller_of(r).kiosk_id or "", body)
+                if refused is not None:
+                    return problem(refused.status, refused.code, refused.message)
             numbers = []
             by_item: dict[str, str] = {}
             stands_on = {link["item_code"]: link["depends_on_item_code"]
@@ -42,6 +48,8 @@ def routes(st: BackendState) -> list[Route]:
                                datetime.now(UTC).isoformat(),
                                json.dumps({"form_fields": sorted(body.get("form", {})),
                                            "depends_on": depends_on,
+                                           "order_no": (body.get("payment") or {})
+                                           .get("order_no"),
                                            "signed_with": (body.get("commitment") or {})
                                            .get("signed_with")})))
                 numbers.append(number)
@@ -78,3 +86,28 @@ def routes(st: BackendState) -> list[Route]:
             Route("/v1/cases/{case_number}", case),
             Route("/v1/ratings", ack("rating", "/v1/ratings"), methods=["POST"]),
             Route("/v1/feedback", ack("feedback", "/v1/feedback"), methods=["POST"])]
+
+
+def _paid_service(st: BackendState, kiosk_id: str, body: dict[str, Any]) -> PaymentRefused | None:
+    """An application standing on a payment is recorded only on a paid order of its amount;
+    a contribution for a member already paid for (someone else paid meanwhile) cannot be
+    recorded although paid: the kiosk refunds."""
+    payment = body["payment"]
+    try:
+        st.payments.check_paid(kiosk_id, payment)
+    except PaymentRefused as no:
+        return no
+    if st.faults.service_refused > 0:
+        st.faults.service_refused -= 1
+        return PaymentRefused(409, "service_not_possible", "the service cannot be done "
+                              "(simulated)")
+    members = [str(m) for m in payment.get("members") or []]
+    if members:
+        period = quote_period(st.clock.today())
+        numbers = st.payments.member_numbers(str(body["applicant"]["id_number"]))
+        wanted = [(numbers.get(m), period) for m in members]
+        if any(n is None or (n, period) in st.payments.contributions for n, _p in wanted):
+            return PaymentRefused(409, "service_not_possible", "a member is unknown or already "
+                                  "paid for this period")
+        st.payments.contributions.update((str(n), p) for n, p in wanted)
+    return None

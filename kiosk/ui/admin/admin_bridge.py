@@ -15,6 +15,7 @@ import os
 import platform
 import time
 from collections.abc import Callable, Coroutine
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
@@ -39,8 +40,8 @@ log = get_logger(__name__)
 _PIN_STORE_DAMAGED = "PIN存储已损坏：请通过SSH运行 kiosk admin set-pin 重新设置PIN"
 
 IDLE_LOCK_S = 120
-PAGES = ("menu", "devices", "outbox", "reprint", "logs", "stats", "config", "system",
-         "catalog")
+PAGES = ("menu", "devices", "outbox", "payments", "reprint", "logs", "stats", "config",
+         "system", "catalog")
 
 
 class AdminBridge(QObject):
@@ -72,6 +73,7 @@ class AdminBridge(QObject):
         self._filter = ""
         self._confirm = ""
         self._outbox: dict[str, Any] = {}
+        self._payments: dict[str, Any] = {}  # 缴费: the day's totals, open orders (no person)
         self._stats: dict[str, Any] = {}
         self._catalog: dict[str, Any] = {}
         self._done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
@@ -157,6 +159,8 @@ class AdminBridge(QObject):
         self._page, self._message, self._confirm = page, "", ""
         if page == "outbox":
             self._refresh_outbox()
+        elif page == "payments":
+            self._refresh_payments()
         elif page == "stats":
             self._stats = self._statistics.summary()
         elif page == "catalog":
@@ -166,6 +170,9 @@ class AdminBridge(QObject):
     def _refresh_catalog(self) -> None:
         status = self._services.catalog_status() if self._services else {}
         self._catalog = catalog_lines(status, self._clock)
+
+    def _refresh_payments(self) -> None:
+        self._payments = self.actions.payments_today() if self.actions is not None else {}
 
     def _refresh_outbox(self) -> None:
         outbox = self._services.outbox if self._services else None
@@ -207,6 +214,8 @@ class AdminBridge(QObject):
             self._refresh_outbox()
         elif self._page == "catalog":
             self._refresh_catalog()
+        elif self._page == "payments":
+            self._refresh_payments()
         self.changed.emit()
 
     # --- device tests, outbox, reprints (kiosk.admin.actions) ----------------------------
@@ -229,6 +238,12 @@ class AdminBridge(QObject):
     @Slot()
     def testQr(self) -> None:
         self._run(lambda a, staff: a.scan_qr(staff))
+
+    @Slot()
+    def reconcileYesterday(self) -> None:
+        """对账 of yesterday (the platform publishes a day's statement the next day)."""
+        day = self._clock.today() - timedelta(days=1)
+        self._run(lambda a, staff: a.reconcile_payments(staff, day))
 
     @Slot()
     def outboxRetry(self) -> None:
@@ -311,6 +326,9 @@ class AdminBridge(QObject):
     def _get_confirm(self) -> str:
         return self._confirm
 
+    def _get_payments(self) -> dict[str, Any]:
+        return self._payments
+
     def _get_outbox(self) -> dict[str, Any]:
         return self._outbox
 
@@ -344,6 +362,7 @@ class AdminBridge(QObject):
     staffId = Property(str, _get_staff, notify=changed)
     confirming = Property(str, _get_confirm, notify=changed)
     outbox = Property(dict, _get_outbox, notify=changed)
+    payments = Property(dict, _get_payments, notify=changed)
     stats = Property(dict, _get_stats, notify=changed)
     catalog = Property(dict, _get_catalog, notify=changed)
     logs = Property(list, _get_logs, notify=changed)

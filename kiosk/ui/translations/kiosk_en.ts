@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="53"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="338"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="364"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -31,7 +31,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="93"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="337"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="363"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -46,195 +46,215 @@
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="104"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="208"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="105"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="234"/>
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="105"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="106"/>
         <source>日志</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="106"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="107"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="107"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="108"/>
         <source>配置</source>
         <translation>Configuration</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="108"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="109"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="109"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="110"/>
         <source>服务目录</source>
         <translation>Service catalog</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="128"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="129"/>
         <source>纸</source>
         <translation>P</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="129"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="130"/>
         <source>纸充足</source>
         <translation>Paper OK</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="129"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="130"/>
         <source>纸将用尽</source>
         <translation>Paper low</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="129"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="130"/>
         <source>缺纸</source>
         <translation>Paper out</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="130"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="131"/>
         <source>盖</source>
         <translation>C</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="131"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="132"/>
         <source>盖板已关</source>
         <translation>Cover closed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="131"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="132"/>
         <source>盖板打开</source>
         <translation>Cover open</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="146"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="147"/>
         <source>读卡测试</source>
         <translation>Test card reading</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="147"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="148"/>
         <source>打印测试凭条</source>
         <translation>Print a test receipt</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="148"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="149"/>
         <source>打印测试页</source>
         <translation>Print a test page</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="149"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="150"/>
         <source>扫码测试</source>
         <translation>Test QR scanning</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="170"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="171"/>
         <source>待上传 %1 · 已上传 %2 · 失败 %3</source>
         <translation>Waiting %1 · sent %2 · failed %3</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="171"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="172"/>
         <source> · 最久 %1 秒</source>
         <translation> · oldest %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="176"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="177"/>
         <source>上传程序曾意外停止并已自动重启 %1 次，请查看日志</source>
         <translation>The uploader stopped unexpectedly and was restarted %1 time(s); see the log</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="191"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="192"/>
         <source>立即重试</source>
         <translation>Retry now</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="198"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="224"/>
         <source>输入办件编号补打证明和回执（保留24小时）</source>
         <translation>Enter a case number to reprint its certificate and receipt (kept 24 hours)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="221"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="247"/>
         <source>按事件编号过滤，例如 6003</source>
         <translation>Filter by event id, e.g. 6003</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="241"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="267"/>
         <source>近14天办理 %1 次</source>
         <translation>%1 visits in the last 14 days</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="259"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="285"/>
         <source>结果</source>
         <translation>Outcomes</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="264"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="290"/>
         <source>评价（5 非常满意 … 1 非常不满意）</source>
         <translation>Ratings (5 very satisfied … 1 very dissatisfied)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="274"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="300"/>
         <source>证件未通过（按原因）</source>
         <translation>Credentials refused (by reason)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="279"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="305"/>
         <source>中位用时（秒）</source>
         <translation>Median duration (s)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="292"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="318"/>
         <source>检查配置文件</source>
         <translation>Check the configuration file</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="315"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="341"/>
         <source>立即检查更新</source>
         <translation>Check for updates now</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="323"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="349"/>
         <source>版本 %1 · 终端 %2 · 机器 %3 · %4</source>
         <translation>Version %1 · kiosk %2 · machine %3 · %4</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="324"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="350"/>
         <source>时钟由网络校时（NTP）维护；如偏差过大请检查网络。</source>
         <translation>The clock is kept by network time (NTP); if it is off, check the network.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="327"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="353"/>
         <source>导出日志和就绪报告到U盘</source>
         <translation>Export log and readiness report to USB</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="328"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="354"/>
         <source>打印自检单</source>
         <translation>Print a self-test ticket</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="329"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="355"/>
         <source>重启程序</source>
         <translation>Restart the app</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="330"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="356"/>
         <source>重启设备</source>
         <translation>Reboot</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="331"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="357"/>
         <source>进入维护终端</source>
         <translation>Leave to the maintenance console</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="336"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="362"/>
         <source>确定要执行吗？</source>
         <translation>Are you sure?</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="104"/>
+        <source>缴费</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="205"/>
+        <source>本次启动时：</source>
+        <translation>At this start: </translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="210"/>
+        <source>未完成的订单（将自动处理）：</source>
+        <translation>Orders not finished yet (settled automatically):</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="217"/>
+        <source>昨日对账</source>
+        <translation>Reconcile yesterday</translation>
     </message>
 </context>
 <context>
@@ -359,17 +379,17 @@
         <translation>This visit has ended</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="13"/>
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="14"/>
         <source>为保护您的隐私，您的信息已从本机清除。需要办理请重新开始。</source>
         <translation>To protect your privacy, your information has been cleared from this kiosk. Start again if you need to.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="15"/>
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="16"/>
         <source>%1 秒后回到首页</source>
         <translation>Back to the start in %1 seconds</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="16"/>
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="17"/>
         <source>重新开始</source>
         <translation>Start over</translation>
     </message>
@@ -722,7 +742,7 @@
     <message>
         <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="20"/>
         <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="24"/>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="29"/>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="43"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -752,39 +772,64 @@
         <translation>Missing papers can be replaced by a signed commitment</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="26"/>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="39"/>
         <source>办理结果</source>
         <translation>What you get</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="29"/>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="43"/>
         <source>符合条件当场办结，打印：</source>
         <translation>If you qualify it is decided at once and printed: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="29"/>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="43"/>
         <source>，以及回执</source>
         <translation>, and a receipt</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="30"/>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="44"/>
         <source>提交后由部门审核，约 %1 个工作日内办结，打印受理回执</source>
         <translation>The agency reviews it within about %1 working days; you get a printed receipt</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="32"/>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="46"/>
         <source>大约需要 %1 分钟</source>
         <translation>Takes about %1 minutes</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="39"/>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="53"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="50"/>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="64"/>
         <source>暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理</source>
         <translation>Paused: the government service system cannot be reached; please try later or go to a service counter</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="31"/>
+        <source>需缴费 %1 元（%2），收款单位：%3</source>
+        <translation>A fee of CNY %1 (%2), paid to %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="32"/>
+        <source>缴费金额按您选择的档次，收款单位：%1</source>
+        <translation>You choose the amount from the tiers; paid to %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="33"/>
+        <source>缴费金额由系统按参保人员核定，收款单位：%1</source>
+        <translation>The amount is set by the registry for each insured person; paid to %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="37"/>
+        <source>可用微信、支付宝或云闪付扫码支付，或出示付款码</source>
+        <translation>Pay by scanning a QR code with WeChat, Alipay or UnionPay, or show your payment code</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="42"/>
+        <source>缴费成功即记入，打印缴费回执（含财政电子票据号码）</source>
+        <translation>Recorded as soon as it is paid; a receipt prints with the fiscal e-receipt number</translation>
     </message>
 </context>
 <context>
@@ -795,153 +840,153 @@
         <translation>Yiban Self-Service Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="121"/>
+        <location filename="../qml/Kiosk/Main.qml" line="122"/>
         <source>要结束本次办理吗？</source>
         <translation>End this visit?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="122"/>
+        <location filename="../qml/Kiosk/Main.qml" line="123"/>
         <source>已填写的信息将被清除。</source>
         <translation>What you have entered will be cleared.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="123"/>
+        <location filename="../qml/Kiosk/Main.qml" line="124"/>
         <source>结束办理</source>
         <translation>End visit</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="124"/>
+        <location filename="../qml/Kiosk/Main.qml" line="125"/>
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="140"/>
+        <location filename="../qml/Kiosk/Main.qml" line="141"/>
         <source>需要工作人员帮助吗？</source>
         <translation>Do you need help from staff?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="141"/>
+        <location filename="../qml/Kiosk/Main.qml" line="142"/>
         <source>工作人员可以到这台机器旁协助您，也可以和您视频连线或文字交流。视频连线前会再问您是否接听。</source>
         <translation>A member of staff can come to this kiosk, or talk with you by video or in writing. Before a video call you will be asked again whether to answer.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="161"/>
+        <location filename="../qml/Kiosk/Main.qml" line="162"/>
         <source>接听后会使用麦克风，工作人员能看到这台机器的屏幕，您的个人信息和键盘输入会被遮挡。不使用摄像头，不录音，不录像。</source>
         <translation>If you answer, the microphone is used and the staff member sees this kiosk&apos;s screen, with your personal details and what you type covered. No camera, no recording.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="162"/>
+        <location filename="../qml/Kiosk/Main.qml" line="163"/>
         <source>%1 秒后自动拒绝。</source>
         <translation>Declined automatically in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="163"/>
+        <location filename="../qml/Kiosk/Main.qml" line="164"/>
         <source>接听</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="164"/>
+        <location filename="../qml/Kiosk/Main.qml" line="165"/>
         <source>拒绝</source>
         <translation>Decline</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="211"/>
+        <location filename="../qml/Kiosk/Main.qml" line="212"/>
         <source>工作人员：</source>
         <translation>Staff: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="211"/>
+        <location filename="../qml/Kiosk/Main.qml" line="212"/>
         <source>我：</source>
         <translation>Me: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <location filename="../qml/Kiosk/Main.qml" line="225"/>
         <source>听不清</source>
         <translation>I can&apos;t hear you</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <location filename="../qml/Kiosk/Main.qml" line="225"/>
         <source>请再说一遍</source>
         <translation>Please say it again</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <location filename="../qml/Kiosk/Main.qml" line="225"/>
         <source>好的</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <location filename="../qml/Kiosk/Main.qml" line="225"/>
         <source>我不会操作</source>
         <translation>I don&apos;t know what to do</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="234"/>
-        <location filename="../qml/Kiosk/Main.qml" line="240"/>
+        <location filename="../qml/Kiosk/Main.qml" line="235"/>
+        <location filename="../qml/Kiosk/Main.qml" line="241"/>
         <source>写给工作人员</source>
         <translation>Write to the staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="246"/>
+        <location filename="../qml/Kiosk/Main.qml" line="247"/>
         <source>发送</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="254"/>
+        <location filename="../qml/Kiosk/Main.qml" line="255"/>
         <source>让工作人员看到这一页</source>
         <translation>Show this page to the staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="142"/>
+        <location filename="../qml/Kiosk/Main.qml" line="143"/>
         <source>工作人员会到这台机器旁协助您。</source>
         <translation>A member of staff will come to this kiosk to help you.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="143"/>
+        <location filename="../qml/Kiosk/Main.qml" line="144"/>
         <source>请工作人员来现场</source>
         <translation>Ask someone to come here</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="144"/>
+        <location filename="../qml/Kiosk/Main.qml" line="145"/>
         <source>视频连线工作人员</source>
         <translation>Video call with staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="145"/>
+        <location filename="../qml/Kiosk/Main.qml" line="146"/>
         <source>文字交流</source>
         <translation>Write to the staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="146"/>
+        <location filename="../qml/Kiosk/Main.qml" line="147"/>
         <source>不用了</source>
         <translation>No, thanks</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="254"/>
+        <location filename="../qml/Kiosk/Main.qml" line="255"/>
         <source>遮挡我的信息</source>
         <translation>Hide my details</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="260"/>
+        <location filename="../qml/Kiosk/Main.qml" line="261"/>
         <source>挂断</source>
         <translation>Hang up</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="260"/>
+        <location filename="../qml/Kiosk/Main.qml" line="261"/>
         <source>结束交流</source>
         <translation>End the conversation</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="294"/>
+        <location filename="../qml/Kiosk/Main.qml" line="295"/>
         <source>您还在吗？</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="295"/>
+        <location filename="../qml/Kiosk/Main.qml" line="296"/>
         <source>%1 秒后将结束本次办理并清除您的信息。</source>
         <translation>In %1 seconds this visit ends and your information is cleared.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="296"/>
+        <location filename="../qml/Kiosk/Main.qml" line="297"/>
         <source>我还在，继续办理</source>
         <translation>I am here, continue</translation>
     </message>
@@ -1044,6 +1089,137 @@
         <location filename="../qml/Kiosk/screens/PassportScreen.qml" line="57"/>
         <source>①②③都在护照照片页最下面一行；每项后面紧跟的一位数字是它的校验位（粗框）。日期填6位数字：年年月月日日。</source>
         <translation>①②③ are all on the bottom line of the photo page; the one digit right after each is its check digit (bold frame). Dates are 6 digits: YYMMDD.</translation>
+    </message>
+</context>
+<context>
+    <name>PayOfferScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="21"/>
+        <source>请确认缴费信息</source>
+        <translation>Check what you are paying</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="22"/>
+        <source>缴费金额 %1 元</source>
+        <translation>Amount: CNY %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="37"/>
+        <source>缴费项目：</source>
+        <translation>Paying for: </translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="38"/>
+        <source>收款单位：</source>
+        <translation>Paid to: </translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="39"/>
+        <source>请选择为哪些人缴费：</source>
+        <translation>Choose who you are paying for:</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="53"/>
+        <source>缴费对象</source>
+        <translation>Person paid for</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="89"/>
+        <source>%1 元</source>
+        <translation>CNY %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="89"/>
+        <source>本期已缴</source>
+        <translation>Already paid</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="95"/>
+        <source>合计：%1 元</source>
+        <translation>Total: CNY %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="105"/>
+        <source>去支付 %1 元</source>
+        <translation>Pay CNY %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="108"/>
+        <source>不缴了</source>
+        <translation>Don&apos;t pay</translation>
+    </message>
+</context>
+<context>
+    <name>PayScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="13"/>
+        <source>已支付</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="13"/>
+        <source>请支付 %1 元</source>
+        <translation>Please pay CNY %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="14"/>
+        <source>已支付，正在办理，请稍候</source>
+        <translation>Paid. Your service is being done, please wait</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="15"/>
+        <source>请用微信、支付宝或云闪付扫描屏幕上的二维码</source>
+        <translation>Scan the QR code on the screen with WeChat, Alipay or UnionPay</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="61"/>
+        <source>已支付 %1 元</source>
+        <translation>Paid: CNY %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="61"/>
+        <source>应付金额：%1 元</source>
+        <translation>To pay: CNY %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="65"/>
+        <source>缴费项目：</source>
+        <translation>Paying for: </translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="66"/>
+        <source>收款单位：</source>
+        <translation>Paid to: </translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="67"/>
+        <source>订单号：</source>
+        <translation>Order: </translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="71"/>
+        <source>请打开微信、支付宝或云闪付，扫描左侧二维码付款。</source>
+        <translation>Open WeChat, Alipay or UnionPay and scan the QR code on the left to pay.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="72"/>
+        <source>也可以打开付款码，对准屏幕上方的摄像头。</source>
+        <translation>Or open your payment code and hold it up to the camera above the screen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="85"/>
+        <source>请在 %1 内完成支付，超时订单将自动关闭，不会扣款</source>
+        <translation>Please pay within %1. After that the order closes by itself and nothing is charged</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="91"/>
+        <source>支付成功，正在为您办理，请稍候。不要离开。</source>
+        <translation>Payment received. Your service is being done; please wait and do not leave.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="101"/>
+        <source>取消支付</source>
+        <translation>Cancel payment</translation>
     </message>
 </context>
 <context>
@@ -1227,24 +1403,34 @@
 <context>
     <name>ServiceList</name>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="37"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="39"/>
         <source>当场办结，打印证明</source>
         <translation>Decided at once, certificate printed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="37"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="39"/>
         <source>提交审核，打印回执</source>
         <translation>Sent for review, receipt printed</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="38"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="40"/>
         <source>约 %1 分钟</source>
         <translation>About %1 minutes</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="45"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="47"/>
         <source>暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理</source>
         <translation>Paused: the government service system cannot be reached; please try later or go to a service counter</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="37"/>
+        <source>缴费，打印缴费回执</source>
+        <translation>Pay, and get a receipt</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="38"/>
+        <source>缴费 %1 元后提交审核</source>
+        <translation>Pay CNY %1, then it is reviewed</translation>
     </message>
 </context>
 <context>
@@ -1505,70 +1691,85 @@
         <translation>Submitted — it will be sent automatically</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="14"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="15"/>
         <source>已办结（秒批）</source>
         <translation>Approved on the spot</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="14"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="15"/>
         <source>已受理，等待部门审核</source>
         <translation>Received, awaiting the agency&apos;s review</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="21"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="28"/>
         <source>政务服务系统暂时没有回应。您的申请已安全保存在本机，会自动提交，不必重新办理。</source>
         <translation>The government service system is not answering right now. Your application is saved safely on this kiosk and will be sent automatically; you do not need to apply again.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="25"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32"/>
         <source>办件编号：</source>
         <translation>Case number: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="25"/>
         <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="25"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32"/>
         <source>本机受理号：</source>
         <translation>Kiosk reference: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="30"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="37"/>
         <source>⬅ 请从左侧出纸口取走：</source>
         <translation>⬅ Take from the left slot: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="31"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="38"/>
         <source>请从右侧出纸口取走： ➡</source>
         <translation>Take from the right slot ➡: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="31"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="38"/>
         <source>⬇ 请从下方出纸口取走：</source>
         <translation>⬇ Take from the slot below: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39"/>
         <source>证明文件</source>
         <translation>certificate</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39"/>
         <source>回执</source>
         <translation>receipt</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="46"/>
         <source>有文件没有打印出来，已保存，可请工作人员补打，不必重新办理。</source>
         <translation>A document did not print. It is saved: staff can reprint it, no need to apply again.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="46"/>
         <source>您也可以凭办件编号在网上查询进度。</source>
         <translation> You can also follow your case online with its number.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="22"/>
+        <source>已支付 %1 元，回执上有订单号和财政电子票据号码。</source>
+        <translation>You paid CNY %1. The receipt shows the order number and the fiscal e-receipt number.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39"/>
+        <source>退款告知单</source>
+        <translation>refund slip</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="14"/>
+        <source>缴费成功</source>
+        <translation>Paid</translation>
     </message>
 </context>
 <context>

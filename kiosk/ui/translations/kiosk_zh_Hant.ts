@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="53"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="338"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="364"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -31,7 +31,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="93"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="337"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="363"/>
         <source>确定</source>
         <translation>確定</translation>
     </message>
@@ -46,195 +46,215 @@
         <translation>待上傳</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="104"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="208"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="105"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="234"/>
         <source>补打</source>
         <translation>補打</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="105"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="106"/>
         <source>日志</source>
         <translation>日誌</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="106"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="107"/>
         <source>统计</source>
         <translation>統計</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="107"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="108"/>
         <source>配置</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="108"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="109"/>
         <source>系统</source>
         <translation>系統</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="109"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="110"/>
         <source>服务目录</source>
         <translation>服務目錄</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="128"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="129"/>
         <source>纸</source>
         <translation>紙</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="129"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="130"/>
         <source>纸充足</source>
         <translation>紙充足</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="129"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="130"/>
         <source>纸将用尽</source>
         <translation>紙將用盡</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="129"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="130"/>
         <source>缺纸</source>
         <translation>缺紙</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="130"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="131"/>
         <source>盖</source>
         <translation>蓋</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="131"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="132"/>
         <source>盖板已关</source>
         <translation>蓋板已關</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="131"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="132"/>
         <source>盖板打开</source>
         <translation>蓋板打開</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="146"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="147"/>
         <source>读卡测试</source>
         <translation>讀卡測試</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="147"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="148"/>
         <source>打印测试凭条</source>
         <translation>列印測試憑條</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="148"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="149"/>
         <source>打印测试页</source>
         <translation>列印測試頁</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="149"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="150"/>
         <source>扫码测试</source>
         <translation>掃碼測試</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="170"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="171"/>
         <source>待上传 %1 · 已上传 %2 · 失败 %3</source>
         <translation>待上傳 %1 · 已上傳 %2 · 失敗 %3</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="171"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="172"/>
         <source> · 最久 %1 秒</source>
         <translation> · 最久 %1 秒</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="176"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="177"/>
         <source>上传程序曾意外停止并已自动重启 %1 次，请查看日志</source>
         <translation>上傳程式曾意外停止並已自動重新啟動 %1 次，請查看日誌</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="191"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="192"/>
         <source>立即重试</source>
         <translation>立即重試</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="198"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="224"/>
         <source>输入办件编号补打证明和回执（保留24小时）</source>
         <translation>輸入辦件編號補打證明和回執（保留24小時）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="221"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="247"/>
         <source>按事件编号过滤，例如 6003</source>
         <translation>按事件編號過濾，例如 6003</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="241"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="267"/>
         <source>近14天办理 %1 次</source>
         <translation>近14天辦理 %1 次</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="259"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="285"/>
         <source>结果</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="264"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="290"/>
         <source>评价（5 非常满意 … 1 非常不满意）</source>
         <translation>評價（5 非常滿意 … 1 非常不滿意）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="274"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="300"/>
         <source>证件未通过（按原因）</source>
         <translation>證件未通過（按原因）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="279"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="305"/>
         <source>中位用时（秒）</source>
         <translation>中位用時（秒）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="292"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="318"/>
         <source>检查配置文件</source>
         <translation>檢查配置文件</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="315"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="341"/>
         <source>立即检查更新</source>
         <translation>立即檢查更新</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="323"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="349"/>
         <source>版本 %1 · 终端 %2 · 机器 %3 · %4</source>
         <translation>版本 %1 · 終端 %2 · 機器 %3 · %4</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="324"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="350"/>
         <source>时钟由网络校时（NTP）维护；如偏差过大请检查网络。</source>
         <translation>時鐘由網路校時（NTP）維護；如偏差過大請檢查網路。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="327"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="353"/>
         <source>导出日志和就绪报告到U盘</source>
         <translation>匯出日誌和就緒報告到隨身碟</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="328"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="354"/>
         <source>打印自检单</source>
         <translation>列印自檢單</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="329"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="355"/>
         <source>重启程序</source>
         <translation>重啟程式</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="330"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="356"/>
         <source>重启设备</source>
         <translation>重啟裝置</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="331"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="357"/>
         <source>进入维护终端</source>
         <translation>進入維護終端</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="336"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="362"/>
         <source>确定要执行吗？</source>
         <translation>確定要執行嗎？</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="104"/>
+        <source>缴费</source>
+        <translation>繳費</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="205"/>
+        <source>本次启动时：</source>
+        <translation>本次啟動時：</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="210"/>
+        <source>未完成的订单（将自动处理）：</source>
+        <translation>未完成的訂單（將自動處理）：</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="217"/>
+        <source>昨日对账</source>
+        <translation>昨日對賬</translation>
     </message>
 </context>
 <context>
@@ -359,17 +379,17 @@
         <translation>本次辦理已結束</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="13"/>
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="14"/>
         <source>为保护您的隐私，您的信息已从本机清除。需要办理请重新开始。</source>
         <translation>為保護您的隱私，您的資訊已從本機清除。需要辦理請重新開始。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="15"/>
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="16"/>
         <source>%1 秒后回到首页</source>
         <translation>%1 秒後回到首頁</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="16"/>
+        <location filename="../qml/Kiosk/screens/EndedScreen.qml" line="17"/>
         <source>重新开始</source>
         <translation>重新開始</translation>
     </message>
@@ -722,7 +742,7 @@
     <message>
         <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="20"/>
         <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="24"/>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="29"/>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="43"/>
         <source>、</source>
         <translation>、</translation>
     </message>
@@ -752,39 +772,64 @@
         <translation>缺少的材料可簽署告知承諾書代替</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="26"/>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="39"/>
         <source>办理结果</source>
         <translation>辦理結果</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="29"/>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="43"/>
         <source>符合条件当场办结，打印：</source>
         <translation>符合條件當場辦結，列印：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="29"/>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="43"/>
         <source>，以及回执</source>
         <translation>，以及回執</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="30"/>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="44"/>
         <source>提交后由部门审核，约 %1 个工作日内办结，打印受理回执</source>
         <translation>提交後由部門審核，約 %1 個工作日內辦結，列印受理回執</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="32"/>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="46"/>
         <source>大约需要 %1 分钟</source>
         <translation>大約需要 %1 分鐘</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="39"/>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="53"/>
         <source>开始办理</source>
         <translation>開始辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="50"/>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="64"/>
         <source>暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理</source>
         <translation>暫停辦理：暫時無法連接政務服務系統，請稍後再試或到窗口辦理</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="31"/>
+        <source>需缴费 %1 元（%2），收款单位：%3</source>
+        <translation>需繳費 %1 元（%2），收款單位：%3</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="32"/>
+        <source>缴费金额按您选择的档次，收款单位：%1</source>
+        <translation>繳費金額按您選擇的檔次，收款單位：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="33"/>
+        <source>缴费金额由系统按参保人员核定，收款单位：%1</source>
+        <translation>繳費金額由系統按參保人員核定，收款單位：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="37"/>
+        <source>可用微信、支付宝或云闪付扫码支付，或出示付款码</source>
+        <translation>可用微信、支付寶或雲閃付掃碼支付，或出示付款碼</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/IntroScreen.qml" line="42"/>
+        <source>缴费成功即记入，打印缴费回执（含财政电子票据号码）</source>
+        <translation>繳費成功即記入，列印繳費回執（含財政電子票據號碼）</translation>
     </message>
 </context>
 <context>
@@ -795,153 +840,153 @@
         <translation>易辦自助終端</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="121"/>
+        <location filename="../qml/Kiosk/Main.qml" line="122"/>
         <source>要结束本次办理吗？</source>
         <translation>要結束本次辦理嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="122"/>
+        <location filename="../qml/Kiosk/Main.qml" line="123"/>
         <source>已填写的信息将被清除。</source>
         <translation>已填寫的資訊將被清除。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="123"/>
+        <location filename="../qml/Kiosk/Main.qml" line="124"/>
         <source>结束办理</source>
         <translation>結束辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="124"/>
+        <location filename="../qml/Kiosk/Main.qml" line="125"/>
         <source>继续办理</source>
         <translation>繼續辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="140"/>
+        <location filename="../qml/Kiosk/Main.qml" line="141"/>
         <source>需要工作人员帮助吗？</source>
         <translation>需要工作人員幫助嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="141"/>
+        <location filename="../qml/Kiosk/Main.qml" line="142"/>
         <source>工作人员可以到这台机器旁协助您，也可以和您视频连线或文字交流。视频连线前会再问您是否接听。</source>
         <translation>工作人員可以到這台機器旁協助您，也可以和您視訊連線或文字交流。視訊連線前會再問您是否接聽。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="161"/>
+        <location filename="../qml/Kiosk/Main.qml" line="162"/>
         <source>接听后会使用麦克风，工作人员能看到这台机器的屏幕，您的个人信息和键盘输入会被遮挡。不使用摄像头，不录音，不录像。</source>
         <translation>接聽後會使用麥克風，工作人員能看到這台機器的螢幕，您的個人資料和鍵盤輸入會被遮擋。不使用攝影機，不錄音，不錄影。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="162"/>
+        <location filename="../qml/Kiosk/Main.qml" line="163"/>
         <source>%1 秒后自动拒绝。</source>
         <translation>%1 秒後自動拒絕。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="163"/>
+        <location filename="../qml/Kiosk/Main.qml" line="164"/>
         <source>接听</source>
         <translation>接聽</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="164"/>
+        <location filename="../qml/Kiosk/Main.qml" line="165"/>
         <source>拒绝</source>
         <translation>拒絕</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="211"/>
+        <location filename="../qml/Kiosk/Main.qml" line="212"/>
         <source>工作人员：</source>
         <translation>工作人員：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="211"/>
+        <location filename="../qml/Kiosk/Main.qml" line="212"/>
         <source>我：</source>
         <translation>我：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <location filename="../qml/Kiosk/Main.qml" line="225"/>
         <source>听不清</source>
         <translation>聽不清</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <location filename="../qml/Kiosk/Main.qml" line="225"/>
         <source>请再说一遍</source>
         <translation>請再說一遍</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <location filename="../qml/Kiosk/Main.qml" line="225"/>
         <source>好的</source>
         <translation>好的</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <location filename="../qml/Kiosk/Main.qml" line="225"/>
         <source>我不会操作</source>
         <translation>我不會操作</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="234"/>
-        <location filename="../qml/Kiosk/Main.qml" line="240"/>
+        <location filename="../qml/Kiosk/Main.qml" line="235"/>
+        <location filename="../qml/Kiosk/Main.qml" line="241"/>
         <source>写给工作人员</source>
         <translation>寫給工作人員</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="246"/>
+        <location filename="../qml/Kiosk/Main.qml" line="247"/>
         <source>发送</source>
         <translation>傳送</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="254"/>
+        <location filename="../qml/Kiosk/Main.qml" line="255"/>
         <source>让工作人员看到这一页</source>
         <translation>讓工作人員看到這一頁</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="142"/>
+        <location filename="../qml/Kiosk/Main.qml" line="143"/>
         <source>工作人员会到这台机器旁协助您。</source>
         <translation>工作人員會到這台機器旁協助您。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="143"/>
+        <location filename="../qml/Kiosk/Main.qml" line="144"/>
         <source>请工作人员来现场</source>
         <translation>請工作人員來現場</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="144"/>
+        <location filename="../qml/Kiosk/Main.qml" line="145"/>
         <source>视频连线工作人员</source>
         <translation>視訊連線工作人員</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="145"/>
+        <location filename="../qml/Kiosk/Main.qml" line="146"/>
         <source>文字交流</source>
         <translation>文字交流</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="146"/>
+        <location filename="../qml/Kiosk/Main.qml" line="147"/>
         <source>不用了</source>
         <translation>不用了</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="254"/>
+        <location filename="../qml/Kiosk/Main.qml" line="255"/>
         <source>遮挡我的信息</source>
         <translation>遮擋我的資料</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="260"/>
+        <location filename="../qml/Kiosk/Main.qml" line="261"/>
         <source>挂断</source>
         <translation>掛斷</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="260"/>
+        <location filename="../qml/Kiosk/Main.qml" line="261"/>
         <source>结束交流</source>
         <translation>結束交流</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="294"/>
+        <location filename="../qml/Kiosk/Main.qml" line="295"/>
         <source>您还在吗？</source>
         <translation>您還在嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="295"/>
+        <location filename="../qml/Kiosk/Main.qml" line="296"/>
         <source>%1 秒后将结束本次办理并清除您的信息。</source>
         <translation>%1 秒後將結束本次辦理並清除您的資訊。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="296"/>
+        <location filename="../qml/Kiosk/Main.qml" line="297"/>
         <source>我还在，继续办理</source>
         <translation>我還在，繼續辦理</translation>
     </message>
@@ -1044,6 +1089,137 @@
         <location filename="../qml/Kiosk/screens/PassportScreen.qml" line="57"/>
         <source>①②③都在护照照片页最下面一行；每项后面紧跟的一位数字是它的校验位（粗框）。日期填6位数字：年年月月日日。</source>
         <translation>①②③都在護照照片頁最下面一行；每項後面緊跟的一位數字是它的校驗位（粗框）。日期填6位數字：年年月月日日。</translation>
+    </message>
+</context>
+<context>
+    <name>PayOfferScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="21"/>
+        <source>请确认缴费信息</source>
+        <translation>請確認繳費資訊</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="22"/>
+        <source>缴费金额 %1 元</source>
+        <translation>繳費金額 %1 元</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="37"/>
+        <source>缴费项目：</source>
+        <translation>繳費項目：</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="38"/>
+        <source>收款单位：</source>
+        <translation>收款單位：</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="39"/>
+        <source>请选择为哪些人缴费：</source>
+        <translation>請選擇為哪些人繳費：</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="53"/>
+        <source>缴费对象</source>
+        <translation>繳費對象</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="89"/>
+        <source>%1 元</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="89"/>
+        <source>本期已缴</source>
+        <translation>本期已繳</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="95"/>
+        <source>合计：%1 元</source>
+        <translation>合計：%1 元</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="105"/>
+        <source>去支付 %1 元</source>
+        <translation>去支付 %1 元</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayOfferScreen.qml" line="108"/>
+        <source>不缴了</source>
+        <translation>不繳了</translation>
+    </message>
+</context>
+<context>
+    <name>PayScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="13"/>
+        <source>已支付</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="13"/>
+        <source>请支付 %1 元</source>
+        <translation>請支付 %1 元</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="14"/>
+        <source>已支付，正在办理，请稍候</source>
+        <translation>已支付，正在辦理，請稍候</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="15"/>
+        <source>请用微信、支付宝或云闪付扫描屏幕上的二维码</source>
+        <translation>請用微信、支付寶或雲閃付掃描螢幕上的二維碼</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="61"/>
+        <source>已支付 %1 元</source>
+        <translation>已支付 %1 元</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="61"/>
+        <source>应付金额：%1 元</source>
+        <translation>應付金額：%1 元</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="65"/>
+        <source>缴费项目：</source>
+        <translation>繳費項目：</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="66"/>
+        <source>收款单位：</source>
+        <translation>收款單位：</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="67"/>
+        <source>订单号：</source>
+        <translation>訂單號：</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="71"/>
+        <source>请打开微信、支付宝或云闪付，扫描左侧二维码付款。</source>
+        <translation>請打開微信、支付寶或雲閃付，掃描左側二維碼付款。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="72"/>
+        <source>也可以打开付款码，对准屏幕上方的摄像头。</source>
+        <translation>也可以打開付款碼，對準螢幕上方的攝像頭。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="85"/>
+        <source>请在 %1 内完成支付，超时订单将自动关闭，不会扣款</source>
+        <translation>請在 %1 內完成支付，逾時訂單將自動關閉，不會扣款</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="91"/>
+        <source>支付成功，正在为您办理，请稍候。不要离开。</source>
+        <translation>支付成功，正在為您辦理，請稍候。不要離開。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/PayScreen.qml" line="101"/>
+        <source>取消支付</source>
+        <translation>取消支付</translation>
     </message>
 </context>
 <context>
@@ -1227,24 +1403,34 @@
 <context>
     <name>ServiceList</name>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="37"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="39"/>
         <source>当场办结，打印证明</source>
         <translation>當場辦結，列印證明</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="37"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="39"/>
         <source>提交审核，打印回执</source>
         <translation>提交審核，列印回執</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="38"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="40"/>
         <source>约 %1 分钟</source>
         <translation>約 %1 分鐘</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="45"/>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="47"/>
         <source>暂停办理：暂时无法连接政务服务系统，请稍后再试或到窗口办理</source>
         <translation>暫停辦理：暫時無法連接政務服務系統，請稍後再試或到窗口辦理</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="37"/>
+        <source>缴费，打印缴费回执</source>
+        <translation>繳費，列印繳費回執</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/controls/ServiceList.qml" line="38"/>
+        <source>缴费 %1 元后提交审核</source>
+        <translation>繳費 %1 元後提交審核</translation>
     </message>
 </context>
 <context>
@@ -1505,70 +1691,85 @@
         <translation>已提交，將自動上傳</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="14"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="15"/>
         <source>已办结（秒批）</source>
         <translation>已辦結（秒批）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="14"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="15"/>
         <source>已受理，等待部门审核</source>
         <translation>已受理，等待部門審核</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="21"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="28"/>
         <source>政务服务系统暂时没有回应。您的申请已安全保存在本机，会自动提交，不必重新办理。</source>
         <translation>政務服務系統暫時沒有回應。您的申請已安全保存在本機，會自動提交，不必重新辦理。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="25"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32"/>
         <source>办件编号：</source>
         <translation>辦件編號：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="25"/>
         <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39"/>
         <source>、</source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="25"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32"/>
         <source>本机受理号：</source>
         <translation>本機受理號：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="30"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="37"/>
         <source>⬅ 请从左侧出纸口取走：</source>
         <translation>⬅ 請從左側出紙口取走：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="31"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="38"/>
         <source>请从右侧出纸口取走： ➡</source>
         <translation>請從右側出紙口取走： ➡</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="31"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="38"/>
         <source>⬇ 请从下方出纸口取走：</source>
         <translation>⬇ 請從下方出紙口取走：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39"/>
         <source>证明文件</source>
         <translation>證明文件</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="32"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39"/>
         <source>回执</source>
         <translation>回執</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="46"/>
         <source>有文件没有打印出来，已保存，可请工作人员补打，不必重新办理。</source>
         <translation>有文件沒有列印出來，已儲存，可請工作人員補打，不必重新辦理。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39"/>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="46"/>
         <source>您也可以凭办件编号在网上查询进度。</source>
         <translation>您也可以憑辦件編號在網上查詢進度。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="22"/>
+        <source>已支付 %1 元，回执上有订单号和财政电子票据号码。</source>
+        <translation>已支付 %1 元，回執上有訂單號和財政電子票據號碼。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="39"/>
+        <source>退款告知单</source>
+        <translation>退款告知單</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/controls/TakeDocuments.qml" line="14"/>
+        <source>缴费成功</source>
+        <translation>繳費成功</translation>
     </message>
 </context>
 <context>

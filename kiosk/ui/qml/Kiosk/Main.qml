@@ -35,7 +35,8 @@ Window {
         "working": "screens/WorkingScreen.qml", "field": "screens/FieldScreen.qml", "confirm": "screens/ConfirmScreen.qml",
         "sign": "screens/SignScreen.qml", "finished": "screens/FinishedScreen.qml", "rate": "screens/RateScreen.qml",
         "report": "screens/ReportScreen.qml", "result": "screens/ResultScreen.qml", "ended": "screens/EndedScreen.qml",
-        "goodbye": "screens/GoodbyeScreen.qml", "error": "screens/ErrorScreen.qml", "passport": "screens/PassportScreen.qml"
+        "goodbye": "screens/GoodbyeScreen.qml", "error": "screens/ErrorScreen.qml", "passport": "screens/PassportScreen.qml",
+        "pay_offer": "screens/PayOfferScreen.qml", "pay": "screens/PayScreen.qml"
     })
 
     TopBar {

@@ -101,6 +101,7 @@ Rectangle {
             columns: 4; spacing: admin.gap * 2
             AdminButton { objectName: "adminDevices"; text: qsTr("设备状态与测试"); onClicked: a.showPage("devices") }
             AdminButton { objectName: "adminOutbox"; text: qsTr("待上传"); onClicked: a.showPage("outbox") }
+            AdminButton { objectName: "adminPayments"; text: qsTr("缴费"); onClicked: a.showPage("payments") }
             AdminButton { objectName: "adminReprint"; text: qsTr("补打"); onClicked: a.showPage("reprint") }
             AdminButton { objectName: "adminLogs"; text: qsTr("日志"); onClicked: a.showPage("logs") }
             AdminButton { objectName: "adminStats"; text: qsTr("统计"); onClicked: a.showPage("stats") }
@@ -189,6 +190,31 @@ Rectangle {
                 AdminText { text: modelData.kind + " · " + modelData.service + " · " + modelData.error }
             }
             AdminButton { objectName: "adminOutboxRetry"; text: qsTr("立即重试"); onClicked: a.outboxRetry() }
+        }
+
+        // 缴费: the day's totals, what the kiosk settled at start, orders not yet at an end,
+        // and 对账 (order numbers and amounts only: nobody's name)
+        Column {
+            visible: a.page === "payments"
+            spacing: admin.gap
+            width: parent.width
+            AdminText { objectName: "adminPaymentTotals"; text: a.payments.totals || ""; width: parent.width }
+            AdminText {
+                objectName: "adminPaymentsAtStart"
+                visible: !!a.payments.at_start
+                text: qsTr("本次启动时：") + (a.payments.at_start || "")
+                width: parent.width
+            }
+            AdminText {
+                visible: (a.payments.open || []).length > 0
+                text: qsTr("未完成的订单（将自动处理）：")
+                color: Theme.staffNotice
+            }
+            Repeater {
+                model: a.payments.open || []
+                AdminText { text: modelData; width: parent.width }
+            }
+            AdminButton { objectName: "adminReconcile"; text: qsTr("昨日对账"); onClicked: a.reconcileYesterday() }
         }
 
         // reprint by case number

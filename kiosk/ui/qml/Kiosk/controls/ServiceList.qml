@@ -34,7 +34,9 @@ ListView {
             Heading { text: modelData.title; color: modelData.paused ? Theme.textMuted : Theme.text }
             Body {
                 color: Theme.textMuted
-                text: (modelData.instant ? qsTr("当场办结，打印证明") : qsTr("提交审核，打印回执"))
+                text: (modelData.payment && modelData.payment.isService ? qsTr("缴费，打印缴费回执")
+                       : modelData.payment ? qsTr("缴费 %1 元后提交审核").arg(modelData.payment.amount)
+                       : modelData.instant ? qsTr("当场办结，打印证明") : qsTr("提交审核，打印回执"))
                       + " · " + qsTr("约 %1 分钟").arg(modelData.minutes)
             }
             Body {  // the backend cannot be reached: say so, and do not lead the citizen in

@@ -11,9 +11,16 @@ Column {
     Heading {
         objectName: "outcomeHeading"
         text: info.uploading ? qsTr("已提交，将自动上传")
+              : info.paid && info.outcome === "approved" ? qsTr("缴费成功")
               : info.outcome === "approved" ? qsTr("已办结（秒批）") : qsTr("已受理，等待部门审核")
         color: Theme.ok
         font.pixelSize: Theme.fontTitle
+    }
+    Body {
+        objectName: "paidNote"
+        visible: !!info.paid
+        text: qsTr("已支付 %1 元，回执上有订单号和财政电子票据号码。").arg(info.paid || "")
+        font.bold: true
     }
     Body {
         objectName: "uploadingNote"
@@ -29,7 +36,7 @@ Column {
         visible: take.printed.length > 0
         text: (kiosk.printerPosition === "left" ? qsTr("⬅ 请从左侧出纸口取走：") :
                kiosk.printerPosition === "right" ? qsTr("请从右侧出纸口取走： ➡") : qsTr("⬇ 请从下方出纸口取走："))
-              + take.printed.map(p => p === "certificate" ? qsTr("证明文件") : p === "receipt" ? qsTr("回执") : p).join(qsTr("、"))
+              + take.printed.map(p => p === "certificate" ? qsTr("证明文件") : p === "receipt" ? qsTr("回执") : p === "refund_slip" ? qsTr("退款告知单") : p).join(qsTr("、"))
         font.bold: true
     }
     Body {

@@ -10,6 +10,7 @@ Screen {
     Column {
         anchors.fill: parent
         spacing: Theme.spacing * 1.5
+        Body { objectName: "endedReason"; visible: !!kiosk.visit.view.reason; text: kiosk.visit.view.reason || ""; font.bold: true }
         Body { text: qsTr("为保护您的隐私，您的信息已从本机清除。需要办理请重新开始。") }
         TicketOffer {}
         Body { text: qsTr("%1 秒后回到首页").arg(Math.max(0, kiosk.visit.secondsLeft)) }
