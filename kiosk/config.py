@@ -164,6 +164,15 @@ class HelpConfig(_Strict):
     video: HelpVideoConfig = Field(default_factory=HelpVideoConfig)
 
 
+class OffersConfig(_Strict):
+    """免申即享 / 政策找人: once a citizen's application is in, the kiosk may ask — with their
+    consent to the purpose — which policies the platform finds them entitled to, and apply for
+    one with a tap. Only where the province's gateway answers `POST /v1/offers/search`."""
+
+    enabled: bool = False
+    shown: Annotated[int, Field(ge=1, le=5)] = 3  # at most this many, the most valuable first
+
+
 class TimeoutsConfig(_Strict):
     """Waits in seconds (the defaults are those of deployed hall kiosks: 20 s for a face check,
     two minutes for a print, at least 20 s to answer "still there?")."""
@@ -270,6 +279,7 @@ class KioskSettings(BaseSettings):
     monitor: MonitorConfig = Field(default_factory=MonitorConfig)
     timeouts: TimeoutsConfig = Field(default_factory=TimeoutsConfig)
     help: HelpConfig = Field(default_factory=HelpConfig)
+    offers: OffersConfig = Field(default_factory=OffersConfig)
     face: FaceConfig = Field(default_factory=FaceConfig)
     qr: QrConfig = Field(default_factory=QrConfig)
     ui: UiConfig = Field(default_factory=UiConfig)

@@ -67,6 +67,14 @@ class EventId(IntEnum):
     HELP_CALL_ENDED = 5306  # (and why: kiosk, staff, time_up, no_media, not_connected...)
     HELP_CALL_DECLINED = 5307  # the citizen declined when staff answered (or let it run out)
 
+    # issue 31 (5500-5599): the hall around the kiosk — 政策找人 offers, appointment check-in,
+    # ratings later by phone and anonymous ones. Counts and codes only: which policies a
+    # citizen is entitled to says something about them (age, children, a disability)
+    OFFERS_CONSENT = 5500  # asked to look for the citizen's policies: given or not
+    OFFERS_SHOWN = 5501  # how many were found and shown (never which)
+    OFFER_APPLIED = 5502  # one taken up through the outbox (never which)
+    OFFERS_UNAVAILABLE = 5503  # the platform could not be asked (the error's code)
+
     ADMIN_PIN_SET = 7000
     ADMIN_LOGIN = 7001
     ADMIN_LOGIN_FAILED = 7002

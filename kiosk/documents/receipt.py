@@ -11,6 +11,7 @@ port sends them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -55,7 +56,15 @@ class ReceiptDocument:
 
 def case_receipt(*, service: str, case_numbers: list[str], when: datetime, kiosk_id: str,
                  holder_masked: str, outcome: str, next_steps: list[str], progress_url: str,
+                 offers: Sequence[tuple[str, str]] = (),
                  paper_width_mm: int = 80) -> ReceiptDocument:
+    """The receipt of a visit: its cases, and the policies (免申即享) applied for in it, each
+    as (title, case number)."""
+    applied: list[Item] = []
+    if offers:
+        applied = [Rule(), Text("免申即享 已申请的政策", bold=True)]
+        for title, case in offers:
+            applied += [Text(f"{title}（已受理，待审核）"), Text(f"受理编号：{case}")]
     items: list[Item] = [
         Text("易办自助终端 办事回执", "center", bold=True, large=True),
         Rule(),
@@ -65,6 +74,7 @@ def case_receipt(*, service: str, case_numbers: list[str], when: datetime, kiosk
         Text(f"办理结果：{outcome}", bold=True),
         Text(f"时间：{printed_time(when)}"),
         Text(f"终端：{kiosk_id}"),
+        *applied,
         Rule(),
         *[Text(step) for step in next_steps],
         Qr(progress_url),
@@ -105,7 +115,8 @@ def _is_printer_text(text: str) -> bool:
     return all(0x20 <= ord(c) < 0x7F for c in text)
 
 
-def _line_image(item: Text, width: int) -> Image.Image:
+def line_image(item: Text, width: int) -> Image.Image:
+    """A line of text as the printer gets it: a 1-bit image as wide as the paper's dots."""
     size = 44 if item.large else 24
     return render_line(item.text, width, size, align=item.align, bold=item.bold)
 
@@ -127,7 +138,7 @@ def to_escpos(doc: ReceiptDocument) -> bytes:
                   double_width=item.large, normal_textsize=not item.large)
             p.text(item.text + "\n")
         else:
-            p.image(_line_image(item, width), impl="bitImageRaster", center=False)
+            p.image(line_image(item, width), impl="bitImageRaster", center=False)
     p.set(normal_textsize=True, align="left", bold=False)
     p.cut()
     data: bytes = p.output
@@ -149,5 +160,5 @@ def to_png(doc: ReceiptDocument) -> Image.Image:
             canvas.paste(qr, ((width - qr.width) // 2, 0))
             parts.append(canvas)
         else:
-            parts.append(_line_image(item, width))
+            parts.append(line_image(item, width))
     return stack(parts, width)

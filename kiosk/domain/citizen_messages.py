@@ -392,6 +392,37 @@ _VISIT: dict[str, dict[str, str]] = {
         "en": "Your application was accepted (case {case}), but it contains a character this "
               "kiosk cannot print; please collect your documents at a service counter",
     },
+    # 政策找人: what the offers screen says (kiosk/flows/steps/offers.py)
+    "offers_none": {
+        "zh-Hans": "没有查到您现在可以申领的政策。政策有变化时，您可以再来查询",
+        "zh-Hant": "沒有查到您現在可以申領的政策。政策有變化時，您可以再來查詢",
+        "en": "No policy you can claim now was found. You can look again when policies change",
+    },
+    "offers_unavailable": {
+        "zh-Hans": "暂时无法查询您可以享受的政策，您刚才办理的事项不受影响，"
+                   "请稍后再查询或到服务台咨询",
+        "zh-Hant": "暫時無法查詢您可以享受的政策，您剛才辦理的事項不受影響，"
+                   "請稍後再查詢或到服務台諮詢",
+        "en": "Your policies cannot be looked up right now; what you just applied for is not "
+              "affected. Please try later or ask at the information desk",
+    },
+    "offer_applied": {
+        "zh-Hans": "“{title}”已申请，受理编号 {case}，会列在回执上",
+        "zh-Hant": "「{title}」已申請，受理編號 {case}，會列在回執上",
+        "en": "“{title}” has been applied for, case {case}; it will be on your receipt",
+    },
+    "offer_uploading": {
+        "zh-Hans": "“{title}”已提交，将自动上传，会列在回执上",
+        "zh-Hant": "「{title}」已提交，將自動上傳，會列在回執上",
+        "en": "“{title}” has been submitted and will be sent automatically; it will be on "
+              "your receipt",
+    },
+    "offer_not_signed": {
+        "zh-Hans": "没有签署承诺书，“{title}”没有申请。您可以再点申请，或到窗口办理",
+        "zh-Hant": "沒有簽署承諾書，「{title}」沒有申請。您可以再點申請，或到窗口辦理",
+        "en": "The commitment was not signed, so “{title}” was not applied for. Tap apply "
+              "again, or go to a service counter",
+    },
     "ticket_unavailable": {
         "zh-Hans": "暂时无法取号，请到服务台咨询",
         "zh-Hant": "暫時無法取號，請到服務台諮詢",

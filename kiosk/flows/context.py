@@ -48,6 +48,8 @@ class VisitContext:
     # 联办: licence type → the bundle item whose application stands in for it (the citizen
     # does not hold it yet; see Bundle.needs)
     pending: dict[str, str] = field(default_factory=dict)
+    # 政策找人: the policies applied for in this visit, (title, case number), for the receipt
+    applied_offers: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def holder(self) -> str:

@@ -24,6 +24,7 @@ from kiosk.flows.steps import (
     face,
     form,
     materials,
+    offers,
     print_documents,
     pulls,
     rate,
@@ -42,6 +43,7 @@ STEPS: tuple[tuple[Step, ModuleType, bool], ...] = (
     (Step.MATERIALS, materials, True),
     (Step.DECIDE, decide, True),
     (Step.SUBMIT, submit, True),
+    (Step.OFFERS, offers, False),
     (Step.PRINT, print_documents, True),
     (Step.RATE, rate, False),
 )

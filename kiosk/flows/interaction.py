@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from kiosk.domain.offers import Offer
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
 from kiosk.flows.schema import FormField
@@ -57,5 +58,13 @@ class Interaction(Protocol):
         """The decision is made and the documents are out (or not): tell the citizen.
         `uploading`: the application is safe in the outbox but the backend has not answered
         yet (the case numbers are the kiosk's own reference until it does)."""
+    async def ask_offers_consent(self) -> bool:
+        """政策找人: may the kiosk ask the platform which policies this citizen is entitled to
+        (the purpose said on the screen)? False, or no answer: nothing is asked, nothing shown."""
+    async def choose_offer(self, offers: list[Offer], applied: dict[str, str],
+                           note: str) -> str | None:
+        """The offers found (none is an answer too); `applied`: offer id → the case number of
+        those applied for in this visit; `note`: what just happened, in the citizen's words.
+        The id of the offer the citizen applies for now (one tap), or None: done."""
     async def rate(self, item_code: str, case_number: str) -> RatingAnswer | None: ...
     async def report_not_done(self, reason: str) -> str | None: ...

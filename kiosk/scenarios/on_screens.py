@@ -246,6 +246,11 @@ class ScreensVisit:
                 c.press("signByKeys")  # the second press confirms
             else:
                 c.press("signDecline")
+        elif screen == "offers_consent":
+            consent = bool((self.s.get("offers") or {}).get("consent"))
+            c.press("offersConsentYes" if consent else "offersConsentNo")
+        elif screen == "offers":
+            self._offers(view)
         elif screen == "rate":
             self._rate()
         elif screen == "report":
@@ -307,6 +312,16 @@ class ScreensVisit:
             c.focus(name)
             c.type(str(getattr(entry, part)))
         c.press("passportSubmit")
+
+    def _offers(self, view: dict[str, Any]) -> None:
+        """政策找人: apply for the first offer the file names that is shown and not applied
+        for yet (its commitment signed on the next screen), else go on."""
+        wanted = (self.s.get("offers") or {}).get("apply", [])
+        for i, offer in enumerate(view.get("offers") or []):
+            if offer.get("id") in wanted and offer.get("applyHere") and not offer.get("applied"):
+                self.c.press(f"offerApply_{i}")
+                return
+        self.c.press("offersDone")
 
     def _rate(self) -> None:
         c = self.c

@@ -42,12 +42,14 @@ from kiosk.app import KioskCore
 from kiosk.config import KioskSettings, load_config, packaged_config
 from kiosk.devices.camera.sim import Scene, SimulatedCamera
 from kiosk.devices.printers.escpos_status import Paper
+from kiosk.devices.printers.escpos_stream import Receipt
 from kiosk.devices.printers.sim import render_receipt
 from kiosk.devices.smartcard.icao.mrz import BacKey
 from kiosk.devices.smartcard.sim.passport_card import EXPIRED_PASSPORT, SAMPLE_PASSPORT
 from kiosk.documents.issuer import IssuedCertificate, keys_for
 from kiosk.documents.keys import export_trusted
 from kiosk.domain.clock import KioskClock
+from kiosk.domain.offers import Offer
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
 from kiosk.flows.catalog import load_catalog
@@ -62,6 +64,7 @@ from kiosk.flows.passport_entry import MrzEntry
 from kiosk.flows.schema import FormField
 from kiosk.flows.visit import VisitRunner
 from kiosk.flows.yaml_source import YamlRefused, describe_invalid, load_yaml
+from kiosk.scenarios.printed_lines import receipt_shows
 from kiosk.scenarios.schema import InlineCard, ScenarioSpec, scenario_today
 from kiosk.sim.citizens import DECK, card, eid_code, inline_card
 from kiosk.sim.hub import SimulatorProcess
@@ -130,6 +133,7 @@ class ScriptedCitizen:
         self.steps: list[str] = []
         self.problem: str | None = None
         self.gave_up = asyncio.Event()
+        self.offer_tries = 0
 
     def step(self, name: str) -> None:
         self.steps.append(name)
@@ -194,6 +198,20 @@ class ScriptedCitizen:
     async def report_not_done(self, reason: str) -> str | None:
         text = self.s.get("report_not_done")
         return str(text) if text else None
+
+    async def ask_offers_consent(self) -> bool:
+        return bool((self.s.get("offers") or {}).get("consent", False))
+
+    async def choose_offer(self, offers: list[Offer], applied: dict[str, str],
+                           note: str) -> str | None:
+        """The first offer the file applies for that is shown, can be applied for here and is
+        not applied for yet; then done."""
+        wanted = (self.s.get("offers") or {}).get("apply", [])
+        self.offer_tries += 1
+        if self.offer_tries > len(wanted) + 1:  # a refused application is not tried for ever
+            return None
+        return next((o.id for o in offers if o.id in wanted and o.apply_here
+                     and o.id not in applied), None)
 
     async def rate(self, item_code: str, case_number: str) -> RatingAnswer | None:
         r = self.s.get("rating")
@@ -397,9 +415,13 @@ class ScenarioRig:
             "seconds": round(time.perf_counter() - started, 3),
             "session_wiped": self.runner.last_session_empty is not False,
             "ticket": ticket,
+            "offers": {"consent": result.offers_consent, "shown": result.offers_shown,
+                       "applied": result.offers_applied},
         }
+        receipts = self.hub.receipt.since(prepared.receipts_before) \
+            if self.hub.receipt is not None else []
         out["failed"] = check_expectations(scenario.data.get("expect") or {}, out,
-                                           certificate_text(result.certificates))
+                                           certificate_text(result.certificates), receipts)
         return out
 
     async def _linked_cases(self, result: FlowResult) -> int:
@@ -432,11 +454,15 @@ class ScenarioRig:
             # every field, the schema's defaults filled in: the card as the simulator lays it
             fields = written.model_dump(mode="json", exclude={"photo"})
             sample = inline_card(fields, photo)
+            registries = dict(scenario_records)
+            household = registries.pop("household", None) or {}
+            disability = registries.pop("disability_grade", None)
             added = await self._backend("/sim/people", {"people": [{
                 "id_number": sample.record.id_number, "name": sample.record.name,
                 "sex": sample.record.sex.value, "birth": sample.record.birth.isoformat(),
                 "valid_to": sample.record.valid_to.isoformat() if sample.record.valid_to
-                else None, "photo": photo, "records": scenario_records}]})
+                else None, "photo": photo, "records": registries,
+                "children": household.get("children", []), "disability_grade": disability}]})
             eid = str(added["eid_codes"][sample.record.id_number])
             place: dict[str, Any] = {"place_card": fields, "photo": photo}
         else:
@@ -514,8 +540,16 @@ def certificate_text(certificates: list[IssuedCertificate]) -> str:
 
 
 def check_expectations(expect: dict[str, Any], out: dict[str, Any],
-                       printed_text: str = "") -> list[str]:
+                       printed_text: str = "", receipts: list[Receipt] | None = None
+                       ) -> list[str]:
     failed = []
+    for text in expect.get("receipt_contains") or []:
+        if not any(receipt_shows(r, text) for r in receipts or []):
+            failed.append(f"receipt: {text!r} is not printed on it")
+    for what in ("shown", "applied"):
+        wanted = (expect.get("offers") or {}).get(what)
+        if wanted is not None and out["offers"][what] != wanted:
+            failed.append(f"offers.{what}: expected {wanted}, got {out['offers'][what]}")
     for text in expect.get("certificate_contains") or []:
         if text not in printed_text:
             failed.append(f"certificate: {text!r} is not printed on it"

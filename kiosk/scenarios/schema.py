@@ -166,6 +166,22 @@ class Faults(_Strict):
     document_printer: Literal["stopped"] | None = None
 
 
+OfferId = Annotated[StrictStr, Field(pattern=r"^[a-z0-9-]{1,40}$")]
+
+
+class Offers(_Strict):
+    """政策找人: whether the citizen agrees to the kiosk looking for their policies, and which of
+    those shown they apply for (by the offer's id; its commitment, if any, signed)."""
+
+    consent: StrictBool = False
+    apply: list[OfferId] = []
+
+
+class ExpectOffers(_Strict):
+    shown: list[OfferId] | None = None  # exactly these, in this order
+    applied: list[OfferId] | None = None
+
+
 class Expect(_Strict):
     outcome: Literal["approved", "submitted", "rejected", "referred", "abandoned"] | None = None
     printed: list[Literal["certificate", "receipt"]] | None = None
@@ -176,6 +192,9 @@ class Expect(_Strict):
     linked_cases: Annotated[StrictInt, Field(ge=0, le=50)] | None = None  # 联办: cases that
     # stand on another case of the same visit
     ticket: Literal["printed", "none"] | None = None  # 取号: a printed number, or none at all
+    offers: ExpectOffers | None = None  # 政策找人: what was shown and applied for
+    # lines printed on the receipt printer during the scenario (receipts and tickets)
+    receipt_contains: list[Annotated[StrictStr, Field(min_length=1, max_length=60)]] | None = None
 
 
 class SocialInsuranceRecord(_Strict):
@@ -189,11 +208,19 @@ class CriminalRecord(_Strict):
     checked_from: CardDate = date(2008, 1, 1)
 
 
+class Household(_Strict):
+    """The household register (户口簿): the births of the citizen's children in it."""
+
+    children: Annotated[list[CardDate], Field(max_length=10)] = []
+
+
 class Records(_Strict):
     """What the registries hold on an inline citizen (the plain state where not given)."""
 
     social_insurance: SocialInsuranceRecord | None = None
     criminal_record: CriminalRecord | None = None
+    household: Household | None = None
+    disability_grade: Annotated[StrictInt, Field(ge=1, le=4)] | None = None  # 残疾人证 on file
 
 
 # How a text answer is typed on a keyboard (`keys:`): words separated by spaces; a word of
@@ -245,6 +272,7 @@ class ScenarioSpec(_Strict):
     records: Records | None = None
     answers: dict[StrictStr, StrictStr | StrictInt | StrictFloat] = {}
     sign_commitment: StrictBool = False
+    offers: Offers = Offers()
     rating: Rating | None = None
     report_not_done: Annotated[StrictStr, Field(max_length=2000)] | None = None
     faults: Faults = Faults()

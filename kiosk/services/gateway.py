@@ -26,6 +26,7 @@ from typing import Any
 
 import httpx
 
+from kiosk.domain.offers import Offer
 from kiosk.events import EventId
 from kiosk.face.verifier import RemoteVerificationRequest, RemoteVerificationResponse
 from kiosk.logging import get_logger
@@ -49,6 +50,7 @@ from kiosk.services.gateway_answers import (
     HelpLinesAnswer,
     HelpRequestAnswer,
     LicenseSearchAnswer,
+    OffersAnswer,
     PulledLicenseAnswer,
     QueueTicketAnswer,
     RecordAnswer,
@@ -188,6 +190,17 @@ class GatewayClient:
             "holder_code": holder_code, "purpose": purpose})
         parse_answer(RecordAnswer, body, what=f"record {kind}")
         return dict(body)
+
+    async def find_offers(self, holder_code: str, purpose: str) -> list[Offer]:
+        """政策找人: the policies the platform finds `holder_code` entitled to. Only call it
+        when the citizen agreed to `purpose` on the screen (the request says so)."""
+        _s, body = await self.request("POST", "/v1/offers/search", json={
+            "kiosk_id": self.kiosk_id, "holder_code": holder_code, "holder_code_type": "111",
+            "purpose": purpose, "consent": True})
+        answer = parse_answer(OffersAnswer, body, what="offers")
+        return [Offer(o.id, o.title, o.gives, tuple(o.needs), o.apply_here, o.where,
+                      o.item_code, o.value_yuan_per_year, o.commitment or None)
+                for o in answer.offers]
 
     async def submit_application(self, application: dict[str, Any],
                                  idempotency_key: str) -> Submitted:

@@ -176,6 +176,33 @@ class HelpCallAnswer(_Answer):
     answer: SessionDescriptionAnswer | None = None
 
 
+# what the platform wrote for the citizen to read (a policy's title, what it gives): shown as
+# characters only, like the words of a person on the other side
+OfferTitle = Annotated[str, StringConstraints(min_length=1, max_length=40),
+                       AfterValidator(_shown_plain)]
+OfferLine = Annotated[str, StringConstraints(min_length=1, max_length=200),
+                      AfterValidator(_shown_plain)]
+OfferNote = Annotated[str, StringConstraints(max_length=1000), AfterValidator(_shown_plain)]
+
+
+class OfferAnswer(_Answer):
+    """免申即享: one policy the platform found the citizen entitled to."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]{1,40}$")]
+    title: OfferTitle
+    gives: OfferLine
+    needs: Annotated[list[OfferLine], Field(max_length=10)]
+    apply_here: bool
+    where: OfferNote = ""
+    item_code: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    value_yuan_per_year: Annotated[int, Field(ge=0, le=10_000_000)]
+    commitment: OfferNote | None = None
+
+
+class OffersAnswer(_Answer):
+    offers: Annotated[list[OfferAnswer], Field(max_length=50)]
+
+
 class Problem(_Answer):
     code: Text
     message: Text

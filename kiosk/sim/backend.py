@@ -57,6 +57,7 @@ from kiosk.sim.routes import (
     help_requests,
     identity,
     licences,
+    offers,
     queue,
     records,
     staff,
@@ -69,7 +70,7 @@ __all__ = ["BackendServer", "BackendState", "Person", "create_app", "person_eid"
 def create_app(state: BackendState | None = None) -> ASGIApp:
     st = state or BackendState()
     routes = [r for part in (control, licences, records, cases, identity, queue, help_requests,
-                                   staff)
+                             staff, offers)
               for r in part.routes(st)]
     app = Starlette(exception_handlers=EXCEPTION_HANDLERS, routes=routes)
     return _FaultLayer(_CallerLayer(app, st), st)

@@ -30,6 +30,7 @@ from kiosk.devices.base import DeviceState, DeviceStatus
 from kiosk.domain.citizen_messages import visit_message
 from kiosk.domain.languages import LANGS, Lang
 from kiosk.domain.masking import mask_text
+from kiosk.domain.offers import Offer
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
 from kiosk.flows.interaction import (
@@ -157,6 +158,19 @@ class QtInteraction:
         if not strokes:
             return None
         return SignedCommitment(digest, [[(int(x), int(y)) for x, y in s] for s in strokes])
+
+    async def ask_offers_consent(self) -> bool:
+        return bool(await self._ask("offers_consent", {}))
+
+    async def choose_offer(self, offers: list[Offer], applied: dict[str, str],
+                           note: str) -> str | None:
+        answer = await self._ask("offers", {
+            "offers": [{"id": o.id, "title": o.title, "gives": o.gives, "needs": list(o.needs),
+                        "applyHere": o.apply_here, "where": o.where,
+                        "needsCommitment": bool(o.commitment),
+                        "applied": applied.get(o.id, "")} for o in offers],
+            "note": note})
+        return str(answer) if answer else None
 
     async def rate(self, item_code: str, case_number: str) -> RatingAnswer | None:
         answer = await self._ask("rate", {"item": item_code, "case": case_number,

@@ -52,7 +52,7 @@ def _receipt(ctx: VisitContext) -> ReceiptDocument:
         outcome="已提交，将自动上传" if result.uploading else
         "已办结（秒批）" if ctx.instant else "已受理，待审核",
         next_steps=[s.receipt.next_steps["zh-Hans"] for s in ctx.items],
-        progress_url=p.progress_url + result.case_numbers[0])
+        progress_url=p.progress_url + result.case_numbers[0], offers=ctx.applied_offers)
 
 
 def _ensure_printable(ctx: VisitContext, case: str, content: CertificateContent | None,

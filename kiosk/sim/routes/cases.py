@@ -43,7 +43,8 @@ def routes(st: BackendState) -> list[Route]:
                                json.dumps({"form_fields": sorted(body.get("form", {})),
                                            "depends_on": depends_on,
                                            "signed_with": (body.get("commitment") or {})
-                                           .get("signed_with")})))
+                                           .get("signed_with"),
+                                           "offer_id": body.get("offer_id")})))
                 numbers.append(number)
         return JSONResponse({"case_numbers": numbers, "status": status}, 201)
 

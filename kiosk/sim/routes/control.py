@@ -46,7 +46,8 @@ def routes(st: BackendState) -> list[Route]:
                              "ORDER BY case_number").fetchall()
         return JSONResponse({"cases": [{"case_number": a, "idempotency_key": b, "item_code": c,
                                         "status": d,
-                                        "signed_with": json.loads(e).get("signed_with")}
+                                        "signed_with": json.loads(e).get("signed_with"),
+                                        "offer_id": json.loads(e).get("offer_id")}
                                        for a, b, c, d, e in rows]})
 
     return [Route("/v1/health", health),

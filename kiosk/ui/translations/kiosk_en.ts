@@ -785,153 +785,153 @@
         <translation>Yiban Self-Service Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="121"/>
+        <location filename="../qml/Kiosk/Main.qml" line="122"/>
         <source>要结束本次办理吗？</source>
         <translation>End this visit?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="122"/>
+        <location filename="../qml/Kiosk/Main.qml" line="123"/>
         <source>已填写的信息将被清除。</source>
         <translation>What you have entered will be cleared.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="123"/>
+        <location filename="../qml/Kiosk/Main.qml" line="124"/>
         <source>结束办理</source>
         <translation>End visit</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="124"/>
+        <location filename="../qml/Kiosk/Main.qml" line="125"/>
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="140"/>
+        <location filename="../qml/Kiosk/Main.qml" line="141"/>
         <source>需要工作人员帮助吗？</source>
         <translation>Do you need help from staff?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="141"/>
+        <location filename="../qml/Kiosk/Main.qml" line="142"/>
         <source>工作人员可以到这台机器旁协助您，也可以和您视频连线或文字交流。视频连线前会再问您是否接听。</source>
         <translation>A member of staff can come to this kiosk, or talk with you by video or in writing. Before a video call you will be asked again whether to answer.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="161"/>
+        <location filename="../qml/Kiosk/Main.qml" line="162"/>
         <source>接听后会使用麦克风，工作人员能看到这台机器的屏幕，您的个人信息和键盘输入会被遮挡。不使用摄像头，不录音，不录像。</source>
         <translation>If you answer, the microphone is used and the staff member sees this kiosk&apos;s screen, with your personal details and what you type covered. No camera, no recording.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="162"/>
+        <location filename="../qml/Kiosk/Main.qml" line="163"/>
         <source>%1 秒后自动拒绝。</source>
         <translation>Declined automatically in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="163"/>
+        <location filename="../qml/Kiosk/Main.qml" line="164"/>
         <source>接听</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="164"/>
+        <location filename="../qml/Kiosk/Main.qml" line="165"/>
         <source>拒绝</source>
         <translation>Decline</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="211"/>
+        <location filename="../qml/Kiosk/Main.qml" line="212"/>
         <source>工作人员：</source>
         <translation>Staff: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="211"/>
+        <location filename="../qml/Kiosk/Main.qml" line="212"/>
         <source>我：</source>
         <translation>Me: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <location filename="../qml/Kiosk/Main.qml" line="225"/>
         <source>听不清</source>
         <translation>I can&apos;t hear you</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <location filename="../qml/Kiosk/Main.qml" line="225"/>
         <source>请再说一遍</source>
         <translation>Please say it again</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <location filename="../qml/Kiosk/Main.qml" line="225"/>
         <source>好的</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <location filename="../qml/Kiosk/Main.qml" line="225"/>
         <source>我不会操作</source>
         <translation>I don&apos;t know what to do</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="234"/>
-        <location filename="../qml/Kiosk/Main.qml" line="240"/>
+        <location filename="../qml/Kiosk/Main.qml" line="235"/>
+        <location filename="../qml/Kiosk/Main.qml" line="241"/>
         <source>写给工作人员</source>
         <translation>Write to the staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="246"/>
+        <location filename="../qml/Kiosk/Main.qml" line="247"/>
         <source>发送</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="254"/>
+        <location filename="../qml/Kiosk/Main.qml" line="255"/>
         <source>让工作人员看到这一页</source>
         <translation>Show this page to the staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="142"/>
+        <location filename="../qml/Kiosk/Main.qml" line="143"/>
         <source>工作人员会到这台机器旁协助您。</source>
         <translation>A member of staff will come to this kiosk to help you.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="143"/>
+        <location filename="../qml/Kiosk/Main.qml" line="144"/>
         <source>请工作人员来现场</source>
         <translation>Ask someone to come here</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="144"/>
+        <location filename="../qml/Kiosk/Main.qml" line="145"/>
         <source>视频连线工作人员</source>
         <translation>Video call with staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="145"/>
+        <location filename="../qml/Kiosk/Main.qml" line="146"/>
         <source>文字交流</source>
         <translation>Write to the staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="146"/>
+        <location filename="../qml/Kiosk/Main.qml" line="147"/>
         <source>不用了</source>
         <translation>No, thanks</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="254"/>
+        <location filename="../qml/Kiosk/Main.qml" line="255"/>
         <source>遮挡我的信息</source>
         <translation>Hide my details</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="260"/>
+        <location filename="../qml/Kiosk/Main.qml" line="261"/>
         <source>挂断</source>
         <translation>Hang up</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="260"/>
+        <location filename="../qml/Kiosk/Main.qml" line="261"/>
         <source>结束交流</source>
         <translation>End the conversation</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="294"/>
+        <location filename="../qml/Kiosk/Main.qml" line="295"/>
         <source>您还在吗？</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="295"/>
+        <location filename="../qml/Kiosk/Main.qml" line="296"/>
         <source>%1 秒后将结束本次办理并清除您的信息。</source>
         <translation>In %1 seconds this visit ends and your information is cleared.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="296"/>
+        <location filename="../qml/Kiosk/Main.qml" line="297"/>
         <source>我还在，继续办理</source>
         <translation>I am here, continue</translation>
     </message>
@@ -939,7 +939,7 @@
 <context>
     <name>MrzPicture</name>
     <message>
-        <location filename="../qml/Kiosk/controls/MrzPicture.qml" line="26"/>
+        <location filename="../qml/Kiosk/controls/MrzPicture.qml" line="27"/>
         <source>照片</source>
         <translation>Photo</translation>
     </message>
@@ -978,6 +978,87 @@
         <location filename="../qml/Kiosk/controls/NumericPad.qml" line="17"/>
         <source>删除</source>
         <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>OffersConsentScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="7"/>
+        <source>查询您可享受的政策</source>
+        <translation>Policies you may be entitled to</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="8"/>
+        <source>要为您查询可以享受的惠民政策吗？查询请点“为我查询”</source>
+        <translation>Shall we look up the policies you may be entitled to? Tap “Look them up” to do so</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="12"/>
+        <source>政务服务平台可以根据您的年龄、参保、户籍和残疾人登记等信息，查找您可以享受的政策，例如高龄津贴、育儿补贴、居民医保，能在这里直接申请的点一下即可申请（免申即享）。</source>
+        <translation>The government service platform can use what it holds on you (age, insurance, household register, disability registration) to find policies you are entitled to, such as the old-age allowance, the childcare subsidy or resident medical insurance. Those that can be applied for here take one tap.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="13"/>
+        <source>查询只用于这一次，查到的结果不保存在本机；不查询也不影响您刚才办理的事项。</source>
+        <translation>The lookup is for this visit only and nothing found is kept on this kiosk. Saying no does not affect what you have just applied for.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="16"/>
+        <source>为我查询</source>
+        <translation>Look them up</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="17"/>
+        <source>不用了</source>
+        <translation>No, thanks</translation>
+    </message>
+</context>
+<context>
+    <name>OffersScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="11"/>
+        <source>您可以享受的政策</source>
+        <translation>Policies for you</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="12"/>
+        <source>以下是为您查到的政策，能在这里申请的请点“申请”，看完请点“继续”</source>
+        <translation>These are the policies found for you. Tap “Apply” for those you can apply for here, then “Continue”</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="13"/>
+        <source>查询结果，请点“继续”</source>
+        <translation>The result of the lookup. Tap “Continue”</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="49"/>
+        <source>申请需要：%1</source>
+        <translation>To apply: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="53"/>
+        <source>已申请，受理编号 %1</source>
+        <translation>Applied for, case %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="58"/>
+        <source>这项需要到窗口申请：%1</source>
+        <translation>Apply for this at a counter: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="64"/>
+        <source>申请（需签署承诺书）</source>
+        <translation>Apply (a commitment to sign)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="64"/>
+        <source>申请</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="73"/>
+        <source>继续</source>
+        <translation>Continue</translation>
     </message>
 </context>
 <context>

@@ -785,153 +785,153 @@
         <translation>易辦自助終端</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="121"/>
+        <location filename="../qml/Kiosk/Main.qml" line="122"/>
         <source>要结束本次办理吗？</source>
         <translation>要結束本次辦理嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="122"/>
+        <location filename="../qml/Kiosk/Main.qml" line="123"/>
         <source>已填写的信息将被清除。</source>
         <translation>已填寫的資訊將被清除。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="123"/>
+        <location filename="../qml/Kiosk/Main.qml" line="124"/>
         <source>结束办理</source>
         <translation>結束辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="124"/>
+        <location filename="../qml/Kiosk/Main.qml" line="125"/>
         <source>继续办理</source>
         <translation>繼續辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="140"/>
+        <location filename="../qml/Kiosk/Main.qml" line="141"/>
         <source>需要工作人员帮助吗？</source>
         <translation>需要工作人員幫助嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="141"/>
+        <location filename="../qml/Kiosk/Main.qml" line="142"/>
         <source>工作人员可以到这台机器旁协助您，也可以和您视频连线或文字交流。视频连线前会再问您是否接听。</source>
         <translation>工作人員可以到這台機器旁協助您，也可以和您視訊連線或文字交流。視訊連線前會再問您是否接聽。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="161"/>
+        <location filename="../qml/Kiosk/Main.qml" line="162"/>
         <source>接听后会使用麦克风，工作人员能看到这台机器的屏幕，您的个人信息和键盘输入会被遮挡。不使用摄像头，不录音，不录像。</source>
         <translation>接聽後會使用麥克風，工作人員能看到這台機器的螢幕，您的個人資料和鍵盤輸入會被遮擋。不使用攝影機，不錄音，不錄影。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="162"/>
+        <location filename="../qml/Kiosk/Main.qml" line="163"/>
         <source>%1 秒后自动拒绝。</source>
         <translation>%1 秒後自動拒絕。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="163"/>
+        <location filename="../qml/Kiosk/Main.qml" line="164"/>
         <source>接听</source>
         <translation>接聽</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="164"/>
+        <location filename="../qml/Kiosk/Main.qml" line="165"/>
         <source>拒绝</source>
         <translation>拒絕</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="211"/>
+        <location filename="../qml/Kiosk/Main.qml" line="212"/>
         <source>工作人员：</source>
         <translation>工作人員：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="211"/>
+        <location filename="../qml/Kiosk/Main.qml" line="212"/>
         <source>我：</source>
         <translation>我：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <location filename="../qml/Kiosk/Main.qml" line="225"/>
         <source>听不清</source>
         <translation>聽不清</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <location filename="../qml/Kiosk/Main.qml" line="225"/>
         <source>请再说一遍</source>
         <translation>請再說一遍</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <location filename="../qml/Kiosk/Main.qml" line="225"/>
         <source>好的</source>
         <translation>好的</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="224"/>
+        <location filename="../qml/Kiosk/Main.qml" line="225"/>
         <source>我不会操作</source>
         <translation>我不會操作</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="234"/>
-        <location filename="../qml/Kiosk/Main.qml" line="240"/>
+        <location filename="../qml/Kiosk/Main.qml" line="235"/>
+        <location filename="../qml/Kiosk/Main.qml" line="241"/>
         <source>写给工作人员</source>
         <translation>寫給工作人員</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="246"/>
+        <location filename="../qml/Kiosk/Main.qml" line="247"/>
         <source>发送</source>
         <translation>傳送</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="254"/>
+        <location filename="../qml/Kiosk/Main.qml" line="255"/>
         <source>让工作人员看到这一页</source>
         <translation>讓工作人員看到這一頁</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="142"/>
+        <location filename="../qml/Kiosk/Main.qml" line="143"/>
         <source>工作人员会到这台机器旁协助您。</source>
         <translation>工作人員會到這台機器旁協助您。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="143"/>
+        <location filename="../qml/Kiosk/Main.qml" line="144"/>
         <source>请工作人员来现场</source>
         <translation>請工作人員來現場</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="144"/>
+        <location filename="../qml/Kiosk/Main.qml" line="145"/>
         <source>视频连线工作人员</source>
         <translation>視訊連線工作人員</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="145"/>
+        <location filename="../qml/Kiosk/Main.qml" line="146"/>
         <source>文字交流</source>
         <translation>文字交流</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="146"/>
+        <location filename="../qml/Kiosk/Main.qml" line="147"/>
         <source>不用了</source>
         <translation>不用了</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="254"/>
+        <location filename="../qml/Kiosk/Main.qml" line="255"/>
         <source>遮挡我的信息</source>
         <translation>遮擋我的資料</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="260"/>
+        <location filename="../qml/Kiosk/Main.qml" line="261"/>
         <source>挂断</source>
         <translation>掛斷</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="260"/>
+        <location filename="../qml/Kiosk/Main.qml" line="261"/>
         <source>结束交流</source>
         <translation>結束交流</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="294"/>
+        <location filename="../qml/Kiosk/Main.qml" line="295"/>
         <source>您还在吗？</source>
         <translation>您還在嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="295"/>
+        <location filename="../qml/Kiosk/Main.qml" line="296"/>
         <source>%1 秒后将结束本次办理并清除您的信息。</source>
         <translation>%1 秒後將結束本次辦理並清除您的資訊。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="296"/>
+        <location filename="../qml/Kiosk/Main.qml" line="297"/>
         <source>我还在，继续办理</source>
         <translation>我還在，繼續辦理</translation>
     </message>
@@ -939,7 +939,7 @@
 <context>
     <name>MrzPicture</name>
     <message>
-        <location filename="../qml/Kiosk/controls/MrzPicture.qml" line="26"/>
+        <location filename="../qml/Kiosk/controls/MrzPicture.qml" line="27"/>
         <source>照片</source>
         <translation>照片</translation>
     </message>
@@ -978,6 +978,87 @@
         <location filename="../qml/Kiosk/controls/NumericPad.qml" line="17"/>
         <source>删除</source>
         <translation>刪除</translation>
+    </message>
+</context>
+<context>
+    <name>OffersConsentScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="7"/>
+        <source>查询您可享受的政策</source>
+        <translation>查詢您可享受的政策</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="8"/>
+        <source>要为您查询可以享受的惠民政策吗？查询请点“为我查询”</source>
+        <translation>要為您查詢可以享受的惠民政策嗎？查詢請點「為我查詢」</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="12"/>
+        <source>政务服务平台可以根据您的年龄、参保、户籍和残疾人登记等信息，查找您可以享受的政策，例如高龄津贴、育儿补贴、居民医保，能在这里直接申请的点一下即可申请（免申即享）。</source>
+        <translation>政務服務平台可以根據您的年齡、參保、戶籍和殘疾人登記等資訊，查找您可以享受的政策，例如高齡津貼、育兒補貼、居民醫保，能在這裡直接申請的點一下即可申請（免申即享）。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="13"/>
+        <source>查询只用于这一次，查到的结果不保存在本机；不查询也不影响您刚才办理的事项。</source>
+        <translation>查詢只用於這一次，查到的結果不保存在本機；不查詢也不影響您剛才辦理的事項。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="16"/>
+        <source>为我查询</source>
+        <translation>為我查詢</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="17"/>
+        <source>不用了</source>
+        <translation>不用了</translation>
+    </message>
+</context>
+<context>
+    <name>OffersScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="11"/>
+        <source>您可以享受的政策</source>
+        <translation>您可以享受的政策</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="12"/>
+        <source>以下是为您查到的政策，能在这里申请的请点“申请”，看完请点“继续”</source>
+        <translation>以下是為您查到的政策，能在這裡申請的請點「申請」，看完請點「繼續」</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="13"/>
+        <source>查询结果，请点“继续”</source>
+        <translation>查詢結果，請點「繼續」</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="49"/>
+        <source>申请需要：%1</source>
+        <translation>申請需要：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="53"/>
+        <source>已申请，受理编号 %1</source>
+        <translation>已申請，受理編號 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="58"/>
+        <source>这项需要到窗口申请：%1</source>
+        <translation>這項需要到窗口申請：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="64"/>
+        <source>申请（需签署承诺书）</source>
+        <translation>申請（需簽署承諾書）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="64"/>
+        <source>申请</source>
+        <translation>申請</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="73"/>
+        <source>继续</source>
+        <translation>繼續</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,8 @@ Window {
         "working": "screens/WorkingScreen.qml", "field": "screens/FieldScreen.qml", "confirm": "screens/ConfirmScreen.qml",
         "sign": "screens/SignScreen.qml", "finished": "screens/FinishedScreen.qml", "rate": "screens/RateScreen.qml",
         "report": "screens/ReportScreen.qml", "result": "screens/ResultScreen.qml", "ended": "screens/EndedScreen.qml",
-        "goodbye": "screens/GoodbyeScreen.qml", "error": "screens/ErrorScreen.qml", "passport": "screens/PassportScreen.qml"
+        "goodbye": "screens/GoodbyeScreen.qml", "error": "screens/ErrorScreen.qml", "passport": "screens/PassportScreen.qml",
+        "offers_consent": "screens/OffersConsentScreen.qml", "offers": "screens/OffersScreen.qml"
     })
 
     TopBar {
