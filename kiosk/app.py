@@ -155,6 +155,14 @@ class KioskCore:
         except OSError as exc:  # statistics must never stop a citizen
             log.error("refusal not counted", error=type(exc).__name__)
 
+    def checked_in(self, why: str) -> None:
+        """A check-in (预约签到) ended: how (on_time, early, late, or the refusal's code),
+        never who."""
+        try:
+            self.stats.record_check_in(why)
+        except OSError as exc:  # statistics must never stop a citizen
+            log.error("check-in not counted", error=type(exc).__name__)
+
     def gateway_endpoint(self) -> GatewayEndpoint:
         """Where the gateway is and how this kiosk proves itself to it: the configured one, or
         the simulated backend this kiosk's hub started (its port and its authority)."""
@@ -265,7 +273,8 @@ class KioskCore:
                            photo_detect_score=c.face.id_photo_detect_score,
                            face_config=c.face, face_check_s=c.timeouts.face_check_s,
                            on_result=self.visit_ended,
-                           on_refused=self.credential_refused)
+                           on_refused=self.credential_refused,
+                           on_check_in=self.checked_in)
 
     def _qr_credentials(self) -> QrCredentialReader:
         from kiosk.devices.camera.qr import QrCredentialReader

@@ -74,6 +74,9 @@ class EventId(IntEnum):
     OFFERS_SHOWN = 5501  # how many were found and shown (never which)
     OFFER_APPLIED = 5502  # one taken up through the outbox (never which)
     OFFERS_UNAVAILABLE = 5503  # the platform could not be asked (the error's code)
+    CHECKED_IN = 5510  # 预约签到: arrival, priority, the ticket's number and group
+    CHECK_IN_REFUSED = 5511  # the hall refused (its code: other day, cancelled, other person)
+    CHECK_IN_FAILED = 5512  # the hall could not be asked, or the ticket not printed
 
     ADMIN_PIN_SET = 7000
     ADMIN_LOGIN = 7001

@@ -24,6 +24,10 @@ class VisitStatistics:
         self._append({"service": service, "outcome": outcome, "seconds": round(seconds, 1),
                       "ratings": ratings})
 
+    def record_check_in(self, why: str) -> None:
+        """A check-in at the home screen (预约签到): on_time, early, late, or why not."""
+        self._append({"check_in": why})
+
     def record_refusal(self, reason: str) -> None:
         """A credential refused at identification (`reason`: its error code)."""
         self._append({"refusal": reason})
@@ -48,7 +52,8 @@ class VisitStatistics:
     def summary(self, days: int = 14) -> dict[str, Any]:
         every = self._rows(days)
         refusals = Counter(r["refusal"] for r in every if "refusal" in r)
-        rows = [r for r in every if "refusal" not in r]
+        check_ins = Counter(r["check_in"] for r in every if "check_in" in r)
+        rows = [r for r in every if "service" in r]  # the visits
         per_day = Counter(r["day"] for r in rows)
         outcomes = Counter(r["outcome"] for r in rows)
         ratings = Counter(level for r in rows for level in r["ratings"])
@@ -63,4 +68,5 @@ class VisitStatistics:
             "median_seconds": {s: round(statistics.median(v), 1)
                                for s, v in sorted(by_service.items())},
             "refusals": dict(refusals),  # credentials refused at identification, by reason
+            "check_ins": dict(check_ins),  # 预约签到: on_time, early, late, or why not
         }

@@ -85,16 +85,21 @@ def case_receipt(*, service: str, case_numbers: list[str], when: datetime, kiosk
 
 
 def queue_ticket(*, number: str, service: str, waiting: int, when: datetime, kiosk_id: str,
-                 group: str = "", counters: list[str] | None = None,
-                 paper_width_mm: int = 80) -> ReceiptDocument:
+                 group: str = "", counters: list[str] | None = None, booked: str = "",
+                 priority: bool = False, paper_width_mm: int = 80) -> ReceiptDocument:
     """A queue ticket (取号): the number, where to wait, how many are before it. No personal
-    data."""
+    data. A checked-in booking's (预约签到) says the booked time, and whether it is called
+    first (an on-time arrival)."""
     items: list[Item] = [
-        Text("易办政务服务 排队取号", "center", bold=True),
+        Text("易办政务服务 预约签到" if booked else "易办政务服务 排队取号", "center", bold=True),
         Rule(),
         Text(number, "center", bold=True, large=True),
-        Text(f"业务：{service}", "center"),
     ]
+    if booked:
+        items.append(Text("预约优先叫号" if priority else "按现场取号排队", "center", bold=True))
+    items.append(Text(f"业务：{service}", "center"))
+    if booked:
+        items.append(Text(f"预约时间：{booked}", "center"))
     if counters:
         items.append(Text(f"请到：{'、'.join(counters)}" + (f"（{group}）" if group else ""),
                           "center"))

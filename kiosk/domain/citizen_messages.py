@@ -423,6 +423,61 @@ _VISIT: dict[str, dict[str, str]] = {
         "en": "The commitment was not signed, so “{title}” was not applied for. Tap apply "
               "again, or go to a service counter",
     },
+    # 预约签到 (kiosk/flows/check_in.py): how the hall took the booking
+    "check_in_on_time": {
+        "zh-Hans": "签到成功，您按时到达，优先叫号。您的号码是 {number}，请到 {counters}（{group}）"
+                   "等候，您前面还有 {waiting} 人",
+        "zh-Hant": "簽到成功，您按時到達，優先叫號。您的號碼是 {number}，請到 {counters}（{group}）"
+                   "等候，您前面還有 {waiting} 人",
+        "en": "Checked in on time: you are called first. Your number is {number}; please wait "
+              "at {counters} ({group}), {waiting} before you",
+    },
+    "check_in_early": {
+        "zh-Hans": "签到成功。您比预约时间（{booked}）早到较多，按现场取号排队：号码 {number}，"
+                   "请到 {counters}（{group}）等候，您前面还有 {waiting} 人",
+        "zh-Hant": "簽到成功。您比預約時間（{booked}）早到較多，按現場取號排隊：號碼 {number}，"
+                   "請到 {counters}（{group}）等候，您前面還有 {waiting} 人",
+        "en": "Checked in. You came well before your booked time ({booked}), so you queue as a "
+              "walk-in: number {number}; please wait at {counters} ({group}), {waiting} before "
+              "you",
+    },
+    "check_in_late": {
+        "zh-Hans": "签到成功。已过预约时间（{booked}），按现场取号排队：号码 {number}，"
+                   "请到 {counters}（{group}）等候，您前面还有 {waiting} 人",
+        "zh-Hant": "簽到成功。已過預約時間（{booked}），按現場取號排隊：號碼 {number}，"
+                   "請到 {counters}（{group}）等候，您前面還有 {waiting} 人",
+        "en": "Checked in. Your booked time ({booked}) has passed, so you queue as a walk-in: "
+              "number {number}; please wait at {counters} ({group}), {waiting} before you",
+    },
+    "booking_not_found": {
+        "zh-Hans": "没有查到您今天的预约。请核对预约码后再试，或到服务台取号",
+        "zh-Hant": "沒有查到您今天的預約。請核對預約碼後再試，或到服務台取號",
+        "en": "No booking of yours for today was found. Check the booking code and try again, "
+              "or take a ticket at the information desk",
+    },
+    "booking_other_person": {
+        "zh-Hans": "这个预约码是别人的预约。预约需由预约人本人持证件签到，请预约人本人来签到",
+        "zh-Hant": "這個預約碼是別人的預約。預約需由預約人本人持證件簽到，請預約人本人來簽到",
+        "en": "This booking code belongs to someone else's booking. The booked person checks in "
+              "with their own document",
+    },
+    "booking_other_day": {
+        "zh-Hans": "您的预约日期是 {day}，不是今天。请在预约当天来签到；今天要办理请到服务台取号",
+        "zh-Hant": "您的預約日期是 {day}，不是今天。請在預約當天來簽到；今天要辦理請到服務台取號",
+        "en": "Your booking is for {day}, not today. Please check in on that day; to be served "
+              "today, take a ticket at the information desk",
+    },
+    "booking_cancelled": {
+        "zh-Hans": "您今天的预约已取消，不能签到。可以在手机上重新预约，或到服务台取号",
+        "zh-Hant": "您今天的預約已取消，不能簽到。可以在手機上重新預約，或到服務台取號",
+        "en": "Your booking for today was cancelled, so it cannot be checked in. Book again on "
+              "your phone, or take a ticket at the information desk",
+    },
+    "check_in_unavailable": {
+        "zh-Hans": "暂时无法签到，请到服务台咨询",
+        "zh-Hant": "暫時無法簽到，請到服務台諮詢",
+        "en": "Checking in is not possible right now; please ask at the information desk",
+    },
     "ticket_unavailable": {
         "zh-Hans": "暂时无法取号，请到服务台咨询",
         "zh-Hant": "暫時無法取號，請到服務台諮詢",

@@ -32,7 +32,8 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from datetime import time as dtime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -49,10 +50,12 @@ from kiosk.devices.smartcard.sim.passport_card import EXPIRED_PASSPORT, SAMPLE_P
 from kiosk.documents.issuer import IssuedCertificate, keys_for
 from kiosk.documents.keys import export_trusted
 from kiosk.domain.clock import KioskClock
+from kiosk.domain.id_number import make_id_number
 from kiosk.domain.offers import Offer
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
 from kiosk.flows.catalog import load_catalog
+from kiosk.flows.check_in import CheckInOutcome
 from kiosk.flows.interaction import (
     ELDER_PATIENCE,
     FilledField,
@@ -72,6 +75,8 @@ from kiosk.sim.hub import SimulatorProcess
 T = TypeVar("T")
 
 QUEUE = "kiosk-scenario-pdf"
+# someone else, for a booking made for another person (预约签到)
+OTHER_PERSON = make_id_number("110105", date(1970, 1, 1), 99)
 
 
 class ScenarioError(ValueError):
@@ -134,6 +139,7 @@ class ScriptedCitizen:
         self.problem: str | None = None
         self.gave_up = asyncio.Event()
         self.offer_tries = 0
+        self.typed_code = ""
 
     def step(self, name: str) -> None:
         self.steps.append(name)
@@ -198,6 +204,10 @@ class ScriptedCitizen:
     async def report_not_done(self, reason: str) -> str | None:
         text = self.s.get("report_not_done")
         return str(text) if text else None
+
+    def booking_code(self) -> str:
+        """预约签到: the booking code, typed before the credential when the file says so."""
+        return self.typed_code
 
     async def ask_offers_consent(self) -> bool:
         return bool((self.s.get("offers") or {}).get("consent", False))
@@ -362,6 +372,8 @@ class ScenarioRig:
 
     async def run(self, scenario: Scenario) -> dict[str, Any]:
         """One scenario, headless: the scripted citizen answers the visit directly."""
+        if scenario.spec.check_in is not None:
+            return await self.run_check_in(scenario)
         started = time.perf_counter()
         s = scenario.data
         citizen = s["citizen"]
@@ -395,6 +407,83 @@ class ScenarioRig:
             ticket = {"number": taken.number, "printed": taken.printed, "words": taken.words}
         return await self.conclude(scenario, result, prepared, ticket=ticket,
                                    visit_s=visit_s, started=started)
+
+    async def run_check_in(self, scenario: Scenario) -> dict[str, Any]:
+        """预约签到: the booking laid in the hall, then the citizen checks in from the home
+        screen — typing its code first if the file says so — and takes the ticket."""
+        started = time.perf_counter()
+        spec = scenario.spec
+        assert spec.check_in is not None
+        prepared = await self.prepare(scenario)
+        code = await self._book(scenario)
+        who = ScriptedCitizen(scenario, self.camera, prepared.face, self.lift_card)
+        who.typed_code = code if spec.check_in.types_code else ""
+        visit = asyncio.ensure_future(self.runner.check_in(
+            who, patience=ELDER_PATIENCE if spec.elder else 1.0))
+        try:
+            await prepared.present()
+            gave_up = asyncio.ensure_future(who.gave_up.wait())
+            await asyncio.wait({visit, gave_up}, return_when=asyncio.FIRST_COMPLETED)
+            gave_up.cancel()
+            outcome = visit.result() if visit.done() else \
+                CheckInOutcome(False, f"identify: {who.problem or ''}", "not_identified")
+        finally:
+            if not visit.done():
+                visit.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await visit
+            await self.tidy(scenario)
+        out: dict[str, Any] = {
+            "scenario": str(scenario.path), "service": str(spec.service),
+            "outcome": "checked_in" if outcome.checked_in else "refused",
+            "reason": outcome.words, "case_numbers": [], "linked_cases": 0, "form": {},
+            "printed": ["ticket"] if outcome.printed else [], "print_problems": [],
+            "artifacts": self._artifacts(scenario, FlowResult(str(spec.service),
+                                                              Outcome.ABANDONED),
+                                         prepared.receipts_before),
+            "timings": {}, "waited": {}, "visit_seconds": round(time.perf_counter() - started, 3),
+            "seconds": round(time.perf_counter() - started, 3),
+            "session_wiped": self.runner.last_session_empty is not False,
+            "ticket": {"number": outcome.number, "printed": outcome.printed,
+                       "words": outcome.words} if outcome.number else None,
+            "offers": {"consent": None, "shown": [], "applied": []},
+            "check_in": {"checked_in": outcome.checked_in, "why": outcome.why,
+                         "priority": outcome.priority, "booked": outcome.booked},
+        }
+        receipts = self.hub.receipt.since(prepared.receipts_before) \
+            if self.hub.receipt is not None else []
+        out["failed"] = check_expectations(scenario.data.get("expect") or {}, out,
+                                           receipts=receipts)
+        return out
+
+    async def _book(self, scenario: Scenario) -> str:
+        """The scenario's booking in the simulated hall (for its citizen, or someone else);
+        its code."""
+        spec = scenario.spec
+        assert spec.check_in is not None
+        b = spec.check_in.booking
+        holder = self._holder(scenario) if b.holder == "self" else OTHER_PERSON
+        hour, minute = map(int, b.time.split(":"))
+        starts = datetime.combine(b.day, dtime(hour, minute), self.core.clock.zone)
+        catalog = self.runner.ports.catalog
+        service = catalog.find(str(spec.service))
+        answer = await self._backend("/sim/bookings", {"bookings": [{
+            "holder": holder, "item_code": catalog.items_of(service.id)[0].item_code,
+            "service_title": service.titles["zh-Hans"], "starts": starts.isoformat(),
+            "minutes": b.minutes, "status": b.status}]})
+        return str(answer["codes"][0])
+
+    @staticmethod
+    def _holder(scenario: Scenario) -> str:
+        """The number the hall knows the scenario's citizen by."""
+        citizen = scenario.spec.citizen
+        if citizen.credential == "passport":
+            return "E12345678"
+        written = citizen.card
+        if isinstance(written, InlineCard):
+            return inline_card(written.model_dump(mode="json", exclude={"photo"}), 0) \
+                .record.id_number
+        return card(written).record.id_number
 
     async def conclude(self, scenario: Scenario, result: FlowResult, prepared: Prepared, *,
                        ticket: dict[str, Any] | None, visit_s: float,
@@ -546,6 +635,14 @@ def check_expectations(expect: dict[str, Any], out: dict[str, Any],
     for text in expect.get("receipt_contains") or []:
         if not any(receipt_shows(r, text) for r in receipts or []):
             failed.append(f"receipt: {text!r} is not printed on it")
+    done = out.get("check_in") or {}
+    for what, value in (expect.get("check_in") or {}).items():
+        got = {"checked_in": done.get("checked_in"), "priority": done.get("priority"),
+               "arrival": done.get("why") if done.get("checked_in") else None,
+               "refused": None if done.get("checked_in") else done.get("why")}[what]
+        if got != value:
+            failed.append(f"check_in.{what}: expected {value!r}, got {got!r} "
+                          f"({out.get('reason', '')})")
     for what in ("shown", "applied"):
         wanted = (expect.get("offers") or {}).get(what)
         if wanted is not None and out["offers"][what] != wanted:

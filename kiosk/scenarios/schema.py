@@ -182,6 +182,33 @@ class ExpectOffers(_Strict):
     applied: list[OfferId] | None = None
 
 
+class Booking(_Strict):
+    """A booking on the province's app (预约叫号), laid in the simulated hall before the
+    citizen arrives: for the scenario's service, on `day` at `time` (the hall's zone)."""
+
+    day: CardDate = Field(default="today", validate_default=True)  # today+1: tomorrow
+    time: Annotated[StrictStr, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+    minutes: Annotated[StrictInt, Field(ge=5, le=240)] = 30
+    status: Literal["booked", "cancelled"] = "booked"
+    holder: Literal["self", "other"] = "self"  # other: booked for someone else
+
+
+class CheckIn(_Strict):
+    """预约签到 from the home screen instead of a service: the booking, and whether the
+    citizen types its code before presenting their credential."""
+
+    booking: Booking
+    types_code: StrictBool = False
+
+
+class ExpectCheckIn(_Strict):
+    checked_in: StrictBool | None = None
+    arrival: Literal["on_time", "early", "late"] | None = None
+    priority: StrictBool | None = None
+    refused: Literal["booking_not_found", "booking_other_person", "booking_other_day",
+                     "booking_cancelled"] | None = None
+
+
 class Expect(_Strict):
     outcome: Literal["approved", "submitted", "rejected", "referred", "abandoned"] | None = None
     printed: list[Literal["certificate", "receipt"]] | None = None
@@ -193,6 +220,7 @@ class Expect(_Strict):
     # stand on another case of the same visit
     ticket: Literal["printed", "none"] | None = None  # 取号: a printed number, or none at all
     offers: ExpectOffers | None = None  # 政策找人: what was shown and applied for
+    check_in: ExpectCheckIn | None = None  # 预约签到: how the hall took the booking
     # lines printed on the receipt printer during the scenario (receipts and tickets)
     receipt_contains: list[Annotated[StrictStr, Field(min_length=1, max_length=60)]] | None = None
 
@@ -273,6 +301,7 @@ class ScenarioSpec(_Strict):
     answers: dict[StrictStr, StrictStr | StrictInt | StrictFloat] = {}
     sign_commitment: StrictBool = False
     offers: Offers = Offers()
+    check_in: CheckIn | None = None  # 预约签到 instead of the service's visit
     rating: Rating | None = None
     report_not_done: Annotated[StrictStr, Field(max_length=2000)] | None = None
     faults: Faults = Faults()

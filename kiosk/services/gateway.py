@@ -42,6 +42,7 @@ from kiosk.services.errors import (
 from kiosk.services.gateway_answers import (
     Ack,
     CaseStatusAnswer,
+    CheckInAnswer,
     EidIdentityAnswer,
     FaceVerdictAnswer,
     Health,
@@ -125,7 +126,8 @@ class GatewayClient:
         if status >= 500 or status == 429:
             raise GatewayServerError(detail)
         if status >= 400:
-            raise GatewayRejected(detail, backend_code=code)
+            details = {"booked_on": problem.booked_on} if problem and problem.booked_on else {}
+            raise GatewayRejected(detail, backend_code=code, details=details)
         raise GatewayBadAnswer(f"{what}: HTTP {status}")
 
     async def _exchange(self, method: str, path: str, json: Any, headers: dict[str, str],
@@ -243,6 +245,17 @@ class GatewayClient:
             "kiosk_id": self.kiosk_id, "service_code": service_code, "reason": reason},
             idempotency_key=idempotency_key)
         return parse_answer(QueueTicketAnswer, body, what="queue ticket")
+
+    async def check_in(self, holder_code: str, booking_code: str,
+                       idempotency_key: str) -> CheckInAnswer:
+        """预约签到: the booked person checks in (with the booking code they typed, or "");
+        GatewayRejected with the hall's code when it refuses (booking_other_day says
+        `details["booked_on"]`). A repeat with the same key answers the same ticket."""
+        _s, body = await self.request("POST", "/v1/appointments/check-in", json={
+            "kiosk_id": self.kiosk_id, "holder_code": holder_code,
+            **({"booking_code": booking_code} if booking_code else {})},
+            idempotency_key=idempotency_key)
+        return parse_answer(CheckInAnswer, body, what="check-in")
 
     async def request_help(self, screen: str, service_code: str | None, mode: str,
                            waiting_s: int) -> HelpRequestAnswer:

@@ -207,6 +207,26 @@ class Problem(_Answer):
     code: Text
     message: Text
     retryable: bool | None = None
+    # booking_other_day: the day the booking is for
+    booked_on: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")] | None \
+        = None
+
+
+class BookingAnswer(_Answer):
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9]{8}$")]
+    item_code: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    service_title: ShortWords
+    starts_at: Text
+    ends_at: Text
+
+
+class CheckInAnswer(_Answer):
+    """预约签到: the booking, how the citizen arrived, and the hall's ticket (no person)."""
+
+    booking: BookingAnswer
+    arrival: Literal["on_time", "early", "late"]
+    priority: bool
+    ticket: QueueTicketAnswer
 
 
 A = TypeVar("A", bound=_Answer)

@@ -18,6 +18,7 @@ from typing import Any
 from kiosk.domain.clock import KioskClock
 from kiosk.domain.elicense import make_identifier
 from kiosk.domain.id_number import IdNumber, InvalidIdNumber, PermanentResidence2017Number
+from kiosk.sim.appointments import AppointmentBook, sample_start
 from kiosk.sim.citizens import DECK, eid_code
 from kiosk.sim.hall_queue import HallQueue
 from kiosk.sim.help_desk import HelpDesk
@@ -158,6 +159,18 @@ def _disability_grade(value: Any) -> int | None:
     return value
 
 
+def _seed_bookings(book: AppointmentBook, clock: KioskClock) -> None:
+    """预约签到 in the demo: 张伟 booked 社会保险参保缴费证明 for the next half hour (on time
+    now), 王喆 for tomorrow, 刘䶮 booked today and cancelled."""
+    now = clock.now()
+    soon = sample_start(now)
+    title = "社会保险参保缴费证明"
+    by_card = {c.card_id: c.record.id_number for c in DECK}
+    book.add(by_card["zhang-wei"], "SBJF-001", title, soon)
+    book.add(by_card["wang-zhe"], "SBJF-001", title, soon + timedelta(days=1))
+    book.add(by_card["liu-yan"], "SBJF-001", title, soon, status="cancelled")
+
+
 def person_eid(id_number: str) -> str:
     """The e-ID code the simulated identity service issues to a registered person."""
     token = base64.urlsafe_b64encode(hashlib.sha256(f"yiban-sim-person:{id_number}".encode())
@@ -224,6 +237,8 @@ class BackendState:
         """)
         self.people = _deck_people(self.clock.today())
         self.queue = HallQueue(self.clock)
+        self.appointments = AppointmentBook(self.queue)
+        _seed_bookings(self.appointments, self.clock)
         self.help_desk = HelpDesk()
         self.staff = staff or StaffDirectory()
         if not self.db.execute("SELECT 1 FROM licenses LIMIT 1").fetchone():

@@ -33,6 +33,7 @@ from kiosk.domain.masking import mask_text
 from kiosk.domain.offers import Offer
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
+from kiosk.flows.check_in import CheckInOutcome
 from kiosk.flows.interaction import (
     ELDER_PATIENCE,
     FilledField,
@@ -73,8 +74,15 @@ class QtInteraction:
     def step(self, name: str) -> None:
         if name == "face_check":
             return  # the consent screen comes first; the preview follows consent
+        if name in ("check_in", "checking_in"):  # 预约签到: one screen, identify then ask
+            self.bridge.post("checkin", {"step": "checking" if name == "checking_in" else name})
+            return
         screen = "identify" if name == "identify" else "working"
         self.bridge.post(screen, {"step": name})
+
+    def booking_code(self) -> str:
+        """预约签到: the booking code typed on the check-in screen so far."""
+        return self.bridge.booking_code()
 
     def progress(self, message: str) -> None:
         pass  # the working screen names each step in the citizen's language itself
@@ -224,7 +232,9 @@ class VisitBridge(QObject):
         self._screen = "home"
         self._view: dict[str, Any] = {}
         self._pending: asyncio.Future[Any] | None = None
-        self._visit: concurrent.futures.Future[FlowResult] | None = None
+        # a visit's result, or a check-in's (预约签到)
+        self._visit: concurrent.futures.Future[Any] | None = None
+        self._booking_code = ""  # 预约签到: typed on the check-in screen, read by the flow
         self._service = ""
         self._deadline_at = 0.0
         self._still_there_at = 0.0
@@ -353,7 +363,7 @@ class VisitBridge(QObject):
     def _show(self, screen: str, view: dict[str, Any]) -> None:
         self._screen = screen
         self._view = view
-        if screen not in ("identify",):
+        if screen not in ("identify", "checkin"):
             self._problem = ""
             self.problemChanged.emit()
         self.screenChanged.emit()
@@ -546,6 +556,28 @@ class VisitBridge(QObject):
         self.catalogChanged.emit()
 
     @Slot()
+    def beginCheckIn(self) -> None:
+        """预约签到 from the home screen: identify (the booking code typed first if any), and
+        the hall's ticket."""
+        if self._runner is None or self._visit is not None:
+            return
+        ui = QtInteraction(self, self._core.loop, self._on_challenge)
+        self._booking_code = ""
+        self._service = ""
+        self._began_at = time.monotonic()
+        self._visit = self._core.submit(self._runner.check_in(
+            ui, locale=self._lang, patience=ELDER_PATIENCE if self._elder else 1.0))
+        self._visit.add_done_callback(self._visit_ended.emit)
+        self._show("checkin", {"step": "check_in"})
+
+    @Slot(str)
+    def setBookingCode(self, code: str) -> None:
+        self._booking_code = code if code.isascii() and code.isdigit() else ""
+
+    def booking_code(self) -> str:
+        return self._booking_code
+
+    @Slot()
     def begin(self) -> None:
         """Start the visit for the service on the intro screen: identify, then the flow."""
         if self._runner is None or self._visit is not None or not self._service:
@@ -568,8 +600,12 @@ class VisitBridge(QObject):
         self.countdownChanged.emit()
         self.stillThereChanged.emit()
         result: FlowResult | None = None
+        self._booking_code = ""
         if isinstance(fut, concurrent.futures.Future) and not fut.cancelled() and \
                 fut.exception() is None:
+            if isinstance(fut.result(), CheckInOutcome):
+                self._check_in_ended(fut.result())
+                return
             result = fut.result()
         if result is None:
             if isinstance(fut, concurrent.futures.Future) and not fut.cancelled():
@@ -596,6 +632,16 @@ class VisitBridge(QObject):
         else:
             self._end_screen("result", {"outcome": result.outcome.value,
                                         "reason": result.reason, **offer})
+
+    def _check_in_ended(self, outcome: CheckInOutcome) -> None:
+        """The check-in's end screen: the number, or why not (no person in either)."""
+        if not outcome.words:  # no credential in time: the citizen has gone
+            self.goHome()
+            return
+        self._end_screen("checked_in", {
+            "checkedIn": outcome.checked_in, "words": outcome.words, "number": outcome.number,
+            "priority": outcome.priority, "booked": outcome.booked,
+            "printed": outcome.printed, "why": outcome.why})
 
     @Slot()
     def takeTicket(self) -> None:
@@ -677,6 +723,7 @@ class VisitBridge(QObject):
         self._hold.stop()
         self._ticket_for, self._ticket_key = None, ""
         self._began_at = 0.0
+        self._booking_code = ""
         self.wentHome.emit()  # the citizen is gone: a help request ends with them
         self.spoken.clear()  # a choice said back ("您选择了：…") goes with the citizen
         self._service = ""

@@ -101,6 +101,24 @@ def views(lang: str) -> list[tuple[str, dict[str, Any]]]:
         # 政策找人 (issue 31): the question, then what the platform found — its words as they
         # come (markup shown as characters), one applied for, one only at a counter
         ("offers_consent", {}),
+        # 预约签到 (issue 31): the check-in screen (a code typed on its pad), the hall's number,
+        # and a refusal in plain words
+        ("checkin", {"step": "check_in"}),
+        ("checked_in", {"checkedIn": True, "number": "BY003", "priority": True, "printed": True,
+                        "booked": "2026-03-02 10:00–10:30", "why": "on_time", "holdSeconds": 20,
+                        "words": words(lang, "签到成功，您按时到达，优先叫号。您的号码是 BY003，"
+                                       "请到 5号窗口、6号窗口（社保医保业务）等候，您前面还有 2 人",
+                                       "簽到成功，您按時到達，優先叫號。您的號碼是 BY003，"
+                                       "請到 5號窗口、6號窗口（社保醫保業務）等候，您前面還有 2 人",
+                                       "Checked in on time: you are called first. Your number "
+                                       "is BY003; please wait at the counters, 2 before you")}),
+        ("checked_in", {"checkedIn": False, "why": "booking_other_day", "holdSeconds": 20,
+                        "words": words(lang, "您的预约日期是 2026年3月3日，不是今天。请在预约当天来签到；"
+                                       "今天要办理请到服务台取号",
+                                       "您的預約日期是 2026年3月3日，不是今天。請在預約當天來簽到；"
+                                       "今天要辦理請到服務台取號",
+                                       "Your booking is for 3 March 2026, not today. Please check "
+                                       "in on that day")}),
         ("offers", {"note": words(lang, "“高龄津贴”已申请，受理编号 YB2026112300002，会列在回执上",
                                   "「高齡津貼」已申請，受理編號 YB2026112300002，會列在回執上",
                                   "“Old-age allowance” has been applied for, case "
@@ -149,7 +167,7 @@ def show_all(shell, qtbot, lang: str):
                                "這個二維碼不是本終端可以使用的身份碼。",
                                "This QR code is not an identity code this kiosk accepts.")
             v.problemChanged.emit()
-        yield f"{name}-{i}" if name in ("field", "offers") else name
+        yield f"{name}-{i}" if name in ("field", "offers", "checked_in") else name
     v._visit = None
     v._still_there_at = time.monotonic() + 25
     v.stillThereChanged.emit()

@@ -1,11 +1,17 @@
 """The hall's rules as pure functions (issue 31): which policies the simulated platform finds a
-person entitled to (政策找人), and which of them a kiosk shows."""
+person entitled to (政策找人) and which of them a kiosk shows; how the simulated hall takes a
+booking checked in (预约签到)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+import pytest
 
 from kiosk.domain.offers import Offer, most_valuable
+from kiosk.sim.appointments import AppointmentBook, Refused, arrival
+from kiosk.sim.hall_queue import HallQueue, sample_groups
 from kiosk.sim.policies import Registered, entitled, offers_for
 
 TODAY = date(2026, 3, 2)
@@ -71,3 +77,55 @@ def test_a_kiosk_shows_a_few_the_most_valuable_first() -> None:
     assert [o.id for o in most_valuable(found, 5)] == ["b", "e", "d", "c", "a"]  # b once
     assert most_valuable([], 3) == []
     assert most_valuable(found, 0) == []
+
+
+# --- 预约签到: the simulated hall's rules (kiosk/sim/appointments.py) -----------------------
+BEIJING = timezone(timedelta(hours=8))
+TEN = datetime(2026, 3, 2, 10, 0, tzinfo=BEIJING)
+
+
+def test_on_time_is_from_half_an_hour_before_to_a_quarter_after_the_booked_time() -> None:
+    assert arrival(TEN, TEN - timedelta(minutes=31)) == "early"
+    assert arrival(TEN, TEN - timedelta(minutes=30)) == "on_time"
+    assert arrival(TEN, TEN + timedelta(minutes=15)) == "on_time"
+    assert arrival(TEN, TEN + timedelta(minutes=16)) == "late"
+    # the same instant in another zone is the same arrival
+    assert arrival(TEN, (TEN - timedelta(minutes=5)).astimezone(UTC)) == "on_time"
+
+
+def refusal(book: AppointmentBook, holder: str, code: str, now: datetime) -> tuple[str, Any]:
+    with pytest.raises(Refused) as refused:
+        book.check_in(holder, code, now, f"k-{now.isoformat()}-{code}")
+    return refused.value.code, refused.value.booked_on
+
+
+def test_the_hall_checks_a_booking_in_once_by_its_own_person() -> None:
+    queue = HallQueue(groups=sample_groups())
+    book = AppointmentBook(queue)
+    walk_in, _ = queue.take("SBJF-001", "walk-in")  # someone already waits at the counters
+    mine = book.add("A", "SBJF-001", "社保", TEN)
+    late = book.add("B", "SBJF-001", "社保", TEN - timedelta(hours=1))
+    book.add("C", "SBJF-001", "社保", TEN + timedelta(days=1))
+    book.add("D", "SBJF-001", "社保", TEN, status="cancelled")
+    now = TEN - timedelta(minutes=10)
+    assert refusal(book, "B", mine.code, now) == ("booking_other_person", None)
+    assert refusal(book, "C", "", now) == ("booking_other_day", date(2026, 3, 3))
+    assert refusal(book, "D", "", now) == ("booking_cancelled", None)
+    assert refusal(book, "E", "", now) == ("booking_not_found", None)
+    assert refusal(book, "A", "00000000", now)[0] == "booking_not_found"
+    on_time, new = book.check_in("A", mine.code, now, "k1")
+    assert new
+    assert (on_time["arrival"], on_time["priority"]) == ("on_time", True)
+    assert on_time["ticket"]["number"] == "BY001"
+    assert on_time["ticket"]["waiting"] == 0  # ahead of the walk-in
+    assert on_time["booking"]["starts_at"] == "2026-03-02T10:00:00+08:00"
+    # checked in once: again (another key, the paper lost) is the same number, never a second
+    again, _ = book.check_in("A", "", now + timedelta(minutes=5), "k2")
+    assert again["ticket"] == on_time["ticket"]
+    assert book.check_in("A", mine.code, now, "k1") == (on_time, False)
+    came_late, _ = book.check_in("B", late.code, now, "k3")
+    assert (came_late["arrival"], came_late["priority"]) == ("late", False)
+    assert came_late["ticket"]["number"] == "B002"  # a walk-in's, behind BY001 and B001
+    assert came_late["ticket"]["waiting"] == 2
+    assert [queue.call_next("B", "5号窗口")["number"] for _ in range(3)] == \
+        ["BY001", walk_in["number"], "B002"]

@@ -236,6 +236,82 @@
     </message>
 </context>
 <context>
+    <name>CheckInScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="11"/>
+        <source>预约签到</source>
+        <translation>Check in a booking</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="12"/>
+        <source>请预约人本人放置身份证件，或出示电子身份码</source>
+        <translation>The booked person: place your ID document, or show your e-ID code</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="19"/>
+        <source>请预约人本人把身份证、社会保障卡或电子护照放到读卡区，或在摄像头前出示手机上的电子身份码。</source>
+        <translation>The booked person places their ID card, social security card or e-passport on the reader, or shows the e-ID code on their phone to the camera.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="20"/>
+        <source>按时到达的优先叫号；早到或迟到的按现场取号排队。</source>
+        <translation>On time, you are called first; early or late, you queue like a walk-in.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="24"/>
+        <source>正在向大厅确认您的预约…</source>
+        <translation>Checking your booking with the hall…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="36"/>
+        <source>有多个预约，或预约不是用本人手机办的？可以先输入8位预约码，再放置证件：</source>
+        <translation>Several bookings, or booked on someone else&apos;s phone? Type the 8-digit booking code first, then place your document:</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="46"/>
+        <source>预约码（选填）</source>
+        <translation>Booking code (optional)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckedInScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="8"/>
+        <source>签到成功</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="8"/>
+        <source>未能签到</source>
+        <translation>Not checked in</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="27"/>
+        <source>预约优先叫号</source>
+        <translation>Booked: called first</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="28"/>
+        <source>预约时间：%1</source>
+        <translation>Booked time: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="34"/>
+        <source>请取走号码条，留意叫号。</source>
+        <translation>Please take your ticket and listen for your number.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="35"/>
+        <source>%1 秒后回到首页</source>
+        <translation>Back to the start in %1 seconds</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="36"/>
+        <source>回到首页</source>
+        <translation>Back to start</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmScreen</name>
     <message>
         <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="6"/>
@@ -638,6 +714,11 @@
         <source>搜索事项</source>
         <translation>Search services</translation>
     </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="66"/>
+        <source>预约签到</source>
+        <translation>Check in a booking</translation>
+    </message>
 </context>
 <context>
     <name>IdentifyScreen</name>
@@ -785,153 +866,153 @@
         <translation>Yiban Self-Service Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="122"/>
+        <location filename="../qml/Kiosk/Main.qml" line="123"/>
         <source>要结束本次办理吗？</source>
         <translation>End this visit?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="123"/>
+        <location filename="../qml/Kiosk/Main.qml" line="124"/>
         <source>已填写的信息将被清除。</source>
         <translation>What you have entered will be cleared.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="124"/>
+        <location filename="../qml/Kiosk/Main.qml" line="125"/>
         <source>结束办理</source>
         <translation>End visit</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="125"/>
+        <location filename="../qml/Kiosk/Main.qml" line="126"/>
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="141"/>
+        <location filename="../qml/Kiosk/Main.qml" line="142"/>
         <source>需要工作人员帮助吗？</source>
         <translation>Do you need help from staff?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="142"/>
+        <location filename="../qml/Kiosk/Main.qml" line="143"/>
         <source>工作人员可以到这台机器旁协助您，也可以和您视频连线或文字交流。视频连线前会再问您是否接听。</source>
         <translation>A member of staff can come to this kiosk, or talk with you by video or in writing. Before a video call you will be asked again whether to answer.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="162"/>
+        <location filename="../qml/Kiosk/Main.qml" line="163"/>
         <source>接听后会使用麦克风，工作人员能看到这台机器的屏幕，您的个人信息和键盘输入会被遮挡。不使用摄像头，不录音，不录像。</source>
         <translation>If you answer, the microphone is used and the staff member sees this kiosk&apos;s screen, with your personal details and what you type covered. No camera, no recording.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="163"/>
+        <location filename="../qml/Kiosk/Main.qml" line="164"/>
         <source>%1 秒后自动拒绝。</source>
         <translation>Declined automatically in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="164"/>
+        <location filename="../qml/Kiosk/Main.qml" line="165"/>
         <source>接听</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="165"/>
+        <location filename="../qml/Kiosk/Main.qml" line="166"/>
         <source>拒绝</source>
         <translation>Decline</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="212"/>
+        <location filename="../qml/Kiosk/Main.qml" line="213"/>
         <source>工作人员：</source>
         <translation>Staff: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="212"/>
+        <location filename="../qml/Kiosk/Main.qml" line="213"/>
         <source>我：</source>
         <translation>Me: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="225"/>
+        <location filename="../qml/Kiosk/Main.qml" line="226"/>
         <source>听不清</source>
         <translation>I can&apos;t hear you</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="225"/>
+        <location filename="../qml/Kiosk/Main.qml" line="226"/>
         <source>请再说一遍</source>
         <translation>Please say it again</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="225"/>
+        <location filename="../qml/Kiosk/Main.qml" line="226"/>
         <source>好的</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="225"/>
+        <location filename="../qml/Kiosk/Main.qml" line="226"/>
         <source>我不会操作</source>
         <translation>I don&apos;t know what to do</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="235"/>
-        <location filename="../qml/Kiosk/Main.qml" line="241"/>
+        <location filename="../qml/Kiosk/Main.qml" line="236"/>
+        <location filename="../qml/Kiosk/Main.qml" line="242"/>
         <source>写给工作人员</source>
         <translation>Write to the staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="247"/>
+        <location filename="../qml/Kiosk/Main.qml" line="248"/>
         <source>发送</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="255"/>
+        <location filename="../qml/Kiosk/Main.qml" line="256"/>
         <source>让工作人员看到这一页</source>
         <translation>Show this page to the staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="143"/>
+        <location filename="../qml/Kiosk/Main.qml" line="144"/>
         <source>工作人员会到这台机器旁协助您。</source>
         <translation>A member of staff will come to this kiosk to help you.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="144"/>
+        <location filename="../qml/Kiosk/Main.qml" line="145"/>
         <source>请工作人员来现场</source>
         <translation>Ask someone to come here</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="145"/>
+        <location filename="../qml/Kiosk/Main.qml" line="146"/>
         <source>视频连线工作人员</source>
         <translation>Video call with staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="146"/>
+        <location filename="../qml/Kiosk/Main.qml" line="147"/>
         <source>文字交流</source>
         <translation>Write to the staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="147"/>
+        <location filename="../qml/Kiosk/Main.qml" line="148"/>
         <source>不用了</source>
         <translation>No, thanks</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="255"/>
+        <location filename="../qml/Kiosk/Main.qml" line="256"/>
         <source>遮挡我的信息</source>
         <translation>Hide my details</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="261"/>
+        <location filename="../qml/Kiosk/Main.qml" line="262"/>
         <source>挂断</source>
         <translation>Hang up</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="261"/>
+        <location filename="../qml/Kiosk/Main.qml" line="262"/>
         <source>结束交流</source>
         <translation>End the conversation</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="295"/>
+        <location filename="../qml/Kiosk/Main.qml" line="296"/>
         <source>您还在吗？</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="296"/>
+        <location filename="../qml/Kiosk/Main.qml" line="297"/>
         <source>%1 秒后将结束本次办理并清除您的信息。</source>
         <translation>In %1 seconds this visit ends and your information is cleared.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="297"/>
+        <location filename="../qml/Kiosk/Main.qml" line="298"/>
         <source>我还在，继续办理</source>
         <translation>I am here, continue</translation>
     </message>
@@ -1056,7 +1137,7 @@
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="73"/>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="75"/>
         <source>继续</source>
         <translation>Continue</translation>
     </message>

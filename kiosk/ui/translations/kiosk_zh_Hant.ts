@@ -236,6 +236,82 @@
     </message>
 </context>
 <context>
+    <name>CheckInScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="11"/>
+        <source>预约签到</source>
+        <translation>預約簽到</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="12"/>
+        <source>请预约人本人放置身份证件，或出示电子身份码</source>
+        <translation>請預約人本人放置身份證件，或出示電子身份碼</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="19"/>
+        <source>请预约人本人把身份证、社会保障卡或电子护照放到读卡区，或在摄像头前出示手机上的电子身份码。</source>
+        <translation>請預約人本人把身份證、社會保障卡或電子護照放到讀卡區，或在攝影機前出示手機上的電子身份碼。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="20"/>
+        <source>按时到达的优先叫号；早到或迟到的按现场取号排队。</source>
+        <translation>按時到達的優先叫號；早到或遲到的按現場取號排隊。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="24"/>
+        <source>正在向大厅确认您的预约…</source>
+        <translation>正在向大廳確認您的預約…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="36"/>
+        <source>有多个预约，或预约不是用本人手机办的？可以先输入8位预约码，再放置证件：</source>
+        <translation>有多個預約，或預約不是用本人手機辦的？可以先輸入8位預約碼，再放置證件：</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="46"/>
+        <source>预约码（选填）</source>
+        <translation>預約碼（選填）</translation>
+    </message>
+</context>
+<context>
+    <name>CheckedInScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="8"/>
+        <source>签到成功</source>
+        <translation>簽到成功</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="8"/>
+        <source>未能签到</source>
+        <translation>未能簽到</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="27"/>
+        <source>预约优先叫号</source>
+        <translation>預約優先叫號</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="28"/>
+        <source>预约时间：%1</source>
+        <translation>預約時間：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="34"/>
+        <source>请取走号码条，留意叫号。</source>
+        <translation>請取走號碼條，留意叫號。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="35"/>
+        <source>%1 秒后回到首页</source>
+        <translation>%1 秒後回到首頁</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="36"/>
+        <source>回到首页</source>
+        <translation>回到首頁</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmScreen</name>
     <message>
         <location filename="../qml/Kiosk/screens/ConfirmScreen.qml" line="6"/>
@@ -638,6 +714,11 @@
         <source>搜索事项</source>
         <translation>搜尋事項</translation>
     </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="66"/>
+        <source>预约签到</source>
+        <translation>預約簽到</translation>
+    </message>
 </context>
 <context>
     <name>IdentifyScreen</name>
@@ -785,153 +866,153 @@
         <translation>易辦自助終端</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="122"/>
+        <location filename="../qml/Kiosk/Main.qml" line="123"/>
         <source>要结束本次办理吗？</source>
         <translation>要結束本次辦理嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="123"/>
+        <location filename="../qml/Kiosk/Main.qml" line="124"/>
         <source>已填写的信息将被清除。</source>
         <translation>已填寫的資訊將被清除。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="124"/>
+        <location filename="../qml/Kiosk/Main.qml" line="125"/>
         <source>结束办理</source>
         <translation>結束辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="125"/>
+        <location filename="../qml/Kiosk/Main.qml" line="126"/>
         <source>继续办理</source>
         <translation>繼續辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="141"/>
+        <location filename="../qml/Kiosk/Main.qml" line="142"/>
         <source>需要工作人员帮助吗？</source>
         <translation>需要工作人員幫助嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="142"/>
+        <location filename="../qml/Kiosk/Main.qml" line="143"/>
         <source>工作人员可以到这台机器旁协助您，也可以和您视频连线或文字交流。视频连线前会再问您是否接听。</source>
         <translation>工作人員可以到這台機器旁協助您，也可以和您視訊連線或文字交流。視訊連線前會再問您是否接聽。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="162"/>
+        <location filename="../qml/Kiosk/Main.qml" line="163"/>
         <source>接听后会使用麦克风，工作人员能看到这台机器的屏幕，您的个人信息和键盘输入会被遮挡。不使用摄像头，不录音，不录像。</source>
         <translation>接聽後會使用麥克風，工作人員能看到這台機器的螢幕，您的個人資料和鍵盤輸入會被遮擋。不使用攝影機，不錄音，不錄影。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="163"/>
+        <location filename="../qml/Kiosk/Main.qml" line="164"/>
         <source>%1 秒后自动拒绝。</source>
         <translation>%1 秒後自動拒絕。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="164"/>
+        <location filename="../qml/Kiosk/Main.qml" line="165"/>
         <source>接听</source>
         <translation>接聽</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="165"/>
+        <location filename="../qml/Kiosk/Main.qml" line="166"/>
         <source>拒绝</source>
         <translation>拒絕</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="212"/>
+        <location filename="../qml/Kiosk/Main.qml" line="213"/>
         <source>工作人员：</source>
         <translation>工作人員：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="212"/>
+        <location filename="../qml/Kiosk/Main.qml" line="213"/>
         <source>我：</source>
         <translation>我：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="225"/>
+        <location filename="../qml/Kiosk/Main.qml" line="226"/>
         <source>听不清</source>
         <translation>聽不清</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="225"/>
+        <location filename="../qml/Kiosk/Main.qml" line="226"/>
         <source>请再说一遍</source>
         <translation>請再說一遍</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="225"/>
+        <location filename="../qml/Kiosk/Main.qml" line="226"/>
         <source>好的</source>
         <translation>好的</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="225"/>
+        <location filename="../qml/Kiosk/Main.qml" line="226"/>
         <source>我不会操作</source>
         <translation>我不會操作</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="235"/>
-        <location filename="../qml/Kiosk/Main.qml" line="241"/>
+        <location filename="../qml/Kiosk/Main.qml" line="236"/>
+        <location filename="../qml/Kiosk/Main.qml" line="242"/>
         <source>写给工作人员</source>
         <translation>寫給工作人員</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="247"/>
+        <location filename="../qml/Kiosk/Main.qml" line="248"/>
         <source>发送</source>
         <translation>傳送</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="255"/>
+        <location filename="../qml/Kiosk/Main.qml" line="256"/>
         <source>让工作人员看到这一页</source>
         <translation>讓工作人員看到這一頁</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="143"/>
+        <location filename="../qml/Kiosk/Main.qml" line="144"/>
         <source>工作人员会到这台机器旁协助您。</source>
         <translation>工作人員會到這台機器旁協助您。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="144"/>
+        <location filename="../qml/Kiosk/Main.qml" line="145"/>
         <source>请工作人员来现场</source>
         <translation>請工作人員來現場</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="145"/>
+        <location filename="../qml/Kiosk/Main.qml" line="146"/>
         <source>视频连线工作人员</source>
         <translation>視訊連線工作人員</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="146"/>
+        <location filename="../qml/Kiosk/Main.qml" line="147"/>
         <source>文字交流</source>
         <translation>文字交流</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="147"/>
+        <location filename="../qml/Kiosk/Main.qml" line="148"/>
         <source>不用了</source>
         <translation>不用了</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="255"/>
+        <location filename="../qml/Kiosk/Main.qml" line="256"/>
         <source>遮挡我的信息</source>
         <translation>遮擋我的資料</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="261"/>
+        <location filename="../qml/Kiosk/Main.qml" line="262"/>
         <source>挂断</source>
         <translation>掛斷</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="261"/>
+        <location filename="../qml/Kiosk/Main.qml" line="262"/>
         <source>结束交流</source>
         <translation>結束交流</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="295"/>
+        <location filename="../qml/Kiosk/Main.qml" line="296"/>
         <source>您还在吗？</source>
         <translation>您還在嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="296"/>
+        <location filename="../qml/Kiosk/Main.qml" line="297"/>
         <source>%1 秒后将结束本次办理并清除您的信息。</source>
         <translation>%1 秒後將結束本次辦理並清除您的資訊。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="297"/>
+        <location filename="../qml/Kiosk/Main.qml" line="298"/>
         <source>我还在，继续办理</source>
         <translation>我還在，繼續辦理</translation>
     </message>
@@ -1056,7 +1137,7 @@
         <translation>申請</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="73"/>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="75"/>
         <source>继续</source>
         <translation>繼續</translation>
     </message>

@@ -36,7 +36,8 @@ Window {
         "sign": "screens/SignScreen.qml", "finished": "screens/FinishedScreen.qml", "rate": "screens/RateScreen.qml",
         "report": "screens/ReportScreen.qml", "result": "screens/ResultScreen.qml", "ended": "screens/EndedScreen.qml",
         "goodbye": "screens/GoodbyeScreen.qml", "error": "screens/ErrorScreen.qml", "passport": "screens/PassportScreen.qml",
-        "offers_consent": "screens/OffersConsentScreen.qml", "offers": "screens/OffersScreen.qml"
+        "offers_consent": "screens/OffersConsentScreen.qml", "offers": "screens/OffersScreen.qml",
+        "checkin": "screens/CheckInScreen.qml", "checked_in": "screens/CheckedInScreen.qml"
     })
 
     TopBar {

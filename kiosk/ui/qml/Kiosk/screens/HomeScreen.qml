@@ -63,5 +63,6 @@ Rectangle {
         spacing: Theme.spacing * 1.5
         KButton { objectName: "openGuide"; primary: true; text: qsTr("智能导办：回答几个问题，帮您找到要办的事"); onClicked: kiosk.visit.openGuide() }
         KButton { objectName: "openSearch"; text: qsTr("搜索事项"); onClicked: kiosk.visit.openSearch() }
+        KButton { objectName: "openCheckIn"; text: qsTr("预约签到"); onClicked: kiosk.visit.beginCheckIn() }
     }
 }
