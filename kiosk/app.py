@@ -256,6 +256,7 @@ class KioskCore:
             kiosk_id=c.kiosk_id, submit_wait_s=c.submit_wait_s,
             still_there_grace_s=c.timeouts.idle_warning_s, print_deadline_s=c.timeouts.print_s,
             offers_limit=c.offers.shown if c.offers.enabled else 0,
+            rating_later=c.ratings.later,
             camera=camera if isinstance(camera, Camera) else None,
             issuer=issuer_for(c.data_dir, c.kiosk_id, self.credentials.secret("documents.key")),
             document_printer=document if isinstance(document, CupsDocumentPrinter) else None,

@@ -173,6 +173,13 @@ class OffersConfig(_Strict):
     shown: Annotated[int, Field(ge=1, le=5)] = 3  # at most this many, the most valuable first
 
 
+class RatingsConfig(_Strict):
+    """好差评 beyond the kiosk's own screen: a rating code on every receipt, to rate later on
+    the phone (扫码评, where the gateway answers `POST /v1/ratings/codes`)."""
+
+    later: bool = False
+
+
 class TimeoutsConfig(_Strict):
     """Waits in seconds (the defaults are those of deployed hall kiosks: 20 s for a face check,
     two minutes for a print, at least 20 s to answer "still there?")."""
@@ -280,6 +287,7 @@ class KioskSettings(BaseSettings):
     timeouts: TimeoutsConfig = Field(default_factory=TimeoutsConfig)
     help: HelpConfig = Field(default_factory=HelpConfig)
     offers: OffersConfig = Field(default_factory=OffersConfig)
+    ratings: RatingsConfig = Field(default_factory=RatingsConfig)
     face: FaceConfig = Field(default_factory=FaceConfig)
     qr: QrConfig = Field(default_factory=QrConfig)
     ui: UiConfig = Field(default_factory=UiConfig)

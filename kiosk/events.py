@@ -77,6 +77,7 @@ class EventId(IntEnum):
     CHECKED_IN = 5510  # 预约签到: arrival, priority, the ticket's number and group
     CHECK_IN_REFUSED = 5511  # the hall refused (its code: other day, cancelled, other person)
     CHECK_IN_FAILED = 5512  # the hall could not be asked, or the ticket not printed
+    RATING_CODE_FAILED = 5520  # 扫码评: no code from the platform, the receipt prints without
 
     ADMIN_PIN_SET = 7000
     ADMIN_LOGIN = 7001

@@ -56,10 +56,15 @@ class ReceiptDocument:
 
 def case_receipt(*, service: str, case_numbers: list[str], when: datetime, kiosk_id: str,
                  holder_masked: str, outcome: str, next_steps: list[str], progress_url: str,
-                 offers: Sequence[tuple[str, str]] = (),
-                 paper_width_mm: int = 80) -> ReceiptDocument:
-    """The receipt of a visit: its cases, and the policies (免申即享) applied for in it, each
-    as (title, case number)."""
+                 offers: Sequence[tuple[str, str]] = (), rating_url: str = "",
+                 rating_until: str = "", paper_width_mm: int = 80) -> ReceiptDocument:
+    """The receipt of a visit: its cases, the policies (免申即享) applied for in it, each as
+    (title, case number), and — where the platform gave one — the code to rate the visit
+    later on the phone (扫码评) with the time it runs out."""
+    rating: list[Item] = []
+    if rating_url:
+        rating = [Rule(), Qr(rating_url), Text("手机扫码评价本次服务", "center", bold=True),
+                  Text(f"{rating_until} 前有效", "center")]
     applied: list[Item] = []
     if offers:
         applied = [Rule(), Text("免申即享 已申请的政策", bold=True)]
@@ -79,6 +84,7 @@ def case_receipt(*, service: str, case_numbers: list[str], when: datetime, kiosk
         *[Text(step) for step in next_steps],
         Qr(progress_url),
         Text("扫码查询办理进度", "center"),
+        *rating,
         Text("请妥善保管本回执", "center"),
     ]
     return ReceiptDocument(items, paper_width_mm)

@@ -88,6 +88,9 @@ class FlowResult:
     offers_consent: bool | None = None
     offers_shown: list[str] = field(default_factory=list)
     offers_applied: list[str] = field(default_factory=list)
+    # 扫码评: the receipt carries a rating code; the citizen chose to rate on the phone
+    rating_code: bool = False
+    rated_later: bool = False
     # seconds spent waiting on the world, by what: "credential" (identification), "citizen"
     # (answers), "camera" (the face check), "backend" (HTTP), "printers" (print jobs); the
     # rest of a visit's wall time is the kiosk's own cost (benchmark visit_overhead_ms)

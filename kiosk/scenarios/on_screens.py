@@ -325,6 +325,9 @@ class ScreensVisit:
 
     def _rate(self) -> None:
         c = self.c
+        if self.s.get("rate_later") and c.shell.visit.current_view().get("ratingCode"):
+            c.press("rateLater")
+            return
         rating = self.s.get("rating")
         if not rating:
             c.press("rateSkip")

@@ -59,6 +59,7 @@ from kiosk.flows.check_in import CheckInOutcome
 from kiosk.flows.interaction import (
     ELDER_PATIENCE,
     FilledField,
+    RateLater,
     RatingAnswer,
     SignedCommitment,
 )
@@ -140,6 +141,7 @@ class ScriptedCitizen:
         self.gave_up = asyncio.Event()
         self.offer_tries = 0
         self.typed_code = ""
+        self.rating_code = False
 
     def step(self, name: str) -> None:
         self.steps.append(name)
@@ -163,8 +165,9 @@ class ScriptedCitizen:
         return MrzEntry.of(passport_access_key(self.s["citizen"]))
 
     def finished(self, outcome: str, case_numbers: list[str], printed: list[str],
-                 problems: list[str], *, uploading: bool = False) -> None:
-        pass
+                 problems: list[str], *, uploading: bool = False,
+                 rating_code: bool = False) -> None:
+        self.rating_code = rating_code
 
     async def still_there(self, grace_s: float) -> bool:
         # a scripted citizen answers at once, but one who has not been identified by the end of
@@ -223,7 +226,9 @@ class ScriptedCitizen:
         return next((o.id for o in offers if o.id in wanted and o.apply_here
                      and o.id not in applied), None)
 
-    async def rate(self, item_code: str, case_number: str) -> RatingAnswer | None:
+    async def rate(self, item_code: str, case_number: str) -> RatingAnswer | RateLater | None:
+        if self.s.get("rate_later") and self.rating_code:  # 扫码评: the receipt's code
+            return RateLater()
         r = self.s.get("rating")
         if not r:
             return None
@@ -506,6 +511,7 @@ class ScenarioRig:
             "ticket": ticket,
             "offers": {"consent": result.offers_consent, "shown": result.offers_shown,
                        "applied": result.offers_applied},
+            "rating": {"code_printed": result.rating_code, "later": result.rated_later},
         }
         receipts = self.hub.receipt.since(prepared.receipts_before) \
             if self.hub.receipt is not None else []
@@ -635,6 +641,10 @@ def check_expectations(expect: dict[str, Any], out: dict[str, Any],
     for text in expect.get("receipt_contains") or []:
         if not any(receipt_shows(r, text) for r in receipts or []):
             failed.append(f"receipt: {text!r} is not printed on it")
+    if "rated_later" in expect and (out.get("rating") or {}).get("later") != \
+            expect["rated_later"]:
+        failed.append(f"rated_later: expected {expect['rated_later']}, got "
+                      f"{(out.get('rating') or {}).get('later')}")
     done = out.get("check_in") or {}
     for what, value in (expect.get("check_in") or {}).items():
         got = {"checked_in": done.get("checked_in"), "priority": done.get("priority"),

@@ -221,6 +221,7 @@ class Expect(_Strict):
     ticket: Literal["printed", "none"] | None = None  # 取号: a printed number, or none at all
     offers: ExpectOffers | None = None  # 政策找人: what was shown and applied for
     check_in: ExpectCheckIn | None = None  # 预约签到: how the hall took the booking
+    rated_later: StrictBool | None = None  # 扫码评: the receipt had a code and it was chosen
     # lines printed on the receipt printer during the scenario (receipts and tickets)
     receipt_contains: list[Annotated[StrictStr, Field(min_length=1, max_length=60)]] | None = None
 
@@ -303,6 +304,8 @@ class ScenarioSpec(_Strict):
     offers: Offers = Offers()
     check_in: CheckIn | None = None  # 预约签到 instead of the service's visit
     rating: Rating | None = None
+    # 扫码评: "稍后手机扫码评价" on the rating screen, when the receipt carries a code
+    rate_later: StrictBool = False
     report_not_done: Annotated[StrictStr, Field(max_length=2000)] | None = None
     faults: Faults = Faults()
     expect: Expect = Expect()

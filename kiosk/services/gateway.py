@@ -54,6 +54,7 @@ from kiosk.services.gateway_answers import (
     OffersAnswer,
     PulledLicenseAnswer,
     QueueTicketAnswer,
+    RatingCodeAnswer,
     RecordAnswer,
     Submitted,
     parse_answer,
@@ -218,6 +219,17 @@ class GatewayClient:
         _s, body = await self.request("POST", "/v1/ratings", json=rating,
                                       idempotency_key=idempotency_key)
         return parse_answer(Ack, body, what="rating")
+
+    async def rating_code(self, cases: list[tuple[str, str]], service_title: str,
+                          idempotency_key: str, deadline_s: float | None = None
+                          ) -> RatingCodeAnswer:
+        """扫码评: a short-lived code for these (case number, item code), printed on their
+        receipt as the page it opens."""
+        _s, body = await self.request("POST", "/v1/ratings/codes", json={
+            "kiosk_id": self.kiosk_id, "service_title": service_title[:60],
+            "cases": [{"case_number": c, "item_code": i} for c, i in cases]},
+            idempotency_key=idempotency_key, deadline_s=deadline_s)
+        return parse_answer(RatingCodeAnswer, body, what="rating code")
 
     async def report_not_done(self, report: dict[str, Any], idempotency_key: str) -> Ack:
         _s, body = await self.request("POST", "/v1/feedback", json=report,

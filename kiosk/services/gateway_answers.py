@@ -103,6 +103,14 @@ class Ack(_Answer):
     id: Token
 
 
+class RatingCodeAnswer(_Answer):
+    """扫码评: the code for a receipt's cases, the page it opens, and until when."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^[A-HJ-NP-Z2-9]{12}$")]
+    url: Annotated[str, StringConstraints(pattern=r"^https://[\x21-\x7e]{1,300}$")]
+    expires_at: Annotated[str, StringConstraints(max_length=40)]
+
+
 class CaseStatusAnswer(_Answer):
     case_number: Token
     status: Literal["approved", "under_review", "rejected", "completed"]

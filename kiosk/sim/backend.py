@@ -60,6 +60,7 @@ from kiosk.sim.routes import (
     licences,
     offers,
     queue,
+    ratings_later,
     records,
     staff,
 )
@@ -71,7 +72,7 @@ __all__ = ["BackendServer", "BackendState", "Person", "create_app", "person_eid"
 def create_app(state: BackendState | None = None) -> ASGIApp:
     st = state or BackendState()
     routes = [r for part in (control, licences, records, cases, identity, queue, help_requests,
-                             staff, offers, appointments)
+                             staff, offers, appointments, ratings_later)
               for r in part.routes(st)]
     app = Starlette(exception_handlers=EXCEPTION_HANDLERS, routes=routes)
     return _FaultLayer(_CallerLayer(app, st), st)

@@ -23,6 +23,7 @@ from kiosk.sim.citizens import DECK, eid_code
 from kiosk.sim.hall_queue import HallQueue
 from kiosk.sim.help_desk import HelpDesk
 from kiosk.sim.policies import Registered
+from kiosk.sim.rating_codes import RatingCodes
 from kiosk.sim.staff_directory import StaffDirectory
 
 TYPES = {
@@ -245,6 +246,7 @@ class BackendState:
             self.add_licenses(_seed_licenses())
         self.counter = self.db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
         self.offers_asked = 0  # 政策找人 queries answered (tests: none without consent)
+        self.rating_codes = RatingCodes()  # 扫码评: codes printed on receipts
 
     def add_licenses(self, licenses: list[dict[str, Any]]) -> None:
         with self.lock:

@@ -37,6 +37,7 @@ from kiosk.flows.check_in import CheckInOutcome
 from kiosk.flows.interaction import (
     ELDER_PATIENCE,
     FilledField,
+    RateLater,
     RatingAnswer,
     SignedCommitment,
 )
@@ -110,9 +111,11 @@ class QtInteraction:
         return None
 
     def finished(self, outcome: str, case_numbers: list[str], printed: list[str],
-                 problems: list[str], *, uploading: bool = False) -> None:
+                 problems: list[str], *, uploading: bool = False,
+                 rating_code: bool = False) -> None:
         self.done = {"outcome": outcome, "cases": list(case_numbers), "printed": list(printed),
-                     "problems": list(problems), "uploading": uploading}
+                     "problems": list(problems), "uploading": uploading,
+                     "ratingCode": rating_code}
         self.bridge.post_finished(dict(self.done))
 
     # --- asking --------------------------------------------------------------------------
@@ -180,11 +183,13 @@ class QtInteraction:
             "note": note})
         return str(answer) if answer else None
 
-    async def rate(self, item_code: str, case_number: str) -> RatingAnswer | None:
+    async def rate(self, item_code: str, case_number: str) -> RatingAnswer | RateLater | None:
         answer = await self._ask("rate", {"item": item_code, "case": case_number,
                                           **self.done})
         if not answer:
             return None
+        if answer.get("later"):  # 扫码评: on the phone, with the receipt's code
+            return RateLater()
         return RatingAnswer(int(answer["level"]), list(answer.get("reasons", [])))
 
     async def report_not_done(self, reason: str) -> str | None:

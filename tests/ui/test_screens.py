@@ -89,7 +89,7 @@ def views(lang: str) -> list[tuple[str, dict[str, Any]]]:
              "prefilled": False}]}),
         ("sign", {"text": permit.commitment.text[lang]}),  # type: ignore[index]
         ("finished", done),
-        ("rate", {**done, "problems": ["receipt: paper out"]}),
+        ("rate", {**done, "problems": ["receipt: paper out"], "ratingCode": True}),
         # an answer from outside (the backend, a rule) with markup in it: shown as characters
         ("report", {"reason": words(lang, "人脸与证件<b>不一致</b>", "人臉與證件<b>不一致</b>",
                                     "The face does <b>not</b> match the document")}),

@@ -54,6 +54,13 @@ def routes(st: BackendState) -> list[Route]:
             return problem(400, "bad_booking", f"not a booking: {exc}")
         return JSONResponse({"codes": [b.code for b in made]})
 
+    async def ratings(_r: Request) -> Response:
+        """Every rating recorded, whatever its channel (tests): the kiosk's, the phone's, the
+        anonymous cards'."""
+        rows = st.db.execute("SELECT body FROM acks WHERE kind IN ('rating', 'card_rating') "
+                             "ORDER BY rowid").fetchall()
+        return JSONResponse({"ratings": [json.loads(row[0]) for row in rows]})
+
     async def cases(_r: Request) -> Response:
         rows = st.db.execute("SELECT case_number, idem_key, item_code, status, body FROM cases "
                              "ORDER BY case_number").fetchall()
@@ -69,4 +76,5 @@ def routes(st: BackendState) -> list[Route]:
             Route("/sim/licenses", seed, methods=["POST"]),
             Route("/sim/people", people, methods=["POST"]),
             Route("/sim/bookings", bookings, methods=["POST"]),
-            Route("/sim/cases", cases)]
+            Route("/sim/cases", cases),
+            Route("/sim/ratings", ratings)]

@@ -1256,17 +1256,27 @@
         <translation>Very dissatisfied</translation>
     </message>
     <message>
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="68"/>
+        <source>回执上有评价二维码，回家后用手机扫码也可以评价。</source>
+        <translation>Your receipt has a rating code: you can also rate later by scanning it with your phone.</translation>
+    </message>
+    <message>
         <location filename="../qml/Kiosk/screens/RateScreen.qml" line="25"/>
         <source>哪里让您不满意？（可多选）</source>
         <translation>What went wrong? (choose any)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="60"/>
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="61"/>
         <source>提交评价</source>
         <translation>Send rating</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="62"/>
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="64"/>
+        <source>稍后手机扫码评价</source>
+        <translation>Rate later on my phone</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="66"/>
         <source>不评价</source>
         <translation>No rating</translation>
     </message>

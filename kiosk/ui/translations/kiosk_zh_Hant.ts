@@ -1256,17 +1256,27 @@
         <translation>非常不滿意</translation>
     </message>
     <message>
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="68"/>
+        <source>回执上有评价二维码，回家后用手机扫码也可以评价。</source>
+        <translation>回執上有評價二維碼，回家後用手機掃碼也可以評價。</translation>
+    </message>
+    <message>
         <location filename="../qml/Kiosk/screens/RateScreen.qml" line="25"/>
         <source>哪里让您不满意？（可多选）</source>
         <translation>哪裡讓您不滿意？（可多選）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="60"/>
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="61"/>
         <source>提交评价</source>
         <translation>提交評價</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="62"/>
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="64"/>
+        <source>稍后手机扫码评价</source>
+        <translation>稍後手機掃碼評價</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="66"/>
         <source>不评价</source>
         <translation>不評價</translation>
     </message>
