@@ -163,6 +163,13 @@ class KioskCore:
         except OSError as exc:  # statistics must never stop a citizen
             log.error("check-in not counted", error=type(exc).__name__)
 
+    def card_rated(self, level: int) -> None:
+        """卡片评: an anonymous rating given (its level: nothing else is known)."""
+        try:
+            self.stats.record_card_rating(level)
+        except OSError as exc:  # statistics must never stop a citizen
+            log.error("anonymous rating not counted", error=type(exc).__name__)
+
     def gateway_endpoint(self) -> GatewayEndpoint:
         """Where the gateway is and how this kiosk proves itself to it: the configured one, or
         the simulated backend this kiosk's hub started (its port and its authority)."""
@@ -231,7 +238,10 @@ class KioskCore:
         from kiosk.devices.smartcard.pcsc_reader import PcscReader
         from kiosk.documents.issuer import issuer_for
         from kiosk.documents.reprint_store import ReprintStore
+        from kiosk.domain.rate_limit import RateLimit
         from kiosk.face.engine import FaceEngine, shared_face_engine
+        from kiosk.flows.card_rating import WINDOW_S as CARD_WINDOW_S
+        from kiosk.flows.card_rating import CardRatings
         from kiosk.flows.catalog import load_catalog
         from kiosk.flows.identify import IdentitySources
         from kiosk.flows.ports import FlowPorts
@@ -270,12 +280,18 @@ class KioskCore:
             qr=self._qr_credentials(),
             idcard_poll_s=c.devices.idcard.poll_interval_s if c.devices.idcard else 0.3,
             clock=self.clock)
-        return VisitRunner(ports, sources, face_engine, match_threshold=c.face.match_threshold,
-                           photo_detect_score=c.face.id_photo_detect_score,
-                           face_config=c.face, face_check_s=c.timeouts.face_check_s,
-                           on_result=self.visit_ended,
-                           on_refused=self.credential_refused,
-                           on_check_in=self.checked_in)
+        runner = VisitRunner(ports, sources, face_engine, match_threshold=c.face.match_threshold,
+                             photo_detect_score=c.face.id_photo_detect_score,
+                             face_config=c.face, face_check_s=c.timeouts.face_check_s,
+                             on_result=self.visit_ended,
+                             on_refused=self.credential_refused,
+                             on_check_in=self.checked_in)
+        if c.ratings.card:  # 卡片评 from the home screen, limited on this kiosk
+            runner.card_ratings = CardRatings(
+                ports, RateLimit(c.ratings.card_per_10_minutes, CARD_WINDOW_S,
+                                 c.ratings.card_gap_s),
+                tuple(c.ratings.counters), on_rated=self.card_rated)
+        return runner
 
     def _qr_credentials(self) -> QrCredentialReader:
         from kiosk.devices.camera.qr import QrCredentialReader

@@ -175,9 +175,17 @@ class OffersConfig(_Strict):
 
 class RatingsConfig(_Strict):
     """好差评 beyond the kiosk's own screen: a rating code on every receipt, to rate later on
-    the phone (扫码评, where the gateway answers `POST /v1/ratings/codes`)."""
+    the phone (扫码评, where the gateway answers `POST /v1/ratings/codes`); anonymous ratings
+    from the home screen (卡片评, `POST /v1/ratings/anonymous`) of the hall, its counters
+    (`counters`, as the citizen reads them) or a service item, limited on this kiosk to one
+    every `card_gap_s` and `card_per_10_minutes` in any ten minutes."""
 
     later: bool = False
+    card: bool = False
+    counters: Annotated[list[Annotated[str, Field(min_length=1, max_length=40)]],
+                        Field(max_length=40)] = []
+    card_gap_s: Annotated[float, Field(ge=0, le=3600)] = 20
+    card_per_10_minutes: Annotated[int, Field(ge=1, le=100)] = 10
 
 
 class TimeoutsConfig(_Strict):

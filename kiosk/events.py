@@ -78,6 +78,8 @@ class EventId(IntEnum):
     CHECK_IN_REFUSED = 5511  # the hall refused (its code: other day, cancelled, other person)
     CHECK_IN_FAILED = 5512  # the hall could not be asked, or the ticket not printed
     RATING_CODE_FAILED = 5520  # 扫码评: no code from the platform, the receipt prints without
+    CARD_RATED = 5530  # 卡片评: an anonymous rating (level, subject kind) into the outbox
+    CARD_RATING_TOO_SOON = 5531  # 卡片评 refused by this kiosk's limit (seconds to wait)
 
     ADMIN_PIN_SET = 7000
     ADMIN_LOGIN = 7001

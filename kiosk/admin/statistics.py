@@ -24,6 +24,10 @@ class VisitStatistics:
         self._append({"service": service, "outcome": outcome, "seconds": round(seconds, 1),
                       "ratings": ratings})
 
+    def record_card_rating(self, level: int) -> None:
+        """卡片评: an anonymous rating from the home screen (its level only)."""
+        self._append({"card_rating": level})
+
     def record_check_in(self, why: str) -> None:
         """A check-in at the home screen (预约签到): on_time, early, late, or why not."""
         self._append({"check_in": why})

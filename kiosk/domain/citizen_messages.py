@@ -478,6 +478,33 @@ _VISIT: dict[str, dict[str, str]] = {
         "zh-Hant": "暫時無法簽到，請到服務台諮詢",
         "en": "Checking in is not possible right now; please ask at the information desk",
     },
+    # 卡片评 (kiosk/flows/card_rating.py)
+    "card_rating_thanks": {
+        "zh-Hans": "谢谢您的评价！评价不记名，只用于改进服务",
+        "zh-Hant": "謝謝您的評價！評價不記名，只用於改進服務",
+        "en": "Thank you! Your rating is anonymous and used only to improve the service",
+    },
+    "card_rating_too_soon": {
+        "zh-Hans": "这台机器刚收到过评价，为防止重复提交，请 {seconds} 秒后再评价",
+        "zh-Hant": "這台機器剛收到過評價，為防止重複提交，請 {seconds} 秒後再評價",
+        "en": "This kiosk has just taken a rating; to keep ratings honest, please rate again "
+              "in {seconds} seconds",
+    },
+    "card_rating_level": {
+        "zh-Hans": "请选择满意程度",
+        "zh-Hant": "請選擇滿意程度",
+        "en": "Please choose how satisfied you are",
+    },
+    "card_rating_reason": {
+        "zh-Hans": "选“不满意”或“非常不满意”时，请至少选一个原因",
+        "zh-Hant": "選「不滿意」或「非常不滿意」時，請至少選一個原因",
+        "en": "For “Dissatisfied” or “Very dissatisfied”, please choose at least one reason",
+    },
+    "card_rating_what": {
+        "zh-Hans": "请选择要评价的窗口或事项",
+        "zh-Hant": "請選擇要評價的窗口或事項",
+        "en": "Please choose the counter or the service you are rating",
+    },
     "ticket_unavailable": {
         "zh-Hans": "暂时无法取号，请到服务台咨询",
         "zh-Hant": "暫時無法取號，請到服務台諮詢",

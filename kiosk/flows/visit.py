@@ -17,6 +17,7 @@ from kiosk.events import EventId
 from kiosk.face.check import FaceCheck
 from kiosk.face.engine import FaceEngine
 from kiosk.face.verifier import FaceVerifier, LocalFaceVerifier, RemoteFaceVerifier
+from kiosk.flows.card_rating import CardRatings
 from kiosk.flows.check_in import CheckInInteraction, CheckInOutcome, check_in
 from kiosk.flows.engine import FlowEngine
 from kiosk.flows.identify import Identification, IdentitySources, VisitInteraction
@@ -41,6 +42,8 @@ class VisitRunner:
                  on_check_in: Callable[[str], None] | None = None) -> None:
         self.on_result = on_result  # (result, seconds): statistics and metrics, no person
         self.on_check_in = on_check_in  # (how a check-in ended): statistics, no person
+        # 卡片评 from the home screen (kiosk/flows/card_rating.py), where configured
+        self.card_ratings: CardRatings | None = None
         self.ports = ports
         # (reason code) a credential refused at identification: statistics, no person
         self.identification = Identification(sources, ports.gateway, on_refused=on_refused)

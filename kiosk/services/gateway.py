@@ -231,6 +231,13 @@ class GatewayClient:
             idempotency_key=idempotency_key, deadline_s=deadline_s)
         return parse_answer(RatingCodeAnswer, body, what="rating code")
 
+    async def rate_anonymously(self, rating: dict[str, Any], idempotency_key: str) -> Ack:
+        """卡片评: an anonymous rating of the hall, a counter or a service item (429, a
+        GatewayServerError, when the platform's limit for this kiosk is reached: tried later)."""
+        _s, body = await self.request("POST", "/v1/ratings/anonymous", json=rating,
+                                      idempotency_key=idempotency_key)
+        return parse_answer(Ack, body, what="anonymous rating")
+
     async def report_not_done(self, report: dict[str, Any], idempotency_key: str) -> Ack:
         _s, body = await self.request("POST", "/v1/feedback", json=report,
                                       idempotency_key=idempotency_key)
@@ -246,6 +253,9 @@ class GatewayClient:
             return []
         if kind == "feedback":
             await self.report_not_done(body, idempotency_key)
+            return []
+        if kind == "card_rating":
+            await self.rate_anonymously(body, idempotency_key)
             return []
         raise ValueError(f"unknown outbox kind {kind!r}")
 

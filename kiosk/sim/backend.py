@@ -53,6 +53,7 @@ from kiosk.sim.contract_check import EXCEPTION_HANDLERS, problem
 from kiosk.sim.pki import KioskTlsFiles, SimulatedPki, peer_kiosk_id
 from kiosk.sim.routes import (
     appointments,
+    card_ratings,
     cases,
     control,
     help_requests,
@@ -72,7 +73,7 @@ __all__ = ["BackendServer", "BackendState", "Person", "create_app", "person_eid"
 def create_app(state: BackendState | None = None) -> ASGIApp:
     st = state or BackendState()
     routes = [r for part in (control, licences, records, cases, identity, queue, help_requests,
-                             staff, offers, appointments, ratings_later)
+                             staff, offers, appointments, ratings_later, card_ratings)
               for r in part.routes(st)]
     app = Starlette(exception_handlers=EXCEPTION_HANDLERS, routes=routes)
     return _FaultLayer(_CallerLayer(app, st), st)

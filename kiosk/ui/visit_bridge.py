@@ -20,7 +20,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 
@@ -33,6 +33,7 @@ from kiosk.domain.masking import mask_text
 from kiosk.domain.offers import Offer
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
+from kiosk.flows.card_rating import CardRated, CardRating
 from kiosk.flows.check_in import CheckInOutcome
 from kiosk.flows.interaction import (
     ELDER_PATIENCE,
@@ -54,6 +55,10 @@ if TYPE_CHECKING:  # loaded in the background after the first frame (kiosk.ui.sh
     from kiosk.flows.visit import VisitRunner
 
 log = get_logger(__name__)
+
+# 卡片评: what may be rated, as QML names it
+CARD_SUBJECTS: dict[str, Literal["hall", "counter", "service"]] = {
+    "hall": "hall", "counter": "counter", "service": "service"}
 
 RESULT_HOLD_S = 20  # the result screen returns home by itself after this long
 GOODBYE_HOLD_S = 8
@@ -217,6 +222,7 @@ class VisitBridge(QObject):
     _runner_built = Signal(object)  # cross-thread: the VisitRunner, once built
     _backend_seen = Signal(bool)  # cross-thread: the backend is reachable (or not)
     _ticket_posted = Signal(object)  # cross-thread: the TicketOutcome of a 取号
+    _card_rated = Signal(object)  # cross-thread: a 卡片评's future, done
     readyChanged = Signal()
     wentHome = Signal()  # back on the home screen: whatever the last citizen started has ended
 
@@ -266,6 +272,7 @@ class VisitBridge(QObject):
         self._visit_ended.connect(self._ended, queued)
         self._runner_built.connect(self._set_runner, Qt.ConnectionType.QueuedConnection)
         self._ticket_posted.connect(self._apply_ticket, queued)
+        self._card_rated.connect(self._apply_card_rated, queued)
         # the last visit's result while its end screen offers a queue ticket (no person in it:
         # the service, the outcome and where it ended)
         self._ticket_for: FlowResult | None = None
@@ -299,6 +306,12 @@ class VisitBridge(QObject):
         return self._runner is not None
 
     ready = Property(bool, _get_ready, notify=readyChanged)
+
+    def _get_card_rating_offered(self) -> bool:
+        return self._runner is not None and self._runner.card_ratings is not None
+
+    # 卡片评 on the home screen, where this kiosk takes anonymous ratings
+    cardRatingOffered = Property(bool, _get_card_rating_offered, notify=readyChanged)
 
     def language_now(self) -> str:
         return self._lang
@@ -547,6 +560,51 @@ class VisitBridge(QObject):
         self._guide_path.append(index)
         self.catalogChanged.emit()
         self._show("guide", {"depth": len(self._guide_path)})
+
+    @Slot()
+    def openCardRating(self) -> None:
+        """卡片评: the anonymous rating screen — the hall, a counter, a service item."""
+        runner = self._runner
+        if runner is None or runner.card_ratings is None or self._visit is not None:
+            return
+        lang = self._lang
+        services = [{"code": s.item_code, "title": s.titles[lang]}
+                    for s in runner.ports.catalog.services.values()]
+        self._show("card_rating", {"counters": list(runner.card_ratings.counters),
+                                   "services": services, "problem": ""})
+
+    @Slot("QVariant")
+    def rateCard(self, answer: Any) -> None:
+        """卡片评: the rating given on the card screen, sent (or refused in words)."""
+        runner = self._runner
+        if hasattr(answer, "toVariant"):
+            answer = answer.toVariant()
+        if runner is None or runner.card_ratings is None or not isinstance(answer, dict) or \
+                self._screen != "card_rating" or self._view.get("sending"):
+            return
+        subject = CARD_SUBJECTS.get(str(answer.get("subject", "")))
+        if subject is None:
+            return
+        rating = CardRating(subject, int(answer.get("level") or 0),
+                            tuple(str(r) for r in answer.get("reasons") or []),
+                            counter=str(answer.get("counter") or ""),
+                            item_code=str(answer.get("itemCode") or ""))
+        self._show("card_rating", {**self._view, "sending": True, "problem": ""})
+        self._core.submit(runner.card_ratings.rate(rating, self._lang)).add_done_callback(
+            self._card_rated.emit)
+
+    def _apply_card_rated(self, fut: object) -> None:
+        if self._screen != "card_rating":
+            return  # the citizen left meanwhile
+        done: CardRated | None = None
+        if isinstance(fut, concurrent.futures.Future) and not fut.cancelled() and \
+                fut.exception() is None:
+            done = fut.result()
+        if done is None:
+            log.error("anonymous rating failed")
+            done = CardRated(False, visit_message("card_rating_level", self._lang))
+        self._end_screen("card_rated", {"recorded": done.recorded, "words": done.words},
+                         GOODBYE_HOLD_S)
 
     @Slot()
     def openSearch(self) -> None:

@@ -113,12 +113,21 @@ def views(lang: str) -> list[tuple[str, dict[str, Any]]]:
                                        "Checked in on time: you are called first. Your number "
                                        "is BY003; please wait at the counters, 2 before you")}),
         ("checked_in", {"checkedIn": False, "why": "booking_other_day", "holdSeconds": 20,
-                        "words": words(lang, "您的预约日期是 2026年3月3日，不是今天。请在预约当天来签到；"
-                                       "今天要办理请到服务台取号",
-                                       "您的預約日期是 2026年3月3日，不是今天。請在預約當天來簽到；"
-                                       "今天要辦理請到服務台取號",
+                        "words": words(lang, "您的预约日期是 2026年3月3日，不是今天。"
+                                       "请在预约当天来签到；今天要办理请到服务台取号",
+                                       "您的預約日期是 2026年3月3日，不是今天。"
+                                       "請在預約當天來簽到；今天要辦理請到服務台取號",
                                        "Your booking is for 3 March 2026, not today. Please check "
                                        "in on that day")}),
+        # 卡片评 (issue 31): what may be rated, and the kiosk's thanks or its limit in words
+        ("card_rating", {"counters": ["1号窗口", "2号窗口", "5号窗口"], "problem": "",
+                         "services": [{"code": s.item_code, "title": s.titles[lang]}  # type: ignore[index]
+                                      for s in cat.services.values()]}),
+        ("card_rated", {"recorded": False, "holdSeconds": 8, "words": words(
+            lang, "这台机器刚收到过评价，为防止重复提交，请 18 秒后再评价",
+            "這台機器剛收到過評價，為防止重複提交，請 18 秒後再評價",
+            "This kiosk has just taken a rating; to keep ratings honest, please rate again in "
+            "18 seconds")}),
         ("offers", {"note": words(lang, "“高龄津贴”已申请，受理编号 YB2026112300002，会列在回执上",
                                   "「高齡津貼」已申請，受理編號 YB2026112300002，會列在回執上",
                                   "“Old-age allowance” has been applied for, case "

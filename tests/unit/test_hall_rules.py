@@ -4,15 +4,20 @@ booking checked in (预约签到)."""
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 
+from kiosk.config import RatingsConfig
 from kiosk.domain.offers import Offer, most_valuable
+from kiosk.domain.rate_limit import RateLimit
+from kiosk.flows.card_rating import WINDOW_S
 from kiosk.sim.appointments import AppointmentBook, Refused, arrival
 from kiosk.sim.hall_queue import HallQueue, sample_groups
 from kiosk.sim.policies import Registered, entitled, offers_for
+from kiosk.sim.routes.card_ratings import CARD_WINDOW_S, PLATFORM_LIMIT
 
 TODAY = date(2026, 3, 2)
 
@@ -129,3 +134,29 @@ def test_the_hall_checks_a_booking_in_once_by_its_own_person() -> None:
     assert came_late["ticket"]["waiting"] == 2
     assert [queue.call_next("B", "5号窗口")["number"] for _ in range(3)] == \
         ["BY001", walk_in["number"], "B002"]
+
+
+# --- 卡片评: the anonymous rating's limit (kiosk/domain/rate_limit.py) ----------------------
+def test_a_rate_limit_keeps_a_gap_and_a_ceiling_per_window() -> None:
+    limit = RateLimit(per_window=3, window_s=600, min_gap_s=20)
+    assert limit.take(0) == 0
+    assert limit.take(5) == 15  # too soon after the last: nothing counted
+    assert limit.take(20) == 0
+    assert limit.take(40) == 0
+    assert limit.take(60) == 540  # three in ten minutes: until the first leaves the window
+    assert limit.take(599.5) == 0.5
+    assert limit.take(600) == 0  # the first has left the window
+    assert limit.wait_s(610) == 10  # the gap after the last
+    assert RateLimit(per_window=0, window_s=60).take(0) == math.inf  # nothing allowed
+
+
+def test_the_platforms_limit_per_kiosk_allows_what_a_kiosks_own_limit_lets_through() -> None:
+    defaults = RatingsConfig()
+    kiosk = RateLimit(per_window=defaults.card_per_10_minutes, window_s=WINDOW_S,
+                      min_gap_s=defaults.card_gap_s)
+    platform = RateLimit(per_window=PLATFORM_LIMIT, window_s=CARD_WINDOW_S)
+    t = 0.0
+    for _ in range(200):  # a citizen tapping as fast as the kiosk allows, for a long while
+        t += kiosk.wait_s(t)
+        assert kiosk.take(t) == 0
+        assert platform.take(t) == 0, f"refused at {t:.0f} s"

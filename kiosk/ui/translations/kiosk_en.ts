@@ -236,6 +236,137 @@
     </message>
 </context>
 <context>
+    <name>CardRatedScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatedScreen.qml" line="8"/>
+        <source>谢谢您的评价</source>
+        <translation>Thank you for your rating</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatedScreen.qml" line="8"/>
+        <source>未能提交评价</source>
+        <translation>Rating not sent</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatedScreen.qml" line="14"/>
+        <source>%1 秒后回到首页</source>
+        <translation>Back to the start in %1 seconds</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatedScreen.qml" line="15"/>
+        <source>回到首页</source>
+        <translation>Back to start</translation>
+    </message>
+</context>
+<context>
+    <name>CardRatingScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="14"/>
+        <source>等待时间长</source>
+        <translation>Long wait</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="14"/>
+        <source>办事指引不清楚</source>
+        <translation>Unclear guidance</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="14"/>
+        <source>服务态度不好</source>
+        <translation>Unfriendly service</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="14"/>
+        <source>环境设施不便</source>
+        <translation>Inconvenient facilities</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="14"/>
+        <source>没有办成</source>
+        <translation>Did not get it done</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="19"/>
+        <source>评价我们的服务</source>
+        <translation>Rate our service</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="20"/>
+        <source>不记名评价，不需要证件。请选择评价对象和满意程度</source>
+        <translation>Anonymous, no document needed. Choose what you rate and how satisfied you are</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="32"/>
+        <source>不记名评价，不需要证件，只用于改进服务。您想评价：</source>
+        <translation>Anonymous, no document needed, used only to improve the service. You are rating:</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="37"/>
+        <source>大厅整体</source>
+        <translation>The hall as a whole</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="37"/>
+        <source>某个窗口</source>
+        <translation>A counter</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="37"/>
+        <source>某个事项</source>
+        <translation>A service</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="74"/>
+        <source>您满意吗？</source>
+        <translation>Are you satisfied?</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="80"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="80"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="80"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="81"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="81"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="90"/>
+        <source>哪里让您不满意？（至少选一项）</source>
+        <translation>What was wrong? (choose at least one)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="118"/>
+        <source>正在提交…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="118"/>
+        <source>提交评价</source>
+        <translation>Send rating</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="123"/>
+        <source>不评了</source>
+        <translation>Not now</translation>
+    </message>
+</context>
+<context>
     <name>CheckInScreen</name>
     <message>
         <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="11"/>
@@ -705,19 +836,24 @@
         <translation>Several services in one visit</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="64"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="71"/>
         <source>智能导办：回答几个问题，帮您找到要办的事</source>
         <translation>Service finder: answer a few questions to find your service</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="65"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="73"/>
         <source>搜索事项</source>
         <translation>Search services</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="66"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="74"/>
         <source>预约签到</source>
         <translation>Check in a booking</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="76"/>
+        <source>评价服务</source>
+        <translation>Rate our service</translation>
     </message>
 </context>
 <context>
@@ -866,153 +1002,153 @@
         <translation>Yiban Self-Service Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="123"/>
+        <location filename="../qml/Kiosk/Main.qml" line="124"/>
         <source>要结束本次办理吗？</source>
         <translation>End this visit?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="124"/>
+        <location filename="../qml/Kiosk/Main.qml" line="125"/>
         <source>已填写的信息将被清除。</source>
         <translation>What you have entered will be cleared.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="125"/>
+        <location filename="../qml/Kiosk/Main.qml" line="126"/>
         <source>结束办理</source>
         <translation>End visit</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="126"/>
+        <location filename="../qml/Kiosk/Main.qml" line="127"/>
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="142"/>
+        <location filename="../qml/Kiosk/Main.qml" line="143"/>
         <source>需要工作人员帮助吗？</source>
         <translation>Do you need help from staff?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="143"/>
+        <location filename="../qml/Kiosk/Main.qml" line="144"/>
         <source>工作人员可以到这台机器旁协助您，也可以和您视频连线或文字交流。视频连线前会再问您是否接听。</source>
         <translation>A member of staff can come to this kiosk, or talk with you by video or in writing. Before a video call you will be asked again whether to answer.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="163"/>
+        <location filename="../qml/Kiosk/Main.qml" line="164"/>
         <source>接听后会使用麦克风，工作人员能看到这台机器的屏幕，您的个人信息和键盘输入会被遮挡。不使用摄像头，不录音，不录像。</source>
         <translation>If you answer, the microphone is used and the staff member sees this kiosk&apos;s screen, with your personal details and what you type covered. No camera, no recording.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="164"/>
+        <location filename="../qml/Kiosk/Main.qml" line="165"/>
         <source>%1 秒后自动拒绝。</source>
         <translation>Declined automatically in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="165"/>
+        <location filename="../qml/Kiosk/Main.qml" line="166"/>
         <source>接听</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="166"/>
+        <location filename="../qml/Kiosk/Main.qml" line="167"/>
         <source>拒绝</source>
         <translation>Decline</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="213"/>
+        <location filename="../qml/Kiosk/Main.qml" line="214"/>
         <source>工作人员：</source>
         <translation>Staff: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="213"/>
+        <location filename="../qml/Kiosk/Main.qml" line="214"/>
         <source>我：</source>
         <translation>Me: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="226"/>
+        <location filename="../qml/Kiosk/Main.qml" line="227"/>
         <source>听不清</source>
         <translation>I can&apos;t hear you</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="226"/>
+        <location filename="../qml/Kiosk/Main.qml" line="227"/>
         <source>请再说一遍</source>
         <translation>Please say it again</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="226"/>
+        <location filename="../qml/Kiosk/Main.qml" line="227"/>
         <source>好的</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="226"/>
+        <location filename="../qml/Kiosk/Main.qml" line="227"/>
         <source>我不会操作</source>
         <translation>I don&apos;t know what to do</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="236"/>
-        <location filename="../qml/Kiosk/Main.qml" line="242"/>
+        <location filename="../qml/Kiosk/Main.qml" line="237"/>
+        <location filename="../qml/Kiosk/Main.qml" line="243"/>
         <source>写给工作人员</source>
         <translation>Write to the staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="248"/>
+        <location filename="../qml/Kiosk/Main.qml" line="249"/>
         <source>发送</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="256"/>
+        <location filename="../qml/Kiosk/Main.qml" line="257"/>
         <source>让工作人员看到这一页</source>
         <translation>Show this page to the staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="144"/>
+        <location filename="../qml/Kiosk/Main.qml" line="145"/>
         <source>工作人员会到这台机器旁协助您。</source>
         <translation>A member of staff will come to this kiosk to help you.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="145"/>
+        <location filename="../qml/Kiosk/Main.qml" line="146"/>
         <source>请工作人员来现场</source>
         <translation>Ask someone to come here</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="146"/>
+        <location filename="../qml/Kiosk/Main.qml" line="147"/>
         <source>视频连线工作人员</source>
         <translation>Video call with staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="147"/>
+        <location filename="../qml/Kiosk/Main.qml" line="148"/>
         <source>文字交流</source>
         <translation>Write to the staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="148"/>
+        <location filename="../qml/Kiosk/Main.qml" line="149"/>
         <source>不用了</source>
         <translation>No, thanks</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="256"/>
+        <location filename="../qml/Kiosk/Main.qml" line="257"/>
         <source>遮挡我的信息</source>
         <translation>Hide my details</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="262"/>
+        <location filename="../qml/Kiosk/Main.qml" line="263"/>
         <source>挂断</source>
         <translation>Hang up</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="262"/>
+        <location filename="../qml/Kiosk/Main.qml" line="263"/>
         <source>结束交流</source>
         <translation>End the conversation</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="296"/>
+        <location filename="../qml/Kiosk/Main.qml" line="297"/>
         <source>您还在吗？</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="297"/>
+        <location filename="../qml/Kiosk/Main.qml" line="298"/>
         <source>%1 秒后将结束本次办理并清除您的信息。</source>
         <translation>In %1 seconds this visit ends and your information is cleared.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="298"/>
+        <location filename="../qml/Kiosk/Main.qml" line="299"/>
         <source>我还在，继续办理</source>
         <translation>I am here, continue</translation>
     </message>

@@ -236,6 +236,137 @@
     </message>
 </context>
 <context>
+    <name>CardRatedScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatedScreen.qml" line="8"/>
+        <source>谢谢您的评价</source>
+        <translation>謝謝您的評價</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatedScreen.qml" line="8"/>
+        <source>未能提交评价</source>
+        <translation>未能提交評價</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatedScreen.qml" line="14"/>
+        <source>%1 秒后回到首页</source>
+        <translation>%1 秒後回到首頁</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatedScreen.qml" line="15"/>
+        <source>回到首页</source>
+        <translation>回到首頁</translation>
+    </message>
+</context>
+<context>
+    <name>CardRatingScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="14"/>
+        <source>等待时间长</source>
+        <translation>等待時間長</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="14"/>
+        <source>办事指引不清楚</source>
+        <translation>辦事指引不清楚</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="14"/>
+        <source>服务态度不好</source>
+        <translation>服務態度不好</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="14"/>
+        <source>环境设施不便</source>
+        <translation>環境設施不便</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="14"/>
+        <source>没有办成</source>
+        <translation>沒有辦成</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="19"/>
+        <source>评价我们的服务</source>
+        <translation>評價我們的服務</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="20"/>
+        <source>不记名评价，不需要证件。请选择评价对象和满意程度</source>
+        <translation>不記名評價，不需要證件。請選擇評價對象和滿意程度</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="32"/>
+        <source>不记名评价，不需要证件，只用于改进服务。您想评价：</source>
+        <translation>不記名評價，不需要證件，只用於改進服務。您想評價：</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="37"/>
+        <source>大厅整体</source>
+        <translation>大廳整體</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="37"/>
+        <source>某个窗口</source>
+        <translation>某個窗口</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="37"/>
+        <source>某个事项</source>
+        <translation>某個事項</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="74"/>
+        <source>您满意吗？</source>
+        <translation>您滿意嗎？</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="80"/>
+        <source>非常满意</source>
+        <translation>非常滿意</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="80"/>
+        <source>满意</source>
+        <translation>滿意</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="80"/>
+        <source>基本满意</source>
+        <translation>基本滿意</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="81"/>
+        <source>不满意</source>
+        <translation>不滿意</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="81"/>
+        <source>非常不满意</source>
+        <translation>非常不滿意</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="90"/>
+        <source>哪里让您不满意？（至少选一项）</source>
+        <translation>哪裡讓您不滿意？（至少選一項）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="118"/>
+        <source>正在提交…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="118"/>
+        <source>提交评价</source>
+        <translation>提交評價</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="123"/>
+        <source>不评了</source>
+        <translation>不評了</translation>
+    </message>
+</context>
+<context>
     <name>CheckInScreen</name>
     <message>
         <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="11"/>
@@ -705,19 +836,24 @@
         <translation>多個事項 一次辦成</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="64"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="71"/>
         <source>智能导办：回答几个问题，帮您找到要办的事</source>
         <translation>智慧導辦：回答幾個問題，幫您找到要辦的事</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="65"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="73"/>
         <source>搜索事项</source>
         <translation>搜尋事項</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="66"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="74"/>
         <source>预约签到</source>
         <translation>預約簽到</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="76"/>
+        <source>评价服务</source>
+        <translation>評價服務</translation>
     </message>
 </context>
 <context>
@@ -866,153 +1002,153 @@
         <translation>易辦自助終端</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="123"/>
+        <location filename="../qml/Kiosk/Main.qml" line="124"/>
         <source>要结束本次办理吗？</source>
         <translation>要結束本次辦理嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="124"/>
+        <location filename="../qml/Kiosk/Main.qml" line="125"/>
         <source>已填写的信息将被清除。</source>
         <translation>已填寫的資訊將被清除。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="125"/>
+        <location filename="../qml/Kiosk/Main.qml" line="126"/>
         <source>结束办理</source>
         <translation>結束辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="126"/>
+        <location filename="../qml/Kiosk/Main.qml" line="127"/>
         <source>继续办理</source>
         <translation>繼續辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="142"/>
+        <location filename="../qml/Kiosk/Main.qml" line="143"/>
         <source>需要工作人员帮助吗？</source>
         <translation>需要工作人員幫助嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="143"/>
+        <location filename="../qml/Kiosk/Main.qml" line="144"/>
         <source>工作人员可以到这台机器旁协助您，也可以和您视频连线或文字交流。视频连线前会再问您是否接听。</source>
         <translation>工作人員可以到這台機器旁協助您，也可以和您視訊連線或文字交流。視訊連線前會再問您是否接聽。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="163"/>
+        <location filename="../qml/Kiosk/Main.qml" line="164"/>
         <source>接听后会使用麦克风，工作人员能看到这台机器的屏幕，您的个人信息和键盘输入会被遮挡。不使用摄像头，不录音，不录像。</source>
         <translation>接聽後會使用麥克風，工作人員能看到這台機器的螢幕，您的個人資料和鍵盤輸入會被遮擋。不使用攝影機，不錄音，不錄影。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="164"/>
+        <location filename="../qml/Kiosk/Main.qml" line="165"/>
         <source>%1 秒后自动拒绝。</source>
         <translation>%1 秒後自動拒絕。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="165"/>
+        <location filename="../qml/Kiosk/Main.qml" line="166"/>
         <source>接听</source>
         <translation>接聽</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="166"/>
+        <location filename="../qml/Kiosk/Main.qml" line="167"/>
         <source>拒绝</source>
         <translation>拒絕</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="213"/>
+        <location filename="../qml/Kiosk/Main.qml" line="214"/>
         <source>工作人员：</source>
         <translation>工作人員：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="213"/>
+        <location filename="../qml/Kiosk/Main.qml" line="214"/>
         <source>我：</source>
         <translation>我：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="226"/>
+        <location filename="../qml/Kiosk/Main.qml" line="227"/>
         <source>听不清</source>
         <translation>聽不清</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="226"/>
+        <location filename="../qml/Kiosk/Main.qml" line="227"/>
         <source>请再说一遍</source>
         <translation>請再說一遍</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="226"/>
+        <location filename="../qml/Kiosk/Main.qml" line="227"/>
         <source>好的</source>
         <translation>好的</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="226"/>
+        <location filename="../qml/Kiosk/Main.qml" line="227"/>
         <source>我不会操作</source>
         <translation>我不會操作</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="236"/>
-        <location filename="../qml/Kiosk/Main.qml" line="242"/>
+        <location filename="../qml/Kiosk/Main.qml" line="237"/>
+        <location filename="../qml/Kiosk/Main.qml" line="243"/>
         <source>写给工作人员</source>
         <translation>寫給工作人員</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="248"/>
+        <location filename="../qml/Kiosk/Main.qml" line="249"/>
         <source>发送</source>
         <translation>傳送</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="256"/>
+        <location filename="../qml/Kiosk/Main.qml" line="257"/>
         <source>让工作人员看到这一页</source>
         <translation>讓工作人員看到這一頁</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="144"/>
+        <location filename="../qml/Kiosk/Main.qml" line="145"/>
         <source>工作人员会到这台机器旁协助您。</source>
         <translation>工作人員會到這台機器旁協助您。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="145"/>
+        <location filename="../qml/Kiosk/Main.qml" line="146"/>
         <source>请工作人员来现场</source>
         <translation>請工作人員來現場</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="146"/>
+        <location filename="../qml/Kiosk/Main.qml" line="147"/>
         <source>视频连线工作人员</source>
         <translation>視訊連線工作人員</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="147"/>
+        <location filename="../qml/Kiosk/Main.qml" line="148"/>
         <source>文字交流</source>
         <translation>文字交流</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="148"/>
+        <location filename="../qml/Kiosk/Main.qml" line="149"/>
         <source>不用了</source>
         <translation>不用了</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="256"/>
+        <location filename="../qml/Kiosk/Main.qml" line="257"/>
         <source>遮挡我的信息</source>
         <translation>遮擋我的資料</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="262"/>
+        <location filename="../qml/Kiosk/Main.qml" line="263"/>
         <source>挂断</source>
         <translation>掛斷</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="262"/>
+        <location filename="../qml/Kiosk/Main.qml" line="263"/>
         <source>结束交流</source>
         <translation>結束交流</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="296"/>
+        <location filename="../qml/Kiosk/Main.qml" line="297"/>
         <source>您还在吗？</source>
         <translation>您還在嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="297"/>
+        <location filename="../qml/Kiosk/Main.qml" line="298"/>
         <source>%1 秒后将结束本次办理并清除您的信息。</source>
         <translation>%1 秒後將結束本次辦理並清除您的資訊。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="298"/>
+        <location filename="../qml/Kiosk/Main.qml" line="299"/>
         <source>我还在，继续办理</source>
         <translation>我還在，繼續辦理</translation>
     </message>

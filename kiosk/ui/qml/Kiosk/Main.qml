@@ -37,7 +37,8 @@ Window {
         "report": "screens/ReportScreen.qml", "result": "screens/ResultScreen.qml", "ended": "screens/EndedScreen.qml",
         "goodbye": "screens/GoodbyeScreen.qml", "error": "screens/ErrorScreen.qml", "passport": "screens/PassportScreen.qml",
         "offers_consent": "screens/OffersConsentScreen.qml", "offers": "screens/OffersScreen.qml",
-        "checkin": "screens/CheckInScreen.qml", "checked_in": "screens/CheckedInScreen.qml"
+        "checkin": "screens/CheckInScreen.qml", "checked_in": "screens/CheckedInScreen.qml",
+        "card_rating": "screens/CardRatingScreen.qml", "card_rated": "screens/CardRatedScreen.qml"
     })
 
     TopBar {
