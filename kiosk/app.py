@@ -17,7 +17,7 @@ from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from kiosk.admin.actions import KioskServices
-from kiosk.admin.statistics import VisitStatistics
+from kiosk.admin.statistics import OffersCount, VisitStatistics
 from kiosk.appliance.native_memory import release_free_memory
 from kiosk.config import KioskSettings, ensure_private_dir
 from kiosk.credentials import credentials_for
@@ -130,7 +130,11 @@ class KioskCore:
 
     def visit_ended(self, result: FlowResult, seconds: float) -> None:
         """Every visit, however it ended: statistics (no person) and metrics."""
-        self.stats.record(result.service, result.outcome, seconds, result.ratings)
+        self.stats.record(result.service, result.outcome, seconds, result.ratings,
+                          offers=None if result.offers_consent is None else OffersCount(
+                              result.offers_consent, len(result.offers_shown),
+                              len(result.offers_applied)),
+                          rating_code=result.rating_code, rated_later=result.rated_later)
         if self.metrics is not None:
             self.metrics.visit_ended(result.service, result.outcome, result.timings)
         self._release_memory_soon()

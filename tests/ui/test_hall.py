@@ -2,7 +2,8 @@
 devices and hall: 预约签到 — the booking code typed on the pad, the ID card placed, the hall's
 priority number shown and printed with the booked time, nothing of the citizen left — then
 卡片评 — a counter rated anonymously with a reason, recorded by the hall, and a second rating
-straight after refused by the kiosk's own limit, in words."""
+straight after refused by the kiosk's own limit, in words — and staff find both counted on the
+maintenance menu's statistics page."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 
 from kiosk.sim.citizens import card
 from tests.ui.driving import exists, find, tap, wait_screen
+from tests.ui.test_admin import PIN, corner_taps, staff, type_pin
 from tests.ui.test_screens import audit, shared_picture_audit
 from tests.ui.test_visits import assert_nothing_left, place_card, type_digits
 
@@ -24,7 +26,7 @@ def ratings(kiosk_core) -> list[dict]:
         return list(c.get("/sim/ratings").json()["ratings"])
 
 
-def test_check_in_then_an_anonymous_rating(shell, core, qtbot, artifacts: Path) -> None:
+def test_check_in_then_an_anonymous_rating(shell, core, qtbot, staff, artifacts: Path) -> None:
     kiosk_core, _thread = core
     backend = kiosk_core.hub.backend
     starts = backend.state.clock.now().replace(second=0, microsecond=0) + timedelta(minutes=5)
@@ -88,3 +90,23 @@ def test_check_in_then_an_anonymous_rating(shell, core, qtbot, artifacts: Path) 
     assert not exists(shell, "cardRateSubmit")
     summary = kiosk_core.stats.summary()
     assert summary["check_ins"] == {"on_time": 1}
+    assert summary["ratings_by_channel"]["anonymous_card"] == 1
+    assert summary["card_ratings"]["2"] == 1
+
+    # staff: the statistics page counts them, never anyone
+    tap(shell, qtbot, "cardRatedHome")
+    wait_screen(shell, qtbot, "home")
+    corner_taps(shell, qtbot)
+    qtbot.waitUntil(lambda: exists(shell, "adminOverlay"), timeout=3000)
+    type_pin(shell, qtbot, PIN)
+    qtbot.waitUntil(lambda: exists(shell, "adminStats"), timeout=15000)  # scrypt, under load
+    tap(shell, qtbot, "adminStats")
+    qtbot.waitUntil(lambda: exists(shell, "adminCheckIn_on_time"))
+    assert find(shell, "adminCheckIn_on_time").property("text") == "按时：1"
+    assert find(shell, "adminRatingsCard").property("text") == "卡片评（不记名）：1"
+    assert "询问 0 次" in find(shell, "adminStatsOffers").property("text")
+    shell.window.grabWindow().save(str(artifacts / "screens" / "hall-admin-stats.png"))
+    tap(shell, qtbot, "adminClose")
+
+
+__all__ = ["staff"]  # the staff member's PIN, a fixture of the maintenance menu's tests

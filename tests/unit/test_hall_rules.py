@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import math
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from kiosk.admin.statistics import OffersCount, VisitStatistics
 from kiosk.config import RatingsConfig
 from kiosk.domain.offers import Offer, most_valuable
 from kiosk.domain.rate_limit import RateLimit
@@ -160,3 +162,27 @@ def test_the_platforms_limit_per_kiosk_allows_what_a_kiosks_own_limit_lets_throu
         t += kiosk.wait_s(t)
         assert kiosk.take(t) == 0
         assert platform.take(t) == 0, f"refused at {t:.0f} s"
+
+
+# --- the statistics staff see (kiosk/admin/statistics.py) ------------------------------------
+def test_statistics_count_offers_check_ins_and_ratings_by_channel(tmp_path: Path) -> None:
+    stats = VisitStatistics(tmp_path / "statistics.jsonl")
+    stats.record("criminal-record-certificate", "approved", 60.0, [5],
+                 offers=OffersCount(True, shown=2, taken=1), rating_code=True)
+    stats.record("social-insurance-certificate", "approved", 50.0, [],
+                 offers=OffersCount(False), rating_code=True, rated_later=True)
+    stats.record("newborn", "rejected", 30.0, [])  # refused before offers: not asked
+    stats.record_check_in("on_time")
+    stats.record_check_in("booking_other_day")
+    stats.record_card_rating(2)
+    summary = stats.summary()
+    assert summary["visits"] == 3  # check-ins and cards are not visits
+    assert summary["offers"] == {"asked": 2, "consented": 1, "shown": 2, "taken": 1}
+    assert summary["check_ins"] == {"on_time": 1, "booking_other_day": 1}
+    assert summary["ratings_by_channel"] == {"self_service_terminal": 1, "mobile_later": 1,
+                                             "rating_codes": 2, "anonymous_card": 1}
+    assert summary["card_ratings"] == {"5": 0, "4": 0, "3": 0, "2": 1, "1": 0}
+    # which policies, which bookings, who: none of it is on disk
+    text = (tmp_path / "statistics.jsonl").read_text(encoding="utf-8")
+    assert "old-age" not in text
+    assert "offer_id" not in text

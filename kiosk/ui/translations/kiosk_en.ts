@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="53"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="319"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="350"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -31,7 +31,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="93"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="318"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="349"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -182,47 +182,132 @@
         <translation>Median duration (s)</translation>
     </message>
     <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="290"/>
+        <source>按时</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="290"/>
+        <source>早到</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="290"/>
+        <source>迟到</source>
+        <translation>Late</translation>
+    </message>
+    <message>
         <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="291"/>
+        <source>非预约当天</source>
+        <translation>Another day</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="291"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="292"/>
+        <source>非本人预约</source>
+        <translation>Someone else&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="292"/>
+        <source>未查到预约</source>
+        <translation>No booking</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="293"/>
+        <source>无法连接</source>
+        <translation>Hall unreachable</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="293"/>
+        <source>未出示证件</source>
+        <translation>No document shown</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="294"/>
+        <source>政策找人（免申即享）</source>
+        <translation>Policies found (免申即享)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="297"/>
+        <source>询问 %1 次 · 同意 %2 次 · 展示 %3 项 · 申请 %4 项</source>
+        <translation>Asked %1 · agreed %2 · shown %3 · applied for %4</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="301"/>
+        <source>预约签到</source>
+        <translation>Check-ins</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="302"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="308"/>
+        <source>评价（按渠道）</source>
+        <translation>Ratings by channel</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="309"/>
+        <source>本机评价：%1</source>
+        <translation>On this kiosk: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="311"/>
+        <source>选择稍后扫码评价：%1（回执带评价码 %2 张）</source>
+        <translation>Chose to rate later by phone: %1 (receipts with a rating code: %2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="313"/>
+        <source>卡片评（不记名）：%1</source>
+        <translation>Anonymous cards: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="322"/>
         <source>检查配置文件</source>
         <translation>Check the configuration file</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="304"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="335"/>
         <source>版本 %1 · 终端 %2 · 机器 %3 · %4</source>
         <translation>Version %1 · kiosk %2 · machine %3 · %4</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="305"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="336"/>
         <source>时钟由网络校时（NTP）维护；如偏差过大请检查网络。</source>
         <translation>The clock is kept by network time (NTP); if it is off, check the network.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="308"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="339"/>
         <source>导出日志和就绪报告到U盘</source>
         <translation>Export log and readiness report to USB</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="309"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="340"/>
         <source>打印自检单</source>
         <translation>Print a self-test ticket</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="310"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="341"/>
         <source>重启程序</source>
         <translation>Restart the app</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="311"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="342"/>
         <source>重启设备</source>
         <translation>Reboot</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="312"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="343"/>
         <source>进入维护终端</source>
         <translation>Leave to the maintenance console</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="317"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="348"/>
         <source>确定要执行吗？</source>
         <translation>Are you sure?</translation>
     </message>

@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="53"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="319"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="350"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -31,7 +31,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="93"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="318"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="349"/>
         <source>确定</source>
         <translation>確定</translation>
     </message>
@@ -182,47 +182,132 @@
         <translation>中位用時（秒）</translation>
     </message>
     <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="290"/>
+        <source>按时</source>
+        <translation>按時</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="290"/>
+        <source>早到</source>
+        <translation>早到</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="290"/>
+        <source>迟到</source>
+        <translation>遲到</translation>
+    </message>
+    <message>
         <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="291"/>
+        <source>非预约当天</source>
+        <translation>非預約當天</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="291"/>
+        <source>已取消</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="292"/>
+        <source>非本人预约</source>
+        <translation>非本人預約</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="292"/>
+        <source>未查到预约</source>
+        <translation>未查到預約</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="293"/>
+        <source>无法连接</source>
+        <translation>無法連接</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="293"/>
+        <source>未出示证件</source>
+        <translation>未出示證件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="294"/>
+        <source>政策找人（免申即享）</source>
+        <translation>政策找人（免申即享）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="297"/>
+        <source>询问 %1 次 · 同意 %2 次 · 展示 %3 项 · 申请 %4 项</source>
+        <translation>詢問 %1 次 · 同意 %2 次 · 展示 %3 項 · 申請 %4 項</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="301"/>
+        <source>预约签到</source>
+        <translation>預約簽到</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="302"/>
+        <source>无</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="308"/>
+        <source>评价（按渠道）</source>
+        <translation>評價（按渠道）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="309"/>
+        <source>本机评价：%1</source>
+        <translation>本機評價：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="311"/>
+        <source>选择稍后扫码评价：%1（回执带评价码 %2 张）</source>
+        <translation>選擇稍後掃碼評價：%1（回執帶評價碼 %2 張）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="313"/>
+        <source>卡片评（不记名）：%1</source>
+        <translation>卡片評（不記名）：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="322"/>
         <source>检查配置文件</source>
         <translation>檢查配置文件</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="304"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="335"/>
         <source>版本 %1 · 终端 %2 · 机器 %3 · %4</source>
         <translation>版本 %1 · 終端 %2 · 機器 %3 · %4</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="305"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="336"/>
         <source>时钟由网络校时（NTP）维护；如偏差过大请检查网络。</source>
         <translation>時鐘由網路校時（NTP）維護；如偏差過大請檢查網路。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="308"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="339"/>
         <source>导出日志和就绪报告到U盘</source>
         <translation>匯出日誌和就緒報告到隨身碟</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="309"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="340"/>
         <source>打印自检单</source>
         <translation>列印自檢單</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="310"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="341"/>
         <source>重启程序</source>
         <translation>重啟程式</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="311"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="342"/>
         <source>重启设备</source>
         <translation>重啟裝置</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="312"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="343"/>
         <source>进入维护终端</source>
         <translation>進入維護終端</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="317"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="348"/>
         <source>确定要执行吗？</source>
         <translation>確定要執行嗎？</translation>
     </message>
