@@ -3,22 +3,42 @@ devices and hall: 预约签到 — the booking code typed on the pad, the ID car
 priority number shown and printed with the booked time, nothing of the citizen left — then
 卡片评 — a counter rated anonymously with a reason, recorded by the hall, and a second rating
 straight after refused by the kiosk's own limit, in words — and staff find both counted on the
-maintenance menu's statistics page."""
+maintenance menu's statistics page. And 政策找人 in a visit: agreed to, a policy applied for with
+a signed commitment, and nothing of it left when the citizen has gone."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from kiosk.sim.citizens import card
-from tests.ui.driving import exists, find, tap, wait_screen
+from tests.ui.driving import drag, exists, find, tap, texts, wait_screen
 from tests.ui.test_admin import PIN, corner_taps, staff, type_pin
 from tests.ui.test_screens import audit, shared_picture_audit
-from tests.ui.test_visits import assert_nothing_left, place_card, type_digits
+from tests.ui.test_visits import (
+    PHONE,
+    assert_nothing_left,
+    backend_cases,
+    identified,
+    place_card,
+    type_digits,
+)
 
 pytestmark = pytest.mark.usefixtures("cupsd_running")
+
+
+@pytest.fixture
+def sim_config(sim_config):
+    """The simulated kiosk as shipped — 政策找人 on (the shared fixture turns it off for the
+    visits that predate it) — without its PC/SC reader: these citizens use their ID cards, and
+    vpcd's virtual reader is the machine's, where another test session may be inserting its
+    passport while this one types a booking code."""
+    return sim_config.model_copy(update={
+        "offers": sim_config.offers.model_copy(update={"enabled": True}),
+        "devices": sim_config.devices.model_copy(update={"smartcard": None})})
 
 
 def ratings(kiosk_core) -> list[dict]:
@@ -110,3 +130,50 @@ def test_check_in_then_an_anonymous_rating(shell, core, qtbot, staff, artifacts:
 
 
 __all__ = ["staff"]  # the staff member's PIN, a fixture of the maintenance menu's tests
+
+
+def test_policies_found_applied_for_and_gone_with_the_citizen(shell, core, qtbot,
+                                                               artifacts: Path) -> None:
+    """李秀英 (born 1948) gets her certificate, agrees to the policy lookup, applies for the
+    old-age allowance with a finger-signed commitment, rates later on her phone — and when she
+    has gone, nothing of her or of what she was offered is left on the screen or in the view
+    models."""
+    kiosk_core, _thread = core
+    identified(shell, qtbot, "tilePersonal", "criminal-record-certificate", "li-xiuying")
+    tap(shell, qtbot, "choice_1")
+    wait_screen(shell, qtbot, "field")
+    qtbot.waitUntil(lambda: exists(shell, "key_1"))
+    type_digits(shell, qtbot, PHONE)
+    tap(shell, qtbot, "fieldNext")
+    wait_screen(shell, qtbot, "confirm")
+    tap(shell, qtbot, "confirmYes")
+    wait_screen(shell, qtbot, "offers_consent", timeout=60000)
+    tap(shell, qtbot, "offersConsentYes")
+    wait_screen(shell, qtbot, "offers")
+    assert find(shell, "offerTitle_0").property("text") == "高龄津贴"
+    assert not exists(shell, "offerTitle_1")  # insured: nothing else for her
+    tap(shell, qtbot, "offerApply_0")
+    wait_screen(shell, qtbot, "sign")
+    assert "高龄津贴" in find(shell, "commitmentText").property("text")
+    drag(shell, [(0.2, 0.5), (0.3, 0.3), (0.4, 0.7), (0.5, 0.4)], find(shell, "signaturePad"))
+    qtbot.waitUntil(lambda: find(shell, "signSubmit").property("enabled"))
+    tap(shell, qtbot, "signSubmit")
+    wait_screen(shell, qtbot, "offers")
+    qtbot.waitUntil(lambda: exists(shell, "offerApplied_0") and
+                    find(shell, "offerApplied_0").isVisible())
+    case = find(shell, "offerApplied_0").property("text").rsplit(" ", 1)[-1]
+    shell.window.grabWindow().save(str(artifacts / "screens" / "hall-offer-applied.png"))
+    tap(shell, qtbot, "offersDone")
+    wait_screen(shell, qtbot, "rate", timeout=60000)
+    tap(shell, qtbot, "rateLater")  # the receipt carries a code
+    wait_screen(shell, qtbot, "goodbye")
+    assert [c["offer_id"] for c in backend_cases(kiosk_core) if c["case_number"] == case] == \
+        ["old-age-allowance"]
+    assert_nothing_left(shell, "li-xiuying")
+    shown = "\n".join(texts(shell)) + json.dumps(shell.visit.view, ensure_ascii=False)
+    assert "高龄津贴" not in shown
+    assert "old-age-allowance" not in shown
+    tap(shell, qtbot, "goodbyeHome")
+    wait_screen(shell, qtbot, "home")
+    assert kiosk_core.stats.summary()["offers"] == {"asked": 1, "consented": 1, "shown": 1,
+                                                    "taken": 1}

@@ -1358,7 +1358,7 @@
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="75"/>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="76"/>
         <source>继续</source>
         <translation>Continue</translation>
     </message>

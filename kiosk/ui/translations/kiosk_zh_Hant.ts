@@ -1358,7 +1358,7 @@
         <translation>申請</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="75"/>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="76"/>
         <source>继续</source>
         <translation>繼續</translation>
     </message>

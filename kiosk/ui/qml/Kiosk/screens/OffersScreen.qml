@@ -72,7 +72,9 @@ Screen {
         Row {
             id: doneRow
             spacing: Theme.spacing * 2
-            KButton { objectName: "offersDone"; primary: (offersScreen.v.offers || []).length === 0; text: qsTr("继续"); onClicked: kiosk.visit.answer(null) }
+            // the main way on once nothing is left to apply for here
+            KButton { objectName: "offersDone"; text: qsTr("继续"); onClicked: kiosk.visit.answer(null)
+                      primary: (offersScreen.v.offers || []).every((o) => !o.applyHere || o.applied !== "") }
         }
     }
 }
