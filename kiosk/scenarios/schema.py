@@ -316,4 +316,7 @@ class ScenarioSpec(_Strict):
             raise ValueError("keys: says how answers are typed, for drive: keys")
         if self.drive == "keys" and self.rating is not None and self.rating.comment:
             raise ValueError("drive: keys: the rating screen has no comment box")
+        if self.check_in is not None and self.drive != "headless":
+            raise ValueError("check_in: runs headless (the screens' check-in is tested in "
+                             "tests/ui/test_hall.py)")
         return self

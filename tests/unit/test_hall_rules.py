@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from kiosk.admin.statistics import OffersCount, VisitStatistics
 from kiosk.config import RatingsConfig
 from kiosk.domain.offers import Offer, most_valuable
 from kiosk.domain.rate_limit import RateLimit
 from kiosk.flows.card_rating import WINDOW_S
+from kiosk.scenarios.schema import ScenarioSpec, scenario_today
 from kiosk.sim.appointments import AppointmentBook, Refused, arrival
 from kiosk.sim.hall_queue import HallQueue, sample_groups
 from kiosk.sim.policies import Registered, entitled, offers_for
@@ -186,3 +188,22 @@ def test_statistics_count_offers_check_ins_and_ratings_by_channel(tmp_path: Path
     text = (tmp_path / "statistics.jsonl").read_text(encoding="utf-8")
     assert "old-age" not in text
     assert "offer_id" not in text
+
+
+# --- scenarios of the hall (kiosk/scenarios/schema.py) ---------------------------------------
+def test_a_check_in_scenarios_booking_counts_its_day_from_the_scenarios_moment() -> None:
+    data = {"service": "social-insurance-certificate", "at": "2026-03-02T09:50:00+08:00",
+            "citizen": {"card": "zhang-wei"},
+            "check_in": {"booking": {"day": "today+1", "time": "10:00"}}}
+    spec = ScenarioSpec.model_validate(data, context={"today": scenario_today(data["at"])})
+    assert spec.check_in is not None
+    assert spec.check_in.booking.day == date(2026, 3, 3)
+    unset = ScenarioSpec.model_validate({**data, "check_in": {"booking": {"time": "10:00"}}},
+                                        context={"today": scenario_today(data["at"])})
+    assert unset.check_in is not None
+    assert unset.check_in.booking.day == date(2026, 3, 2)
+    with pytest.raises(ValidationError, match="check_in: runs headless"):
+        ScenarioSpec.model_validate({**data, "drive": "keys"},
+                                    context={"today": scenario_today(data["at"])})
+    with pytest.raises(ValidationError, match="time"):
+        ScenarioSpec.model_validate({**data, "check_in": {"booking": {"time": "25:00"}}})
