@@ -144,11 +144,6 @@ def views(lang: str) -> list[tuple[str, dict[str, Any]]]:
              "where": "区残联窗口（10号窗口），需要现场评估",
              "gives": "重度残疾人护理补贴每月 100 元",
              "needs": ["第二代残疾人证"], "needsCommitment": False, "applied": ""}]}),
-        ("offers", {"note": words(lang,
-                                  "没有查到您现在可以申领的政策。政策有变化时，您可以再来查询",
-                                  "沒有查到您現在可以申領的政策。政策有變化時，您可以再來查詢",
-                                  "No policy you can claim now was found. You can look again "
-                                  "when policies change"), "offers": []}),
         ("error", {"holdSeconds": 20}),
     ]
 
