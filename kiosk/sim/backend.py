@@ -26,6 +26,12 @@ verification compares the live JPEG with the registry photo of that number using
 engine; no registry photo, or no match, does not pass. The sample world has two faces
 (kiosk/sim/photos/photo-1.png, photo-2.png): deck citizens without a card photo are registered
 with the first.
+
+The hall around the kiosk (docs/hall.md): the platform matches the population against its
+policies (政策找人, kiosk/sim/policies.py), the hall checks bookings in (预约签到,
+kiosk/sim/appointments.py; POST /sim/bookings lays them), issues rating codes and serves the
+phone's rating page (扫码评, /m/rate/{code}), and takes anonymous ratings limited per kiosk
+(卡片评); GET /sim/ratings lists every rating recorded (tests).
 """
 
 from __future__ import annotations
