@@ -490,6 +490,11 @@ _VISIT: dict[str, dict[str, str]] = {
         "en": "This kiosk has just taken a rating; to keep ratings honest, please rate again "
               "in {seconds} seconds",
     },
+    "card_rating_unavailable": {
+        "zh-Hans": "暂时无法提交评价，请稍后再试",
+        "zh-Hant": "暫時無法提交評價，請稍後再試",
+        "en": "The rating cannot be sent right now; please try again later",
+    },
     "card_rating_level": {
         "zh-Hans": "请选择满意程度",
         "zh-Hant": "請選擇滿意程度",

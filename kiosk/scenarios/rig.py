@@ -443,9 +443,7 @@ class ScenarioRig:
             "outcome": "checked_in" if outcome.checked_in else "refused",
             "reason": outcome.words, "case_numbers": [], "linked_cases": 0, "form": {},
             "printed": ["ticket"] if outcome.printed else [], "print_problems": [],
-            "artifacts": self._artifacts(scenario, FlowResult(str(spec.service),
-                                                              Outcome.ABANDONED),
-                                         prepared.receipts_before),
+            "artifacts": self._artifacts(scenario, [], prepared.receipts_before),
             "timings": {}, "waited": {}, "visit_seconds": round(time.perf_counter() - started, 3),
             "seconds": round(time.perf_counter() - started, 3),
             "session_wiped": self.runner.last_session_empty is not False,
@@ -495,7 +493,7 @@ class ScenarioRig:
                        started: float) -> dict[str, Any]:
         """What the run reports for one scenario, its artefacts written and its
         expectations checked."""
-        artifacts = self._artifacts(scenario, result, prepared.receipts_before)
+        artifacts = self._artifacts(scenario, result.certificates, prepared.receipts_before)
         linked = await self._linked_cases(result)
         out = {
             "scenario": str(scenario.path), "service": result.service,
@@ -603,7 +601,8 @@ class ScenarioRig:
         elif credential == "idcard":
             await self.lift_card()
 
-    def _artifacts(self, scenario: Scenario, result: FlowResult, before: int) -> list[str]:
+    def _artifacts(self, scenario: Scenario, certificates: list[IssuedCertificate],
+                   before: int) -> list[str]:
         out: list[str] = []
         stem = scenario.path.stem
         self.out_dir.mkdir(parents=True, exist_ok=True)
@@ -612,7 +611,7 @@ class ScenarioRig:
             path = self.out_dir / f"{stem}-receipt-{i + 1}.png"
             render_receipt(receipt).save(path)
             out.append(str(path))
-        for cert in result.certificates:
+        for cert in certificates:
             path = self.out_dir / f"{stem}-certificate.pdf"
             path.write_bytes(cert.pdf)
             out.append(str(path))

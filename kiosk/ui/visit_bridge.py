@@ -571,7 +571,7 @@ class VisitBridge(QObject):
         services = [{"code": s.item_code, "title": s.titles[lang]}
                     for s in runner.ports.catalog.services.values()]
         self._show("card_rating", {"counters": list(runner.card_ratings.counters),
-                                   "services": services, "problem": ""})
+                                   "services": services})
 
     @Slot("QVariant")
     def rateCard(self, answer: Any) -> None:
@@ -589,7 +589,7 @@ class VisitBridge(QObject):
                             tuple(str(r) for r in answer.get("reasons") or []),
                             counter=str(answer.get("counter") or ""),
                             item_code=str(answer.get("itemCode") or ""))
-        self._show("card_rating", {**self._view, "sending": True, "problem": ""})
+        self._show("card_rating", {**self._view, "sending": True})
         self._core.submit(runner.card_ratings.rate(rating, self._lang)).add_done_callback(
             self._card_rated.emit)
 
@@ -601,8 +601,10 @@ class VisitBridge(QObject):
                 fut.exception() is None:
             done = fut.result()
         if done is None:
-            log.error("anonymous rating failed")
-            done = CardRated(False, visit_message("card_rating_level", self._lang))
+            failure = None if not isinstance(fut, concurrent.futures.Future) or \
+                fut.cancelled() else fut.exception()
+            log.error("anonymous rating failed", error=type(failure).__name__)
+            done = CardRated(False, visit_message("card_rating_unavailable", self._lang))
         self._end_screen("card_rated", {"recorded": done.recorded, "words": done.words},
                          GOODBYE_HOLD_S)
 

@@ -120,7 +120,7 @@ def views(lang: str) -> list[tuple[str, dict[str, Any]]]:
                                        "Your booking is for 3 March 2026, not today. Please check "
                                        "in on that day")}),
         # 卡片评 (issue 31): what may be rated, and the kiosk's thanks or its limit in words
-        ("card_rating", {"counters": ["1号窗口", "2号窗口", "5号窗口"], "problem": "",
+        ("card_rating", {"counters": ["1号窗口", "2号窗口", "5号窗口"],
                          "services": [{"code": s.item_code, "title": s.titles[lang]}  # type: ignore[index]
                                       for s in cat.services.values()]}),
         ("card_rated", {"recorded": False, "holdSeconds": 8, "words": words(
