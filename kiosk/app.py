@@ -17,7 +17,7 @@ from collections.abc import Callable, Coroutine
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from kiosk.admin.statistics import VisitStatistics
+from kiosk.admin.statistics import OffersCount, VisitStatistics
 from kiosk.config import KioskSettings, ensure_private_dir
 from kiosk.credentials import credentials_for
 from kiosk.domain.clock import KioskClock
@@ -151,7 +151,11 @@ class KioskCore:
 
     def visit_ended(self, result: FlowResult, seconds: float) -> None:
         """Every visit, however it ended: statistics (no person) and metrics."""
-        self.stats.record(result.service, result.outcome, seconds, result.ratings)
+        self.stats.record(result.service, result.outcome, seconds, result.ratings,
+                          offers=None if result.offers_consent is None else OffersCount(
+                              result.offers_consent, len(result.offers_shown),
+                              len(result.offers_applied)),
+                          rating_code=result.rating_code, rated_later=result.rated_later)
         if self.metrics is not None:
             self.metrics.visit_ended(result.service, result.outcome, result.timings)
         self._release_memory_soon()
@@ -180,6 +184,21 @@ class KioskCore:
             self.stats.record_refusal(reason)
         except OSError as exc:  # statistics must never stop a citizen
             log.error("refusal not counted", error=type(exc).__name__)
+
+    def checked_in(self, why: str) -> None:
+        """A check-in (预约签到) ended: how (on_time, early, late, or the refusal's code),
+        never who."""
+        try:
+            self.stats.record_check_in(why)
+        except OSError as exc:  # statistics must never stop a citizen
+            log.error("check-in not counted", error=type(exc).__name__)
+
+    def card_rated(self, level: int) -> None:
+        """卡片评: an anonymous rating given (its level: nothing else is known)."""
+        try:
+            self.stats.record_card_rating(level)
+        except OSError as exc:  # statistics must never stop a citizen
+            log.error("anonymous rating not counted", error=type(exc).__name__)
 
     def gateway_endpoint(self) -> GatewayEndpoint:
         """Where the gateway is and how this kiosk proves itself to it: the configured one, or
@@ -281,7 +300,10 @@ class KioskCore:
         from kiosk.devices.smartcard.pcsc_reader import PcscReader
         from kiosk.documents.issuer import issuer_for
         from kiosk.documents.reprint_store import ReprintStore
+        from kiosk.domain.rate_limit import RateLimit
         from kiosk.face.engine import FaceEngine, shared_face_engine
+        from kiosk.flows.card_rating import WINDOW_S as CARD_WINDOW_S
+        from kiosk.flows.card_rating import CardRatings
         from kiosk.flows.identify import IdentitySources
         from kiosk.flows.ports import FlowPorts
         from kiosk.flows.visit import VisitRunner
@@ -308,6 +330,8 @@ class KioskCore:
                 c.data_dir / "reprints", key=self.credentials.secret("reprint.key")),
             kiosk_id=c.kiosk_id, submit_wait_s=c.submit_wait_s,
             still_there_grace_s=c.timeouts.idle_warning_s, print_deadline_s=c.timeouts.print_s,
+            offers_limit=c.offers.shown if c.offers.enabled else 0,
+            rating_later=c.ratings.later,
             camera=camera if isinstance(camera, Camera) else None,
             issuer=issuer_for(c.data_dir, c.kiosk_id, self.credentials.secret("documents.key")),
             document_printer=document if isinstance(document, CupsDocumentPrinter) else None,
@@ -323,12 +347,17 @@ class KioskCore:
             qr=self._qr_credentials(),
             idcard_poll_s=c.devices.idcard.poll_interval_s if c.devices.idcard else 0.3,
             clock=self.clock)
-        runner = VisitRunner(ports, sources, face_engine,
-                             match_threshold=c.face.match_threshold,
+        runner = VisitRunner(ports, sources, face_engine, match_threshold=c.face.match_threshold,
                              photo_detect_score=c.face.id_photo_detect_score,
                              face_config=c.face, face_check_s=c.timeouts.face_check_s,
                              on_result=self.visit_ended,
-                             on_refused=self.credential_refused)
+                             on_refused=self.credential_refused,
+                             on_check_in=self.checked_in)
+        if c.ratings.card:  # 卡片评 from the home screen, limited on this kiosk
+            runner.card_ratings = CardRatings(
+                ports, RateLimit(c.ratings.card_per_10_minutes, CARD_WINDOW_S,
+                                 c.ratings.card_gap_s),
+                tuple(c.ratings.counters), on_rated=self.card_rated)
         # a province's update: visits that start after it run on it (kiosk/flows/visit.py)
         self.catalog_updates.listeners.append(lambda catalog, _v: runner.offer_catalog(catalog))
         return runner

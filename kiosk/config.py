@@ -167,6 +167,30 @@ class HelpConfig(_Strict):
     video: HelpVideoConfig = Field(default_factory=HelpVideoConfig)
 
 
+class OffersConfig(_Strict):
+    """免申即享 / 政策找人: once a citizen's application is in, the kiosk may ask — with their
+    consent to the purpose — which policies the platform finds them entitled to, and apply for
+    one with a tap. Only where the province's gateway answers `POST /v1/offers/search`."""
+
+    enabled: bool = False
+    shown: Annotated[int, Field(ge=1, le=5)] = 3  # at most this many, the most valuable first
+
+
+class RatingsConfig(_Strict):
+    """好差评 beyond the kiosk's own screen: a rating code on every receipt, to rate later on
+    the phone (扫码评, where the gateway answers `POST /v1/ratings/codes`); anonymous ratings
+    from the home screen (卡片评, `POST /v1/ratings/anonymous`) of the hall, its counters
+    (`counters`, as the citizen reads them) or a service item, limited on this kiosk to one
+    every `card_gap_s` and `card_per_10_minutes` in any ten minutes."""
+
+    later: bool = False
+    card: bool = False
+    counters: Annotated[list[Annotated[str, Field(min_length=1, max_length=40)]],
+                        Field(max_length=40)] = []
+    card_gap_s: Annotated[float, Field(ge=0, le=3600)] = 20
+    card_per_10_minutes: Annotated[int, Field(ge=1, le=100)] = 10
+
+
 class TimeoutsConfig(_Strict):
     """Waits in seconds (the defaults are those of deployed hall kiosks: 20 s for a face check,
     two minutes for a print, at least 20 s to answer "still there?")."""
@@ -292,6 +316,8 @@ class KioskSettings(BaseSettings):
     monitor: MonitorConfig = Field(default_factory=MonitorConfig)
     timeouts: TimeoutsConfig = Field(default_factory=TimeoutsConfig)
     help: HelpConfig = Field(default_factory=HelpConfig)
+    offers: OffersConfig = Field(default_factory=OffersConfig)
+    ratings: RatingsConfig = Field(default_factory=RatingsConfig)
     face: FaceConfig = Field(default_factory=FaceConfig)
     qr: QrConfig = Field(default_factory=QrConfig)
     ui: UiConfig = Field(default_factory=UiConfig)

@@ -97,6 +97,20 @@ class EventId(IntEnum):
     PAYMENT_RECONCILED = 5413  # a day's orders compared with the platform's statement
     PAYMENT_SLIP_NOT_PRINTED = 5414  # a refund slip or payment receipt could not be printed
 
+    # issue 31 (5500-5599): the hall around the kiosk — 政策找人 offers, appointment check-in,
+    # ratings later by phone and anonymous ones. Counts and codes only: which policies a
+    # citizen is entitled to says something about them (age, children, a disability)
+    OFFERS_CONSENT = 5500  # asked to look for the citizen's policies: given or not
+    OFFERS_SHOWN = 5501  # how many were found and shown (never which)
+    OFFER_APPLIED = 5502  # one taken up through the outbox (never which)
+    OFFERS_UNAVAILABLE = 5503  # the platform could not be asked (the error's code)
+    CHECKED_IN = 5510  # 预约签到: arrival, priority, the ticket's number and group
+    CHECK_IN_REFUSED = 5511  # the hall refused (its code: other day, cancelled, other person)
+    CHECK_IN_FAILED = 5512  # the hall could not be asked, or the ticket not printed
+    RATING_CODE_FAILED = 5520  # 扫码评: no code from the platform, the receipt prints without
+    CARD_RATED = 5530  # 卡片评: an anonymous rating (level, subject kind) into the outbox
+    CARD_RATING_TOO_SOON = 5531  # 卡片评 refused by this kiosk's limit (seconds to wait)
+
     ADMIN_PIN_SET = 7000
     ADMIN_LOGIN = 7001
     ADMIN_LOGIN_FAILED = 7002

@@ -27,6 +27,8 @@ class Session:
     licenses: list[dict[str, Any]] = field(default_factory=list)
     records: dict[str, Any] = field(default_factory=dict)
     signature: dict[str, Any] | None = None
+    # 政策找人: the offers found for this citizen (what they are entitled to is personal)
+    offers: list[Any] = field(default_factory=list)
     _watched: list[str] = field(default_factory=list)
     __personal__ = True
 
@@ -48,9 +50,11 @@ class Session:
         self.licenses.clear()
         self.records.clear()
         self.signature = None
+        self.offers.clear()
 
     @property
     def empty(self) -> bool:
         return (self.identity is None and not self.form and not self.facts
                 and not self.licenses and not self.records and self.signature is None
+                and not self.offers
                 and not self._watched)

@@ -78,8 +78,12 @@ def pytest_xdist_node_collection_finished(node: object, ids: list[str]) -> None:
 
 @pytest.fixture
 def sim_config(tmp_path: Path) -> KioskSettings:
-    """The packaged simulated configuration, with data in a fresh temporary folder."""
-    return load_config(packaged_config("simulated"), simulate=True, data_dir=tmp_path / "data")
+    """The packaged simulated configuration, with data in a fresh temporary folder. Without
+    政策找人 (offers): the visits these tests drive predate its question; the tests of offers
+    turn it on (tests/ui/test_hall.py, the shipped scenarios)."""
+    config = load_config(packaged_config("simulated"), simulate=True, data_dir=tmp_path / "data")
+    return config.model_copy(update={"offers": config.offers.model_copy(
+        update={"enabled": False})})
 
 
 # --- nothing left behind --------------------------------------------------------------------

@@ -66,7 +66,8 @@ def one_payment(app: QGuiApplication, shell: Shell, core: KioskCore, thread: Cor
     while not [t for t in swapped if t >= changed]:
         app.processEvents()
     shown = next(t for t in swapped if t >= changed)
-    wait_for_screen(app, shell, "rate", 60)
+    wait_for_screen(app, shell, "offers_consent", 60)  # 政策找人: not this time
+    tap(app, shell, "offersConsentNo", "rate", 60)
     tap(app, shell, "rateSkip", "goodbye")
     sim.liftCard()
     tap(app, shell, "goodbyeHome", "home")

@@ -113,6 +113,8 @@ def visit(d: Driver, n: int) -> str:
         d.tap("choice_0")
     d.screen("confirm")
     d.tap("confirmYes")
+    d.screen("offers_consent", 90)                  # 政策找人: this citizen says no
+    d.tap("offersConsentNo")
     d.screen("rate", 90)
     if kind in (0, 5):
         d.tap("rate_5")

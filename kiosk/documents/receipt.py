@@ -11,6 +11,7 @@ port sends them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -99,9 +100,23 @@ def _payment_lines(paid: PaidOnReceipt) -> list[Item]:
 
 def case_receipt(*, service: str, case_numbers: list[str], when: datetime, kiosk_id: str,
                  holder_masked: str, outcome: str, next_steps: list[str], progress_url: str,
-                 paper_width_mm: int = 80, paid: PaidOnReceipt | None = None) -> ReceiptDocument:
-    """The receipt of a visit; with `paid`, of its payment too (the e-receipt's QR code
-    links to its verification; `progress_url` "" prints no progress code)."""
+                 offers: Sequence[tuple[str, str]] = (), rating_url: str = "",
+                 rating_until: str = "", paper_width_mm: int = 80,
+                 paid: PaidOnReceipt | None = None) -> ReceiptDocument:
+    """The receipt of a visit: its cases; with `paid`, its payment too (the e-receipt's
+    QR code links to its verification); the policies (免申即享) applied for in it, each as
+    (title, case number); and — where the platform gave one — the code to rate the visit
+    later on the phone (扫码评) with the time it runs out. `progress_url` "" prints no
+    progress code."""
+    rating: list[Item] = []
+    if rating_url:
+        rating = [Rule(), Qr(rating_url), Text("手机扫码评价本次服务", "center", bold=True),
+                  Text(f"{rating_until} 前有效", "center")]
+    applied: list[Item] = []
+    if offers:
+        applied = [Rule(), Text("免申即享 已申请的政策", bold=True)]
+        for title, case in offers:
+            applied += [Text(f"{title}（已受理，待审核）"), Text(f"受理编号：{case}")]
     items: list[Item] = [
         Text("易办自助终端 办事回执", "center", bold=True, large=True),
         Rule(),
@@ -112,6 +127,7 @@ def case_receipt(*, service: str, case_numbers: list[str], when: datetime, kiosk
         *(_payment_lines(paid) if paid is not None else []),
         Text(f"时间：{printed_time(when)}"),
         Text(f"终端：{kiosk_id}"),
+        *applied,
         Rule(),
         *[Text(step) for step in next_steps],
     ]
@@ -119,6 +135,7 @@ def case_receipt(*, service: str, case_numbers: list[str], when: datetime, kiosk
         items += [Qr(paid.e_receipt.verify_url), Text("扫码查验财政电子票据", "center")]
     if progress_url:
         items += [Qr(progress_url), Text("扫码查询办理进度", "center")]
+    items += rating
     items.append(Text("请妥善保管本回执", "center"))
     return ReceiptDocument(items, paper_width_mm)
 
@@ -148,16 +165,21 @@ def refund_slip(*, service: str, order_no: str, amount_fen: int, refund_no: str,
 
 
 def queue_ticket(*, number: str, service: str, waiting: int, when: datetime, kiosk_id: str,
-                 group: str = "", counters: list[str] | None = None,
-                 paper_width_mm: int = 80) -> ReceiptDocument:
+                 group: str = "", counters: list[str] | None = None, booked: str = "",
+                 priority: bool = False, paper_width_mm: int = 80) -> ReceiptDocument:
     """A queue ticket (取号): the number, where to wait, how many are before it. No personal
-    data."""
+    data. A checked-in booking's (预约签到) says the booked time, and whether it is called
+    first (an on-time arrival)."""
     items: list[Item] = [
-        Text("易办政务服务 排队取号", "center", bold=True),
+        Text("易办政务服务 预约签到" if booked else "易办政务服务 排队取号", "center", bold=True),
         Rule(),
         Text(number, "center", bold=True, large=True),
-        Text(f"业务：{service}", "center"),
     ]
+    if booked:
+        items.append(Text("预约优先叫号" if priority else "按现场取号排队", "center", bold=True))
+    items.append(Text(f"业务：{service}", "center"))
+    if booked:
+        items.append(Text(f"预约时间：{booked}", "center"))
     if counters:
         items.append(Text(f"请到：{'、'.join(counters)}" + (f"（{group}）" if group else ""),
                           "center"))
@@ -192,7 +214,9 @@ def _wrapped(text: str, width: int, size: int) -> list[str]:
     return [*lines, line] if line or not lines else lines
 
 
-def _line_image(item: Text, width: int) -> Image.Image:
+def line_image(item: Text, width: int) -> Image.Image:
+    """A line of text as the printer gets it: a 1-bit image as wide as the paper's dots
+    (a line too long for the paper goes on as many as it needs)."""
     size = 44 if item.large else 24
     parts = [render_line(line, width, size, align=item.align, bold=item.bold)
              for line in _wrapped(item.text, width, size)]
@@ -216,7 +240,7 @@ def to_escpos(doc: ReceiptDocument) -> bytes:
                   double_width=item.large, normal_textsize=not item.large)
             p.text(item.text + "\n")
         else:
-            p.image(_line_image(item, width), impl="bitImageRaster", center=False)
+            p.image(line_image(item, width), impl="bitImageRaster", center=False)
     p.set(normal_textsize=True, align="left", bold=False)
     p.cut()
     data: bytes = p.output
@@ -238,5 +262,5 @@ def to_png(doc: ReceiptDocument) -> Image.Image:
             canvas.paste(qr, ((width - qr.width) // 2, 0))
             parts.append(canvas)
         else:
-            parts.append(_line_image(item, width))
+            parts.append(line_image(item, width))
     return stack(parts, width)

@@ -469,6 +469,124 @@ _VISIT: dict[str, dict[str, str]] = {
         "zh-Hant": "退款告知單沒能打印出來，請記下退款單號",
         "en": "The refund slip could not be printed; please note the refund number",
     },
+    # 政策找人: what the offers screen says (kiosk/flows/steps/offers.py)
+    "offers_none": {
+        "zh-Hans": "没有查到您现在可以申领的政策。政策有变化时，您可以再来查询",
+        "zh-Hant": "沒有查到您現在可以申領的政策。政策有變化時，您可以再來查詢",
+        "en": "No policy you can claim now was found. You can look again when policies change",
+    },
+    "offers_unavailable": {
+        "zh-Hans": "暂时无法查询您可以享受的政策，您刚才办理的事项不受影响，"
+                   "请稍后再查询或到服务台咨询",
+        "zh-Hant": "暫時無法查詢您可以享受的政策，您剛才辦理的事項不受影響，"
+                   "請稍後再查詢或到服務台諮詢",
+        "en": "Your policies cannot be looked up right now; what you just applied for is not "
+              "affected. Please try later or ask at the information desk",
+    },
+    "offer_applied": {
+        "zh-Hans": "“{title}”已申请，受理编号 {case}，会列在回执上",
+        "zh-Hant": "「{title}」已申請，受理編號 {case}，會列在回執上",
+        "en": "“{title}” has been applied for, case {case}; it will be on your receipt",
+    },
+    "offer_uploading": {
+        "zh-Hans": "“{title}”已提交，将自动上传，会列在回执上",
+        "zh-Hant": "「{title}」已提交，將自動上傳，會列在回執上",
+        "en": "“{title}” has been submitted and will be sent automatically; it will be on "
+              "your receipt",
+    },
+    "offer_not_signed": {
+        "zh-Hans": "没有签署承诺书，“{title}”没有申请。您可以再点申请，或到窗口办理",
+        "zh-Hant": "沒有簽署承諾書，「{title}」沒有申請。您可以再點申請，或到窗口辦理",
+        "en": "The commitment was not signed, so “{title}” was not applied for. Tap apply "
+              "again, or go to a service counter",
+    },
+    # 预约签到 (kiosk/flows/check_in.py): how the hall took the booking
+    "check_in_on_time": {
+        "zh-Hans": "签到成功，您按时到达，优先叫号。您的号码是 {number}，请到 {counters}（{group}）"
+                   "等候，您前面还有 {waiting} 人",
+        "zh-Hant": "簽到成功，您按時到達，優先叫號。您的號碼是 {number}，請到 {counters}（{group}）"
+                   "等候，您前面還有 {waiting} 人",
+        "en": "Checked in on time: you are called first. Your number is {number}; please wait "
+              "at {counters} ({group}), {waiting} before you",
+    },
+    "check_in_early": {
+        "zh-Hans": "签到成功。您比预约时间（{booked}）早到较多，按现场取号排队：号码 {number}，"
+                   "请到 {counters}（{group}）等候，您前面还有 {waiting} 人",
+        "zh-Hant": "簽到成功。您比預約時間（{booked}）早到較多，按現場取號排隊：號碼 {number}，"
+                   "請到 {counters}（{group}）等候，您前面還有 {waiting} 人",
+        "en": "Checked in. You came well before your booked time ({booked}), so you queue as a "
+              "walk-in: number {number}; please wait at {counters} ({group}), {waiting} before "
+              "you",
+    },
+    "check_in_late": {
+        "zh-Hans": "签到成功。已过预约时间（{booked}），按现场取号排队：号码 {number}，"
+                   "请到 {counters}（{group}）等候，您前面还有 {waiting} 人",
+        "zh-Hant": "簽到成功。已過預約時間（{booked}），按現場取號排隊：號碼 {number}，"
+                   "請到 {counters}（{group}）等候，您前面還有 {waiting} 人",
+        "en": "Checked in. Your booked time ({booked}) has passed, so you queue as a walk-in: "
+              "number {number}; please wait at {counters} ({group}), {waiting} before you",
+    },
+    "booking_not_found": {
+        "zh-Hans": "没有查到您今天的预约。请核对预约码后再试，或到服务台取号",
+        "zh-Hant": "沒有查到您今天的預約。請核對預約碼後再試，或到服務台取號",
+        "en": "No booking of yours for today was found. Check the booking code and try again, "
+              "or take a ticket at the information desk",
+    },
+    "booking_other_person": {
+        "zh-Hans": "这个预约码是别人的预约。预约需由预约人本人持证件签到，请预约人本人来签到",
+        "zh-Hant": "這個預約碼是別人的預約。預約需由預約人本人持證件簽到，請預約人本人來簽到",
+        "en": "This booking code belongs to someone else's booking. The booked person checks in "
+              "with their own document",
+    },
+    "booking_other_day": {
+        "zh-Hans": "您的预约日期是 {day}，不是今天。请在预约当天来签到；今天要办理请到服务台取号",
+        "zh-Hant": "您的預約日期是 {day}，不是今天。請在預約當天來簽到；今天要辦理請到服務台取號",
+        "en": "Your booking is for {day}, not today. Please check in on that day; to be served "
+              "today, take a ticket at the information desk",
+    },
+    "booking_cancelled": {
+        "zh-Hans": "您今天的预约已取消，不能签到。可以在手机上重新预约，或到服务台取号",
+        "zh-Hant": "您今天的預約已取消，不能簽到。可以在手機上重新預約，或到服務台取號",
+        "en": "Your booking for today was cancelled, so it cannot be checked in. Book again on "
+              "your phone, or take a ticket at the information desk",
+    },
+    "check_in_unavailable": {
+        "zh-Hans": "暂时无法签到，请到服务台咨询",
+        "zh-Hant": "暫時無法簽到，請到服務台諮詢",
+        "en": "Checking in is not possible right now; please ask at the information desk",
+    },
+    # 卡片评 (kiosk/flows/card_rating.py)
+    "card_rating_thanks": {
+        "zh-Hans": "谢谢您的评价！评价不记名，只用于改进服务",
+        "zh-Hant": "謝謝您的評價！評價不記名，只用於改進服務",
+        "en": "Thank you! Your rating is anonymous and used only to improve the service",
+    },
+    "card_rating_too_soon": {
+        "zh-Hans": "这台机器刚收到过评价，为防止重复提交，请 {seconds} 秒后再评价",
+        "zh-Hant": "這台機器剛收到過評價，為防止重複提交，請 {seconds} 秒後再評價",
+        "en": "This kiosk has just taken a rating; to keep ratings honest, please rate again "
+              "in {seconds} seconds",
+    },
+    "card_rating_unavailable": {
+        "zh-Hans": "暂时无法提交评价，请稍后再试",
+        "zh-Hant": "暫時無法提交評價，請稍後再試",
+        "en": "The rating cannot be sent right now; please try again later",
+    },
+    "card_rating_level": {
+        "zh-Hans": "请选择满意程度",
+        "zh-Hant": "請選擇滿意程度",
+        "en": "Please choose how satisfied you are",
+    },
+    "card_rating_reason": {
+        "zh-Hans": "选“不满意”或“非常不满意”时，请至少选一个原因",
+        "zh-Hant": "選「不滿意」或「非常不滿意」時，請至少選一個原因",
+        "en": "For “Dissatisfied” or “Very dissatisfied”, please choose at least one reason",
+    },
+    "card_rating_what": {
+        "zh-Hans": "请选择要评价的窗口或事项",
+        "zh-Hant": "請選擇要評價的窗口或事項",
+        "en": "Please choose the counter or the service you are rating",
+    },
     "ticket_unavailable": {
         "zh-Hans": "暂时无法取号，请到服务台咨询",
         "zh-Hant": "暫時無法取號，請到服務台諮詢",

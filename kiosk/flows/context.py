@@ -62,6 +62,8 @@ class VisitContext:
     transaction_id: str = ""
     payment_period: str = ""
     paid_for: tuple[str, ...] = ()
+    # 政策找人: the policies applied for in this visit, (title, case number), for the receipt
+    applied_offers: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def holder(self) -> str:

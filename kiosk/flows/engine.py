@@ -24,6 +24,7 @@ from kiosk.flows.steps import (
     face,
     form,
     materials,
+    offers,
     pay,
     print_documents,
     pulls,
@@ -44,6 +45,7 @@ STEPS: tuple[tuple[Step, ModuleType, bool], ...] = (
     (Step.DECIDE, decide, True),
     (Step.PAY, pay, True),
     (Step.SUBMIT, submit, True),
+    (Step.OFFERS, offers, False),
     (Step.PRINT, print_documents, True),
     (Step.RATE, rate, False),
 )

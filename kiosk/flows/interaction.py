@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from kiosk.domain.offers import Offer
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
 from kiosk.flows.schema import FormField
@@ -88,6 +89,11 @@ class RatingAnswer:
     comment: str = ""
 
 
+@dataclass(frozen=True)
+class RateLater:
+    """扫码评: the citizen will rate on their phone, with the receipt's code."""
+
+
 class Interaction(Protocol):
     def step(self, name: str) -> None: ...
     def progress(self, message: str) -> None: ...
@@ -112,9 +118,20 @@ class Interaction(Protocol):
     def payment_confirmed(self, paid: PaymentConfirmed) -> None:
         """The platform confirmed the payment: "已支付", and only now."""
     def finished(self, outcome: str, case_numbers: list[str], printed: list[str],
-                 problems: list[str], *, uploading: bool = False) -> None:
+                 problems: list[str], *, uploading: bool = False,
+                 rating_code: bool = False) -> None:
         """The decision is made and the documents are out (or not): tell the citizen.
         `uploading`: the application is safe in the outbox but the backend has not answered
-        yet (the case numbers are the kiosk's own reference until it does)."""
-    async def rate(self, item_code: str, case_number: str) -> RatingAnswer | None: ...
+        yet (the case numbers are the kiosk's own reference until it does). `rating_code`:
+        the receipt carries a code to rate on the phone later (扫码评)."""
+    async def ask_offers_consent(self) -> bool:
+        """政策找人: may the kiosk ask the platform which policies this citizen is entitled to
+        (the purpose said on the screen)? False, or no answer: nothing is asked, nothing shown."""
+    async def choose_offer(self, offers: list[Offer], applied: dict[str, str],
+                           note: str) -> str | None:
+        """The offers found (none is an answer too); `applied`: offer id → the case number of
+        those applied for in this visit; `note`: what just happened, in the citizen's words.
+        The id of the offer the citizen applies for now (one tap), or None: done."""
+    async def rate(self, item_code: str, case_number: str) -> RatingAnswer | RateLater | None:
+        """The rating now, later on the phone (when the receipt has a code), or none."""
     async def report_not_done(self, reason: str) -> str | None: ...

@@ -37,6 +37,7 @@ class Step(StrEnum):
     DECIDE = "decide"
     PAY = "pay"  # 缴费: an item with a payment (kiosk/flows/payment_visit.py)
     SUBMIT = "submit"
+    OFFERS = "offers"  # 政策找人: the policies the citizen is entitled to, with their consent
     PRINT = "print"
     RATE = "rate"
 
@@ -98,6 +99,14 @@ class FlowResult:
     timings: dict[str, float] = field(default_factory=dict)
     certificates: list[IssuedCertificate] = field(default_factory=list)
     ratings: list[int] = field(default_factory=list)  # 五级好差评 levels given, if any
+    # 政策找人: None when not asked; then whether the citizen agreed, which offers were shown
+    # and which taken up (ids only: the offers themselves go with the session)
+    offers_consent: bool | None = None
+    offers_shown: list[str] = field(default_factory=list)
+    offers_applied: list[str] = field(default_factory=list)
+    # 扫码评: the receipt carries a rating code; the citizen chose to rate on the phone
+    rating_code: bool = False
+    rated_later: bool = False
     # seconds spent waiting on the world, by what: "credential" (identification), "citizen"
     # (answers), "camera" (the face check), "backend" (HTTP), "printers" (print jobs); the
     # rest of a visit's wall time is the kiosk's own cost (benchmark visit_overhead_ms)

@@ -43,6 +43,10 @@ class FlowPorts:
     # citizen "submitted, uploading automatically" (the upload goes on in the background)
     submit_wait_s: float = 8.0
     print_deadline_s: float = 120.0  # a print job not done by then is cancelled (timeouts.print_s)
+    # 政策找人: how many offers a citizen is shown at most; 0: the kiosk does not ask (offers)
+    offers_limit: int = 0
+    # 扫码评: a rating code on every receipt whose cases the backend has acknowledged
+    rating_later: bool = False
     # every date a visit judges or prints: today and now where the kiosk stands
     clock: KioskClock = field(default_factory=KioskClock)
     # 缴费: the durable orders, the platform (through the gateway), who settles what a visit

@@ -18,7 +18,9 @@ from kiosk.events import EventId
 from kiosk.face.check import FaceCheck
 from kiosk.face.engine import FaceEngine
 from kiosk.face.verifier import FaceVerifier, LocalFaceVerifier, RemoteFaceVerifier
+from kiosk.flows.card_rating import CardRatings
 from kiosk.flows.catalog import Catalog
+from kiosk.flows.check_in import CheckInInteraction, CheckInOutcome, check_in
 from kiosk.flows.engine import FlowEngine
 from kiosk.flows.identify import Identification, IdentitySources, VisitInteraction
 from kiosk.flows.outcome import EndReason, FlowResult, Outcome, Step, TicketOutcome, VisitStop
@@ -42,8 +44,12 @@ class VisitRunner:
                  *, match_threshold: float, photo_detect_score: float,
                  face_config: FaceConfig | None = None, face_check_s: float = 20.0,
                  on_result: Callable[[FlowResult, float], None] | None = None,
-                 on_refused: Callable[[str], None] | None = None) -> None:
+                 on_refused: Callable[[str], None] | None = None,
+                 on_check_in: Callable[[str], None] | None = None) -> None:
         self.on_result = on_result  # (result, seconds): statistics and metrics, no person
+        self.on_check_in = on_check_in  # (how a check-in ended): statistics, no person
+        # 卡片评 from the home screen (kiosk/flows/card_rating.py), where configured
+        self.card_ratings: CardRatings | None = None
         self.ports = ports
         self._visit_ports = ports  # what the last visit ran on (its queue ticket too)
         # (reason code) a credential refused at identification: statistics, no person
@@ -73,6 +79,12 @@ class VisitRunner:
         named as in the catalog that visit ran on."""
         return await take_ticket(self._visit_ports, result, lang,
                                  idempotency_key=idempotency_key)
+
+    async def check_in(self, ui: CheckInInteraction, *, locale: str = "zh-Hans",
+                       patience: float = 1.0) -> CheckInOutcome:
+        """预约签到 (kiosk/flows/check_in.py): identify, and the hall's ticket for the booking."""
+        return await check_in(self.ports, self.identification, ui, locale, patience=patience,
+                              on_done=self.on_check_in)
 
     async def run(self, service_id: str, ui: VisitInteraction, *,
                   locale: str = "zh-Hans", patience: float = 1.0,

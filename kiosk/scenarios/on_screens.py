@@ -252,6 +252,11 @@ class ScreensVisit:
                 c.press("signByKeys")  # the second press confirms
             else:
                 c.press("signDecline")
+        elif screen == "offers_consent":
+            consent = bool((self.s.get("offers") or {}).get("consent"))
+            c.press("offersConsentYes" if consent else "offersConsentNo")
+        elif screen == "offers":
+            self._offers(view)
         elif screen == "rate":
             self._rate()
         elif screen == "report":
@@ -360,8 +365,21 @@ class ScreensVisit:
             c.type(str(getattr(entry, part)))
         c.press("passportSubmit")
 
+    def _offers(self, view: dict[str, Any]) -> None:
+        """政策找人: apply for the first offer the file names that is shown and not applied
+        for yet (its commitment signed on the next screen), else go on."""
+        wanted = (self.s.get("offers") or {}).get("apply", [])
+        for i, offer in enumerate(view.get("offers") or []):
+            if offer.get("id") in wanted and offer.get("applyHere") and not offer.get("applied"):
+                self.c.press(f"offerApply_{i}")
+                return
+        self.c.press("offersDone")
+
     def _rate(self) -> None:
         c = self.c
+        if self.s.get("rate_later") and c.shell.visit.current_view().get("ratingCode"):
+            c.press("rateLater")
+            return
         rating = self.s.get("rating")
         if not rating:
             c.press("rateSkip")

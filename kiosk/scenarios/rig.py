@@ -32,7 +32,8 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from datetime import time as dtime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -42,15 +43,19 @@ from kiosk.app import KioskCore
 from kiosk.config import KioskSettings, load_config, packaged_config
 from kiosk.devices.camera.sim import Scene, SimulatedCamera
 from kiosk.devices.printers.escpos_status import Paper
+from kiosk.devices.printers.escpos_stream import Receipt
 from kiosk.devices.printers.sim import render_receipt
 from kiosk.devices.smartcard.icao.mrz import BacKey
 from kiosk.devices.smartcard.sim.passport_card import EXPIRED_PASSPORT, SAMPLE_PASSPORT
 from kiosk.documents.issuer import IssuedCertificate, keys_for
 from kiosk.documents.keys import export_trusted
 from kiosk.domain.clock import KioskClock
+from kiosk.domain.id_number import make_id_number
+from kiosk.domain.offers import Offer
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
 from kiosk.flows.catalog import load_catalog
+from kiosk.flows.check_in import CheckInOutcome
 from kiosk.flows.interaction import (
     ELDER_PATIENCE,
     FilledField,
@@ -58,6 +63,7 @@ from kiosk.flows.interaction import (
     PaymentConfirmed,
     PaymentOffer,
     PaymentShown,
+    RateLater,
     RatingAnswer,
     SignedCommitment,
 )
@@ -66,6 +72,7 @@ from kiosk.flows.passport_entry import MrzEntry
 from kiosk.flows.schema import FormField
 from kiosk.flows.visit import VisitRunner
 from kiosk.flows.yaml_source import YamlRefused, describe_invalid, load_yaml
+from kiosk.scenarios.printed_lines import receipt_shows
 from kiosk.scenarios.schema import BackendFaults, InlineCard, ScenarioSpec, scenario_today
 from kiosk.sim.citizens import DECK, card, eid_code, inline_card
 from kiosk.sim.hub import SimulatorProcess
@@ -74,6 +81,8 @@ from kiosk.sim.phone import ScriptedPhone
 T = TypeVar("T")
 
 QUEUE = "kiosk-scenario-pdf"
+# someone else, for a booking made for another person (预约签到)
+OTHER_PERSON = make_id_number("110105", date(1970, 1, 1), 99)
 
 
 class ScenarioError(ValueError):
@@ -141,6 +150,9 @@ class ScriptedCitizen:
         self.payment_problems: list[str] = []
         self._payment_problem = asyncio.Event()
         self.paid: PaymentConfirmed | None = None
+        self.offer_tries = 0
+        self.typed_code = ""
+        self.rating_code = False
 
     def step(self, name: str) -> None:
         self.steps.append(name)
@@ -164,8 +176,9 @@ class ScriptedCitizen:
         return MrzEntry.of(passport_access_key(self.s["citizen"]))
 
     def finished(self, outcome: str, case_numbers: list[str], printed: list[str],
-                 problems: list[str], *, uploading: bool = False) -> None:
-        pass
+                 problems: list[str], *, uploading: bool = False,
+                 rating_code: bool = False) -> None:
+        self.rating_code = rating_code
 
     async def still_there(self, grace_s: float) -> bool:
         # a scripted citizen answers at once, but one who has not been identified by the end of
@@ -250,7 +263,27 @@ class ScriptedCitizen:
         self.paid = paid
         self.camera.set_scene(self.face_scene)  # the phone is put away
 
-    async def rate(self, item_code: str, case_number: str) -> RatingAnswer | None:
+    def booking_code(self) -> str:
+        """预约签到: the booking code, typed before the credential when the file says so."""
+        return self.typed_code
+
+    async def ask_offers_consent(self) -> bool:
+        return bool((self.s.get("offers") or {}).get("consent", False))
+
+    async def choose_offer(self, offers: list[Offer], applied: dict[str, str],
+                           note: str) -> str | None:
+        """The first offer the file applies for that is shown, can be applied for here and is
+        not applied for yet; then done."""
+        wanted = (self.s.get("offers") or {}).get("apply", [])
+        self.offer_tries += 1
+        if self.offer_tries > len(wanted) + 1:  # a refused application is not tried for ever
+            return None
+        return next((o.id for o in offers if o.id in wanted and o.apply_here
+                     and o.id not in applied), None)
+
+    async def rate(self, item_code: str, case_number: str) -> RatingAnswer | RateLater | None:
+        if self.s.get("rate_later") and self.rating_code:  # 扫码评: the receipt's code
+            return RateLater()
         r = self.s.get("rating")
         if not r:
             return None
@@ -397,6 +430,8 @@ class ScenarioRig:
 
     async def run(self, scenario: Scenario) -> dict[str, Any]:
         """One scenario, headless: the scripted citizen answers the visit directly."""
+        if scenario.spec.check_in is not None:
+            return await self.run_check_in(scenario)
         started = time.perf_counter()
         s = scenario.data
         citizen = s["citizen"]
@@ -433,12 +468,87 @@ class ScenarioRig:
         return await self.conclude(scenario, result, prepared, ticket=ticket,
                                    visit_s=visit_s, started=started)
 
+    async def run_check_in(self, scenario: Scenario) -> dict[str, Any]:
+        """预约签到: the booking laid in the hall, then the citizen checks in from the home
+        screen — typing its code first if the file says so — and takes the ticket."""
+        started = time.perf_counter()
+        spec = scenario.spec
+        assert spec.check_in is not None
+        prepared = await self.prepare(scenario)
+        code = await self._book(scenario)
+        who = ScriptedCitizen(scenario, self.camera, prepared.face, self.lift_card)
+        who.typed_code = code if spec.check_in.types_code else ""
+        visit = asyncio.ensure_future(self.runner.check_in(
+            who, patience=ELDER_PATIENCE if spec.elder else 1.0))
+        try:
+            await prepared.present()
+            gave_up = asyncio.ensure_future(who.gave_up.wait())
+            await asyncio.wait({visit, gave_up}, return_when=asyncio.FIRST_COMPLETED)
+            gave_up.cancel()
+            outcome = visit.result() if visit.done() else \
+                CheckInOutcome(False, f"identify: {who.problem or ''}", "not_identified")
+        finally:
+            if not visit.done():
+                visit.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await visit
+            await self.tidy(scenario)
+        out: dict[str, Any] = {
+            "scenario": str(scenario.path), "service": str(spec.service),
+            "outcome": "checked_in" if outcome.checked_in else "refused",
+            "reason": outcome.words, "case_numbers": [], "linked_cases": 0, "form": {},
+            "printed": ["ticket"] if outcome.printed else [], "print_problems": [],
+            "artifacts": self._artifacts(scenario, [], prepared.receipts_before),
+            "timings": {}, "waited": {}, "visit_seconds": round(time.perf_counter() - started, 3),
+            "seconds": round(time.perf_counter() - started, 3),
+            "session_wiped": self.runner.last_session_empty is not False,
+            "ticket": {"number": outcome.number, "printed": outcome.printed,
+                       "words": outcome.words} if outcome.number else None,
+            "offers": {"consent": None, "shown": [], "applied": []}, "payment": None,
+            "check_in": {"checked_in": outcome.checked_in, "why": outcome.why,
+                         "priority": outcome.priority, "booked": outcome.booked},
+        }
+        receipts = self.hub.receipt.since(prepared.receipts_before) \
+            if self.hub.receipt is not None else []
+        out["failed"] = check_expectations(scenario.data.get("expect") or {}, out,
+                                           receipts=receipts)
+        return out
+
+    async def _book(self, scenario: Scenario) -> str:
+        """The scenario's booking in the simulated hall (for its citizen, or someone else);
+        its code."""
+        spec = scenario.spec
+        assert spec.check_in is not None
+        b = spec.check_in.booking
+        holder = self._holder(scenario) if b.holder == "self" else OTHER_PERSON
+        hour, minute = map(int, b.time.split(":"))
+        starts = datetime.combine(b.day, dtime(hour, minute), self.core.clock.zone)
+        catalog = self.runner.ports.catalog
+        service = catalog.find(str(spec.service))
+        answer = await self._backend("/sim/bookings", {"bookings": [{
+            "holder": holder, "item_code": catalog.items_of(service.id)[0].item_code,
+            "service_title": service.titles["zh-Hans"], "starts": starts.isoformat(),
+            "minutes": b.minutes, "status": b.status}]})
+        return str(answer["codes"][0])
+
+    @staticmethod
+    def _holder(scenario: Scenario) -> str:
+        """The number the hall knows the scenario's citizen by."""
+        citizen = scenario.spec.citizen
+        if citizen.credential == "passport":
+            return "E12345678"
+        written = citizen.card
+        if isinstance(written, InlineCard):
+            return inline_card(written.model_dump(mode="json", exclude={"photo"}), 0) \
+                .record.id_number
+        return card(written).record.id_number
+
     async def conclude(self, scenario: Scenario, result: FlowResult, prepared: Prepared, *,
                        ticket: dict[str, Any] | None, visit_s: float,
                        started: float) -> dict[str, Any]:
         """What the run reports for one scenario, its artefacts written and its
         expectations checked."""
-        artifacts = self._artifacts(scenario, result, prepared.receipts_before)
+        artifacts = self._artifacts(scenario, result.certificates, prepared.receipts_before)
         linked = await self._linked_cases(result)
         out = {
             "scenario": str(scenario.path), "service": result.service,
@@ -453,9 +563,14 @@ class ScenarioRig:
             "session_wiped": self.runner.last_session_empty is not False,
             "ticket": ticket,
             "payment": await self._payment(result),
+            "offers": {"consent": result.offers_consent, "shown": result.offers_shown,
+                       "applied": result.offers_applied},
+            "rating": {"code_printed": result.rating_code, "later": result.rated_later},
         }
+        receipts = self.hub.receipt.since(prepared.receipts_before) \
+            if self.hub.receipt is not None else []
         out["failed"] = check_expectations(scenario.data.get("expect") or {}, out,
-                                           certificate_text(result.certificates))
+                                           certificate_text(result.certificates), receipts)
         return out
 
     async def _payment(self, result: FlowResult) -> dict[str, Any] | None:
@@ -511,11 +626,15 @@ class ScenarioRig:
             # every field, the schema's defaults filled in: the card as the simulator lays it
             fields = written.model_dump(mode="json", exclude={"photo"})
             sample = inline_card(fields, photo)
+            registries = dict(scenario_records)
+            household = registries.pop("household", None) or {}
+            disability = registries.pop("disability_grade", None)
             added = await self._backend("/sim/people", {"people": [{
                 "id_number": sample.record.id_number, "name": sample.record.name,
                 "sex": sample.record.sex.value, "birth": sample.record.birth.isoformat(),
                 "valid_to": sample.record.valid_to.isoformat() if sample.record.valid_to
-                else None, "photo": photo, "records": scenario_records}]})
+                else None, "photo": photo, "records": registries,
+                "children": household.get("children", []), "disability_grade": disability}]})
             eid = str(added["eid_codes"][sample.record.id_number])
             place: dict[str, Any] = {"place_card": fields, "photo": photo}
         else:
@@ -561,7 +680,8 @@ class ScenarioRig:
         elif credential == "idcard":
             await self.lift_card()
 
-    def _artifacts(self, scenario: Scenario, result: FlowResult, before: int) -> list[str]:
+    def _artifacts(self, scenario: Scenario, certificates: list[IssuedCertificate],
+                   before: int) -> list[str]:
         out: list[str] = []
         stem = scenario.path.stem
         self.out_dir.mkdir(parents=True, exist_ok=True)
@@ -570,7 +690,7 @@ class ScenarioRig:
             path = self.out_dir / f"{stem}-receipt-{i + 1}.png"
             render_receipt(receipt).save(path)
             out.append(str(path))
-        for cert in result.certificates:
+        for cert in certificates:
             path = self.out_dir / f"{stem}-certificate.pdf"
             path.write_bytes(cert.pdf)
             out.append(str(path))
@@ -593,8 +713,28 @@ def certificate_text(certificates: list[IssuedCertificate]) -> str:
 
 
 def check_expectations(expect: dict[str, Any], out: dict[str, Any],
-                       printed_text: str = "") -> list[str]:
+                       printed_text: str = "", receipts: list[Receipt] | None = None
+                       ) -> list[str]:
     failed = []
+    for text in expect.get("receipt_contains") or []:
+        if not any(receipt_shows(r, text) for r in receipts or []):
+            failed.append(f"receipt: {text!r} is not printed on it")
+    if "rated_later" in expect and (out.get("rating") or {}).get("later") != \
+            expect["rated_later"]:
+        failed.append(f"rated_later: expected {expect['rated_later']}, got "
+                      f"{(out.get('rating') or {}).get('later')}")
+    done = out.get("check_in") or {}
+    for what, value in (expect.get("check_in") or {}).items():
+        got = {"checked_in": done.get("checked_in"), "priority": done.get("priority"),
+               "arrival": done.get("why") if done.get("checked_in") else None,
+               "refused": None if done.get("checked_in") else done.get("why")}[what]
+        if got != value:
+            failed.append(f"check_in.{what}: expected {value!r}, got {got!r} "
+                          f"({out.get('reason', '')})")
+    for what in ("shown", "applied"):
+        wanted = (expect.get("offers") or {}).get(what)
+        if wanted is not None and out["offers"][what] != wanted:
+            failed.append(f"offers.{what}: expected {wanted}, got {out['offers'][what]}")
     for text in expect.get("certificate_contains") or []:
         if text not in printed_text:
             failed.append(f"certificate: {text!r} is not printed on it"

@@ -200,6 +200,49 @@ class Faults(_Strict):
     document_printer: Literal["stopped"] | None = None
 
 
+OfferId = Annotated[StrictStr, Field(pattern=r"^[a-z0-9-]{1,40}$")]
+
+
+class Offers(_Strict):
+    """政策找人: whether the citizen agrees to the kiosk looking for their policies, and which of
+    those shown they apply for (by the offer's id; its commitment, if any, signed)."""
+
+    consent: StrictBool = False
+    apply: list[OfferId] = []
+
+
+class ExpectOffers(_Strict):
+    shown: list[OfferId] | None = None  # exactly these, in this order
+    applied: list[OfferId] | None = None
+
+
+class Booking(_Strict):
+    """A booking on the province's app (预约叫号), laid in the simulated hall before the
+    citizen arrives: for the scenario's service, on `day` at `time` (the hall's zone)."""
+
+    day: CardDate = Field(default="today", validate_default=True)  # today+1: tomorrow
+    time: Annotated[StrictStr, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+    minutes: Annotated[StrictInt, Field(ge=5, le=240)] = 30
+    status: Literal["booked", "cancelled"] = "booked"
+    holder: Literal["self", "other"] = "self"  # other: booked for someone else
+
+
+class CheckIn(_Strict):
+    """预约签到 from the home screen instead of a service: the booking, and whether the
+    citizen types its code before presenting their credential."""
+
+    booking: Booking
+    types_code: StrictBool = False
+
+
+class ExpectCheckIn(_Strict):
+    checked_in: StrictBool | None = None
+    arrival: Literal["on_time", "early", "late"] | None = None
+    priority: StrictBool | None = None
+    refused: Literal["booking_not_found", "booking_other_person", "booking_other_day",
+                     "booking_cancelled"] | None = None
+
+
 class Expect(_Strict):
     outcome: Literal["approved", "submitted", "rejected", "referred", "abandoned"] | None = None
     printed: list[Literal["certificate", "receipt", "refund_slip"]] | None = None
@@ -211,6 +254,11 @@ class Expect(_Strict):
     # stand on another case of the same visit
     ticket: Literal["printed", "none"] | None = None  # 取号: a printed number, or none at all
     payment: PaymentExpected | None = None  # 缴费: the order's end, what was charged
+    offers: ExpectOffers | None = None  # 政策找人: what was shown and applied for
+    check_in: ExpectCheckIn | None = None  # 预约签到: how the hall took the booking
+    rated_later: StrictBool | None = None  # 扫码评: the receipt had a code and it was chosen
+    # lines printed on the receipt printer during the scenario (receipts and tickets)
+    receipt_contains: list[Annotated[StrictStr, Field(min_length=1, max_length=60)]] | None = None
 
 
 class SocialInsuranceRecord(_Strict):
@@ -224,11 +272,19 @@ class CriminalRecord(_Strict):
     checked_from: CardDate = date(2008, 1, 1)
 
 
+class Household(_Strict):
+    """The household register (户口簿): the births of the citizen's children in it."""
+
+    children: Annotated[list[CardDate], Field(max_length=10)] = []
+
+
 class Records(_Strict):
     """What the registries hold on an inline citizen (the plain state where not given)."""
 
     social_insurance: SocialInsuranceRecord | None = None
     criminal_record: CriminalRecord | None = None
+    household: Household | None = None
+    disability_grade: Annotated[StrictInt, Field(ge=1, le=4)] | None = None  # 残疾人证 on file
 
 
 # How a text answer is typed on a keyboard (`keys:`): words separated by spaces; a word of
@@ -280,7 +336,11 @@ class ScenarioSpec(_Strict):
     records: Records | None = None
     answers: dict[StrictStr, StrictStr | StrictInt | StrictFloat] = {}
     sign_commitment: StrictBool = False
+    offers: Offers = Offers()
+    check_in: CheckIn | None = None  # 预约签到 instead of the service's visit
     rating: Rating | None = None
+    # 扫码评: "稍后手机扫码评价" on the rating screen, when the receipt carries a code
+    rate_later: StrictBool = False
     report_not_done: Annotated[StrictStr, Field(max_length=2000)] | None = None
     pay: Pay = Pay()
     faults: Faults = Faults()
@@ -292,4 +352,7 @@ class ScenarioSpec(_Strict):
             raise ValueError("keys: says how answers are typed, for drive: keys")
         if self.drive == "keys" and self.rating is not None and self.rating.comment:
             raise ValueError("drive: keys: the rating screen has no comment box")
+        if self.check_in is not None and self.drive != "headless":
+            raise ValueError("check_in: runs headless (the screens' check-in is tested in "
+                             "tests/ui/test_hall.py)")
         return self

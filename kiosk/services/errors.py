@@ -34,9 +34,11 @@ class GatewayRejected(GatewayError):
     retryable = False
 
     def __init__(self, detail: str = "", *, code: str | None = None,
-                 backend_code: str = "") -> None:
+                 backend_code: str = "", details: dict[str, str] | None = None) -> None:
         super().__init__(detail, code=code)
         self.backend_code = backend_code
+        # what the problem says besides its code, checked against the contract (booked_on)
+        self.details = dict(details or {})
 
 
 class GatewayBadAnswer(GatewayError):

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from kiosk.domain.offers import Offer
 from kiosk.events import EventId
 from kiosk.logging import get_logger
 from kiosk.services.errors import (
@@ -40,6 +41,7 @@ from kiosk.services.errors import (
 from kiosk.services.gateway_answers import (
     Ack,
     CaseStatusAnswer,
+    CheckInAnswer,
     EidIdentityAnswer,
     FaceVerdictAnswer,
     Health,
@@ -48,8 +50,10 @@ from kiosk.services.gateway_answers import (
     HelpLinesAnswer,
     HelpRequestAnswer,
     LicenseSearchAnswer,
+    OffersAnswer,
     PulledLicenseAnswer,
     QueueTicketAnswer,
+    RatingCodeAnswer,
     RecordAnswer,
     Submitted,
     parse_answer,
@@ -125,7 +129,8 @@ class GatewayClient:
         if status >= 500 or status == 429:
             raise GatewayServerError(detail)
         if status >= 400:
-            raise GatewayRejected(detail, backend_code=code)
+            details = {"booked_on": problem.booked_on} if problem and problem.booked_on else {}
+            raise GatewayRejected(detail, backend_code=code, details=details)
         raise GatewayBadAnswer(f"{what}: HTTP {status}")
 
     async def _exchange(self, method: str, path: str, json: Any, headers: dict[str, str],
@@ -191,6 +196,17 @@ class GatewayClient:
         parse_answer(RecordAnswer, body, what=f"record {kind}")
         return dict(body)
 
+    async def find_offers(self, holder_code: str, purpose: str) -> list[Offer]:
+        """政策找人: the policies the platform finds `holder_code` entitled to. Only call it
+        when the citizen agreed to `purpose` on the screen (the request says so)."""
+        _s, body = await self.request("POST", "/v1/offers/search", json={
+            "kiosk_id": self.kiosk_id, "holder_code": holder_code, "holder_code_type": "111",
+            "purpose": purpose, "consent": True})
+        answer = parse_answer(OffersAnswer, body, what="offers")
+        return [Offer(o.id, o.title, o.gives, tuple(o.needs), o.apply_here, o.where,
+                      o.item_code, o.value_yuan_per_year, o.commitment or None)
+                for o in answer.offers]
+
     async def submit_application(self, application: dict[str, Any],
                                  idempotency_key: str) -> Submitted:
         _s, body = await self.request("POST", "/v1/applications", json=application,
@@ -205,6 +221,24 @@ class GatewayClient:
         _s, body = await self.request("POST", "/v1/ratings", json=rating,
                                       idempotency_key=idempotency_key)
         return parse_answer(Ack, body, what="rating")
+
+    async def rating_code(self, cases: list[tuple[str, str]], service_title: str,
+                          idempotency_key: str, deadline_s: float | None = None
+                          ) -> RatingCodeAnswer:
+        """扫码评: a short-lived code for these (case number, item code), printed on their
+        receipt as the page it opens."""
+        _s, body = await self.request("POST", "/v1/ratings/codes", json={
+            "kiosk_id": self.kiosk_id, "service_title": service_title[:60],
+            "cases": [{"case_number": c, "item_code": i} for c, i in cases]},
+            idempotency_key=idempotency_key, deadline_s=deadline_s)
+        return parse_answer(RatingCodeAnswer, body, what="rating code")
+
+    async def rate_anonymously(self, rating: dict[str, Any], idempotency_key: str) -> Ack:
+        """卡片评: an anonymous rating of the hall, a counter or a service item (429, a
+        GatewayServerError, when the platform's limit for this kiosk is reached: tried later)."""
+        _s, body = await self.request("POST", "/v1/ratings/anonymous", json=rating,
+                                      idempotency_key=idempotency_key)
+        return parse_answer(Ack, body, what="anonymous rating")
 
     async def report_not_done(self, report: dict[str, Any], idempotency_key: str) -> Ack:
         _s, body = await self.request("POST", "/v1/feedback", json=report,
@@ -222,6 +256,9 @@ class GatewayClient:
         if kind == "feedback":
             await self.report_not_done(body, idempotency_key)
             return []
+        if kind == "card_rating":
+            await self.rate_anonymously(body, idempotency_key)
+            return []
         raise ValueError(f"unknown outbox kind {kind!r}")
 
     async def take_queue_ticket(self, service_code: str, reason: str,
@@ -232,6 +269,17 @@ class GatewayClient:
             "kiosk_id": self.kiosk_id, "service_code": service_code, "reason": reason},
             idempotency_key=idempotency_key)
         return parse_answer(QueueTicketAnswer, body, what="queue ticket")
+
+    async def check_in(self, holder_code: str, booking_code: str,
+                       idempotency_key: str) -> CheckInAnswer:
+        """预约签到: the booked person checks in (with the booking code they typed, or "");
+        GatewayRejected with the hall's code when it refuses (booking_other_day says
+        `details["booked_on"]`). A repeat with the same key answers the same ticket."""
+        _s, body = await self.request("POST", "/v1/appointments/check-in", json={
+            "kiosk_id": self.kiosk_id, "holder_code": holder_code,
+            **({"booking_code": booking_code} if booking_code else {})},
+            idempotency_key=idempotency_key)
+        return parse_answer(CheckInAnswer, body, what="check-in")
 
     async def request_help(self, screen: str, service_code: str | None, mode: str,
                            waiting_s: int) -> HelpRequestAnswer:

@@ -105,6 +105,14 @@ class Ack(_Answer):
     id: Token
 
 
+class RatingCodeAnswer(_Answer):
+    """扫码评: the code for a receipt's cases, the page it opens, and until when."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^[A-HJ-NP-Z2-9]{12}$")]
+    url: Annotated[str, StringConstraints(pattern=r"^https://[\x21-\x7e]{1,300}$")]
+    expires_at: Annotated[str, StringConstraints(max_length=40)]
+
+
 class CaseStatusAnswer(_Answer):
     case_number: Token
     status: Literal["approved", "under_review", "rejected", "completed"]
@@ -178,10 +186,57 @@ class HelpCallAnswer(_Answer):
     answer: SessionDescriptionAnswer | None = None
 
 
+# what the platform wrote for the citizen to read (a policy's title, what it gives): shown as
+# characters only, like the words of a person on the other side
+OfferTitle = Annotated[str, StringConstraints(min_length=1, max_length=40),
+                       AfterValidator(_shown_plain)]
+OfferLine = Annotated[str, StringConstraints(min_length=1, max_length=200),
+                      AfterValidator(_shown_plain)]
+OfferNote = Annotated[str, StringConstraints(max_length=1000), AfterValidator(_shown_plain)]
+
+
+class OfferAnswer(_Answer):
+    """免申即享: one policy the platform found the citizen entitled to."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]{1,40}$")]
+    title: OfferTitle
+    gives: OfferLine
+    needs: Annotated[list[OfferLine], Field(max_length=10)]
+    apply_here: bool
+    where: OfferNote = ""
+    item_code: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    value_yuan_per_year: Annotated[int, Field(ge=0, le=10_000_000)]
+    commitment: OfferNote | None = None
+
+
+class OffersAnswer(_Answer):
+    offers: Annotated[list[OfferAnswer], Field(max_length=50)]
+
+
 class Problem(_Answer):
     code: Text
     message: Text
     retryable: bool | None = None
+    # booking_other_day: the day the booking is for
+    booked_on: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")] | None \
+        = None
+
+
+class BookingAnswer(_Answer):
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9]{8}$")]
+    item_code: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    service_title: ShortWords
+    starts_at: Text
+    ends_at: Text
+
+
+class CheckInAnswer(_Answer):
+    """预约签到: the booking, how the citizen arrived, and the hall's ticket (no person)."""
+
+    booking: BookingAnswer
+    arrival: Literal["on_time", "early", "late"]
+    priority: bool
+    ticket: QueueTicketAnswer
 
 
 A = TypeVar("A", bound=_Answer)

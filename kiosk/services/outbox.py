@@ -52,6 +52,7 @@ from kiosk.services.outbox_file import (
 log = get_logger(__name__)
 
 ENDPOINTS = {"application": "/v1/applications", "rating": "/v1/ratings",
+             "card_rating": "/v1/ratings/anonymous",
              "feedback": "/v1/feedback"}
 # refusals after which sending again cannot help: the item is a dead letter at once
 FINAL_REFUSALS = frozenset({"service_not_possible", "payment_not_valid"})
@@ -59,7 +60,7 @@ FINAL_REFUSALS = frozenset({"service_not_possible", "payment_not_valid"})
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
     id TEXT PRIMARY KEY,            -- also the idempotency key
-    kind TEXT NOT NULL,             -- application | rating | feedback
+    kind TEXT NOT NULL,             -- application | rating | card_rating | feedback
     service TEXT NOT NULL,          -- service code (not personal)
     created_at REAL NOT NULL,
     state TEXT NOT NULL,            -- held | pending | sent | dead | withdrawn

@@ -26,6 +26,12 @@ verification compares the live JPEG with the registry photo of that number using
 engine; no registry photo, or no match, does not pass. The sample world has two faces
 (kiosk/sim/photos/photo-1.png, photo-2.png): deck citizens without a card photo are registered
 with the first.
+
+The hall around the kiosk (docs/hall.md): the platform matches the population against its
+policies (政策找人, kiosk/sim/policies.py), the hall checks bookings in (预约签到,
+kiosk/sim/appointments.py; POST /sim/bookings lays them), issues rating codes and serves the
+phone's rating page (扫码评, /m/rate/{code}), and takes anonymous ratings limited per kiosk
+(卡片评); GET /sim/ratings lists every rating recorded (tests).
 """
 
 from __future__ import annotations
@@ -52,13 +58,17 @@ from kiosk.sim.caller import Caller
 from kiosk.sim.contract_check import EXCEPTION_HANDLERS, problem
 from kiosk.sim.pki import KioskTlsFiles, SimulatedPki, peer_kiosk_id
 from kiosk.sim.routes import (
+    appointments,
+    card_ratings,
     cases,
     control,
     help_requests,
     identity,
     licences,
+    offers,
     payments,
     queue,
+    ratings_later,
     records,
     staff,
 )
@@ -70,7 +80,8 @@ __all__ = ["BackendServer", "BackendState", "Person", "create_app", "person_eid"
 def create_app(state: BackendState | None = None) -> ASGIApp:
     st = state or BackendState()
     routes = [r for part in (control, licences, records, cases, identity, queue, help_requests,
-                             staff, payments)
+                             staff, payments, offers, appointments, ratings_later,
+                             card_ratings)
               for r in part.routes(st)]
     app = Starlette(exception_handlers=EXCEPTION_HANDLERS, routes=routes)
     return _FaultLayer(_CallerLayer(app, st), st)

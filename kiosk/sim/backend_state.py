@@ -18,10 +18,13 @@ from typing import Any
 from kiosk.domain.clock import KioskClock
 from kiosk.domain.elicense import make_identifier
 from kiosk.domain.id_number import IdNumber, InvalidIdNumber, PermanentResidence2017Number
+from kiosk.sim.appointments import AppointmentBook, sample_start
 from kiosk.sim.citizens import DECK, eid_code
 from kiosk.sim.hall_queue import HallQueue
 from kiosk.sim.help_desk import HelpDesk
 from kiosk.sim.payment_platform import PaymentFaults, PaymentPlatform
+from kiosk.sim.policies import Registered
+from kiosk.sim.rating_codes import RatingCodes
 from kiosk.sim.staff_directory import StaffDirectory
 
 TYPES = {
@@ -115,20 +118,62 @@ class Person:
     records: dict[str, dict[str, Any]] = field(default_factory=dict)  # kind → record
     eid: str = ""  # the e-ID code the identity service issued them
     valid_to: date | None = None  # their identity document's last valid day (None: long-term)
+    # the household register's children (their births) and a disability on record (grade 1,
+    # the most severe, to 4): what 政策找人 matches besides age and insurance
+    children: tuple[date, ...] = ()
+    disability_grade: int | None = None
+
+    def as_registered(self) -> Registered:
+        """What the platform's policy matching knows of this person (kiosk/sim/policies.py)."""
+        insurance = self.records.get("social_insurance") or {}
+        return Registered(self.birth, _mainland_resident(self.id_number),
+                          int(insurance.get("insured_months", 0) or 0) > 0,
+                          self.children, self.disability_grade)
 
 
-def _deck_people() -> dict[str, Person]:
+# 政策找人 in the demo: 王喆 has a child under three in her household register (born some ten
+# months before the backend starts), 扎西顿珠 a grade 2 disability on record; 李秀英 (born 1948)
+# is old enough for the old-age allowance by her birth alone
+_DECK_CHILD_AGE_DAYS = {"wang-zhe": 300}
+_DECK_DISABILITY = {"tashi": 2}
+
+
+def _deck_people(today: date) -> dict[str, Person]:
     people = {}
     for c in DECK:
         r = c.record
+        child_days = _DECK_CHILD_AGE_DAYS.get(c.card_id)
         people[r.id_number] = Person(r.id_number, r.name, r.sex.value, r.birth,
                                      photo=c.photo_index or 1,
                                      records=_deck_records(r.id_number),
-                                     eid=eid_code(c.card_id), valid_to=r.valid_to)
+                                     eid=eid_code(c.card_id), valid_to=r.valid_to,
+                                     children=(today - timedelta(days=child_days),)
+                                     if child_days else (),
+                                     disability_grade=_DECK_DISABILITY.get(c.card_id))
     # the sample e-passport's holder: records keyed by passport number
     people["E12345678"] = Person("E12345678", "ZHANG WEI", "male", date(1985, 3, 12), photo=1,
                                  records=_deck_records("E12345678"))
     return people
+
+
+def _disability_grade(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 4:
+        raise ValueError(f"disability_grade is 1 to 4, not {value!r}")
+    return value
+
+
+def _seed_bookings(book: AppointmentBook, clock: KioskClock) -> None:
+    """预约签到 in the demo: 张伟 booked 社会保险参保缴费证明 for the next half hour (on time
+    now), 王喆 for tomorrow, 刘䶮 booked today and cancelled."""
+    now = clock.now()
+    soon = sample_start(now)
+    title = "社会保险参保缴费证明"
+    by_card = {c.card_id: c.record.id_number for c in DECK}
+    book.add(by_card["zhang-wei"], "SBJF-001", title, soon)
+    book.add(by_card["wang-zhe"], "SBJF-001", title, soon + timedelta(days=1))
+    book.add(by_card["liu-yan"], "SBJF-001", title, soon, status="cancelled")
 
 
 def person_eid(id_number: str) -> str:
@@ -195,14 +240,18 @@ class BackendState:
             CREATE TABLE IF NOT EXISTS licenses (identifier TEXT PRIMARY KEY, holder_code TEXT,
                 body TEXT);
         """)
-        self.people = _deck_people()
+        self.people = _deck_people(self.clock.today())
         self.queue = HallQueue(self.clock)
         self.payments = PaymentPlatform(self.clock, self.faults)
+        self.appointments = AppointmentBook(self.queue)
+        _seed_bookings(self.appointments, self.clock)
         self.help_desk = HelpDesk()
         self.staff = staff or StaffDirectory()
         if not self.db.execute("SELECT 1 FROM licenses LIMIT 1").fetchone():
             self.add_licenses(_seed_licenses())
         self.counter = self.db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
+        self.offers_asked = 0  # 政策找人 queries answered (tests: none without consent)
+        self.rating_codes = RatingCodes()  # 扫码评: codes printed on receipts
 
     def add_licenses(self, licenses: list[dict[str, Any]]) -> None:
         with self.lock:
@@ -213,7 +262,8 @@ class BackendState:
 
     def add_person(self, entry: dict[str, Any]) -> Person:
         """Register (or replace) one person: POST /sim/people, with the records given (a
-        kind left out: nothing on record)."""
+        kind left out: nothing on record), the children of their household register
+        (`children`: their births) and a disability on record (`disability_grade`, 1-4)."""
         number, _birth = registry_number(str(entry["id_number"]), self.clock.today())
         records: dict[str, dict[str, Any]] = {}
         defaults = _record_defaults()
@@ -225,7 +275,9 @@ class BackendState:
                         date.fromisoformat(str(entry["birth"])), int(entry.get("photo", 0)),
                         records, person_eid(number),
                         date.fromisoformat(str(entry["valid_to"])) if entry.get("valid_to")
-                        else None)
+                        else None,
+                        tuple(date.fromisoformat(str(b)) for b in entry.get("children") or ()),
+                        _disability_grade(entry.get("disability_grade")))
         with self.lock:
             self.people[number] = person
         return person

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from functools import cache
 from importlib import resources
 from typing import Any
+from urllib.parse import parse_qs
 
 import yaml
 from starlette.requests import Request
@@ -99,6 +100,18 @@ def _first_error(validator: Any, value: Any) -> str | None:
     return f"{where}: {error.validator} {error.validator_value!r}"[:200]
 
 
+FORM = "application/x-www-form-urlencoded"
+
+
+def form_fields(raw: bytes) -> dict[str, str | list[str]]:
+    """A web form's body (a public page's, such as the phone rating form): each field's value,
+    or its values where it came more than once (ticked boxes). ValueError when it is not
+    UTF-8 form data or has too many fields."""
+    fields = parse_qs(raw.decode("utf-8"), keep_blank_values=True, strict_parsing=False,
+                      max_num_fields=100)
+    return {k: v[0] if len(v) == 1 else v for k, v in fields.items()}
+
+
 def caller_of(r: Request) -> Caller:
     """Who sent the request, as the server's identity layer established it (kiosk/sim/
     backend.py): a kiosk by its verified client certificate, staff by their session."""
@@ -165,13 +178,15 @@ def checked(path: str, method: str) -> Callable[[Handler], Handler]:
                 raw = await r.body()
                 if len(raw) > MAX_BODY_BYTES:
                     return problem(413, "body_too_large", "the request body is too large")
+                media = next(iter(op["requestBody"]["content"]))
                 try:
-                    body = json.loads(raw)
-                except (ValueError, RecursionError):
-                    return problem(400, "malformed_json", "the body is not JSON")
+                    body = form_fields(raw) if media == FORM else json.loads(raw)
+                except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+                    return problem(400, "malformed_form" if media == FORM else "malformed_json",
+                                   "the body is not a form" if media == FORM
+                                   else "the body is not JSON")
                 error = _first_error(_validator(
-                    "paths", path, method, "requestBody", "content", "application/json",
-                    "schema"), body)
+                    "paths", path, method, "requestBody", "content", media, "schema"), body)
                 if error is not None:
                     return problem(422, "invalid_request", error)
                 r.state.body = body

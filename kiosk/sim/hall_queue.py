@@ -5,6 +5,9 @@ called. A ticket names a service item's counter group, never a person.
 
 Which group serves which service item is the hall's own table; the simulated one groups the
 sample catalog's items by their item code (the part before the dash).
+
+A citizen who checks in on time for a booking (预约签到, kiosk/sim/appointments.py) gets a
+priority number (its group's letter and Y: BY003), called before the walk-ins of the group.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ class CounterGroup:
     issued: int = 0
     waiting: deque[str] = field(default_factory=deque)
     called: str | None = None
+    priority_issued: int = 0
+    priority_waiting: deque[str] = field(default_factory=deque)  # called first
 
 
 def sample_groups() -> dict[str, CounterGroup]:
@@ -53,18 +58,27 @@ class HallQueue:
         prefix = service_code.split("-", 1)[0].upper()
         return self.groups[self.item_groups.get(prefix, "A")]
 
-    def take(self, service_code: str, idempotency_key: str) -> tuple[dict[str, Any], bool]:
-        """A new ticket (True), or the one this key already drew (False)."""
+    def take(self, service_code: str, idempotency_key: str, *,
+             priority: bool = False) -> tuple[dict[str, Any], bool]:
+        """A new ticket (True), or the one this key already drew (False). A `priority` ticket
+        (an on-time booking) waits only behind the priority tickets before it."""
         with self._lock:
             if idempotency_key in self._by_key:
                 return self._by_key[idempotency_key], False
             group = self.group_for(service_code)
-            group.issued += 1
-            number = f"{group.code}{group.issued:03d}"
+            if priority:
+                group.priority_issued += 1
+                number = f"{group.code}Y{group.priority_issued:03d}"
+                before = len(group.priority_waiting)
+                group.priority_waiting.append(number)
+            else:
+                group.issued += 1
+                number = f"{group.code}{group.issued:03d}"
+                before = len(group.priority_waiting) + len(group.waiting)
+                group.waiting.append(number)
             ticket = {"number": number, "group": group.code, "group_name": group.name,
-                      "counters": list(group.counters), "waiting": len(group.waiting),
+                      "counters": list(group.counters), "waiting": before,
                       "issued_at": self.clock.now().isoformat(timespec="seconds")}
-            group.waiting.append(number)
             self._by_key[idempotency_key] = ticket
             return ticket, True
 
@@ -74,6 +88,7 @@ class HallQueue:
             group = self.groups.get(group_code)
             if group is None:
                 return None
-            group.called = group.waiting.popleft() if group.waiting else None
+            line = group.priority_waiting if group.priority_waiting else group.waiting
+            group.called = line.popleft() if line else None
             return {"group": group.code, "number": group.called, "counter": counter,
-                    "waiting": len(group.waiting)}
+                    "waiting": len(group.priority_waiting) + len(group.waiting)}

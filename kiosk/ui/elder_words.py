@@ -28,6 +28,14 @@ _PASSPORT = {"zh-Hans": "护照信息已填写", "zh-Hant": "護照資訊已填�
 _SIGNED = {"zh-Hans": "承诺书已签署", "zh-Hant": "承諾書已簽署", "en": "Commitment signed"}
 _RATED = {"zh-Hans": "评价已收到，谢谢", "zh-Hant": "評價已收到，謝謝",
           "en": "Rating received, thank you"}
+_OFFERS_CONSENT = {
+    True: {"zh-Hans": "您同意了查询可享受的政策", "zh-Hant": "您同意了查詢可享受的政策",
+           "en": "You agreed to look up your policies"},
+    False: {"zh-Hans": "不查询政策", "zh-Hant": "不查詢政策", "en": "No policies looked up"},
+}
+_APPLYING = {"zh-Hans": "正在为您申请", "zh-Hant": "正在為您申請", "en": "Applying for it now"}
+_LATER = {"zh-Hans": "请用手机扫描回执上的评价码", "zh-Hant": "請用手機掃描回執上的評價碼",
+          "en": "Scan the rating code on your receipt with your phone"}
 _SECONDS_LEFT = {"zh-Hans": "还剩{n}秒", "zh-Hant": "還剩{n}秒", "en": "{n} seconds left"}
 _STILL_THERE = {
     "zh-Hans": "您还在吗？还剩{n}秒，请触摸屏幕或按任意键继续",
@@ -65,7 +73,12 @@ def confirmation(screen: str, view: Mapping[str, Any], answer: Any, lang: str) -
     if screen == "passport":  # what was typed is never said: only that it was
         return _in(_PASSPORT, lang)
     if screen == "rate":
-        return _in(_RATED, lang)
+        later = isinstance(answer, Mapping) and bool(answer.get("later"))
+        return _in(_LATER if later else _RATED, lang)
+    if screen == "offers_consent":
+        return _in(_OFFERS_CONSENT[bool(answer)], lang)
+    if screen == "offers":  # never which policy: a loudspeaker would tell the hall
+        return _in(_APPLYING, lang)
     return ""
 
 

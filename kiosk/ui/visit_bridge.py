@@ -20,7 +20,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 
@@ -31,8 +31,10 @@ from kiosk.domain.citizen_messages import visit_message
 from kiosk.domain.languages import LANGS, Lang
 from kiosk.domain.masking import mask_text
 from kiosk.domain.money import yuan
+from kiosk.domain.offers import Offer
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
+from kiosk.flows.card_rating import CardRated, CardRating
 from kiosk.flows.interaction import (
     ELDER_PATIENCE,
     FilledField,
@@ -40,6 +42,7 @@ from kiosk.flows.interaction import (
     PaymentConfirmed,
     PaymentOffer,
     PaymentShown,
+    RateLater,
     RatingAnswer,
     SignedCommitment,
 )
@@ -59,10 +62,15 @@ from kiosk.ui import elder_words
 
 if TYPE_CHECKING:  # loaded in the background after the first frame (kiosk.ui.shell)
     from kiosk.flows.catalog import Catalog
+    from kiosk.flows.check_in import CheckInOutcome
     from kiosk.flows.outcome import FlowResult
     from kiosk.flows.visit import VisitRunner
 
 log = get_logger(__name__)
+
+# 卡片评: what may be rated, as QML names it
+CARD_SUBJECTS: dict[str, Literal["hall", "counter", "service"]] = {
+    "hall": "hall", "counter": "counter", "service": "service"}
 
 RESULT_HOLD_S = 20  # the result screen returns home by itself after this long
 GOODBYE_HOLD_S = 8
@@ -85,10 +93,17 @@ class QtInteraction:
     def step(self, name: str) -> None:
         if name == "face_check":
             return  # the consent screen comes first; the preview follows consent
+        if name in ("check_in", "checking_in"):  # 预约签到: one screen, identify then ask
+            self.bridge.post("checkin", {"step": "checking" if name == "checking_in" else name})
+            return
         if name == "submit" and self.paid:
             return  # "已支付" stays up while the paid service is recorded
         screen = "identify" if name == "identify" else "working"
         self.bridge.post(screen, {"step": name})
+
+    def booking_code(self) -> str:
+        """预约签到: the booking code typed on the check-in screen so far."""
+        return self.bridge.booking_code()
 
     def progress(self, message: str) -> None:
         pass  # the working screen names each step in the citizen's language itself
@@ -116,9 +131,11 @@ class QtInteraction:
         return None
 
     def finished(self, outcome: str, case_numbers: list[str], printed: list[str],
-                 problems: list[str], *, uploading: bool = False) -> None:
+                 problems: list[str], *, uploading: bool = False,
+                 rating_code: bool = False) -> None:
         self.done = {"outcome": outcome, "cases": list(case_numbers), "printed": list(printed),
-                     "problems": list(problems), "uploading": uploading, "paid": self.paid}
+                     "problems": list(problems), "uploading": uploading, "paid": self.paid,
+                     "ratingCode": rating_code}
         self.bridge.post_finished(dict(self.done))
 
     # --- asking --------------------------------------------------------------------------
@@ -202,11 +219,26 @@ class QtInteraction:
         self.paid = yuan(paid.amount_fen)
         self.bridge.post_payment({"paid": True, "problem": "", "heardAt": paid.heard_at})
 
-    async def rate(self, item_code: str, case_number: str) -> RatingAnswer | None:
+    async def ask_offers_consent(self) -> bool:
+        return bool(await self._ask("offers_consent", {}))
+
+    async def choose_offer(self, offers: list[Offer], applied: dict[str, str],
+                           note: str) -> str | None:
+        answer = await self._ask("offers", {
+            "offers": [{"id": o.id, "title": o.title, "gives": o.gives, "needs": list(o.needs),
+                        "applyHere": o.apply_here, "where": o.where,
+                        "needsCommitment": bool(o.commitment),
+                        "applied": applied.get(o.id, "")} for o in offers],
+            "note": note})
+        return str(answer) if answer else None
+
+    async def rate(self, item_code: str, case_number: str) -> RatingAnswer | RateLater | None:
         answer = await self._ask("rate", {"item": item_code, "case": case_number,
                                           **self.done})
         if not answer:
             return None
+        if answer.get("later"):  # 扫码评: on the phone, with the receipt's code
+            return RateLater()
         return RatingAnswer(int(answer["level"]), list(answer.get("reasons", [])))
 
     async def report_not_done(self, reason: str) -> str | None:
@@ -236,6 +268,7 @@ class VisitBridge(QObject):
     _catalog_offered = Signal(object)  # cross-thread: a new catalog (the province's update)
     _backend_seen = Signal(bool)  # cross-thread: the backend is reachable (or not)
     _ticket_posted = Signal(object)  # cross-thread: the TicketOutcome of a 取号
+    _card_rated = Signal(object)  # cross-thread: a 卡片评's future, done
     readyChanged = Signal()
     wentHome = Signal()  # back on the home screen: whatever the last citizen started has ended
 
@@ -258,7 +291,9 @@ class VisitBridge(QObject):
         self._screen = "home"
         self._view: dict[str, Any] = {}
         self._pending: asyncio.Future[Any] | None = None
-        self._visit: concurrent.futures.Future[FlowResult] | None = None
+        # a visit's result, or a check-in's (预约签到)
+        self._visit: concurrent.futures.Future[Any] | None = None
+        self._booking_code = ""  # 预约签到: typed on the check-in screen, read by the flow
         self._service = ""
         self._deadline_at = 0.0
         self._still_there_at = 0.0
@@ -290,6 +325,7 @@ class VisitBridge(QObject):
         self._runner_built.connect(self._set_runner, Qt.ConnectionType.QueuedConnection)
         self._catalog_offered.connect(self._offer_catalog, queued)
         self._ticket_posted.connect(self._apply_ticket, queued)
+        self._card_rated.connect(self._apply_card_rated, queued)
         # the last visit's result while its end screen offers a queue ticket (no person in it:
         # the service, the outcome and where it ended)
         self._ticket_for: FlowResult | None = None
@@ -343,6 +379,12 @@ class VisitBridge(QObject):
         return self._runner is not None
 
     ready = Property(bool, _get_ready, notify=readyChanged)
+
+    def _get_card_rating_offered(self) -> bool:
+        return self._runner is not None and self._runner.card_ratings is not None
+
+    # 卡片评 on the home screen, where this kiosk takes anonymous ratings
+    cardRatingOffered = Property(bool, _get_card_rating_offered, notify=readyChanged)
 
     def language_now(self) -> str:
         return self._lang
@@ -430,7 +472,7 @@ class VisitBridge(QObject):
     def _show(self, screen: str, view: dict[str, Any]) -> None:
         self._screen = screen
         self._view = view
-        if screen not in ("identify",):
+        if screen not in ("identify", "checkin"):
             self._problem = ""
             self.problemChanged.emit()
         self.screenChanged.emit()
@@ -611,6 +653,53 @@ class VisitBridge(QObject):
         self._show("guide", {"depth": len(self._guide_path)})
 
     @Slot()
+    def openCardRating(self) -> None:
+        """卡片评: the anonymous rating screen — the hall, a counter, a service item."""
+        runner = self._runner
+        if runner is None or runner.card_ratings is None or self._visit is not None:
+            return
+        lang = self._lang
+        services = [{"code": s.item_code, "title": s.titles[lang]}
+                    for s in runner.ports.catalog.services.values()]
+        self._show("card_rating", {"counters": list(runner.card_ratings.counters),
+                                   "services": services})
+
+    @Slot("QVariant")
+    def rateCard(self, answer: Any) -> None:
+        """卡片评: the rating given on the card screen, sent (or refused in words)."""
+        runner = self._runner
+        if hasattr(answer, "toVariant"):
+            answer = answer.toVariant()
+        if runner is None or runner.card_ratings is None or not isinstance(answer, dict) or \
+                self._screen != "card_rating" or self._view.get("sending"):
+            return
+        subject = CARD_SUBJECTS.get(str(answer.get("subject", "")))
+        if subject is None:
+            return
+        rating = CardRating(subject, int(answer.get("level") or 0),
+                            tuple(str(r) for r in answer.get("reasons") or []),
+                            counter=str(answer.get("counter") or ""),
+                            item_code=str(answer.get("itemCode") or ""))
+        self._show("card_rating", {**self._view, "sending": True})
+        self._core.submit(runner.card_ratings.rate(rating, self._lang)).add_done_callback(
+            self._card_rated.emit)
+
+    def _apply_card_rated(self, fut: object) -> None:
+        if self._screen != "card_rating":
+            return  # the citizen left meanwhile
+        done: CardRated | None = None
+        if isinstance(fut, concurrent.futures.Future) and not fut.cancelled() and \
+                fut.exception() is None:
+            done = fut.result()
+        if done is None:
+            failure = None if not isinstance(fut, concurrent.futures.Future) or \
+                fut.cancelled() else fut.exception()
+            log.error("anonymous rating failed", error=type(failure).__name__)
+            done = CardRated(False, visit_message("card_rating_unavailable", self._lang))
+        self._end_screen("card_rated", {"recorded": done.recorded, "words": done.words},
+                         GOODBYE_HOLD_S)
+
+    @Slot()
     def openSearch(self) -> None:
         self._search = []
         self.catalogChanged.emit()
@@ -621,6 +710,28 @@ class VisitBridge(QObject):
         self._search = [self._marked(s) for s in search(self._catalog, text, self._lang)] \
             if self._catalog else []
         self.catalogChanged.emit()
+
+    @Slot()
+    def beginCheckIn(self) -> None:
+        """预约签到 from the home screen: identify (the booking code typed first if any), and
+        the hall's ticket."""
+        if self._runner is None or self._visit is not None:
+            return
+        ui = QtInteraction(self, self._core.loop, self._on_challenge)
+        self._booking_code = ""
+        self._service = ""
+        self._began_at = time.monotonic()
+        self._visit = self._core.submit(self._runner.check_in(
+            ui, locale=self._lang, patience=ELDER_PATIENCE if self._elder else 1.0))
+        self._visit.add_done_callback(self._visit_ended.emit)
+        self._show("checkin", {"step": "check_in"})
+
+    @Slot(str)
+    def setBookingCode(self, code: str) -> None:
+        self._booking_code = code if code.isascii() and code.isdigit() else ""
+
+    def booking_code(self) -> str:
+        return self._booking_code
 
     @Slot()
     def begin(self) -> None:
@@ -645,8 +756,14 @@ class VisitBridge(QObject):
         self.countdownChanged.emit()
         self.stillThereChanged.emit()
         result: FlowResult | None = None
+        self._booking_code = ""
         if isinstance(fut, concurrent.futures.Future) and not fut.cancelled() and \
                 fut.exception() is None:
+            from kiosk.flows.check_in import CheckInOutcome  # loaded by then: a visit ran
+
+            if isinstance(fut.result(), CheckInOutcome):
+                self._check_in_ended(fut.result())
+                return
             result = fut.result()
         if result is None:
             if isinstance(fut, concurrent.futures.Future) and not fut.cancelled():
@@ -676,6 +793,16 @@ class VisitBridge(QObject):
         else:
             self._end_screen("result", {"outcome": result.outcome.value,
                                         "reason": result.reason, **offer})
+
+    def _check_in_ended(self, outcome: CheckInOutcome) -> None:
+        """The check-in's end screen: the number, or why not (no person in either)."""
+        if not outcome.words:  # no credential in time: the citizen has gone
+            self.goHome()
+            return
+        self._end_screen("checked_in", {
+            "checkedIn": outcome.checked_in, "words": outcome.words, "number": outcome.number,
+            "priority": outcome.priority, "booked": outcome.booked,
+            "printed": outcome.printed, "why": outcome.why})
 
     @Slot()
     def takeTicket(self) -> None:
@@ -757,6 +884,7 @@ class VisitBridge(QObject):
         self._hold.stop()
         self._ticket_for, self._ticket_key = None, ""
         self._began_at = 0.0
+        self._booking_code = ""
         self.wentHome.emit()  # the citizen is gone: a help request ends with them
         self.spoken.clear()  # a choice said back ("您选择了：…") goes with the citizen
         self._service = ""

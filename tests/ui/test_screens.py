@@ -111,7 +111,7 @@ def views(lang: str) -> list[tuple[str, dict[str, Any]]]:
                      lang, "付款没有成功，没有扣款。", "付款沒有成功，沒有扣款。",
                      "The payment did not go through and nothing was charged.")}),
         ("finished", done),
-        ("rate", {**done, "problems": ["receipt: paper out"]}),
+        ("rate", {**done, "problems": ["receipt: paper out"], "ratingCode": True}),
         # an answer from outside (the backend, a rule) with markup in it: shown as characters
         ("report", {"reason": words(lang, "人脸与证件<b>不一致</b>", "人臉與證件<b>不一致</b>",
                                     "The face does <b>not</b> match the document")}),
@@ -120,6 +120,52 @@ def views(lang: str) -> list[tuple[str, dict[str, Any]]]:
             "Staff need to check this; please go to a service counter"), "holdSeconds": 20}),
         ("ended", {"why": "card", "holdSeconds": 8}),
         ("goodbye", {"outcome": "approved", "holdSeconds": 8}),
+        # 政策找人 (issue 31): the question, then what the platform found — its words as they
+        # come (markup shown as characters), one applied for, one only at a counter
+        ("offers_consent", {}),
+        # 预约签到 (issue 31): the check-in screen (a code typed on its pad), the hall's number,
+        # and a refusal in plain words
+        ("checkin", {"step": "check_in"}),
+        ("checked_in", {"checkedIn": True, "number": "BY003", "priority": True, "printed": True,
+                        "booked": "2026-03-02 10:00–10:30", "why": "on_time", "holdSeconds": 20,
+                        "words": words(lang, "签到成功，您按时到达，优先叫号。您的号码是 BY003，"
+                                       "请到 5号窗口、6号窗口（社保医保业务）等候，您前面还有 2 人",
+                                       "簽到成功，您按時到達，優先叫號。您的號碼是 BY003，"
+                                       "請到 5號窗口、6號窗口（社保醫保業務）等候，您前面還有 2 人",
+                                       "Checked in on time: you are called first. Your number "
+                                       "is BY003; please wait at the counters, 2 before you")}),
+        ("checked_in", {"checkedIn": False, "why": "booking_other_day", "holdSeconds": 20,
+                        "words": words(lang, "您的预约日期是 2026年3月3日，不是今天。"
+                                       "请在预约当天来签到；今天要办理请到服务台取号",
+                                       "您的預約日期是 2026年3月3日，不是今天。"
+                                       "請在預約當天來簽到；今天要辦理請到服務台取號",
+                                       "Your booking is for 3 March 2026, not today. Please check "
+                                       "in on that day")}),
+        # 卡片评 (issue 31): what may be rated, and the kiosk's thanks or its limit in words
+        ("card_rating", {"counters": ["1号窗口", "2号窗口", "5号窗口"],
+                         "services": [{"code": s.item_code, "title": s.titles[lang]}  # type: ignore[index]
+                                      for s in cat.services.values()]}),
+        ("card_rated", {"recorded": False, "holdSeconds": 8, "words": words(
+            lang, "这台机器刚收到过评价，为防止重复提交，请 18 秒后再评价",
+            "這台機器剛收到過評價，為防止重複提交，請 18 秒後再評價",
+            "This kiosk has just taken a rating; to keep ratings honest, please rate again in "
+            "18 seconds")}),
+        ("offers", {"note": words(lang, "“高龄津贴”已申请，受理编号 YB2026112300002，会列在回执上",
+                                  "「高齡津貼」已申請，受理編號 YB2026112300002，會列在回執上",
+                                  "“Old-age allowance” has been applied for, case "
+                                  "YB2026112300002; it will be on your receipt"),
+                    "offers": [
+            {"id": "old-age-allowance", "title": "高龄津贴", "applyHere": True, "where": "",
+             "gives": "年满70周岁的本市户籍老人按月领取津贴，您每月可领 <b>50</b> 元",
+             "needs": ["本人身份证件", "本人社会保障卡（津贴发到卡上的金融账户）"],
+             "needsCommitment": True, "applied": "YB2026112300002"},
+            {"id": "resident-medical-insurance", "title": "城乡居民医保参保", "applyHere": True,
+             "where": "", "gives": "参保后门诊和住院费用按规定报销，政府每年补助个人缴费 670 元",
+             "needs": ["本人身份证件"], "needsCommitment": False, "applied": ""},
+            {"id": "disability-subsidies", "title": "残疾人两项补贴", "applyHere": False,
+             "where": "区残联窗口（10号窗口），需要现场评估",
+             "gives": "重度残疾人护理补贴每月 100 元",
+             "needs": ["第二代残疾人证"], "needsCommitment": False, "applied": ""}]}),
         ("error", {"holdSeconds": 20}),
     ]
 
@@ -147,7 +193,7 @@ def show_all(shell, qtbot, lang: str):
                                "這個二維碼不是本終端可以使用的身份碼。",
                                "This QR code is not an identity code this kiosk accepts.")
             v.problemChanged.emit()
-        yield f"{name}-{i}" if name == "field" else name
+        yield f"{name}-{i}" if name in ("field", "offers", "checked_in") else name
     v._visit = None
     v._still_there_at = time.monotonic() + 25
     v.stillThereChanged.emit()
@@ -343,11 +389,22 @@ def untranslated(shell, lang: str) -> list[str]:
         if not isinstance(text, str) or not text or text in UNTRANSLATED_OK or site in text \
                 or any(v in text for v in CITIZEN.values()):  # the citizen's own, as written
             continue
+        if under_personal(it):  # about the citizen, in the words it came in (a policy's title)
+            continue
         if lang == "en" and HAN.search(text):
             found.append(f"not translated to en: {text[:30]!r}")
         if lang == "zh-Hant" and SIMPLIFIED_ONLY & set(text):
             found.append(f"simplified characters in zh-Hant: {text[:30]!r}")
     return found
+
+
+def under_personal(item: QQuickItem) -> bool:
+    it: QQuickItem | None = item
+    while it is not None:
+        if it.property("personal") is True:
+            return True
+        it = it.parentItem()
+    return False
 
 
 def test_contrast_function_matches_known_values() -> None:

@@ -11,6 +11,8 @@ sent to a counter with the case number, where the certificate is printed from th
 from __future__ import annotations
 
 import asyncio
+import uuid
+from datetime import datetime
 
 from kiosk.documents.certificate import CertificateContent, certificate_texts
 from kiosk.documents.fonts import missing_glyphs
@@ -23,6 +25,7 @@ from kiosk.documents.receipt import (
     to_escpos,
 )
 from kiosk.domain.citizen_messages import visit_message
+from kiosk.domain.clock import printed_time
 from kiosk.domain.masking import mask_name
 from kiosk.events import EventId
 from kiosk.flows.context import VisitContext
@@ -30,8 +33,12 @@ from kiosk.flows.document_printing import print_outputs
 from kiosk.flows.outcome import Outcome
 from kiosk.flows.payment_visit import paid_item, paid_on_receipt, receipt_printed
 from kiosk.logging import get_logger
+from kiosk.services.errors import GatewayError
 
 log = get_logger(__name__)
+
+# how long the receipt waits for a rating code before it prints without one
+RATING_CODE_WAIT_S = 3.0
 
 
 def _certificate_content(ctx: VisitContext, case: str) -> CertificateContent | None:
@@ -60,7 +67,28 @@ def _outcome_words(ctx: VisitContext) -> str:
                    "已办结（秒批）" if ctx.instant else "已受理，待审核")
 
 
-def _receipt(ctx: VisitContext, paid: PaidOnReceipt | None) -> ReceiptDocument:
+async def _rating_code(ctx: VisitContext) -> tuple[str, str]:
+    """扫码评: the page a code for this visit's cases opens, and until when, as printed; ("",
+    "") when the kiosk prints none (not configured, the cases not acknowledged yet, or the
+    platform could not be asked: a code is never made up)."""
+    p, result = ctx.ports, ctx.result
+    if not p.rating_later or result.uploading or not result.case_numbers:
+        return "", ""
+    cases = [(n, s.item_code) for s, n in zip(ctx.items, result.case_numbers, strict=False)]
+    try:
+        code = await ctx.waiting_on("backend", p.gateway.rating_code(
+            cases, ctx.item.titles["zh-Hans"], uuid.uuid4().hex, deadline_s=RATING_CODE_WAIT_S))
+        until = datetime.fromisoformat(code.expires_at).astimezone(p.clock.zone)
+    except (GatewayError, ValueError) as exc:
+        log.warning("no rating code", event_id=EventId.RATING_CODE_FAILED,
+                    error=getattr(exc, "code", type(exc).__name__))
+        return "", ""
+    result.rating_code = True
+    return code.url, printed_time(until)
+
+
+def _receipt(ctx: VisitContext, paid: PaidOnReceipt | None,
+             rating: tuple[str, str]) -> ReceiptDocument:
     p, result = ctx.ports, ctx.result
     found = paid_item(ctx)
     # a contribution is done when recorded: its receipt's code checks the e-receipt instead
@@ -70,7 +98,8 @@ def _receipt(ctx: VisitContext, paid: PaidOnReceipt | None) -> ReceiptDocument:
         when=p.clock.now(), kiosk_id=p.kiosk_id, holder_masked=mask_name(ctx.identity.name),
         outcome=_outcome_words(ctx),
         next_steps=[s.receipt.next_steps["zh-Hans"] for s in ctx.items],
-        progress_url=p.progress_url + result.case_numbers[0] if progress else "", paid=paid)
+        progress_url=p.progress_url + result.case_numbers[0] if progress else "", paid=paid,
+        offers=ctx.applied_offers, rating_url=rating[0], rating_until=rating[1])
 
 
 def _ensure_printable(ctx: VisitContext, case: str, content: CertificateContent | None,
@@ -104,7 +133,7 @@ async def run(ctx: VisitContext) -> None:
     p, result = ctx.ports, ctx.result
     case = result.case_numbers[0]
     content = _certificate_content(ctx, case)
-    receipt_doc = _receipt(ctx, await paid_on_receipt(ctx))
+    receipt_doc = _receipt(ctx, await paid_on_receipt(ctx), await _rating_code(ctx))
     _ensure_printable(ctx, case, content, receipt_doc)
     issued = await _certificate(ctx, content)
     receipt = to_escpos(receipt_doc)
@@ -116,4 +145,5 @@ async def run(ctx: VisitContext) -> None:
     receipt_printed(ctx, "receipt" in printed.printed)
     result.print_problems = [f"{pr.document}: {pr.message.text}" for pr in printed.problems]
     ctx.ui.finished(result.outcome, result.case_numbers, result.printed, result.print_problems,
-                    uploading=result.uploading)
+                    uploading=result.uploading,
+                    rating_code=result.rating_code and "receipt" in result.printed)

@@ -51,7 +51,8 @@ def routes(st: BackendState) -> list[Route]:
                                            "order_no": (body.get("payment") or {})
                                            .get("order_no"),
                                            "signed_with": (body.get("commitment") or {})
-                                           .get("signed_with")})))
+                                           .get("signed_with"),
+                                           "offer_id": body.get("offer_id")})))
                 numbers.append(number)
         return JSONResponse({"case_numbers": numbers, "status": status}, 201)
 

@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="53"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="364"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="395"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -31,7 +31,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="93"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="363"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="394"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -187,52 +187,52 @@
         <translation>Median duration (s)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="318"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="349"/>
         <source>检查配置文件</source>
         <translation>Check the configuration file</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="341"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="372"/>
         <source>立即检查更新</source>
         <translation>Check for updates now</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="349"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="380"/>
         <source>版本 %1 · 终端 %2 · 机器 %3 · %4</source>
         <translation>Version %1 · kiosk %2 · machine %3 · %4</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="350"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="381"/>
         <source>时钟由网络校时（NTP）维护；如偏差过大请检查网络。</source>
         <translation>The clock is kept by network time (NTP); if it is off, check the network.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="353"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="384"/>
         <source>导出日志和就绪报告到U盘</source>
         <translation>Export log and readiness report to USB</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="354"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="385"/>
         <source>打印自检单</source>
         <translation>Print a self-test ticket</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="355"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="386"/>
         <source>重启程序</source>
         <translation>Restart the app</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="356"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="387"/>
         <source>重启设备</source>
         <translation>Reboot</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="357"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="388"/>
         <source>进入维护终端</source>
         <translation>Leave to the maintenance console</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="362"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="393"/>
         <source>确定要执行吗？</source>
         <translation>Are you sure?</translation>
     </message>
@@ -256,6 +256,91 @@
         <source>昨日对账</source>
         <translation>Reconcile yesterday</translation>
     </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="317"/>
+        <source>按时</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="317"/>
+        <source>早到</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="317"/>
+        <source>迟到</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="318"/>
+        <source>非预约当天</source>
+        <translation>Another day</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="318"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="319"/>
+        <source>非本人预约</source>
+        <translation>Someone else&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="319"/>
+        <source>未查到预约</source>
+        <translation>No booking</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="320"/>
+        <source>无法连接</source>
+        <translation>Hall unreachable</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="320"/>
+        <source>未出示证件</source>
+        <translation>No document shown</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="321"/>
+        <source>政策找人（免申即享）</source>
+        <translation>Policies found (免申即享)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="324"/>
+        <source>询问 %1 次 · 同意 %2 次 · 展示 %3 项 · 申请 %4 项</source>
+        <translation>Asked %1 · agreed %2 · shown %3 · applied for %4</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="328"/>
+        <source>预约签到</source>
+        <translation>Check-ins</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="329"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="335"/>
+        <source>评价（按渠道）</source>
+        <translation>Ratings by channel</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="336"/>
+        <source>本机评价：%1</source>
+        <translation>On this kiosk: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="338"/>
+        <source>选择稍后扫码评价：%1（回执带评价码 %2 张）</source>
+        <translation>Chose to rate later by phone: %1 (receipts with a rating code: %2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="340"/>
+        <source>卡片评（不记名）：%1</source>
+        <translation>Anonymous cards: %1</translation>
+    </message>
 </context>
 <context>
     <name>AttractScreen</name>
@@ -263,6 +348,213 @@
         <location filename="../qml/Kiosk/screens/AttractScreen.qml" line="39"/>
         <source>请触摸屏幕开始办事</source>
         <translation>Touch the screen to start</translation>
+    </message>
+</context>
+<context>
+    <name>CardRatedScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatedScreen.qml" line="8"/>
+        <source>谢谢您的评价</source>
+        <translation>Thank you for your rating</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatedScreen.qml" line="8"/>
+        <source>未能提交评价</source>
+        <translation>Rating not sent</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatedScreen.qml" line="14"/>
+        <source>%1 秒后回到首页</source>
+        <translation>Back to the start in %1 seconds</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatedScreen.qml" line="15"/>
+        <source>回到首页</source>
+        <translation>Back to start</translation>
+    </message>
+</context>
+<context>
+    <name>CardRatingScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="14"/>
+        <source>等待时间长</source>
+        <translation>Long wait</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="14"/>
+        <source>办事指引不清楚</source>
+        <translation>Unclear guidance</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="14"/>
+        <source>服务态度不好</source>
+        <translation>Unfriendly service</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="14"/>
+        <source>环境设施不便</source>
+        <translation>Inconvenient facilities</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="14"/>
+        <source>没有办成</source>
+        <translation>Did not get it done</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="19"/>
+        <source>评价我们的服务</source>
+        <translation>Rate our service</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="20"/>
+        <source>不记名评价，不需要证件。请选择评价对象和满意程度</source>
+        <translation>Anonymous, no document needed. Choose what you rate and how satisfied you are</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="32"/>
+        <source>不记名评价，不需要证件，只用于改进服务。您想评价：</source>
+        <translation>Anonymous, no document needed, used only to improve the service. You are rating:</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="37"/>
+        <source>大厅整体</source>
+        <translation>The hall as a whole</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="37"/>
+        <source>某个窗口</source>
+        <translation>A counter</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="37"/>
+        <source>某个事项</source>
+        <translation>A service</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="74"/>
+        <source>您满意吗？</source>
+        <translation>Are you satisfied?</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="80"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="80"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="80"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="81"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="81"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="90"/>
+        <source>哪里让您不满意？（至少选一项）</source>
+        <translation>What was wrong? (choose at least one)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="118"/>
+        <source>正在提交…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="118"/>
+        <source>提交评价</source>
+        <translation>Send rating</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="123"/>
+        <source>不评了</source>
+        <translation>Not now</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="11"/>
+        <source>预约签到</source>
+        <translation>Check in a booking</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="12"/>
+        <source>请预约人本人放置身份证件，或出示电子身份码</source>
+        <translation>The booked person: place your ID document, or show your e-ID code</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="19"/>
+        <source>请预约人本人把身份证、社会保障卡或电子护照放到读卡区，或在摄像头前出示手机上的电子身份码。</source>
+        <translation>The booked person places their ID card, social security card or e-passport on the reader, or shows the e-ID code on their phone to the camera.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="20"/>
+        <source>按时到达的优先叫号；早到或迟到的按现场取号排队。</source>
+        <translation>On time, you are called first; early or late, you queue like a walk-in.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="24"/>
+        <source>正在向大厅确认您的预约…</source>
+        <translation>Checking your booking with the hall…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="36"/>
+        <source>有多个预约，或预约不是用本人手机办的？可以先输入8位预约码，再放置证件：</source>
+        <translation>Several bookings, or booked on someone else&apos;s phone? Type the 8-digit booking code first, then place your document:</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="46"/>
+        <source>预约码（选填）</source>
+        <translation>Booking code (optional)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckedInScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="8"/>
+        <source>签到成功</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="8"/>
+        <source>未能签到</source>
+        <translation>Not checked in</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="27"/>
+        <source>预约优先叫号</source>
+        <translation>Booked: called first</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="28"/>
+        <source>预约时间：%1</source>
+        <translation>Booked time: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="34"/>
+        <source>请取走号码条，留意叫号。</source>
+        <translation>Please take your ticket and listen for your number.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="35"/>
+        <source>%1 秒后回到首页</source>
+        <translation>Back to the start in %1 seconds</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="36"/>
+        <source>回到首页</source>
+        <translation>Back to start</translation>
     </message>
 </context>
 <context>
@@ -659,14 +951,24 @@
         <translation>Several services in one visit</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="64"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="71"/>
         <source>智能导办：回答几个问题，帮您找到要办的事</source>
         <translation>Service finder: answer a few questions to find your service</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="65"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="73"/>
         <source>搜索事项</source>
         <translation>Search services</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="74"/>
+        <source>预约签到</source>
+        <translation>Check in a booking</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="76"/>
+        <source>评价服务</source>
+        <translation>Rate our service</translation>
     </message>
 </context>
 <context>
@@ -840,153 +1142,153 @@
         <translation>Yiban Self-Service Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="122"/>
+        <location filename="../qml/Kiosk/Main.qml" line="125"/>
         <source>要结束本次办理吗？</source>
         <translation>End this visit?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="123"/>
+        <location filename="../qml/Kiosk/Main.qml" line="126"/>
         <source>已填写的信息将被清除。</source>
         <translation>What you have entered will be cleared.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="124"/>
+        <location filename="../qml/Kiosk/Main.qml" line="127"/>
         <source>结束办理</source>
         <translation>End visit</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="125"/>
+        <location filename="../qml/Kiosk/Main.qml" line="128"/>
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="141"/>
+        <location filename="../qml/Kiosk/Main.qml" line="144"/>
         <source>需要工作人员帮助吗？</source>
         <translation>Do you need help from staff?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="142"/>
+        <location filename="../qml/Kiosk/Main.qml" line="145"/>
         <source>工作人员可以到这台机器旁协助您，也可以和您视频连线或文字交流。视频连线前会再问您是否接听。</source>
         <translation>A member of staff can come to this kiosk, or talk with you by video or in writing. Before a video call you will be asked again whether to answer.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="162"/>
+        <location filename="../qml/Kiosk/Main.qml" line="165"/>
         <source>接听后会使用麦克风，工作人员能看到这台机器的屏幕，您的个人信息和键盘输入会被遮挡。不使用摄像头，不录音，不录像。</source>
         <translation>If you answer, the microphone is used and the staff member sees this kiosk&apos;s screen, with your personal details and what you type covered. No camera, no recording.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="163"/>
+        <location filename="../qml/Kiosk/Main.qml" line="166"/>
         <source>%1 秒后自动拒绝。</source>
         <translation>Declined automatically in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="164"/>
+        <location filename="../qml/Kiosk/Main.qml" line="167"/>
         <source>接听</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="165"/>
+        <location filename="../qml/Kiosk/Main.qml" line="168"/>
         <source>拒绝</source>
         <translation>Decline</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="212"/>
+        <location filename="../qml/Kiosk/Main.qml" line="215"/>
         <source>工作人员：</source>
         <translation>Staff: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="212"/>
+        <location filename="../qml/Kiosk/Main.qml" line="215"/>
         <source>我：</source>
         <translation>Me: </translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="225"/>
+        <location filename="../qml/Kiosk/Main.qml" line="228"/>
         <source>听不清</source>
         <translation>I can&apos;t hear you</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="225"/>
+        <location filename="../qml/Kiosk/Main.qml" line="228"/>
         <source>请再说一遍</source>
         <translation>Please say it again</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="225"/>
+        <location filename="../qml/Kiosk/Main.qml" line="228"/>
         <source>好的</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="225"/>
+        <location filename="../qml/Kiosk/Main.qml" line="228"/>
         <source>我不会操作</source>
         <translation>I don&apos;t know what to do</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="235"/>
-        <location filename="../qml/Kiosk/Main.qml" line="241"/>
+        <location filename="../qml/Kiosk/Main.qml" line="238"/>
+        <location filename="../qml/Kiosk/Main.qml" line="244"/>
         <source>写给工作人员</source>
         <translation>Write to the staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="247"/>
+        <location filename="../qml/Kiosk/Main.qml" line="250"/>
         <source>发送</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="255"/>
+        <location filename="../qml/Kiosk/Main.qml" line="258"/>
         <source>让工作人员看到这一页</source>
         <translation>Show this page to the staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="143"/>
+        <location filename="../qml/Kiosk/Main.qml" line="146"/>
         <source>工作人员会到这台机器旁协助您。</source>
         <translation>A member of staff will come to this kiosk to help you.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="144"/>
+        <location filename="../qml/Kiosk/Main.qml" line="147"/>
         <source>请工作人员来现场</source>
         <translation>Ask someone to come here</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="145"/>
+        <location filename="../qml/Kiosk/Main.qml" line="148"/>
         <source>视频连线工作人员</source>
         <translation>Video call with staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="146"/>
+        <location filename="../qml/Kiosk/Main.qml" line="149"/>
         <source>文字交流</source>
         <translation>Write to the staff</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="147"/>
+        <location filename="../qml/Kiosk/Main.qml" line="150"/>
         <source>不用了</source>
         <translation>No, thanks</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="255"/>
+        <location filename="../qml/Kiosk/Main.qml" line="258"/>
         <source>遮挡我的信息</source>
         <translation>Hide my details</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="261"/>
+        <location filename="../qml/Kiosk/Main.qml" line="264"/>
         <source>挂断</source>
         <translation>Hang up</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="261"/>
+        <location filename="../qml/Kiosk/Main.qml" line="264"/>
         <source>结束交流</source>
         <translation>End the conversation</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="295"/>
+        <location filename="../qml/Kiosk/Main.qml" line="298"/>
         <source>您还在吗？</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="296"/>
+        <location filename="../qml/Kiosk/Main.qml" line="299"/>
         <source>%1 秒后将结束本次办理并清除您的信息。</source>
         <translation>In %1 seconds this visit ends and your information is cleared.</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="297"/>
+        <location filename="../qml/Kiosk/Main.qml" line="300"/>
         <source>我还在，继续办理</source>
         <translation>I am here, continue</translation>
     </message>
@@ -1033,6 +1335,87 @@
         <location filename="../qml/Kiosk/controls/NumericPad.qml" line="17"/>
         <source>删除</source>
         <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>OffersConsentScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="7"/>
+        <source>查询您可享受的政策</source>
+        <translation>Policies you may be entitled to</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="8"/>
+        <source>要为您查询可以享受的惠民政策吗？查询请点“为我查询”</source>
+        <translation>Shall we look up the policies you may be entitled to? Tap “Look them up” to do so</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="12"/>
+        <source>政务服务平台可以根据您的年龄、参保、户籍和残疾人登记等信息，查找您可以享受的政策，例如高龄津贴、育儿补贴、居民医保，能在这里直接申请的点一下即可申请（免申即享）。</source>
+        <translation>The government service platform can use what it holds on you (age, insurance, household register, disability registration) to find policies you are entitled to, such as the old-age allowance, the childcare subsidy or resident medical insurance. Those that can be applied for here take one tap.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="13"/>
+        <source>查询只用于这一次，查到的结果不保存在本机；不查询也不影响您刚才办理的事项。</source>
+        <translation>The lookup is for this visit only and nothing found is kept on this kiosk. Saying no does not affect what you have just applied for.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="16"/>
+        <source>为我查询</source>
+        <translation>Look them up</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="17"/>
+        <source>不用了</source>
+        <translation>No, thanks</translation>
+    </message>
+</context>
+<context>
+    <name>OffersScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="11"/>
+        <source>您可以享受的政策</source>
+        <translation>Policies for you</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="12"/>
+        <source>以下是为您查到的政策，能在这里申请的请点“申请”，看完请点“继续”</source>
+        <translation>These are the policies found for you. Tap “Apply” for those you can apply for here, then “Continue”</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="13"/>
+        <source>查询结果，请点“继续”</source>
+        <translation>The result of the lookup. Tap “Continue”</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="49"/>
+        <source>申请需要：%1</source>
+        <translation>To apply: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="53"/>
+        <source>已申请，受理编号 %1</source>
+        <translation>Applied for, case %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="58"/>
+        <source>这项需要到窗口申请：%1</source>
+        <translation>Apply for this at a counter: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="64"/>
+        <source>申请（需签署承诺书）</source>
+        <translation>Apply (a commitment to sign)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="64"/>
+        <source>申请</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="76"/>
+        <source>继续</source>
+        <translation>Continue</translation>
     </message>
 </context>
 <context>
@@ -1285,14 +1668,24 @@
         <translation>What went wrong? (choose any)</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="60"/>
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="61"/>
         <source>提交评价</source>
         <translation>Send rating</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="62"/>
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="66"/>
         <source>不评价</source>
         <translation>No rating</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="68"/>
+        <source>回执上有评价二维码，回家后用手机扫码也可以评价。</source>
+        <translation>Your receipt has a rating code: you can also rate later by scanning it with your phone.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="64"/>
+        <source>稍后手机扫码评价</source>
+        <translation>Rate later on my phone</translation>
     </message>
 </context>
 <context>

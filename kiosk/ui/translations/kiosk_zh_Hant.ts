@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="53"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="364"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="395"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -31,7 +31,7 @@
     </message>
     <message>
         <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="93"/>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="363"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="394"/>
         <source>确定</source>
         <translation>確定</translation>
     </message>
@@ -187,52 +187,52 @@
         <translation>中位用時（秒）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="318"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="349"/>
         <source>检查配置文件</source>
         <translation>檢查配置文件</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="341"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="372"/>
         <source>立即检查更新</source>
         <translation>立即檢查更新</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="349"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="380"/>
         <source>版本 %1 · 终端 %2 · 机器 %3 · %4</source>
         <translation>版本 %1 · 終端 %2 · 機器 %3 · %4</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="350"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="381"/>
         <source>时钟由网络校时（NTP）维护；如偏差过大请检查网络。</source>
         <translation>時鐘由網路校時（NTP）維護；如偏差過大請檢查網路。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="353"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="384"/>
         <source>导出日志和就绪报告到U盘</source>
         <translation>匯出日誌和就緒報告到隨身碟</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="354"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="385"/>
         <source>打印自检单</source>
         <translation>列印自檢單</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="355"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="386"/>
         <source>重启程序</source>
         <translation>重啟程式</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="356"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="387"/>
         <source>重启设备</source>
         <translation>重啟裝置</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="357"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="388"/>
         <source>进入维护终端</source>
         <translation>進入維護終端</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="362"/>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="393"/>
         <source>确定要执行吗？</source>
         <translation>確定要執行嗎？</translation>
     </message>
@@ -256,6 +256,91 @@
         <source>昨日对账</source>
         <translation>昨日對賬</translation>
     </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="317"/>
+        <source>按时</source>
+        <translation>按時</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="317"/>
+        <source>早到</source>
+        <translation>早到</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="317"/>
+        <source>迟到</source>
+        <translation>遲到</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="318"/>
+        <source>非预约当天</source>
+        <translation>非預約當天</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="318"/>
+        <source>已取消</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="319"/>
+        <source>非本人预约</source>
+        <translation>非本人預約</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="319"/>
+        <source>未查到预约</source>
+        <translation>未查到預約</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="320"/>
+        <source>无法连接</source>
+        <translation>無法連接</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="320"/>
+        <source>未出示证件</source>
+        <translation>未出示證件</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="321"/>
+        <source>政策找人（免申即享）</source>
+        <translation>政策找人（免申即享）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="324"/>
+        <source>询问 %1 次 · 同意 %2 次 · 展示 %3 项 · 申请 %4 项</source>
+        <translation>詢問 %1 次 · 同意 %2 次 · 展示 %3 項 · 申請 %4 項</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="328"/>
+        <source>预约签到</source>
+        <translation>預約簽到</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="329"/>
+        <source>无</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="335"/>
+        <source>评价（按渠道）</source>
+        <translation>評價（按渠道）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="336"/>
+        <source>本机评价：%1</source>
+        <translation>本機評價：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="338"/>
+        <source>选择稍后扫码评价：%1（回执带评价码 %2 张）</source>
+        <translation>選擇稍後掃碼評價：%1（回執帶評價碼 %2 張）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/admin/AdminOverlay.qml" line="340"/>
+        <source>卡片评（不记名）：%1</source>
+        <translation>卡片評（不記名）：%1</translation>
+    </message>
 </context>
 <context>
     <name>AttractScreen</name>
@@ -263,6 +348,213 @@
         <location filename="../qml/Kiosk/screens/AttractScreen.qml" line="39"/>
         <source>请触摸屏幕开始办事</source>
         <translation>請觸摸螢幕開始辦事</translation>
+    </message>
+</context>
+<context>
+    <name>CardRatedScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatedScreen.qml" line="8"/>
+        <source>谢谢您的评价</source>
+        <translation>謝謝您的評價</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatedScreen.qml" line="8"/>
+        <source>未能提交评价</source>
+        <translation>未能提交評價</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatedScreen.qml" line="14"/>
+        <source>%1 秒后回到首页</source>
+        <translation>%1 秒後回到首頁</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatedScreen.qml" line="15"/>
+        <source>回到首页</source>
+        <translation>回到首頁</translation>
+    </message>
+</context>
+<context>
+    <name>CardRatingScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="14"/>
+        <source>等待时间长</source>
+        <translation>等待時間長</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="14"/>
+        <source>办事指引不清楚</source>
+        <translation>辦事指引不清楚</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="14"/>
+        <source>服务态度不好</source>
+        <translation>服務態度不好</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="14"/>
+        <source>环境设施不便</source>
+        <translation>環境設施不便</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="14"/>
+        <source>没有办成</source>
+        <translation>沒有辦成</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="19"/>
+        <source>评价我们的服务</source>
+        <translation>評價我們的服務</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="20"/>
+        <source>不记名评价，不需要证件。请选择评价对象和满意程度</source>
+        <translation>不記名評價，不需要證件。請選擇評價對象和滿意程度</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="32"/>
+        <source>不记名评价，不需要证件，只用于改进服务。您想评价：</source>
+        <translation>不記名評價，不需要證件，只用於改進服務。您想評價：</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="37"/>
+        <source>大厅整体</source>
+        <translation>大廳整體</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="37"/>
+        <source>某个窗口</source>
+        <translation>某個窗口</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="37"/>
+        <source>某个事项</source>
+        <translation>某個事項</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="74"/>
+        <source>您满意吗？</source>
+        <translation>您滿意嗎？</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="80"/>
+        <source>非常满意</source>
+        <translation>非常滿意</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="80"/>
+        <source>满意</source>
+        <translation>滿意</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="80"/>
+        <source>基本满意</source>
+        <translation>基本滿意</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="81"/>
+        <source>不满意</source>
+        <translation>不滿意</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="81"/>
+        <source>非常不满意</source>
+        <translation>非常不滿意</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="90"/>
+        <source>哪里让您不满意？（至少选一项）</source>
+        <translation>哪裡讓您不滿意？（至少選一項）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="118"/>
+        <source>正在提交…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="118"/>
+        <source>提交评价</source>
+        <translation>提交評價</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CardRatingScreen.qml" line="123"/>
+        <source>不评了</source>
+        <translation>不評了</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="11"/>
+        <source>预约签到</source>
+        <translation>預約簽到</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="12"/>
+        <source>请预约人本人放置身份证件，或出示电子身份码</source>
+        <translation>請預約人本人放置身份證件，或出示電子身份碼</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="19"/>
+        <source>请预约人本人把身份证、社会保障卡或电子护照放到读卡区，或在摄像头前出示手机上的电子身份码。</source>
+        <translation>請預約人本人把身份證、社會保障卡或電子護照放到讀卡區，或在攝影機前出示手機上的電子身份碼。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="20"/>
+        <source>按时到达的优先叫号；早到或迟到的按现场取号排队。</source>
+        <translation>按時到達的優先叫號；早到或遲到的按現場取號排隊。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="24"/>
+        <source>正在向大厅确认您的预约…</source>
+        <translation>正在向大廳確認您的預約…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="36"/>
+        <source>有多个预约，或预约不是用本人手机办的？可以先输入8位预约码，再放置证件：</source>
+        <translation>有多個預約，或預約不是用本人手機辦的？可以先輸入8位預約碼，再放置證件：</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckInScreen.qml" line="46"/>
+        <source>预约码（选填）</source>
+        <translation>預約碼（選填）</translation>
+    </message>
+</context>
+<context>
+    <name>CheckedInScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="8"/>
+        <source>签到成功</source>
+        <translation>簽到成功</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="8"/>
+        <source>未能签到</source>
+        <translation>未能簽到</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="27"/>
+        <source>预约优先叫号</source>
+        <translation>預約優先叫號</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="28"/>
+        <source>预约时间：%1</source>
+        <translation>預約時間：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="34"/>
+        <source>请取走号码条，留意叫号。</source>
+        <translation>請取走號碼條，留意叫號。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="35"/>
+        <source>%1 秒后回到首页</source>
+        <translation>%1 秒後回到首頁</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/CheckedInScreen.qml" line="36"/>
+        <source>回到首页</source>
+        <translation>回到首頁</translation>
     </message>
 </context>
 <context>
@@ -659,14 +951,24 @@
         <translation>多個事項 一次辦成</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="64"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="71"/>
         <source>智能导办：回答几个问题，帮您找到要办的事</source>
         <translation>智慧導辦：回答幾個問題，幫您找到要辦的事</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="65"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="73"/>
         <source>搜索事项</source>
         <translation>搜尋事項</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="74"/>
+        <source>预约签到</source>
+        <translation>預約簽到</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="76"/>
+        <source>评价服务</source>
+        <translation>評價服務</translation>
     </message>
 </context>
 <context>
@@ -840,153 +1142,153 @@
         <translation>易辦自助終端</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="122"/>
+        <location filename="../qml/Kiosk/Main.qml" line="125"/>
         <source>要结束本次办理吗？</source>
         <translation>要結束本次辦理嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="123"/>
+        <location filename="../qml/Kiosk/Main.qml" line="126"/>
         <source>已填写的信息将被清除。</source>
         <translation>已填寫的資訊將被清除。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="124"/>
+        <location filename="../qml/Kiosk/Main.qml" line="127"/>
         <source>结束办理</source>
         <translation>結束辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="125"/>
+        <location filename="../qml/Kiosk/Main.qml" line="128"/>
         <source>继续办理</source>
         <translation>繼續辦理</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="141"/>
+        <location filename="../qml/Kiosk/Main.qml" line="144"/>
         <source>需要工作人员帮助吗？</source>
         <translation>需要工作人員幫助嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="142"/>
+        <location filename="../qml/Kiosk/Main.qml" line="145"/>
         <source>工作人员可以到这台机器旁协助您，也可以和您视频连线或文字交流。视频连线前会再问您是否接听。</source>
         <translation>工作人員可以到這台機器旁協助您，也可以和您視訊連線或文字交流。視訊連線前會再問您是否接聽。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="162"/>
+        <location filename="../qml/Kiosk/Main.qml" line="165"/>
         <source>接听后会使用麦克风，工作人员能看到这台机器的屏幕，您的个人信息和键盘输入会被遮挡。不使用摄像头，不录音，不录像。</source>
         <translation>接聽後會使用麥克風，工作人員能看到這台機器的螢幕，您的個人資料和鍵盤輸入會被遮擋。不使用攝影機，不錄音，不錄影。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="163"/>
+        <location filename="../qml/Kiosk/Main.qml" line="166"/>
         <source>%1 秒后自动拒绝。</source>
         <translation>%1 秒後自動拒絕。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="164"/>
+        <location filename="../qml/Kiosk/Main.qml" line="167"/>
         <source>接听</source>
         <translation>接聽</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="165"/>
+        <location filename="../qml/Kiosk/Main.qml" line="168"/>
         <source>拒绝</source>
         <translation>拒絕</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="212"/>
+        <location filename="../qml/Kiosk/Main.qml" line="215"/>
         <source>工作人员：</source>
         <translation>工作人員：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="212"/>
+        <location filename="../qml/Kiosk/Main.qml" line="215"/>
         <source>我：</source>
         <translation>我：</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="225"/>
+        <location filename="../qml/Kiosk/Main.qml" line="228"/>
         <source>听不清</source>
         <translation>聽不清</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="225"/>
+        <location filename="../qml/Kiosk/Main.qml" line="228"/>
         <source>请再说一遍</source>
         <translation>請再說一遍</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="225"/>
+        <location filename="../qml/Kiosk/Main.qml" line="228"/>
         <source>好的</source>
         <translation>好的</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="225"/>
+        <location filename="../qml/Kiosk/Main.qml" line="228"/>
         <source>我不会操作</source>
         <translation>我不會操作</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="235"/>
-        <location filename="../qml/Kiosk/Main.qml" line="241"/>
+        <location filename="../qml/Kiosk/Main.qml" line="238"/>
+        <location filename="../qml/Kiosk/Main.qml" line="244"/>
         <source>写给工作人员</source>
         <translation>寫給工作人員</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="247"/>
+        <location filename="../qml/Kiosk/Main.qml" line="250"/>
         <source>发送</source>
         <translation>傳送</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="255"/>
+        <location filename="../qml/Kiosk/Main.qml" line="258"/>
         <source>让工作人员看到这一页</source>
         <translation>讓工作人員看到這一頁</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="143"/>
+        <location filename="../qml/Kiosk/Main.qml" line="146"/>
         <source>工作人员会到这台机器旁协助您。</source>
         <translation>工作人員會到這台機器旁協助您。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="144"/>
+        <location filename="../qml/Kiosk/Main.qml" line="147"/>
         <source>请工作人员来现场</source>
         <translation>請工作人員來現場</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="145"/>
+        <location filename="../qml/Kiosk/Main.qml" line="148"/>
         <source>视频连线工作人员</source>
         <translation>視訊連線工作人員</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="146"/>
+        <location filename="../qml/Kiosk/Main.qml" line="149"/>
         <source>文字交流</source>
         <translation>文字交流</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="147"/>
+        <location filename="../qml/Kiosk/Main.qml" line="150"/>
         <source>不用了</source>
         <translation>不用了</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="255"/>
+        <location filename="../qml/Kiosk/Main.qml" line="258"/>
         <source>遮挡我的信息</source>
         <translation>遮擋我的資料</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="261"/>
+        <location filename="../qml/Kiosk/Main.qml" line="264"/>
         <source>挂断</source>
         <translation>掛斷</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="261"/>
+        <location filename="../qml/Kiosk/Main.qml" line="264"/>
         <source>结束交流</source>
         <translation>結束交流</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="295"/>
+        <location filename="../qml/Kiosk/Main.qml" line="298"/>
         <source>您还在吗？</source>
         <translation>您還在嗎？</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="296"/>
+        <location filename="../qml/Kiosk/Main.qml" line="299"/>
         <source>%1 秒后将结束本次办理并清除您的信息。</source>
         <translation>%1 秒後將結束本次辦理並清除您的資訊。</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="297"/>
+        <location filename="../qml/Kiosk/Main.qml" line="300"/>
         <source>我还在，继续办理</source>
         <translation>我還在，繼續辦理</translation>
     </message>
@@ -1033,6 +1335,87 @@
         <location filename="../qml/Kiosk/controls/NumericPad.qml" line="17"/>
         <source>删除</source>
         <translation>刪除</translation>
+    </message>
+</context>
+<context>
+    <name>OffersConsentScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="7"/>
+        <source>查询您可享受的政策</source>
+        <translation>查詢您可享受的政策</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="8"/>
+        <source>要为您查询可以享受的惠民政策吗？查询请点“为我查询”</source>
+        <translation>要為您查詢可以享受的惠民政策嗎？查詢請點「為我查詢」</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="12"/>
+        <source>政务服务平台可以根据您的年龄、参保、户籍和残疾人登记等信息，查找您可以享受的政策，例如高龄津贴、育儿补贴、居民医保，能在这里直接申请的点一下即可申请（免申即享）。</source>
+        <translation>政務服務平台可以根據您的年齡、參保、戶籍和殘疾人登記等資訊，查找您可以享受的政策，例如高齡津貼、育兒補貼、居民醫保，能在這裡直接申請的點一下即可申請（免申即享）。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="13"/>
+        <source>查询只用于这一次，查到的结果不保存在本机；不查询也不影响您刚才办理的事项。</source>
+        <translation>查詢只用於這一次，查到的結果不保存在本機；不查詢也不影響您剛才辦理的事項。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="16"/>
+        <source>为我查询</source>
+        <translation>為我查詢</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersConsentScreen.qml" line="17"/>
+        <source>不用了</source>
+        <translation>不用了</translation>
+    </message>
+</context>
+<context>
+    <name>OffersScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="11"/>
+        <source>您可以享受的政策</source>
+        <translation>您可以享受的政策</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="12"/>
+        <source>以下是为您查到的政策，能在这里申请的请点“申请”，看完请点“继续”</source>
+        <translation>以下是為您查到的政策，能在這裡申請的請點「申請」，看完請點「繼續」</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="13"/>
+        <source>查询结果，请点“继续”</source>
+        <translation>查詢結果，請點「繼續」</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="49"/>
+        <source>申请需要：%1</source>
+        <translation>申請需要：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="53"/>
+        <source>已申请，受理编号 %1</source>
+        <translation>已申請，受理編號 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="58"/>
+        <source>这项需要到窗口申请：%1</source>
+        <translation>這項需要到窗口申請：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="64"/>
+        <source>申请（需签署承诺书）</source>
+        <translation>申請（需簽署承諾書）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="64"/>
+        <source>申请</source>
+        <translation>申請</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/OffersScreen.qml" line="76"/>
+        <source>继续</source>
+        <translation>繼續</translation>
     </message>
 </context>
 <context>
@@ -1285,14 +1668,24 @@
         <translation>哪裡讓您不滿意？（可多選）</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="60"/>
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="61"/>
         <source>提交评价</source>
         <translation>提交評價</translation>
     </message>
     <message>
-        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="62"/>
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="66"/>
         <source>不评价</source>
         <translation>不評價</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="68"/>
+        <source>回执上有评价二维码，回家后用手机扫码也可以评价。</source>
+        <translation>回執上有評價二維碼，回家後用手機掃碼也可以評價。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Kiosk/screens/RateScreen.qml" line="64"/>
+        <source>稍后手机扫码评价</source>
+        <translation>稍後手機掃碼評價</translation>
     </message>
 </context>
 <context>

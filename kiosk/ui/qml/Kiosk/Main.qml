@@ -36,7 +36,10 @@ Window {
         "sign": "screens/SignScreen.qml", "finished": "screens/FinishedScreen.qml", "rate": "screens/RateScreen.qml",
         "report": "screens/ReportScreen.qml", "result": "screens/ResultScreen.qml", "ended": "screens/EndedScreen.qml",
         "goodbye": "screens/GoodbyeScreen.qml", "error": "screens/ErrorScreen.qml", "passport": "screens/PassportScreen.qml",
-        "pay_offer": "screens/PayOfferScreen.qml", "pay": "screens/PayScreen.qml"
+        "pay_offer": "screens/PayOfferScreen.qml", "pay": "screens/PayScreen.qml",
+        "offers_consent": "screens/OffersConsentScreen.qml", "offers": "screens/OffersScreen.qml",
+        "checkin": "screens/CheckInScreen.qml", "checked_in": "screens/CheckedInScreen.qml",
+        "card_rating": "screens/CardRatingScreen.qml", "card_rated": "screens/CardRatedScreen.qml"
     })
 
     TopBar {

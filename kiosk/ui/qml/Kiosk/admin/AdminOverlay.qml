@@ -308,6 +308,37 @@ Rectangle {
                     AdminText { text: modelData + "：" + a.stats.median_seconds[modelData] }
                 }
             }
+            // the hall around the kiosk (issue 31): counts only, never who or which policy
+            Column {
+                id: hallStats
+                spacing: admin.gap
+                readonly property var offers: a.stats.offers || {}
+                readonly property var channels: a.stats.ratings_by_channel || {}
+                readonly property var arrivals: ({"on_time": qsTr("按时"), "early": qsTr("早到"), "late": qsTr("迟到"),
+                                                  "booking_other_day": qsTr("非预约当天"), "booking_cancelled": qsTr("已取消"),
+                                                  "booking_other_person": qsTr("非本人预约"), "booking_not_found": qsTr("未查到预约"),
+                                                  "unavailable": qsTr("无法连接"), "not_identified": qsTr("未出示证件")})
+                AdminText { text: qsTr("政策找人（免申即享）"); font.bold: true }
+                AdminText {
+                    objectName: "adminStatsOffers"
+                    text: qsTr("询问 %1 次 · 同意 %2 次 · 展示 %3 项 · 申请 %4 项")
+                          .arg(hallStats.offers.asked || 0).arg(hallStats.offers.consented || 0)
+                          .arg(hallStats.offers.shown || 0).arg(hallStats.offers.taken || 0)
+                }
+                AdminText { text: qsTr("预约签到"); font.bold: true }
+                AdminText { visible: Object.keys(a.stats.check_ins || {}).length === 0; text: qsTr("无") }
+                Repeater {
+                    model: Object.keys(a.stats.check_ins || {})
+                    AdminText { objectName: "adminCheckIn_" + modelData
+                                text: (hallStats.arrivals[modelData] || modelData) + "：" + a.stats.check_ins[modelData] }
+                }
+                AdminText { text: qsTr("评价（按渠道）"); font.bold: true }
+                AdminText { objectName: "adminRatingsTerminal"; text: qsTr("本机评价：%1").arg(hallStats.channels.self_service_terminal || 0) }
+                AdminText { objectName: "adminRatingsLater"
+                            text: qsTr("选择稍后扫码评价：%1（回执带评价码 %2 张）").arg(hallStats.channels.mobile_later || 0)
+                                  .arg(hallStats.channels.rating_codes || 0) }
+                AdminText { objectName: "adminRatingsCard"; text: qsTr("卡片评（不记名）：%1").arg(hallStats.channels.anonymous_card || 0) }
+            }
         }
 
         // configuration (as running), and a check of the file on disk

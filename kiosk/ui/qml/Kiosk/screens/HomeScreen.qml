@@ -57,11 +57,22 @@ Rectangle {
             onActivated: kiosk.visit.openCategory("bundle")
         }
     }
+    // the finders, then the hall's own doors (预约签到, 卡片评), on one line: where it is short
+    // (large type, long words) the guide's words take two lines rather than the tiles' room
     Row {
         id: finder
         anchors { top: tiles.bottom; topMargin: Theme.spacing * 2; horizontalCenter: parent.horizontalCenter }
         spacing: Theme.spacing * 1.5
-        KButton { objectName: "openGuide"; primary: true; text: qsTr("智能导办：回答几个问题，帮您找到要办的事"); onClicked: kiosk.visit.openGuide() }
-        KButton { objectName: "openSearch"; text: qsTr("搜索事项"); onClicked: kiosk.visit.openSearch() }
+        KButton {
+            id: guideButton
+            objectName: "openGuide"; primary: true
+            width: Math.min(implicitWidth, root.width - Theme.spacing * 4 - finder.spacing * 3
+                            - searchButton.width - checkInButton.width - (cardButton.visible ? cardButton.width : 0))
+            text: qsTr("智能导办：回答几个问题，帮您找到要办的事"); onClicked: kiosk.visit.openGuide()
+        }
+        KButton { id: searchButton; objectName: "openSearch"; text: qsTr("搜索事项"); onClicked: kiosk.visit.openSearch() }
+        KButton { id: checkInButton; objectName: "openCheckIn"; text: qsTr("预约签到"); onClicked: kiosk.visit.beginCheckIn() }
+        KButton { id: cardButton; objectName: "openCardRating"; visible: kiosk.visit.cardRatingOffered
+                  text: qsTr("评价服务"); onClicked: kiosk.visit.openCardRating() }
     }
 }

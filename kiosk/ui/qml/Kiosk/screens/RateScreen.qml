@@ -55,11 +55,16 @@ Screen {
                 }
             }
         }
-        Row {
+        Flow {
+            width: parent.width
             spacing: Theme.spacing * 2
             KButton { objectName: "rateSubmit"; primary: true; enabled: rate.level > 0; text: qsTr("提交评价")
                       onClicked: kiosk.visit.answer({"level": rate.level, "reasons": rate.reasons}) }
+            // 扫码评: the receipt carries a code for the phone's rating page
+            KButton { objectName: "rateLater"; visible: !!kiosk.visit.view.ratingCode; text: qsTr("稍后手机扫码评价")
+                      onClicked: kiosk.visit.answer({"later": true}) }
             KButton { objectName: "rateSkip"; text: qsTr("不评价"); onClicked: kiosk.visit.answer(null) }
         }
+        Body { visible: !!kiosk.visit.view.ratingCode; text: qsTr("回执上有评价二维码，回家后用手机扫码也可以评价。"); color: Theme.textMuted }
     }
 }
