@@ -27,7 +27,15 @@ def tap(app: QGuiApplication, shell: Shell, name: str, screen: str, within_s: fl
     item = find(shell.window.contentItem(), name)
     if item is None:
         raise RuntimeError(f"no visible {name!r} on the screen")
+    # where the button is once the screen has laid out (a row can still move as its view
+    # arrives: 稍后扫码评 appears beside 不评价 when the receipt had a code)
     p = item.mapToScene(item.boundingRect().center())
+    while True:
+        pump(app, 0.05)
+        now = item.mapToScene(item.boundingRect().center())
+        if now == p:
+            break
+        p = now
     QTest.mouseClick(shell.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      QPoint(int(p.x()), int(p.y())))
     wait_for_screen(app, shell, screen, within_s)

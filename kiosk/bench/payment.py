@@ -20,7 +20,8 @@ def payment_confirm_ms() -> dict[str, Any]:
                        capture_output=True, text=True, env=env, timeout=300, check=False)
     lines = [line for line in r.stdout.splitlines() if line.startswith("{")]
     if r.returncode != 0 or not lines:
-        raise RuntimeError(f"the payment probe failed: {r.stderr[-500:]}")
+        said = [line for line in r.stderr.splitlines() if line.strip()]
+        raise RuntimeError(f"the payment probe failed: {said[-1] if said else r.returncode}")
     samples = list(json.loads(lines[-1])["payment_confirm_ms"])
     return figure("payment_confirm_ms", samples, worst=round(max(samples), 1))
 
