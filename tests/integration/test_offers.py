@@ -5,7 +5,6 @@ for, and a platform that cannot answer costs the citizen nothing of their own ap
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -13,16 +12,14 @@ from typing import Any
 
 import pytest
 
-from kiosk.documents.reprint_store import ReprintStore
 from kiosk.domain.identity import identity_from_idcard
 from kiosk.domain.offers import Offer
-from kiosk.flows.catalog import load_catalog
 from kiosk.flows.engine import FlowEngine
 from kiosk.flows.ports import FlowPorts
-from kiosk.services.outbox import Outbox, Uploader
 from kiosk.session import Session
 from kiosk.sim.backend import BackendServer
 from kiosk.sim.citizens import card
+from tests.headless_ports import headless_ports
 
 
 class Citizen:
@@ -81,18 +78,10 @@ async def rig(platform: BackendServer,
               tmp_path: Path) -> AsyncIterator[tuple[FlowPorts, BackendServer]]:
     backend = platform
     backend.state.faults.errors = 0
-    catalog = load_catalog()
-    svc = catalog.services["criminal-record-certificate"]
-    catalog.services[svc.id] = svc.model_copy(update={"face_check": "none"})
-    outbox = Outbox.open(tmp_path)
-    gateway = backend.gateway("T")
-    ports = FlowPorts(catalog=catalog, gateway=gateway, outbox=outbox,
-                      uploader=Uploader(outbox, gateway, backoff_initial_s=0),
-                      reprints=ReprintStore(tmp_path / "r", key=os.urandom(32)), kiosk_id="T",
-                      offers_limit=3, submit_wait_s=2)
+    ports = headless_ports(backend, tmp_path, offers_limit=3, submit_wait_s=2)
     yield ports, backend
-    await gateway.aclose()  # no connection left open: the platform stops at once
-    outbox.close()
+    await ports.gateway.aclose()  # no connection left open: the platform stops at once
+    ports.outbox.close()
     backend.state.faults.errors = 0
 
 

@@ -16,19 +16,17 @@ import pytest
 from kiosk.admin.statistics import VisitStatistics
 from kiosk.devices.printers.escpos_stream import Cut, EscposStreamParser
 from kiosk.documents.issuer import CertificateIssuer, issuer_for
-from kiosk.documents.reprint_store import ReprintStore
 from kiosk.domain.clock import KioskClock
 from kiosk.domain.errors import CredentialExpired
 from kiosk.domain.identity import identity_from_idcard
-from kiosk.flows.catalog import load_catalog
 from kiosk.flows.engine import FlowEngine
 from kiosk.flows.identify import Identification, IdentitySources
 from kiosk.flows.ports import FlowPorts
 from kiosk.scenarios.schema import InlineCard
-from kiosk.services.outbox import Outbox, Uploader
 from kiosk.session import Session
 from kiosk.sim.backend import BackendServer
 from kiosk.sim.citizens import inline_card
+from tests.headless_ports import headless_ports
 from tests.integration.test_flow_engine import Citizen
 from tests.receipt_lines import drawn, rasters
 
@@ -59,17 +57,10 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BackendSe
 @pytest.fixture
 def world(shared, tmp_path: Path) -> Iterator[FlowPorts]:
     backend, issuer = shared
-    catalog = load_catalog()
-    svc = catalog.services["criminal-record-certificate"]
-    catalog.services[svc.id] = svc.model_copy(update={"face_check": "none"})
-    outbox = Outbox.open(tmp_path)
-    gateway = backend.gateway("T")
-    yield FlowPorts(catalog=catalog, gateway=gateway, outbox=outbox,
-                    uploader=Uploader(outbox, gateway, backoff_initial_s=0),
-                    reprints=ReprintStore(tmp_path / "r", key=bytes(32)), kiosk_id="T",
-                    issuer=issuer,
-                    clock=KioskClock.at(EVENING, running=False))
-    outbox.close()
+    ports = headless_ports(backend, tmp_path, issuer=issuer,
+                           clock=KioskClock.at(EVENING, running=False))
+    yield ports
+    ports.outbox.close()
 
 
 def _session(birth: str, valid_to: str = "2036-01-01") -> Session:

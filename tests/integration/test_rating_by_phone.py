@@ -7,7 +7,6 @@ the channel `mobile_scan`; the code works once."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -19,16 +18,14 @@ from kiosk.devices.printers.escpos_stream import QrCode
 from kiosk.devices.printers.receipt_printer import EscposReceiptPrinter
 from kiosk.devices.printers.receipt_transport import TcpTransport
 from kiosk.devices.printers.sim import ReceiptPrinterSimulator
-from kiosk.documents.reprint_store import ReprintStore
 from kiosk.domain.identity import identity_from_idcard
-from kiosk.flows.catalog import load_catalog
 from kiosk.flows.engine import FlowEngine
 from kiosk.flows.interaction import RateLater
 from kiosk.flows.ports import FlowPorts
-from kiosk.services.outbox import Outbox, Uploader
 from kiosk.session import Session
 from kiosk.sim.backend import BackendServer
 from kiosk.sim.citizens import card
+from tests.headless_ports import headless_ports
 
 pytestmark = pytest.mark.skipif(shutil.which("chromium") is None,
                                 reason="Debian's chromium is not installed (scripts/setup.sh)")
@@ -71,20 +68,12 @@ async def kiosk(tmp_path: Path) -> AsyncIterator[tuple[FlowPorts, BackendServer,
     printer = EscposReceiptPrinter("receipt_printer", TcpTransport("127.0.0.1", paper.port, 2),
                                    adapter="escpos-network", timeout_s=2)
     await printer.open()
-    catalog = load_catalog()
-    svc = catalog.services["criminal-record-certificate"]
-    catalog.services[svc.id] = svc.model_copy(update={"face_check": "none"})
-    outbox = Outbox.open(tmp_path)
-    gateway = backend.gateway("T")
-    ports = FlowPorts(catalog=catalog, gateway=gateway, outbox=outbox,
-                      uploader=Uploader(outbox, gateway, backoff_initial_s=0),
-                      reprints=ReprintStore(tmp_path / "r", key=os.urandom(32)), kiosk_id="T",
-                      receipt_printer=printer, rating_later=True)
+    ports = headless_ports(backend, tmp_path, receipt_printer=printer, rating_later=True)
     yield ports, backend, paper
     await printer.close()
     await paper.stop()
-    await gateway.aclose()
-    outbox.close()
+    await ports.gateway.aclose()
+    ports.outbox.close()
     backend.stop()
 
 
