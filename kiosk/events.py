@@ -59,6 +59,7 @@ class EventId(IntEnum):
     IDCARD_INCONSISTENT = 4005
     CREDENTIAL_REFUSED = 4006
     FACE_CHECK_DONE = 4100
+    FACE_MODELS_NOT_LOADED = 4101  # the face models could not be loaded (the error's type only)
     QR_REJECTED = 4200
     QR_DECODER_CRASHED = 4201
     # issue 27 (4300-4399): rare characters, documents, plausible numbers, passports

@@ -75,6 +75,17 @@ class FaceEngine:
         with self._rec_lock:
             return float(self._recognizer.match(a, b, cv2.FaceRecognizerSF_FR_COSINE))
 
+    def warm_up(self) -> None:
+        """Run both networks once on blank input: OpenCV prepares each network's weights for
+        its kernels at the first inference (about 60 ms here, and half the models' memory),
+        so a visit that loaded the models ahead of its face check does not pay it on the
+        citizen's first frame."""
+        with self._det_lock:
+            self._detector.setInputSize((320, 240))
+            self._detector.detect(np.zeros((240, 320, 3), np.uint8))
+        with self._rec_lock:
+            self._recognizer.feature(np.zeros((112, 112, 3), np.uint8))
+
 
 def decode_image(data: bytes) -> Frame | None:
     """A reference photo (JPEG, PNG, JPEG 2000) as a BGR frame, or None."""
@@ -85,11 +96,17 @@ def decode_image(data: bytes) -> Frame | None:
 def shared_face_engine(detector_model: Path | None = None,
                        recognizer_model: Path | None = None) -> FaceEngine:
     """One engine per model pair in the process (the models and their inference buffers take
-    ~100 MB once used): the kiosk's visits and, in simulation, the simulated
+    ~115 MB once used): the kiosk's visits and, in simulation, the simulated
     identity-verification service use the same one, however each names the models (None for
     the bundled ones, or their paths)."""
     det, rec = model_paths(detector_model, recognizer_model)
     return _engine_for(det.resolve(), rec.resolve())
+
+
+def forget_shared_face_engines() -> None:
+    """Let the shared engines go: their memory returns once no one else holds them (a visit
+    under way keeps its own). The next `shared_face_engine` loads the models again."""
+    _engine_for.cache_clear()
 
 
 @functools.lru_cache(maxsize=2)

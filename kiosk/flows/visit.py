@@ -1,6 +1,7 @@
 """One citizen's visit — the only way a visit runs, for the touch UI and for scenarios:
-identify (kiosk/flows/identify.py), load the face models on the first visit, run the service
-through the flow engine, and end the visit when the ID card is pulled. UI-agnostic: the Qt
+identify (kiosk/flows/identify.py) while the face models load beside it, run the service
+through the flow engine, and end the visit when the ID card is pulled. Between visits the
+kiosk may let the models go (`release_face_models`). UI-agnostic: the Qt
 bridge implements `VisitInteraction`; nothing here imports Qt.
 """
 
@@ -11,6 +12,7 @@ import contextlib
 import dataclasses
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from kiosk.config import FaceConfig
 from kiosk.domain.identity import Identity
@@ -41,7 +43,8 @@ class VisitRunner:
 
     def __init__(self, ports: FlowPorts, sources: IdentitySources,
                  face_engine: Callable[[], FaceEngine],
-                 *, match_threshold: float, photo_detect_score: float,
+                 *, forget_face_engine: Callable[[], None] = lambda: None,
+                 match_threshold: float, photo_detect_score: float,
                  face_config: FaceConfig | None = None, face_check_s: float = 20.0,
                  on_result: Callable[[FlowResult, float], None] | None = None,
                  on_refused: Callable[[str], None] | None = None,
@@ -54,9 +57,16 @@ class VisitRunner:
         self._visit_ports = ports  # what the last visit ran on (its queue ticket too)
         # (reason code) a credential refused at identification: statistics, no person
         self.identification = Identification(sources, ports.gateway, on_refused=on_refused)
-        # the face models (~65 MB) load with the first visit, not with the kiosk
+        # the face models (~115 MB once used) load as a visit starts, beside identification,
+        # and may be let go between visits (release_face_models)
         self._make_face_engine = face_engine
+        self._forget_face_engine = forget_face_engine
+        self._face_models: asyncio.Future[FaceEngine] | None = None
+        # a thread of their own: the load runs beside identification's device reads without
+        # widening the loop's shared pool
+        self._model_loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="face-models")
         self.face_engine: FaceEngine | None = None
+        self._visits_under_way = 0
         self._face_check: FaceCheck | None = None
         self.face_config = face_config or FaceConfig()
         self.face_check_s = face_check_s  # the whole face check, consent to verdict
@@ -97,10 +107,13 @@ class VisitRunner:
         ports = self.ports if catalog is None else dataclasses.replace(self.ports,
                                                                         catalog=catalog)
         self._visit_ports = ports
+        self._visits_under_way += 1
         try:
+            self._load_face_models_beside()
             result = await self._run(ports, service_id, ui, locale, patience)
             return result
         finally:
+            self._visits_under_way -= 1
             if self.on_result is not None:
                 try:
                     self.on_result(result, time.monotonic() - started)
@@ -150,14 +163,46 @@ class VisitRunner:
             session.wipe()
             self.last_session_empty = session.empty
 
+    def _load_face_models_beside(self) -> None:
+        """Start loading the face models (and preparing them with one blank inference, about
+        0.3 s of one core) while the citizen identifies, unless they are held already."""
+        if self._face_models is None:
+            def load() -> FaceEngine:
+                engine = self._make_face_engine()
+                engine.warm_up()
+                return engine
+            self._face_models = asyncio.get_running_loop().run_in_executor(
+                self._model_loader, load)
+            self._face_models.add_done_callback(_note_failed_load)
+
     async def _ensure_face_check(self) -> FaceCheck:
-        """The face models (~65 MB) load with the first visit, not with the kiosk."""
-        if self.face_engine is None:
-            self.face_engine = await asyncio.to_thread(self._make_face_engine)
-        if self._face_check is None:
-            self._face_check = FaceCheck(self.face_engine, self.face_config,
-                                         timeout_s=self.face_check_s)
+        self._load_face_models_beside()
+        assert self._face_models is not None
+        models = self._face_models
+        try:
+            engine = await asyncio.shield(models)
+        except Exception:
+            if self._face_models is models:  # a failed load is tried again by the next visit
+                self._face_models = None
+            raise
+        if self.face_engine is not engine or self._face_check is None:
+            self.face_engine = engine
+            self._face_check = FaceCheck(engine, self.face_config, timeout_s=self.face_check_s)
         return self._face_check
+
+    def release_face_models(self) -> bool:
+        """Let the face models go while no visit runs: what the networks and their buffers
+        hold (about 115 MB here) returns to the system at the next trim, and the next visit
+        loads them again beside its identification. False (nothing done) while a visit runs,
+        while they are loading, or when they are not held."""
+        models = self._face_models
+        if self._visits_under_way or models is None or not models.done():
+            return False
+        self._face_models = None
+        self.face_engine = None
+        self._face_check = None
+        self._forget_face_engine()
+        return True
 
     def _verifier(self, identity: Identity) -> FaceVerifier:
         assert self.face_engine is not None
@@ -167,3 +212,11 @@ class VisitRunner:
         return RemoteFaceVerifier(self.ports.gateway, kiosk_id=self.ports.kiosk_id,
                                   credential=identity.credential.value,
                                   id_number=identity.id_number or "", name=identity.name)
+
+
+def _note_failed_load(models: asyncio.Future[FaceEngine]) -> None:
+    """A load of the face models that failed is logged, whether or not a visit reached its
+    face check (that visit meets the error itself; the next one tries again)."""
+    if not models.cancelled() and models.exception() is not None:
+        log.error("face models not loaded", event_id=EventId.FACE_MODELS_NOT_LOADED,
+                  error=type(models.exception()).__name__)

@@ -36,6 +36,7 @@ from kiosk.devices.smartcard.sim.social_security_card import (
 from kiosk.devices.smartcard.sim.vpcd_link import VpcdLink
 from kiosk.devices.smartcard.social_security import NeedsPsam
 from kiosk.domain.identity import Credential, Sex
+from kiosk.face.engine import shared_face_engine
 from kiosk.flows.passport_entry import MrzEntry
 
 # pcscd's two virtual readers both, and pcscd itself restarted: alone, after the others
@@ -284,7 +285,7 @@ async def test_three_wrong_passport_entries_send_the_citizen_to_a_counter(insert
                           reprints=ReprintStore(tmp_path, key=bytes(32)), kiosk_id="T")
         refused: list[str] = []
         runner = VisitRunner(ports, IdentitySources(smartcard_reader=READER0),
-                             lambda: None,  # type: ignore[arg-type,return-value]
+                             shared_face_engine,  # loaded as the visit starts, not used
                              match_threshold=0.5, photo_detect_score=0.5,
                              on_refused=refused.append)
         citizen = PassportTyper(typo, short, other)
