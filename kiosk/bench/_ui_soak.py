@@ -138,7 +138,8 @@ def snapshot(shell: Shell) -> dict[str, float]:
     proc = psutil.Process()
     status = dict(line.split(":", 1) for line in
                   Path("/proc/self/status").read_text().splitlines() if ":" in line)
-    kb = {k: int(status[k].split()[0]) for k in ("RssAnon", "RssFile", "RssShmem") if k in status}
+    kb = {k: int(status[k].split()[0]) for k in ("RssAnon", "RssFile", "RssShmem", "VmHWM")
+          if k in status}
     # the kiosk's own worker (the QR decoder) is the kiosk's memory too; simulators are not
     workers = [c for c in proc.children() if "qr_decoder_process" in " ".join(c.cmdline())]
     worker_rss = sum(w.memory_info().rss for w in workers)
@@ -146,6 +147,8 @@ def snapshot(shell: Shell) -> dict[str, float]:
             "qr_worker_rss_mb": round(worker_rss / 2**20, 1),
             "rss_anon_mb": round(kb.get("RssAnon", 0) / 1024, 1),
             "rss_file_mb": round(kb.get("RssFile", 0) / 1024, 1),
+            # the kiosk process's highest RSS so far: during visits, models and buffers in use
+            "peak_rss_mb": round(kb.get("VmHWM", 0) / 1024, 1),
             "python_objects": len(gc.get_objects()), "threads": threading.active_count(),
             "fds": proc.num_fds(), "qobjects": qobjects(shell)}
 
@@ -163,11 +166,14 @@ def photograph_failure(d: Driver, n: int) -> None:
         f"{state}\nscreen={d.shell.visit.current_screen()}\n", encoding="utf-8")
 
 
-def main(visits: int, without: Sequence[str] = ()) -> None:
+def main(visits: int, without: Sequence[str] = (), rest_s: float | None = None) -> None:
+    """`rest_s`: after the day, let the kiosk rest (its face models go after `rest_s`) and
+    measure it at rest too."""
     ended: Counter[str] = Counter()
     failures: list[str] = []
     first: dict[str, float] = {}
-    with running_kiosk("kiosk-bench-soak-", without) as k:
+    with running_kiosk("kiosk-bench-soak-", without, models_rest_s=rest_s,
+                       backend_apart=True) as k:
         shell = k.shell
         d = Driver(k.app, shell)
         d.until(lambda: bool(shell.visit.ready), 60, "the visit machinery")
@@ -190,15 +196,20 @@ def main(visits: int, without: Sequence[str] = ()) -> None:
         minutes = (time.perf_counter() - started) / 60
         d.pump(2.5)
         last = snapshot(shell)
+        rested: dict[str, float] = {}
+        if rest_s is not None:  # the hall goes quiet: the face models go, then a trim
+            d.pump(rest_s + 2.5)
+            rested = snapshot(shell)
     print(json.dumps({"visits": visits, "visits_per_min": round(visits / minutes, 1),
                       "ended": dict(ended), "failures": failures[:5], "idle": idle,
-                      "first": first, "last": last,
+                      "first": first, "last": last, "rested": rested,
                       "rss_growth_mb": round(last["rss_mb"] - first["rss_mb"], 1)}))
 
 
 if __name__ == "__main__":
-    # usage: _ui_soak [VISITS] [--without KIND]...
+    # usage: _ui_soak [VISITS] [--without KIND]... [--rest SECONDS]
     args = sys.argv[1:]
     kinds = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--without"]
-    numbers = [a for a in args if a.isdigit()]
-    main(int(numbers[0]) if numbers else 30, kinds)
+    rests = [float(args[i + 1]) for i, a in enumerate(args[:-1]) if a == "--rest"]
+    numbers = [a for i, a in enumerate(args) if a.isdigit() and (i == 0 or args[i - 1] != "--rest")]
+    main(int(numbers[0]) if numbers else 30, kinds, rests[0] if rests else None)
