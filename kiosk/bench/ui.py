@@ -69,7 +69,8 @@ def ui_soak() -> dict[str, Any]:
         return figure("ui_soak", [float("inf")], **s)
     return figure("ui_soak", [s["rss_growth_mb"]], aborted=s["aborted"], visits=s["visits"],
                   visits_per_min=s["visits_per_min"], ended=s["ended"],
-                  failures=len(s["failures"]), first=s["first"], last=s["last"])
+                  failures=len(s["failures"]), first=s["first"], last=s["last"],
+                  rested=s.get("rested"))
 
 
 def visit_rss_mb() -> dict[str, Any]:
