@@ -115,8 +115,9 @@ class Interaction(Protocol):
         the platform; returns only if the citizen gives up (取消支付)."""
     def payment_problem(self, text: str) -> None:
         """A payment code did not pay (words for the citizen); the kiosk keeps waiting."""
-    def payment_confirmed(self, paid: PaymentConfirmed) -> None:
-        """The platform confirmed the payment: "已支付", and only now."""
+    async def payment_confirmed(self, paid: PaymentConfirmed) -> None:
+        """The platform confirmed the payment: "已支付", and only now; returns when the
+        citizen has had it in front of them (a screen holds it a moment)."""
     def finished(self, outcome: str, case_numbers: list[str], printed: list[str],
                  problems: list[str], *, uploading: bool = False,
                  rating_code: bool = False) -> None:

@@ -197,7 +197,7 @@ async def _pay(ctx: VisitContext, m: _Machinery, item: ServiceDefinition, paymen
     ending, final = await _wait(ctx, m, shown)
     if ending == "paid":
         assert final is not None
-        _paid(ctx, m, final)
+        await _paid(ctx, m, final)
         return
     await _close(ctx, m, order_no, amount, ending)
 
@@ -311,7 +311,7 @@ def _state(ctx: VisitContext, state: str) -> None:
         ctx.result.payment.state = state
 
 
-def _paid(ctx: VisitContext, m: _Machinery, answer: OrderAnswer) -> None:
+async def _paid(ctx: VisitContext, m: _Machinery, answer: OrderAnswer) -> None:
     heard = time.perf_counter()
     order = m.book.get(answer.order_no)
     m.settler.mark_paid(order, answer)
@@ -320,9 +320,10 @@ def _paid(ctx: VisitContext, m: _Machinery, answer: OrderAnswer) -> None:
     _state(ctx, "paid")
     ctx.payment = ctx.result.payment
     ctx.transaction_id = answer.transaction_id or ""
-    ctx.ui.payment_confirmed(PaymentConfirmed(answer.order_no, answer.amount_fen, heard))
+    confirmed = PaymentConfirmed(answer.order_no, answer.amount_fen, heard)
     if ctx.result.payment is not None:
         ctx.result.payment.confirm_ms = (time.perf_counter() - heard) * 1000
+    await ctx.ui.payment_confirmed(confirmed)
 
 
 async def _close(ctx: VisitContext, m: _Machinery, order_no: str, amount: int,
@@ -333,14 +334,14 @@ async def _close(ctx: VisitContext, m: _Machinery, order_no: str, amount: int,
     try:
         closed = await ctx.waiting_on("backend", m.platform.close_order(order_no))
     except OrderAlreadyPaid:
-        _paid(ctx, m, await m.platform.query_order(order_no))
+        await _paid(ctx, m, await m.platform.query_order(order_no))
         return
     except GatewayError:
         m.settler.settle_soon(order_no)  # closed when the platform answers again
         raise ctx.stop(Outcome.ABANDONED, visit_message("payment_timed_out", lang),
                        EndReason.TIMED_OUT) from None
     if closed.status in ("paid", "refunded"):  # answered as paid after all
-        _paid(ctx, m, closed)
+        await _paid(ctx, m, closed)
         return
     m.book.advance(order_no, "closed")
     _state(ctx, "closed")

@@ -259,7 +259,7 @@ class ScriptedCitizen:
         self.payment_problems.append(text)
         self._payment_problem.set()
 
-    def payment_confirmed(self, paid: PaymentConfirmed) -> None:
+    async def payment_confirmed(self, paid: PaymentConfirmed) -> None:
         self.paid = paid
         self.camera.set_scene(self.face_scene)  # the phone is put away
 

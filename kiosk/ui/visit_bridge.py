@@ -74,6 +74,7 @@ CARD_SUBJECTS: dict[str, Literal["hall", "counter", "service"]] = {
 
 RESULT_HOLD_S = 20  # the result screen returns home by itself after this long
 GOODBYE_HOLD_S = 8
+PAID_SHOWN_S = 1.5  # "已支付 ✓" stays this long before the visit goes on
 
 
 class QtInteraction:
@@ -215,9 +216,12 @@ class QtInteraction:
     def payment_problem(self, text: str) -> None:
         self.bridge.post_payment({"problem": text})
 
-    def payment_confirmed(self, paid: PaymentConfirmed) -> None:
+    async def payment_confirmed(self, paid: PaymentConfirmed) -> None:
+        """"已支付" with its ✓, held on the screen a moment: a backend that records the
+        service at once would otherwise move the citizen on before they saw it."""
         self.paid = yuan(paid.amount_fen)
         self.bridge.post_payment({"paid": True, "problem": "", "heardAt": paid.heard_at})
+        await asyncio.sleep(PAID_SHOWN_S)
 
     async def ask_offers_consent(self) -> bool:
         return bool(await self._ask("offers_consent", {}))
