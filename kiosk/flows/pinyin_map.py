@@ -20,6 +20,8 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from kiosk.domain.bounded_file import FileRefused, read_bounded
+
 PINYIN_FILE = "pinyin.json"
 MAX_BYTES = 8 * 1024 * 1024
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
@@ -58,12 +60,9 @@ def encode(mapping: dict[str, str]) -> bytes:
 def read_pinyin_map(path: Path) -> dict[str, tuple[str, ...]]:
     """`path` read and checked: text → syllables. PinyinMapInvalid on anything else."""
     try:
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise PinyinMapInvalid(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise PinyinMapInvalid(f"{path}:1: larger than {MAX_BYTES // 1024 // 1024} MB")
+        raw = read_bounded(path, MAX_BYTES)
+    except FileRefused as exc:
+        raise PinyinMapInvalid(str(exc)) from None
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:

@@ -20,6 +20,8 @@ import yaml
 from pydantic import ValidationError
 from yaml.constructor import SafeConstructor
 
+from kiosk.domain.bounded_file import FileRefused, read_bounded
+
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -179,13 +181,9 @@ def parse_yaml(text: str, path: Path, *, max_nodes: int = MAX_NODES,
 def read_yaml_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
     """The file's bytes, at most `max_bytes` of them; YamlRefused otherwise."""
     try:
-        with path.open("rb") as fh:
-            raw = fh.read(max_bytes + 1)
-    except OSError as exc:
-        raise YamlRefused(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if len(raw) > max_bytes:
-        raise YamlRefused(f"{path}:1: larger than {max_bytes // 1024} KB")
-    return raw
+        return read_bounded(path, max_bytes)
+    except FileRefused as exc:
+        raise YamlRefused(str(exc)) from None
 
 
 def parse_yaml_bytes(raw: bytes, path: Path, *, max_nodes: int = MAX_NODES,

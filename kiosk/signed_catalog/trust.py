@@ -20,6 +20,7 @@ from tuf.api.exceptions import RepositoryError
 from tuf.api.metadata import Metadata, Root
 from tuf.api.serialization import DeserializationError
 
+from kiosk.domain.bounded_file import FileRefused, read_bounded
 from kiosk.domain.errors import KioskError
 from kiosk.events import EventId
 from kiosk.logging import get_logger
@@ -88,10 +89,6 @@ def trusted_root(kept: KeptCatalogs, configured: Path | None, given: Path | None
 
 def _read(path: Path) -> bytes:
     try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_ROOT_BYTES + 1)
-    except OSError as exc:
-        raise TrustNotProvisioned(f"{path}: cannot be read ({exc.strerror})") from None
-    if len(data) > MAX_ROOT_BYTES:
-        raise TrustNotProvisioned(f"{path}: larger than {MAX_ROOT_BYTES // 1024} KB")
-    return data
+        return read_bounded(path, MAX_ROOT_BYTES)
+    except FileRefused as exc:
+        raise TrustNotProvisioned(str(exc)) from None
