@@ -3,27 +3,21 @@ while face tracking runs (both from kiosk/bench/_ui_probe.py in a fresh offscree
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from functools import cache
 from typing import Any
 
 from kiosk.bench.budgets import figure, runs
+from kiosk.bench.probe_process import run_probe
 from kiosk.config import load_config, packaged_config
 
 
 @cache
 def _probe() -> dict[str, Any]:
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-           "KIOSK_LOG_LEVEL": "WARNING"}
-    r = subprocess.run([sys.executable, "-m", "kiosk.bench._ui_probe", str(runs(10))],
-                       capture_output=True, text=True, env=env, timeout=100, check=False)
-    lines = [line for line in r.stdout.splitlines() if line.startswith("{")]
-    if r.returncode != 0 or not lines:
+    r = run_probe("kiosk.bench._ui_probe", str(runs(10)), timeout_s=100)
+    if r.returncode != 0 or r.result is None:
         raise RuntimeError(f"the UI probe failed: {r.stderr[-500:]}")
-    return dict(json.loads(lines[-1]))
+    return r.result
 
 
 def screen_transition_ms() -> dict[str, Any]:
@@ -46,19 +40,13 @@ def _soak() -> dict[str, Any]:
     visits = int(os.environ.get("KIOSK_BENCH_RUNS", 0)) or 500
     rest_s = 1.0 if os.environ.get("KIOSK_BENCH_RUNS") else \
         load_config(packaged_config("simulated"), simulate=True).face.release_models_after_s
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-           "KIOSK_LOG_LEVEL": "WARNING",
-           "MALLOC_ARENA_MAX": "2"}  # as systemd/kiosk.service runs the kiosk
-    r = subprocess.run([sys.executable, "-m", "kiosk.bench._ui_soak", str(max(visits, 2)),
-                        "--rest", str(rest_s)],
-                       capture_output=True, text=True, env=env,
-                       timeout=60 + rest_s + 20 * visits,
-                       check=False)
-    lines = [line for line in r.stdout.splitlines() if line.startswith("{")]
-    if not lines:
+    r = run_probe("kiosk.bench._ui_soak", str(max(visits, 2)), "--rest", str(rest_s),
+                  timeout_s=60 + rest_s + 20 * visits,
+                  env={"MALLOC_ARENA_MAX": "2"})  # as systemd/kiosk.service runs the kiosk
+    if r.result is None:
         # an abort (SIGSEGV, SIGABRT) is a result of this benchmark, not a failure to measure
         return {"aborted": 1, "returncode": r.returncode, "stderr": r.stderr[-300:]}
-    return {**dict(json.loads(lines[-1])), "aborted": 0 if r.returncode == 0 else 1}
+    return {**r.result, "aborted": 0 if r.returncode == 0 else 1}
 
 
 def ui_soak() -> dict[str, Any]:
