@@ -173,18 +173,24 @@ class VisitRunner:
                 return engine
             self._face_models = asyncio.get_running_loop().run_in_executor(
                 self._model_loader, load)
-            self._face_models.add_done_callback(_note_failed_load)
+            self._face_models.add_done_callback(self._note_failed_load)
+
+    def _note_failed_load(self, models: asyncio.Future[FaceEngine]) -> None:
+        """A load of the face models that failed is logged and forgotten, whether or not a
+        visit reached its face check (that visit meets the error itself; the next one loads
+        them again)."""
+        if models.cancelled() or models.exception() is None:
+            return
+        log.error("face models not loaded", event_id=EventId.FACE_MODELS_NOT_LOADED,
+                  error=type(models.exception()).__name__)
+        if self._face_models is models:
+            self._face_models = None
 
     async def _ensure_face_check(self) -> FaceCheck:
         self._load_face_models_beside()
         assert self._face_models is not None
         models = self._face_models
-        try:
-            engine = await asyncio.shield(models)
-        except Exception:
-            if self._face_models is models:  # a failed load is tried again by the next visit
-                self._face_models = None
-            raise
+        engine = await asyncio.shield(models)  # a failed load is forgotten as it fails
         if self.face_engine is not engine or self._face_check is None:
             self.face_engine = engine
             self._face_check = FaceCheck(engine, self.face_config, timeout_s=self.face_check_s)
@@ -214,9 +220,3 @@ class VisitRunner:
                                   id_number=identity.id_number or "", name=identity.name)
 
 
-def _note_failed_load(models: asyncio.Future[FaceEngine]) -> None:
-    """A load of the face models that failed is logged, whether or not a visit reached its
-    face check (that visit meets the error itself; the next one tries again)."""
-    if not models.cancelled() and models.exception() is not None:
-        log.error("face models not loaded", event_id=EventId.FACE_MODELS_NOT_LOADED,
-                  error=type(models.exception()).__name__)

@@ -79,3 +79,30 @@ async def _until(condition: Callable[[], bool], message: str, timeout_s: float =
     while not condition():
         assert time.monotonic() < until, message
         await asyncio.sleep(0.05)
+
+
+async def test_models_that_failed_to_load_are_loaded_again_by_the_next_visit() -> None:
+    """A load that fails (a model file unreadable for a moment) is logged and forgotten as it
+    fails, even when that visit never reached its face check: the next visit loads again."""
+    from types import SimpleNamespace
+
+    from kiosk.face.engine import FaceEngine
+    from kiosk.flows.identify import IdentitySources
+    from kiosk.flows.visit import VisitRunner
+
+    attempts: list[int] = []
+
+    def flaky_models() -> FaceEngine:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise OSError("the model file could not be read")
+        return FaceEngine()
+
+    ports = SimpleNamespace(gateway=None)
+    runner = VisitRunner(ports, IdentitySources(), flaky_models,  # type: ignore[arg-type]
+                         match_threshold=0.363, photo_detect_score=0.5)
+    runner._load_face_models_beside()  # a visit starts; it ends before its face check
+    await _until(lambda: runner._face_models is None, "a failed load was kept")
+    check = await runner._ensure_face_check()  # the next visit's face check
+    assert len(attempts) == 2
+    assert check.engine is runner.face_engine is not None
