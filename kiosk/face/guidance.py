@@ -20,8 +20,8 @@ class Guidance(StrEnum):
 
 
 def brightness(frame: Frame) -> float:
-    gray = frame.mean(axis=2) if frame.ndim == 3 else frame
-    return float(gray[::4, ::4].mean())
+    """Mean level of every 4th pixel of every 4th row (all channels): no copy of the frame."""
+    return float(frame[::4, ::4].mean())
 
 
 def guidance_for(frame: Frame, faces: list[Face], *, min_face_fraction: float,
