@@ -660,11 +660,12 @@ class VisitBridge(QObject):
     def openCardRating(self) -> None:
         """卡片评: the anonymous rating screen — the hall, a counter, a service item."""
         runner = self._runner
-        if runner is None or runner.card_ratings is None or self._visit is not None:
+        if runner is None or runner.card_ratings is None or self._visit is not None \
+                or self._catalog is None:
             return
         lang = self._lang
-        services = [{"code": s.item_code, "title": s.titles[lang]}
-                    for s in runner.ports.catalog.services.values()]
+        services = [{"code": s.item_code, "title": s.titles[lang]}  # the catalog on screen
+                    for s in self._catalog.services.values()]
         self._show("card_rating", {"counters": list(runner.card_ratings.counters),
                                    "services": services})
 
