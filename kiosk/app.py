@@ -161,16 +161,11 @@ class KioskCore:
         if self.metrics is not None:
             self.metrics.visit_ended(result.service, result.outcome, result.timings)
         self._release_memory_soon()
-        rest_s = self.config.face.release_models_after_s
-        if rest_s > 0:
-            self._release_memory_soon(rest_s, face_models=True)
+        self._release_models_after_rest()
 
-    def _release_memory_soon(self, after_s: float = 2.0, *, face_models: bool = False) -> None:
+    def _release_memory_soon(self, after_s: float = 2.0) -> None:
         """Once the front end has let go of the visit's result, return the memory the visit
-        freed to the system (kiosk/appliance/native_memory.py), off the loop. `face_models`:
-        first let the face models and the QR decoder's worker go, unless a visit has begun
-        since (config `face.release_models_after_s`: a later visit's end sets the time
-        again)."""
+        freed to the system (kiosk/appliance/native_memory.py), off the loop."""
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
@@ -178,23 +173,36 @@ class KioskCore:
 
         def trim() -> None:
             self._trims.discard(handle)
-            if self._stopping:
-                return
-            if face_models:
-                if self._models_release is not handle or self._visit_runner is None:
-                    return  # a later visit's end has set the time again
-                self._models_release = None
-                if not self._visit_runner.release_face_models():
-                    return  # a visit runs: its end sets the time again
-                if self._qr_reader is not None:  # its worker too: started again by the next code
-                    loop.run_in_executor(None, self._qr_reader.close)
-            from kiosk.appliance.native_memory import release_free_memory
+            if not self._stopping:
+                from kiosk.appliance.native_memory import release_free_memory
 
-            loop.run_in_executor(None, release_free_memory)
+                loop.run_in_executor(None, release_free_memory)
         handle = loop.call_later(after_s, trim)
         self._trims.add(handle)
-        if face_models:
-            self._models_release = handle
+
+    def _release_models_after_rest(self) -> None:
+        """`face.release_models_after_s` after this visit's end (a later visit's end sets the
+        time again), let the face models and the QR decoder's worker go unless a visit runs,
+        then trim."""
+        rest_s = self.config.face.release_models_after_s
+        if self._models_release is not None:
+            self._models_release.cancel()
+            self._models_release = None
+        if rest_s <= 0:
+            return
+
+        def release() -> None:
+            self._models_release = None
+            runner = self._visit_runner
+            if self._stopping or runner is None or not runner.release_face_models():
+                return  # a visit runs: its end sets the time again
+            if self._qr_reader is not None:  # started again by the next code shown
+                asyncio.get_running_loop().run_in_executor(None, self._qr_reader.close)
+            self._release_memory_soon(0.0)
+        try:
+            self._models_release = asyncio.get_running_loop().call_later(rest_s, release)
+        except RuntimeError:
+            return
 
     def credential_refused(self, reason: str) -> None:
         """A credential refused at identification (expired, unreadable...): counted by reason,
@@ -277,6 +285,8 @@ class KioskCore:
         for handle in self._trims:
             handle.cancel()
         self._trims.clear()
+        if self._models_release is not None:
+            self._models_release.cancel()
         await self.catalog_updates.stop()
         if self._gauges_task is not None:
             self._gauges_task.cancel()
