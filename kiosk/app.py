@@ -336,12 +336,12 @@ class KioskCore:
         from kiosk.flows.identify import IdentitySources
         from kiosk.flows.ports import FlowPorts
         from kiosk.flows.visit import VisitRunner
-        from kiosk.services.payment_platform import PaymentPlatformClient
 
         c = self.config
         assert self.outbox is not None
         assert self.gateway is not None
         assert self.uploader is not None
+        assert self.settler is not None
         by_kind = {d.kind.value: d for d in self.devices}
         camera = by_kind.get("camera")
         idcard = by_kind.get("idcard")
@@ -366,7 +366,7 @@ class KioskCore:
             document_printer=document if isinstance(document, CupsDocumentPrinter) else None,
             receipt_printer=receipt if isinstance(receipt, EscposReceiptPrinter) else None,
             clock=self.clock, orders=self.orders,
-            payments=PaymentPlatformClient(self.gateway), settler=self.settler,
+            payments=self.settler.platform, settler=self.settler,
             qr_decoder=self._qr_credentials().decode)
         sources = IdentitySources(
             idcard=idcard if isinstance(idcard, SamReader) else None,
@@ -433,12 +433,11 @@ class KioskCore:
         return "" if report is None else report.words()
 
     async def _reconcile(self, day: date) -> Reconciliation:
-        from kiosk.services.payment_platform import PaymentPlatformClient
         from kiosk.services.reconciliation import reconcile
 
         assert self.orders is not None
-        assert self.gateway is not None
-        return await reconcile(self.orders, PaymentPlatformClient(self.gateway), day)
+        assert self.settler is not None
+        return await reconcile(self.orders, self.settler.platform, day)
 
     async def open_devices(self) -> dict[str, str]:
         """Open every device now (a core started without its monitor, as `kiosk admin` does);
