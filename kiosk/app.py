@@ -282,6 +282,22 @@ class KioskCore:
 
     async def stop(self) -> None:
         self._stopping = True
+        try:
+            await self._stop_services()
+        finally:
+            # what lives outside this process (the simulators' children, the simulated
+            # printer's CUPS queue) goes even when a step above failed
+            if self.hub is not None:
+                await self.hub.stop()
+            if self._qr_reader is not None:
+                await asyncio.to_thread(self._qr_reader.close)
+            # whatever else still runs on this loop (a visit cut short) ends here, not mid-air
+            others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for t in others:
+                t.cancel()
+            await asyncio.gather(*others, return_exceptions=True)
+
+    async def _stop_services(self) -> None:
         for handle in self._trims:
             handle.cancel()
         self._trims.clear()
@@ -310,15 +326,6 @@ class KioskCore:
             self.outbox.close()
         if self.monitor is not None:
             await self.monitor.stop()
-        if self.hub is not None:
-            await self.hub.stop()
-        if self._qr_reader is not None:
-            await asyncio.to_thread(self._qr_reader.close)
-        # whatever else still runs on this loop (a visit cut short) ends here, not mid-air
-        others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-        for t in others:
-            t.cancel()
-        await asyncio.gather(*others, return_exceptions=True)
 
     def visit_runner(self) -> VisitRunner:
         """The touch UI's visits, wired to this kiosk's devices, backend and outbox."""

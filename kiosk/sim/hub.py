@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import json
 import os
@@ -180,21 +179,49 @@ def own_queue_name(base: str, data_dir: Path) -> str:
     return f"{base}-{digest}"
 
 
-def remove_cups_pdf_queue(queue: str) -> None:
-    """The simulated kiosk stops: its queue and its cups-pdf settings go with it."""
+def remove_cups_pdf_queue(queue: str, within_s: float = 20.0) -> bool:
+    """The simulated kiosk stops: its queue and its cups-pdf settings go with it. True once
+    the scheduler says the queue is gone; False (said at warning level) when it still stands
+    after `within_s` — each attempt that fails (cupsd slow to answer under load, a job still
+    converting that holds the queue) is tried again rather than taken for success."""
     lpadmin = shutil.which("lpadmin") or "/usr/sbin/lpadmin"
     if os.geteuid() != 0 or not Path(lpadmin).exists():
-        return
-    with contextlib.suppress(OSError, subprocess.SubprocessError):
-        for _attempt in range(6):
+        return False
+    deadline = time.monotonic() + within_s
+    reason = ""
+    gone = False
+    while True:
+        try:
             subprocess.run([lpadmin, "-x", queue], capture_output=True, timeout=10, check=False)
-            if subprocess.run(["lpstat", "-p", queue], capture_output=True,
-                              timeout=5, check=False).returncode != 0:
-                break  # gone
+            standing = cups_queues()
+            gone = standing is not None and queue not in standing
+            if gone:
+                break
+            reason = "the scheduler did not answer" if standing is None else "it still stands"
             # a job still converting (the visit's last certificate) can hold the queue: drop it
             subprocess.run(["cancel", "-a", queue], capture_output=True, timeout=5, check=False)
-            time.sleep(0.5)
+        except (OSError, subprocess.SubprocessError) as exc:
+            reason = str(exc)
+        if time.monotonic() >= deadline:
+            break
+        time.sleep(0.5)
     Path(f"/etc/cups/cups-pdf-{queue}.conf").unlink(missing_ok=True)
+    if not gone:
+        log.warning("cannot remove the simulated document printer's queue", queue=queue,
+                    reason=reason)
+    return gone
+
+
+def cups_queues() -> set[str] | None:
+    """The queues the running scheduler knows; None when it does not answer (not "none")."""
+    try:
+        answer = subprocess.run(["lpstat", "-e"], capture_output=True, text=True, timeout=10,
+                                check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if answer.returncode != 0:
+        return None
+    return set(answer.stdout.split())
 
 
 def ensure_cups_pdf_queue(queue: str, out_dir: Path) -> bool:

@@ -114,3 +114,32 @@ async def test_failing_job_is_reported(fail_queue: str) -> None:
         await printer.close()
         subprocess.run(["cupsenable", fail_queue], check=False)
     assert os.path.exists(FAIL_BACKEND)
+
+
+def test_a_simulated_kiosks_queue_goes_even_when_cupsd_answers_late(
+        cupsd_running, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under load the scheduler can be slow: the simulated printer's queue must still go when
+    the kiosk stops (a queue left behind prints the next run's certificates into a folder
+    that no longer exists). The first two removals time out here; the third is real."""
+    from kiosk.sim import hub
+
+    queue = hub.own_queue_name("kiosk-test-late", tmp_path)
+    assert hub.ensure_cups_pdf_queue(queue, tmp_path / "printed")
+    real_run = subprocess.run
+    timed_out: list[str] = []
+
+    def slow_first(args: list[str], *a: object, **kw: object) -> object:
+        if args[-2:] == ["-x", queue] and len(timed_out) < 2:
+            timed_out.append(queue)
+            raise subprocess.TimeoutExpired(args, 10)
+        return real_run(args, *a, **kw)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(hub.subprocess, "run", slow_first)
+    try:
+        assert hub.remove_cups_pdf_queue(queue, within_s=15)
+    finally:
+        monkeypatch.undo()
+        subprocess.run(["lpadmin", "-x", queue], capture_output=True, check=False)
+    assert len(timed_out) == 2
+    assert subprocess.run(["lpstat", "-p", queue], capture_output=True).returncode != 0
+    assert not Path(f"/etc/cups/cups-pdf-{queue}.conf").exists()
