@@ -85,13 +85,15 @@ _EVALUATOR_FILES = tuple(os.path.dirname(m.__file__ or "") + os.sep for m in (ce
 def _within_deadline(seconds: float, run: Any) -> Any:
     """`run()` in this thread, interrupted by _OutOfTime once `seconds` have passed. A trace
     hook checks the clock at every Python call the evaluator makes (cel-python is pure
-    Python); the caller's own hook, if any (a debugger, coverage), is put back after.
+    Python); the caller's own hooks, if any (a debugger, coverage), are put back after.
 
     The hook raises only in the evaluator's own frames (cel-python, lark). Python drops a
-    trace hook whose call raised, and a garbage collection can run any object's `__del__` in
-    the middle of an evaluation, where an exception is printed and swallowed: raised there, the
-    deadline would be spent and the rule would run on unwatched (seen in CI: a 9 s rule
-    passed). For the same reason a run that returns after its deadline counts as cut off."""
+    trace hook whose call raised, and some calls swallow what they raise: a `__del__` run by a
+    garbage collection, or lark's `Token.__eq__` called from inside `getattr` (seen here: a
+    rule cut off at 0.3 s ran on unwatched for 35 s). So before it raises, the hook sets a
+    profile hook that puts it back as soon as Python has dropped it: a swallowed interruption
+    is raised again at the evaluator's next call. For the same reason a run that returns
+    after its deadline counts as cut off."""
     end = time.monotonic() + seconds
     expired = False
 
@@ -100,13 +102,20 @@ def _within_deadline(seconds: float, run: Any) -> Any:
         if time.monotonic() > end:
             expired = True
             if frame.f_code.co_filename.startswith(_EVALUATOR_FILES):
+                sys.setprofile(rearm)
                 raise _OutOfTime
-    previous = sys.gettrace()
+
+    def rearm(_frame: Any, _event: str, _arg: Any) -> None:
+        if sys.gettrace() is None:
+            sys.settrace(check)
+
+    previous_trace, previous_profile = sys.gettrace(), sys.getprofile()
     sys.settrace(check)
     try:
         value = run()
-    finally:
-        sys.settrace(previous)
+    finally:  # the profile hook first: it would set the trace hook again once that is gone
+        sys.setprofile(previous_profile)
+        sys.settrace(previous_trace)
     if expired:
         raise _OutOfTime
     return value
