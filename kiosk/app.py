@@ -160,12 +160,14 @@ class KioskCore:
                           rating_code=result.rating_code, rated_later=result.rated_later)
         if self.metrics is not None:
             self.metrics.visit_ended(result.service, result.outcome, result.timings)
-        self._release_memory_soon()
+        self.release_memory_soon()
         self._release_models_after_rest()
 
-    def _release_memory_soon(self, after_s: float = 2.0) -> None:
-        """Once the front end has let go of the visit's result, return the memory the visit
-        freed to the system (kiosk/appliance/native_memory.py), off the loop."""
+    def release_memory_soon(self, after_s: float = 2.0) -> None:
+        """Once the front end has let go of the visit's result (or the visits are loaded),
+        drop the module sources PySide's import hook left in the line cache
+        (kiosk/appliance/source_lines.py) and return the memory freed to the system
+        (kiosk/appliance/native_memory.py), off the loop."""
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
@@ -175,7 +177,9 @@ class KioskCore:
             self._trims.discard(handle)
             if not self._stopping:
                 from kiosk.appliance.native_memory import release_free_memory
+                from kiosk.appliance.source_lines import forget_source_lines
 
+                forget_source_lines()  # here, on the loop: a dict others read, not in a pool
                 loop.run_in_executor(None, release_free_memory)
         handle = loop.call_later(after_s, trim)
         self._trims.add(handle)
@@ -198,7 +202,7 @@ class KioskCore:
                 return  # a visit runs: its end sets the time again
             if self._qr_reader is not None:  # started again by the next code shown
                 asyncio.get_running_loop().run_in_executor(None, self._qr_reader.close)
-            self._release_memory_soon(0.0)
+            self.release_memory_soon(0.0)
         try:
             self._models_release = asyncio.get_running_loop().call_later(rest_s, release)
         except RuntimeError:

@@ -133,7 +133,9 @@ class Shell:
             return
 
         async def build_runner() -> VisitRunner:
-            return await asyncio.to_thread(core.visit_runner)
+            runner = await asyncio.to_thread(core.visit_runner)
+            core.release_memory_soon()  # what loading them left behind
+            return runner
 
         def built(f: Future[VisitRunner]) -> None:
             if f.cancelled():

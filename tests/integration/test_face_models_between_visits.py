@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import linecache
 import time
 import weakref
 from collections.abc import Callable
@@ -55,7 +56,10 @@ async def test_the_models_go_while_the_kiosk_rests_and_come_back_for_the_next_ci
         assert runner.face_engine is not None
         models = weakref.ref(runner.face_engine)
 
+        linecache.getlines(__file__)  # a module's source, as PySide's import hook reads them
         await _until(lambda: runner.face_engine is None, "the kiosk kept the models at rest")
+        await _until(lambda: __file__ not in linecache.cache,
+                     "module sources stayed in the line cache after the visit")
         gc.collect()
         assert models() is None, "something still holds the face models"
 
