@@ -51,6 +51,7 @@ class SimulatorHub:
         # folder, so two simulated kiosks on one machine (a trainer's and a test run) never
         # print into each other's folders
         self.document_queue: str | None = None
+        self._queue_set_up = False
 
     async def start(self) -> None:
         """Start every simulator the config asks for, side by side (start-up time counts)."""
@@ -74,13 +75,21 @@ class SimulatorHub:
         if devices.document_printer is not None and devices.document_printer.adapter == "simulated":
             self.document_queue = own_queue_name(devices.document_printer.queue,
                                                  self.config.data_dir)
-            jobs.append(asyncio.to_thread(ensure_cups_pdf_queue, self.document_queue,
-                                          self.config.data_dir / "printed"))
+            jobs.append(self._set_up_queue(self.document_queue))
         try:
-            await asyncio.gather(*jobs)
+            # every job to its end before a failure is acted on: a queue still being set up
+            # in its thread when another job failed would be left behind by the stop below
+            results = await asyncio.gather(*jobs, return_exceptions=True)
+            failed = next((r for r in results if isinstance(r, BaseException)), None)
+            if failed is not None:
+                raise failed
         except BaseException:
             await self.stop()  # a half-started world does not stay behind
             raise
+
+    async def _set_up_queue(self, queue: str) -> None:
+        self._queue_set_up = await asyncio.to_thread(
+            ensure_cups_pdf_queue, queue, self.config.data_dir / "printed")
 
     async def _start_backend(self) -> None:
         """The simulated backend on the configured port, or — when that port is taken (another
@@ -104,7 +113,9 @@ class SimulatorHub:
         # the queue first: whatever else fails or runs late while stopping, it does not stay
         if self.document_queue is not None:
             queue, self.document_queue = self.document_queue, None
-            await asyncio.to_thread(remove_cups_pdf_queue, queue)
+            if self._queue_set_up:  # (no cupsd at start: no queue, nothing to wait for)
+                self._queue_set_up = False
+                await asyncio.to_thread(remove_cups_pdf_queue, queue)
         if self.receipt is not None:
             await self.receipt.stop()
         for proc in (self.idcard, self.smartcard):
@@ -197,6 +208,9 @@ def remove_cups_pdf_queue(queue: str, within_s: float = 20.0) -> bool:
             gone = standing is not None and queue not in standing
             if gone:
                 break
+            if standing is None and not _scheduler_running():
+                reason = "cupsd is not running"
+                break  # nothing to ask until it runs again (it keeps the queue till then)
             reason = "the scheduler did not answer" if standing is None else "it still stands"
             # a job still converting (the visit's last certificate) can hold the queue: drop it
             subprocess.run(["cancel", "-a", queue], capture_output=True, timeout=5, check=False)
@@ -210,6 +224,15 @@ def remove_cups_pdf_queue(queue: str, within_s: float = 20.0) -> bool:
         log.warning("cannot remove the simulated document printer's queue", queue=queue,
                     reason=reason)
     return gone
+
+
+def _scheduler_running() -> bool:
+    try:
+        answer = subprocess.run(["lpstat", "-r"], capture_output=True, text=True, timeout=5,
+                                check=False)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return answer.returncode == 0 and "not running" not in answer.stdout
 
 
 def cups_queues() -> set[str] | None:

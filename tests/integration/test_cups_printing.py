@@ -143,3 +143,24 @@ def test_a_simulated_kiosks_queue_goes_even_when_cupsd_answers_late(
     assert len(timed_out) == 2
     assert subprocess.run(["lpstat", "-p", queue], capture_output=True).returncode != 0
     assert not Path(f"/etc/cups/cups-pdf-{queue}.conf").exists()
+
+
+async def test_a_simulated_world_that_fails_to_start_leaves_no_queue(
+        cupsd_running, sim_config, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One simulator fails while the printer's queue is still being set up in its thread:
+    the hub stops what it started, and the queue does not appear afterwards."""
+    from kiosk.sim import hub
+
+    async def fails(self: hub.SimulatorProcess) -> None:
+        raise RuntimeError("the ID card reader simulator did not start")
+
+    monkeypatch.setattr(hub.SimulatorProcess, "start", fails)
+    world = hub.SimulatorHub(sim_config)
+    assert sim_config.devices.document_printer is not None
+    queue = hub.own_queue_name(sim_config.devices.document_printer.queue, sim_config.data_dir)
+    try:
+        with pytest.raises(RuntimeError, match="did not start"):
+            await world.start()
+        assert queue not in (hub.cups_queues() or set())
+    finally:
+        subprocess.run(["lpadmin", "-x", queue], capture_output=True, check=False)
