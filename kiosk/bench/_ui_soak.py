@@ -150,6 +150,9 @@ def snapshot(shell: Shell) -> dict[str, float]:
             # the kiosk process's highest RSS so far: during visits, models and buffers in use
             "peak_rss_mb": round(kb.get("VmHWM", 0) / 1024, 1),
             "python_objects": len(gc.get_objects()), "threads": threading.active_count(),
+            # the asyncio loop's default pool (to_thread, run_in_executor) starts its workers
+            # as work overlaps, up to min(32, cores + 4): bounded, not a leak
+            "pool_threads": sum(t.name.startswith("asyncio_") for t in threading.enumerate()),
             "fds": proc.num_fds(), "qobjects": qobjects(shell)}
 
 

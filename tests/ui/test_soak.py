@@ -6,6 +6,7 @@ log line names where it failed (file, line, function; no values)."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -25,6 +26,9 @@ def test_thirty_visits_in_one_process(request: pytest.FixtureRequest) -> None:
     first, last = result["first"], result["last"]
     assert last["rss_mb"] - first["rss_mb"] < 30
     assert last["python_objects"] < first["python_objects"] * 1.05
-    assert last["threads"] <= first["threads"] + 1
+    # threads stay flat: the loop's default pool grows as work overlaps, within its bound
+    # (two more of its workers once failed a run that started none of its own)
+    assert last["threads"] - last["pool_threads"] <= first["threads"] - first["pool_threads"] + 1
+    assert last["pool_threads"] <= min(32, (os.cpu_count() or 1) + 4)
     assert last["fds"] <= first["fds"] + 2
     assert last["qobjects"] <= first["qobjects"] + 20
