@@ -69,3 +69,18 @@ def test_no_visible_chinese_literal_bypasses_qstr() -> None:
                 if code[max(0, m.start() - 5):m.start()] != "qsTr(":
                     offenders.append(f"{f.name}:{n}: {m.group(1)}")
     assert offenders == []
+
+
+def test_switching_languages_keeps_one_translator_per_language(qapp) -> None:
+    """A citizen may switch language many times a day: each language is loaded once."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from kiosk.ui.translations import UiLanguage
+
+    before = len(qapp.findChildren(QTranslator))
+    language = UiLanguage(qapp)
+    for lang in ["en", "zh-Hant", "zh-Hans"] * 20:
+        language.set(lang)
+        expected = {"en": "Back", "zh-Hant": "返回", "zh-Hans": "返回"}[lang]
+        assert QCoreApplication.translate("NavBar", "返回") == expected
+    assert len(qapp.findChildren(QTranslator)) <= before + 2
