@@ -128,9 +128,11 @@ def visit(d: Driver, n: int) -> str:
 
 
 def qobjects(shell: Shell) -> int:
-    """QObjects of the UI: the window's, the visual tree's items and the engine's."""
+    """QObjects of the UI: the window's, the visual tree's items, the engine's and the
+    application's (a translator made at every language switch lived on as its child)."""
     tree = sum(1 for _ in items(shell.window))
-    return tree + len(shell.window.findChildren(QObject)) + len(shell.engine.findChildren(QObject))
+    return tree + len(shell.window.findChildren(QObject)) + \
+        len(shell.engine.findChildren(QObject)) + len(shell.app.findChildren(QObject))
 
 
 def snapshot(shell: Shell) -> dict[str, float]:
