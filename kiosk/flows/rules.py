@@ -95,26 +95,32 @@ def _within_deadline(seconds: float, run: Any) -> Any:
     is raised again at the evaluator's next call. For the same reason a run that returns
     after its deadline counts as cut off."""
     end = time.monotonic() + seconds
-    expired = False
+    expired = armed = False
+    previous_trace, previous_profile = sys.gettrace(), sys.getprofile()
 
     def check(frame: Any, _event: str, _arg: Any) -> None:
-        nonlocal expired
+        nonlocal expired, armed
         if time.monotonic() > end:
             expired = True
             if frame.f_code.co_filename.startswith(_EVALUATOR_FILES):
-                sys.setprofile(rearm)
+                if not armed:
+                    armed = True
+                    sys.setprofile(rearm)
                 raise _OutOfTime
 
     def rearm(_frame: Any, _event: str, _arg: Any) -> None:
         if sys.gettrace() is None:
             sys.settrace(check)
 
-    previous_trace, previous_profile = sys.gettrace(), sys.getprofile()
     sys.settrace(check)
     try:
         value = run()
-    finally:  # the profile hook first: it would set the trace hook again once that is gone
-        sys.setprofile(previous_profile)
+    finally:
+        # The profile hook is touched only when the deadline replaced it: a C profiler's
+        # (cProfile's) cannot be set back from Python, so it stays as it was on every rule
+        # that ends in time. It goes first: it would set the trace hook again once gone.
+        if armed:  # (a C profiler's hook cannot be set back: it stops rather than breaks)
+            sys.setprofile(previous_profile if callable(previous_profile) else None)
         sys.settrace(previous_trace)
     if expired:
         raise _OutOfTime

@@ -217,3 +217,20 @@ def test_reading_a_file_leaves_nothing_for_the_garbage_collector() -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_a_profiler_running_in_the_kiosk_does_not_change_verdicts() -> None:
+    """A C-level profiler (cProfile) cannot be set back from Python once replaced: a rule that
+    ends in time must leave it alone (it turned every rule into 'staff decide' and stopped the
+    profiler)."""
+    import cProfile
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        result = CompiledRule("t", "identity.age >= 18", {}).evaluate({"identity": {"age": 30}})
+        still_profiling = sys.getprofile() is not None
+    finally:
+        profiler.disable()
+    assert result.verdict is Verdict.PASS
+    assert still_profiling
