@@ -179,7 +179,9 @@ class KioskCore:
                 from kiosk.appliance.native_memory import release_free_memory
                 from kiosk.appliance.source_lines import forget_source_lines
 
-                forget_source_lines()  # here, on the loop: a dict others read, not in a pool
+                # (it pops entries as linecache.checkcache does: a reader of the same file at
+                # that instant is the standard library's own race, not a new one)
+                forget_source_lines()
                 loop.run_in_executor(None, release_free_memory)
         handle = loop.call_later(after_s, trim)
         self._trims.add(handle)
@@ -285,21 +287,35 @@ class KioskCore:
             self.settler.run(), name="payment-settler")
 
     async def stop(self) -> None:
+        """Every step runs even when one before it failed — what lives outside this process
+        (the simulators' children, the simulated printer's CUPS queue, the QR decoder's
+        worker) must not stay behind; the first failure is raised at the end."""
         self._stopping = True
-        try:
-            await self._stop_services()
-        finally:
-            # what lives outside this process (the simulators' children, the simulated
-            # printer's CUPS queue) goes even when a step above failed
-            if self.hub is not None:
-                await self.hub.stop()
-            if self._qr_reader is not None:
-                await asyncio.to_thread(self._qr_reader.close)
-            # whatever else still runs on this loop (a visit cut short) ends here, not mid-air
-            others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-            for t in others:
-                t.cancel()
-            await asyncio.gather(*others, return_exceptions=True)
+        failures: list[Exception] = []
+        for step in (self._stop_services, self._stop_hub, self._close_qr_reader,
+                     self._end_tasks):
+            try:
+                await step()
+            except Exception as exc:
+                failures.append(exc)
+        if failures:
+            raise failures[0]
+
+    async def _stop_hub(self) -> None:
+        if self.hub is not None:
+            await self.hub.stop()
+
+    async def _close_qr_reader(self) -> None:
+        if self._qr_reader is not None:
+            await asyncio.to_thread(self._qr_reader.close)
+
+    @staticmethod
+    async def _end_tasks() -> None:
+        """Whatever else still runs on this loop (a visit cut short) ends here, not mid-air."""
+        others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        for t in others:
+            t.cancel()
+        await asyncio.gather(*others, return_exceptions=True)
 
     async def _stop_services(self) -> None:
         for handle in self._trims:

@@ -11,12 +11,14 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import hashlib
 import json
 import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Coroutine
 from pathlib import Path
@@ -33,6 +35,10 @@ from kiosk.sim.backend import BackendServer
 log = get_logger(__name__)
 
 CUPS_PDF_PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
+# a stop's budget for the simulated printer's queue (the kiosk's whole stop has 10 s): a
+# set-up still under way, then its removal, retried while cupsd is slow to answer
+QUEUE_SETUP_WAIT_S = 2.0
+QUEUE_REMOVAL_S = 6.0
 
 
 class SimulatorHub:
@@ -51,7 +57,9 @@ class SimulatorHub:
         # folder, so two simulated kiosks on one machine (a trainer's and a test run) never
         # print into each other's folders
         self.document_queue: str | None = None
-        self._queue_set_up = False
+        # the queue's set-up, once begun: a stop waits for it and then removes what it made,
+        # whether it finished, failed half-way (cupsd slow: lpadmin timed out) or was cut short
+        self._queue_setup: concurrent.futures.Future[bool] | None = None
 
     async def start(self) -> None:
         """Start every simulator the config asks for, side by side (start-up time counts)."""
@@ -88,8 +96,22 @@ class SimulatorHub:
             raise
 
     async def _set_up_queue(self, queue: str) -> None:
-        self._queue_set_up = await asyncio.to_thread(
-            ensure_cups_pdf_queue, queue, self.config.data_dir / "printed")
+        setup: concurrent.futures.Future[bool] = concurrent.futures.Future()
+        out_dir = self.config.data_dir / "printed"
+
+        def work() -> None:
+            if not setup.set_running_or_notify_cancel():
+                return
+            try:
+                setup.set_result(ensure_cups_pdf_queue(queue, out_dir))
+            except BaseException as exc:  # handed to whoever awaits the set-up
+                setup.set_exception(exc)
+
+        self._queue_setup = setup
+        # its own thread, not the loop's pool: a start cut short does not stop it, and the
+        # stop below must be able to wait for it
+        threading.Thread(target=work, name="sim-cups-queue", daemon=True).start()
+        await asyncio.wrap_future(setup)
 
     async def _start_backend(self) -> None:
         """The simulated backend on the configured port, or — when that port is taken (another
@@ -110,12 +132,24 @@ class SimulatorHub:
                                                 files.key)
 
     async def stop(self) -> None:
-        # the queue first: whatever else fails or runs late while stopping, it does not stay
-        if self.document_queue is not None:
-            queue, self.document_queue = self.document_queue, None
-            if self._queue_set_up:  # (no cupsd at start: no queue, nothing to wait for)
-                self._queue_set_up = False
-                await asyncio.to_thread(remove_cups_pdf_queue, queue)
+        """The queue's removal beside the other simulators' stops (each bounded: the kiosk's
+        own stop has 10 s); the first failure is raised once all have ended."""
+        results = await asyncio.gather(self._remove_queue(), self._stop_simulators(),
+                                       return_exceptions=True)
+        failed = next((r for r in results if isinstance(r, BaseException)), None)
+        if failed is not None:
+            raise failed
+
+    async def _remove_queue(self) -> None:
+        queue, setup = self.document_queue, self._queue_setup
+        self.document_queue = self._queue_setup = None
+        if queue is None or setup is None:
+            return  # never begun: nothing was made
+        # a set-up still under way finishes first (else it could add the queue after)
+        await asyncio.to_thread(concurrent.futures.wait, [setup], QUEUE_SETUP_WAIT_S)
+        await asyncio.to_thread(remove_cups_pdf_queue, queue)
+
+    async def _stop_simulators(self) -> None:
         if self.receipt is not None:
             await self.receipt.stop()
         for proc in (self.idcard, self.smartcard):
@@ -190,7 +224,7 @@ def own_queue_name(base: str, data_dir: Path) -> str:
     return f"{base}-{digest}"
 
 
-def remove_cups_pdf_queue(queue: str, within_s: float = 20.0) -> bool:
+def remove_cups_pdf_queue(queue: str, within_s: float = QUEUE_REMOVAL_S) -> bool:
     """The simulated kiosk stops: its queue and its cups-pdf settings go with it. True once
     the scheduler says the queue is gone; False (said at warning level) when it still stands
     after `within_s` — each attempt that fails (cupsd slow to answer under load, a job still
@@ -201,10 +235,15 @@ def remove_cups_pdf_queue(queue: str, within_s: float = 20.0) -> bool:
     deadline = time.monotonic() + within_s
     reason = ""
     gone = False
+
+    def left() -> float:  # each call waits at most what is left of the time
+        return max(0.5, deadline - time.monotonic())
+
     while True:
         try:
-            subprocess.run([lpadmin, "-x", queue], capture_output=True, timeout=10, check=False)
-            standing = cups_queues()
+            subprocess.run([lpadmin, "-x", queue], capture_output=True, timeout=left(),
+                           check=False)
+            standing = cups_queues(timeout_s=left())
             gone = standing is not None and queue not in standing
             if gone:
                 break
@@ -213,14 +252,15 @@ def remove_cups_pdf_queue(queue: str, within_s: float = 20.0) -> bool:
                 break  # nothing to ask until it runs again (it keeps the queue till then)
             reason = "the scheduler did not answer" if standing is None else "it still stands"
             # a job still converting (the visit's last certificate) can hold the queue: drop it
-            subprocess.run(["cancel", "-a", queue], capture_output=True, timeout=5, check=False)
+            subprocess.run(["cancel", "-a", queue], capture_output=True, timeout=left(),
+                           check=False)
         except (OSError, subprocess.SubprocessError) as exc:
             reason = str(exc)
         if time.monotonic() >= deadline:
             break
         time.sleep(0.5)
     Path(f"/etc/cups/cups-pdf-{queue}.conf").unlink(missing_ok=True)
-    if not gone:
+    if not gone and reason != "cupsd is not running":  # (then there is no one to tell)
         log.warning("cannot remove the simulated document printer's queue", queue=queue,
                     reason=reason)
     return gone
@@ -228,18 +268,18 @@ def remove_cups_pdf_queue(queue: str, within_s: float = 20.0) -> bool:
 
 def _scheduler_running() -> bool:
     try:
-        answer = subprocess.run(["lpstat", "-r"], capture_output=True, text=True, timeout=5,
+        answer = subprocess.run(["lpstat", "-r"], capture_output=True, text=True, timeout=2,
                                 check=False)
     except (OSError, subprocess.SubprocessError):
         return False
     return answer.returncode == 0 and "not running" not in answer.stdout
 
 
-def cups_queues() -> set[str] | None:
+def cups_queues(timeout_s: float = 10.0) -> set[str] | None:
     """The queues the running scheduler knows; None when it does not answer (not "none")."""
     try:
-        answer = subprocess.run(["lpstat", "-e"], capture_output=True, text=True, timeout=10,
-                                check=False)
+        answer = subprocess.run(["lpstat", "-e"], capture_output=True, text=True,
+                                timeout=timeout_s, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
     if answer.returncode != 0:

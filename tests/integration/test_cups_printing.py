@@ -4,6 +4,7 @@ CUPS's spool (/var/spool/cups: d<job>-<n> data, c<job> control)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import subprocess
@@ -161,6 +162,47 @@ async def test_a_simulated_world_that_fails_to_start_leaves_no_queue(
     try:
         with pytest.raises(RuntimeError, match="did not start"):
             await world.start()
-        assert queue not in (hub.cups_queues() or set())
+        standing = hub.cups_queues()
+        assert standing is not None, "cupsd did not answer"
+        assert queue not in standing
+    finally:
+        subprocess.run(["lpadmin", "-x", queue], capture_output=True, check=False)
+
+
+@pytest.mark.parametrize("how", ["start cut short", "set-up said it failed"])
+async def test_a_queue_being_set_up_when_the_world_stops_does_not_stay(
+        how: str, cupsd_running, sim_config, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kiosk is stopped while its printer's queue is still being made (a start cut short),
+    or the set-up gave up half-way (cupsd slow: lpadmin timed out after the queue was made):
+    the stop waits for the set-up, then removes what it made."""
+    import asyncio
+
+    from kiosk.sim import hub
+
+    real_setup = hub.ensure_cups_pdf_queue
+
+    def slow_setup(queue: str, out_dir: Path) -> bool:
+        time.sleep(0.5)
+        made = real_setup(queue, out_dir)
+        return made and how == "start cut short"
+
+    monkeypatch.setattr(hub, "ensure_cups_pdf_queue", slow_setup)
+    config = sim_config.model_copy(update={"devices": sim_config.devices.model_copy(
+        update={"idcard": None, "smartcard": None, "receipt_printer": None})})
+    assert config.devices.document_printer is not None
+    queue = hub.own_queue_name(config.devices.document_printer.queue, config.data_dir)
+    world = hub.SimulatorHub(config)
+    try:
+        starting = asyncio.ensure_future(world.start())
+        if how == "start cut short":
+            await asyncio.sleep(0.1)
+            starting.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await starting
+        await world.stop()
+        await asyncio.sleep(0.8)  # past the set-up's own end
+        standing = hub.cups_queues()
+        assert standing is not None, "cupsd did not answer"
+        assert queue not in standing
     finally:
         subprocess.run(["lpadmin", "-x", queue], capture_output=True, check=False)
