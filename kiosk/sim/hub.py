@@ -22,7 +22,7 @@ import threading
 import time
 from collections.abc import Coroutine
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.config import KioskSettings
 from kiosk.devices.printers.sim import ReceiptPrinterSimulator
@@ -30,7 +30,9 @@ from kiosk.domain.clock import KioskClock
 from kiosk.events import EventId
 from kiosk.logging import get_logger
 from kiosk.services.gateway_tls import GatewayEndpoint
-from kiosk.sim.backend import BackendServer
+
+if TYPE_CHECKING:
+    from kiosk.sim.backend import BackendServer
 
 log = get_logger(__name__)
 
@@ -117,6 +119,10 @@ class SimulatorHub:
         """The simulated backend on the configured port, or — when that port is taken (another
         kiosk, another program) — on a free one, said at warning level. `backend_url` is where
         this kiosk's gateway client must go."""
+        # imported here: its web server (uvicorn, starlette, the contract's schemas) weighs
+        # some 15 MB, for nothing in a kiosk whose backend runs elsewhere
+        from kiosk.sim.backend import BackendServer
+
         port = int(self.config.backend_url.rsplit(":", 1)[1].split("/")[0])
         try:
             self.backend = BackendServer(port=port, clock=self.clock)
