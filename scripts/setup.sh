@@ -3,7 +3,8 @@
 # the Debian packages (only those missing), a virtualenv in .venv and the kiosk package in it.
 # Run as root (or with sudo) on a fresh machine; later runs take a few seconds.
 # KIOSK_APPLIANCE=1 (set by install-appliance.sh) leaves out vsmartcard-vpcd: its virtual
-# reader serves only the simulators, and vpcd listens on every network interface.
+# reader serves only the simulators, and vpcd listens on every network interface; and the
+# test tools (the package's `dev` extras).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -52,6 +53,9 @@ fi
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "setup: installing Python packages into .venv (first time: a few minutes)" >&2
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[dev]"
+  # an appliance runs the kiosk, not its tests: no test tools in its environment (they also
+  # pull in libraries the kiosk would then load, e.g. rich through structlog: ~5 MB)
+  if [ "${KIOSK_APPLIANCE:-0}" = 1 ]; then target="."; else target=".[dev]"; fi
+  .venv/bin/python -m pip install -q -e "$target"
   touch "$stamp"
 fi
