@@ -11,10 +11,10 @@ Failed visits are counted in "ended" and listed.
 
 from __future__ import annotations
 
+import argparse
 import gc
 import json
 import os
-import sys
 import threading
 import time
 from collections import Counter
@@ -212,9 +212,11 @@ def main(visits: int, without: Sequence[str] = (), rest_s: float | None = None) 
 
 
 if __name__ == "__main__":
-    # usage: _ui_soak [VISITS] [--without KIND]... [--rest SECONDS]
-    args = sys.argv[1:]
-    kinds = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--without"]
-    rests = [float(args[i + 1]) for i, a in enumerate(args[:-1]) if a == "--rest"]
-    numbers = [a for i, a in enumerate(args) if a.isdigit() and (i == 0 or args[i - 1] != "--rest")]
-    main(int(numbers[0]) if numbers else 30, kinds, rests[0] if rests else None)
+    parser = argparse.ArgumentParser(prog="python -m kiosk.bench._ui_soak")
+    parser.add_argument("visits", nargs="?", type=int, default=30)
+    parser.add_argument("--without", action="append", default=[], metavar="KIND",
+                        help="a device kind the kiosk runs without")
+    parser.add_argument("--rest", type=float, metavar="SECONDS",
+                        help="after the day, the rest after which the face models go")
+    options = parser.parse_args()
+    main(options.visits, options.without, options.rest)

@@ -218,5 +218,3 @@ class VisitRunner:
         return RemoteFaceVerifier(self.ports.gateway, kiosk_id=self.ports.kiosk_id,
                                   credential=identity.credential.value,
                                   id_number=identity.id_number or "", name=identity.name)
-
-
