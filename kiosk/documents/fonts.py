@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import html
 import mmap
+import os
 from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,8 +73,10 @@ class _MappedFontFile:
     def __init__(self, path: Path) -> None:
         self.name = str(path)
 
-    def read(self) -> mmap.mmap:
+    def read(self) -> mmap.mmap | bytes:
         with open(self.name, "rb") as file:
+            if os.fstat(file.fileno()).st_size == 0:
+                return b""  # (an empty file cannot be mapped: reportlab says it is no font)
             return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 from datetime import date, datetime
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -94,3 +95,17 @@ def test_a_long_name_goes_on_in_the_extension_between_whole_characters() -> None
 def test_a_name_that_is_not_gb18030_is_not_guessed() -> None:
     with pytest.raises(CardTextUnreadable):
         holder_name(b"\xc1\xf5\x81\x20")  # a lead byte without its partner
+
+
+@pytest.mark.parametrize("content", [b"", b"not a font at all"])
+def test_a_broken_font_file_is_refused_as_no_font(content: bytes, tmp_path: Path) -> None:
+    """The fonts are read from a mapping: a file emptied or overwritten by mistake is still
+    refused in reportlab's words (not by the mapping's own error)."""
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    from kiosk.documents.fonts import _MappedFontFile
+
+    broken = tmp_path / "broken.ttf"
+    broken.write_bytes(content)
+    with pytest.raises(TTFError):
+        TTFont("Broken", _MappedFontFile(broken))
