@@ -59,3 +59,7 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q -e "$target"
   touch "$stamp"
 fi
+# SFace's weights dequantized once here rather than at every citizen's face check (quick
+# when already done; without it the kiosk loads the shipped int8 file, ~0.2 s slower a visit)
+.venv/bin/python -m kiosk.face.prepared_models >&2 || \
+  echo "setup: the face models were not prepared; the kiosk works without (slower load)" >&2

@@ -37,7 +37,13 @@ def bundled(name: str) -> Path:
 
 
 def model_paths(detector: Path | None = None, recognizer: Path | None = None) -> tuple[Path, Path]:
+    """The configured files, else the shipped ones — SFace as prepared at install time when
+    it is there (kiosk/face/prepared_models.py: the same weights, loaded ten times faster)."""
+    from kiosk.face.prepared_models import prepared_recognizer
+
     for p in (detector, recognizer):
         if p is not None and not p.exists():
             raise ModelMissing(f"face model {p} not found")
+    if recognizer is None:
+        recognizer = prepared_recognizer()  # pinned by its own SHA-256
     return detector or bundled(YUNET), recognizer or bundled(SFACE)

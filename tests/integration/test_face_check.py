@@ -22,7 +22,7 @@ from kiosk.face.check import FaceCheck, Outcome
 from kiosk.face.engine import FaceEngine, shared_face_engine
 from kiosk.face.guidance import Guidance
 from kiosk.face.liveness import Turn
-from kiosk.face.models import SFACE, YUNET, bundled
+from kiosk.face.models import model_paths
 from kiosk.face.verifier import LocalFaceVerifier
 
 FACES = Path(__file__).resolve().parents[1] / "data" / "faces"
@@ -58,7 +58,7 @@ def test_genuine_photos_match_and_the_impostor_matches_none(engine: FaceEngine) 
 def test_the_kiosk_and_the_simulated_verifier_load_the_models_once() -> None:
     """The models cost ~100 MB once used: a kiosk naming them by path (its config) and the
     simulated verification service naming none share one engine."""
-    by_config = shared_face_engine(bundled(YUNET), bundled(SFACE))
+    by_config = shared_face_engine(*model_paths())  # the files the defaults resolve to
     assert shared_face_engine() is by_config
     assert shared_face_engine(None, None) is by_config
 
