@@ -188,8 +188,8 @@ class KioskCore:
 
     def _release_models_after_rest(self) -> None:
         """`face.release_models_after_s` after this visit's end (a later visit's end sets the
-        time again), let the face models and the QR decoder's worker go unless a visit runs,
-        then trim."""
+        time again), let the QR decoder's worker and the face models (if still held:
+        `face.hold_models`) go unless a visit runs, then trim."""
         rest_s = self.config.face.release_models_after_s
         if self._models_release is not None:
             self._models_release.cancel()
@@ -200,8 +200,9 @@ class KioskCore:
         def release() -> None:
             self._models_release = None
             runner = self._visit_runner
-            if self._stopping or runner is None or not runner.release_face_models():
+            if self._stopping or runner is None or runner.visit_under_way:
                 return  # a visit runs: its end sets the time again
+            runner.release_face_models()
             if self._qr_reader is not None:  # started again by the next code shown
                 asyncio.get_running_loop().run_in_executor(None, self._qr_reader.close)
             self.release_memory_soon(0.0)

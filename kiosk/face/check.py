@@ -72,7 +72,7 @@ def _scaled(face: Face, factor: float) -> Face:
 class FaceCheck:
     def __init__(self, engine: FaceEngine, config: FaceConfig, *, timeout_s: float = 20.0,
                  camera_grace_s: float = 5.0, rng: random.Random | None = None) -> None:
-        self.engine = engine
+        self.engine: FaceEngine | None = engine  # None once let go (`let_models_go`)
         self.config = config
         self.timeout_s = timeout_s
         self.camera_grace_s = camera_grace_s
@@ -93,9 +93,17 @@ class FaceCheck:
                  frames=self.frames_seen)
         return FaceCheckResult(outcome)
 
+    def let_models_go(self) -> None:
+        """Drop this check's hold on the face models (the kiosk lets them go once a visit's
+        face check is over); a check run after this raises."""
+        self.engine = None
+
     async def _run(self, source: FrameSource, verifier: FaceVerifier,
                    ui: FaceCheckUI) -> Outcome:
         cfg = self.config
+        engine = self.engine
+        if engine is None:
+            raise RuntimeError("the face models were let go")
         deadline = time.monotonic() + self.timeout_s
         seq = 0
         last_guidance: Guidance | None = None
@@ -125,7 +133,7 @@ class FaceCheck:
                 self.frames_seen += 1
                 factor = frame.shape[1] / TRACK_SIZE[0]
                 cv2.resize(frame, TRACK_SIZE, dst=small, interpolation=cv2.INTER_AREA)
-                faces = self.engine.detect(small, cfg.detect_score)
+                faces = engine.detect(small, cfg.detect_score)
                 guidance = guidance_for(small, faces, min_face_fraction=cfg.min_face_fraction,
                                         min_brightness=cfg.min_brightness)
                 if guidance is not last_guidance:
@@ -166,8 +174,8 @@ class FaceCheck:
                     return Outcome.LIVENESS_FAILED
             assert best is not None
             _score, best_frame, best_face = best
-            full = self.engine.detect(best_frame, cfg.detect_score)
-            live = self.engine.embed(best_frame, full[0] if full else best_face)
+            full = engine.detect(best_frame, cfg.detect_score)
+            live = engine.embed(best_frame, full[0] if full else best_face)
             ok, jpeg = cv2.imencode(".jpg", best_frame, [cv2.IMWRITE_JPEG_QUALITY, 90])
             live_jpeg = jpeg.tobytes() if ok else b""
             try:

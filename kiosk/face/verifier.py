@@ -32,7 +32,7 @@ class LocalFaceVerifier:
 
     def __init__(self, engine: FaceEngine, reference_photo: bytes, threshold: float,
                  detect_score: float = 0.5) -> None:
-        self._engine = engine
+        self._engine: FaceEngine | None = engine  # None once cleared: the models may go
         self._threshold = threshold
         image = decode_image(reference_photo)
         if image is None:
@@ -44,7 +44,7 @@ class LocalFaceVerifier:
         image.fill(0)
 
     async def verify(self, live: Embedding, live_jpeg: bytes) -> bool:
-        if self._reference is None:
+        if self._reference is None or self._engine is None:
             raise RuntimeError("verifier already cleared")
         return self._engine.similarity(self._reference, live) >= self._threshold
 
@@ -52,6 +52,7 @@ class LocalFaceVerifier:
         if self._reference is not None:
             self._reference.fill(0)
         self._reference = None
+        self._engine = None
 
 
 @dataclass(frozen=True, repr=False)

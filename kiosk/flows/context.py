@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -33,6 +33,10 @@ T = TypeVar("T")
 BUDGETS = ("face", "form", "sign", "print", "pay")
 
 
+def _nothing() -> None:
+    return None
+
+
 @dataclass
 class VisitContext:
     ports: FlowPorts
@@ -46,6 +50,8 @@ class VisitContext:
     budget: dict[str, float]  # seconds per kind of wait, patience included
     face_check: FaceCheck | None = None
     verifier: FaceVerifier | None = None
+    # called once the face check is over, however it ended: the kiosk may let the models go
+    face_check_done: Callable[[], None] = _nothing
     step: Step = Step.CREDENTIAL
     facts: dict[str, Any] = field(default_factory=dict)
     filled: list[FilledField] = field(default_factory=list)

@@ -57,6 +57,7 @@ class FlowEngine:
 
     async def run(self, service_id: str, session: Session, ui: Interaction, *,
                   face_check: FaceCheck | None = None, verifier: FaceVerifier | None = None,
+                  face_check_done: Callable[[], None] | None = None,
                   patience: float = 1.0) -> FlowResult:
         """One identified citizen through one service. `patience` > 1 gives longer for every
         answer (elder mode)."""
@@ -73,6 +74,8 @@ class FlowEngine:
                       for b in BUDGETS}
             ctx = VisitContext(self.ports, session, ui, item, items, session.identity,
                                as_lang(session.locale), result, budget, face_check, verifier)
+            if face_check_done is not None:
+                ctx.face_check_done = face_check_done
             try:
                 for step, module, announced in STEPS:
                     applies: Callable[[VisitContext], bool] | None = \

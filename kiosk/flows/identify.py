@@ -7,6 +7,7 @@ the reader. Intervals come from the configuration."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -107,6 +108,11 @@ class Identification:
             for t in tasks:
                 t.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            if self.sources.qr is not None:
+                # no code is looked for until the next identification: the decoder's worker
+                # (~14 MB) goes meanwhile, and the next frame looked at starts another
+                with contextlib.suppress(RuntimeError):  # the kiosk stopping closes it too
+                    asyncio.get_running_loop().run_in_executor(None, self.sources.qr.close)
 
     async def _retrying(self, source: Callable[[], Awaitable[Identity | None]],
                         ui: VisitInteraction, locale: str) -> Identity:

@@ -1,8 +1,9 @@
 """One citizen's visit — the only way a visit runs, for the touch UI and for scenarios:
 identify (kiosk/flows/identify.py) while the face models load beside it, run the service
-through the flow engine, and end the visit when the ID card is pulled. Between visits the
-kiosk may let the models go (`release_face_models`). UI-agnostic: the Qt
-bridge implements `VisitInteraction`; nothing here imports Qt.
+through the flow engine, and end the visit when the ID card is pulled. The models go as the
+visit's face check ends (`face.hold_models`: "face_check"), or when the kiosk has rested
+between visits (`release_face_models`). UI-agnostic: the Qt bridge implements
+`VisitInteraction`; nothing here imports Qt.
 """
 
 from __future__ import annotations
@@ -57,8 +58,8 @@ class VisitRunner:
         self._visit_ports = ports  # what the last visit ran on (its queue ticket too)
         # (reason code) a credential refused at identification: statistics, no person
         self.identification = Identification(sources, ports.gateway, on_refused=on_refused)
-        # the face models (~115 MB once used) load as a visit starts, beside identification,
-        # and may be let go between visits (release_face_models)
+        # the face models (~95 MB once used) load as a visit starts, beside identification,
+        # and go as its face check ends or between visits (face.hold_models)
         self._make_face_engine = face_engine
         self._forget_face_engine = forget_face_engine
         self._face_models: asyncio.Future[FaceEngine] | None = None
@@ -114,6 +115,8 @@ class VisitRunner:
             return result
         finally:
             self._visits_under_way -= 1
+            if self._hold_for_face_check_only():
+                self.release_face_models()  # a visit that ended before its face check's end
             if self.on_result is not None:
                 try:
                     self.on_result(result, time.monotonic() - started)
@@ -143,7 +146,9 @@ class VisitRunner:
             face_check = await self._ensure_face_check()
             engine = asyncio.ensure_future(FlowEngine(ports).run(
                 service_id, session, ui, face_check=face_check,
-                verifier=self._verifier(identity), patience=patience))
+                verifier=self._verifier(identity), face_check_done=self._face_check_done,
+                patience=patience))
+            del face_check  # the engine's alone: it lets it go as the face check ends
             watcher = asyncio.ensure_future(self.identification.card_lifted(identity))
             done, _ = await asyncio.wait({engine, watcher},
                                          return_when=asyncio.FIRST_COMPLETED)
@@ -179,7 +184,11 @@ class VisitRunner:
         """A load of the face models that failed is logged and forgotten, whether or not a
         visit reached its face check (that visit meets the error itself; the next one loads
         them again)."""
-        if models.cancelled() or models.exception() is None:
+        if models.cancelled():
+            return
+        if models.exception() is None:
+            if self._hold_for_face_check_only() and not self._visits_under_way:
+                self.release_face_models()  # loaded for a visit that has ended meanwhile
             return
         log.error("face models not loaded", event_id=EventId.FACE_MODELS_NOT_LOADED,
                   error=type(models.exception()).__name__)
@@ -196,19 +205,39 @@ class VisitRunner:
             self._face_check = FaceCheck(engine, self.face_config, timeout_s=self.face_check_s)
         return self._face_check
 
+    @property
+    def visit_under_way(self) -> bool:
+        return self._visits_under_way > 0
+
+    def _hold_for_face_check_only(self) -> bool:
+        return self.face_config.hold_models == "face_check"
+
+    def _face_check_done(self) -> None:
+        """A visit's face check is over (passed or not): with `hold_models: face_check` the
+        rest of the visit runs without the models."""
+        if self._hold_for_face_check_only():
+            self._let_models_go()
+
     def release_face_models(self) -> bool:
         """Let the face models go while no visit runs: what the networks and their buffers
-        hold (about 115 MB here) returns to the system at the next trim, and the next visit
+        hold (about 95 MB here) returns to the system at the next trim, and the next visit
         loads them again beside its identification. False (nothing done) while a visit runs,
         while they are loading, or when they are not held."""
         models = self._face_models
         if self._visits_under_way or models is None or not models.done():
             return False
+        self._let_models_go()
+        return True
+
+    def _let_models_go(self) -> None:
+        """Drop every hold this runner has on the models (its check's too); once the visit's
+        verifier is cleared, nothing else holds them."""
+        if self._face_check is not None:
+            self._face_check.let_models_go()
         self._face_models = None
         self.face_engine = None
         self._face_check = None
         self._forget_face_engine()
-        return True
 
     def _verifier(self, identity: Identity) -> FaceVerifier:
         assert self.face_engine is not None

@@ -1,23 +1,29 @@
-"""The face models (about 115 MB once used) are let go when the kiosk rests between visits and
-come back for the next citizen, whose face check still passes; they are never let go while a
-visit runs. The real visit path, headless (KioskCore, VisitRunner, the simulated ID card reader
-and camera, the real models), as the scenario rig runs it."""
+"""The face models (about 95 MB once used) are held no longer than they are needed: by
+default they go as a visit's face check ends (and the QR decoder's worker as identification
+ends), so the form, signing and printing run without
+them, and the next citizen's face check still passes; a kiosk that keeps them between visits
+lets them go when it rests. They are never let go while a visit needs them. The real visit
+path, headless (KioskCore, VisitRunner, the simulated ID card reader and camera, the real
+models), as the scenario rig runs it."""
 
 from __future__ import annotations
 
 import asyncio
 import gc
 import linecache
+import subprocess
 import time
 import weakref
 from collections.abc import Callable
 from pathlib import Path
 
+import psutil
 import pytest
 
 from kiosk.app import KioskCore
+from kiosk.config import FaceConfig
 from kiosk.domain.clock import KioskClock
-from kiosk.face.engine import forget_shared_face_engines
+from kiosk.face.engine import FaceEngine, forget_shared_face_engines
 from kiosk.flows.outcome import Outcome
 from kiosk.flows.schema import FormField
 from kiosk.scenarios.rig import Scenario, ScenarioRig, ScriptedCitizen
@@ -28,24 +34,85 @@ APPROVED = Path(__file__).resolve().parents[2] / "kiosk" / "scenarios" / "shippe
 
 
 class CitizenWhoAsks(ScriptedCitizen):
-    """Asked the first form field (the face check is behind them), runs `meanwhile`."""
+    """Asked the first form field (the face check is behind them), runs `meanwhile`; asked
+    for consent to the face check, runs `at_consent`."""
 
     meanwhile: Callable[[], None] = staticmethod(lambda: None)
+    at_consent: Callable[[], None] = staticmethod(lambda: None)
+
+    async def ask_face_consent(self) -> bool:
+        self.at_consent()
+        return await super().ask_face_consent()
 
     async def ask_field(self, f: FormField, error: str | None) -> str | None:
         self.meanwhile()
         return await super().ask_field(f, error)
 
 
-async def test_the_models_go_while_the_kiosk_rests_and_come_back_for_the_next_citizen(
-        cupsd_running, tmp_path: Path) -> None:
+def _rig(tmp_path: Path, **face: object) -> ScenarioRig:
+    """A headless kiosk without a smart card reader (it needs no pcscd)."""
     rig = ScenarioRig(tmp_path / "out")
-    assert rig.config.face.release_models_after_s > 0  # the shipped default lets them go
-    # a rest of a second, not two minutes; no smart card reader: this kiosk needs no pcscd
     rig.config = rig.config.model_copy(update={
         "devices": rig.config.devices.model_copy(update={"smartcard": None}),
-        "face": rig.config.face.model_copy(update={"release_models_after_s": 1.0})})
+        "face": rig.config.face.model_copy(update=face)})
     rig.core = KioskCore(rig.config, KioskClock(rig.config.time_zone, rig.wall))
+    return rig
+
+
+async def test_the_models_go_as_the_face_check_ends_and_come_back_for_the_next_citizen(
+        cupsd_running, tmp_path: Path) -> None:
+    assert FaceConfig().hold_models == "face_check"  # the shipped default
+    rig = _rig(tmp_path)
+    forget_shared_face_engines()  # models of this kiosk's own, not one an earlier test holds
+    await rig.start()
+    try:
+        runner = rig.runner
+        scenario = Scenario.load(APPROVED)
+        used: list[weakref.ref[FaceEngine]] = []
+        held: list[bool] = []
+        # the QR decoder's worker, which looks for codes while the citizen identifies
+        decoder = rig.core._qr_credentials().decoder
+        started: list[int] = []
+        start = decoder._running
+
+        def running() -> subprocess.Popen[bytes]:
+            if decoder._proc is None:
+                started.append(1)
+            return start()
+        decoder._running = running  # type: ignore[method-assign]
+
+        def models_held() -> None:
+            gc.collect()
+            held.append(used[-1]() is not None)
+
+        for _ in range(2):
+            prepared = await rig.prepare(scenario)
+            who = CitizenWhoAsks(scenario, rig.camera, prepared.face, rig.lift_card)
+            # asked to consent to the face check: the models are loaded for it
+            who.at_consent = lambda: used.append(weakref.ref(_loaded(runner.face_engine)))
+            # asked the form, the face check behind them: are the models still held?
+            who.meanwhile = models_held
+            visit = asyncio.ensure_future(runner.run("criminal-record-certificate", who))
+            await prepared.present()
+            result = await asyncio.wait_for(visit, 60)
+            await rig.tidy(scenario)
+            assert result.outcome is Outcome.APPROVED, result.reason  # its face check passed
+            assert runner.face_engine is None
+            await _until(lambda: not _qr_workers(), "the QR worker outlived identification")
+        assert len(started) == 2, "each identification had a QR worker of its own"
+        assert len(used) == 2  # both face checks had models ...
+        gc.collect()
+        assert used[0]() is None  # ... the second its own: the first visit's were gone
+        assert len(held) >= 2
+        assert not any(held), "the models were held past the face check"
+    finally:
+        await rig.stop()
+
+
+async def test_kept_between_visits_the_models_go_while_the_kiosk_rests(
+        cupsd_running, tmp_path: Path) -> None:
+    # a rest of a second, not two minutes
+    rig = _rig(tmp_path, hold_models="between_visits", release_models_after_s=1.0)
     forget_shared_face_engines()  # models of this kiosk's own, not one an earlier test holds
     await rig.start()
     try:
@@ -78,6 +145,16 @@ async def test_the_models_go_while_the_kiosk_rests_and_come_back_for_the_next_ci
         await rig.stop()
 
 
+def _qr_workers() -> list[psutil.Process]:
+    return [c for c in psutil.Process().children()
+            if "qr_decoder_process" in " ".join(c.cmdline())]
+
+
+def _loaded(engine: FaceEngine | None) -> FaceEngine:
+    assert engine is not None, "no face models at the face check"
+    return engine
+
+
 async def _until(condition: Callable[[], bool], message: str, timeout_s: float = 15.0) -> None:
     until = time.monotonic() + timeout_s
     while not condition():
@@ -90,7 +167,6 @@ async def test_models_that_failed_to_load_are_loaded_again_by_the_next_visit() -
     fails, even when that visit never reached its face check: the next visit loads again."""
     from types import SimpleNamespace
 
-    from kiosk.face.engine import FaceEngine
     from kiosk.flows.identify import IdentitySources
     from kiosk.flows.visit import VisitRunner
 

@@ -19,7 +19,11 @@ async def run(ctx: VisitContext) -> None:
     # counted as waiting on the camera: the face check's time is the citizen's and the frames'
     # (its models' cost is measured on its own: benchmarks/face.py)
     check = ctx.face_check.run(camera, ctx.verifier, ctx.ui)
-    outcome = (await ctx.wait("face", check, kind="camera")).outcome
+    try:
+        outcome = (await ctx.wait("face", check, kind="camera")).outcome
+    finally:
+        ctx.face_check = None  # the rest of the visit needs neither the check nor its models
+        ctx.face_check_done()
     if outcome is FaceOutcome.DECLINED:
         raise ctx.stop(Outcome.ABANDONED, "face check declined: staff-assisted check offered",
                        EndReason.DECLINED)
