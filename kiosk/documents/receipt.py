@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import qrcode
-from escpos.printer import Dummy
 from PIL import Image
 
+from kiosk.devices.printers.escpos_printer import Dummy
 from kiosk.documents.fonts import line_width, render_line, stack
 from kiosk.domain.clock import printed_time
 from kiosk.domain.money import yuan

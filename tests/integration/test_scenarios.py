@@ -5,6 +5,7 @@ PDFs through cups-pdf and receipts through the ESC/POS simulator."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -19,10 +20,13 @@ SCENARIOS = sorted((Path(__file__).resolve().parents[2] / "kiosk" / "scenarios" 
 pytestmark = pytest.mark.daemon
 
 
-def run(*files: Path, out: Path) -> subprocess.CompletedProcess[str]:
+def run(*files: Path, out: Path,
+        tmp: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`tmp`: the temporary folder the run gets (TMPDIR) instead of the machine's."""
+    env = None if tmp is None else {**os.environ, "TMPDIR": str(tmp)}
     return subprocess.run([sys.executable, "-m", "kiosk", "scenario", "run", *map(str, files),
                            "--json", "--out", str(out)], capture_output=True, text=True,
-                          timeout=300)
+                          timeout=300, env=env)
 
 
 @pytest.mark.timeout(300)  # (its kiosk runs them all; the subprocess has the same bound)
@@ -104,11 +108,13 @@ def test_expectations_are_checked_field_by_field() -> None:
 
 def test_a_batch_leaves_nothing_behind_and_its_certificate_checks(cupsd_running,
                                                                    tmp_path: Path) -> None:
-    before = set(Path("/tmp").glob("kiosk-scenario-*"))
+    # a temporary folder of its own: kiosks of other tests running meanwhile use the machine's
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
     inline = [p for p in SCENARIOS if p.name == "criminal-record-inline-citizen.yaml"]
-    r = run(*inline, out=tmp_path / "out")
+    r = run(*inline, out=tmp_path / "out", tmp=tmp)
     assert r.returncode == 0, r.stderr[-2000:]
-    assert set(Path("/tmp").glob("kiosk-scenario-*")) <= before  # keys and data deleted
+    assert list(tmp.iterdir()) == []  # keys and data deleted
     result = json.loads(r.stdout)
     pdf = next(a for a in result["artifacts"] if a.endswith(".pdf"))
     verify = [sys.executable, "-m", "kiosk", "verify", pdf]

@@ -11,11 +11,10 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 
-from escpos.printer import Dummy
-
 from kiosk.devices.base import Device, DeviceKind, DeviceState, DeviceStatus, run_blocking
 from kiosk.devices.errors import CoverOpen, DeviceProtocolError, PaperOut, PrinterOffline
 from kiosk.devices.printers import escpos_status as st
+from kiosk.devices.printers.escpos_printer import Dummy
 from kiosk.devices.printers.jobs import JobLedger
 from kiosk.devices.printers.receipt_transport import ByteTransport
 from kiosk.events import EventId
