@@ -232,7 +232,7 @@ class FaceConfig(_Strict):
     min_face_fraction: Annotated[float, Field(gt=0, lt=1)] = 0.18  # face height / frame
     min_brightness: Annotated[float, Field(ge=0, le=255)] = 45.0
     # how long the face models (~95 MB once used) are held. "face_check": they load beside
-    # each citizen's identification (~0.3 s of one core) and go as that visit's face check
+    # each citizen's identification (~0.15 s of one core) and go as that visit's face check
     # ends, so the rest of the visit (the form, signing and printing) and the time between
     # visits run without them. "between_visits": they stay until no visit has begun for
     # `release_models_after_s` (0: held from the first visit on), for a kiosk that would

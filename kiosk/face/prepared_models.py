@@ -5,11 +5,12 @@ scale per block; OpenCV turns them into float32 as it loads the file, which take
 one core — and the kiosk loads the models for every citizen (`face.hold_models`). This
 module evaluates those `DequantizeLinear` nodes ahead of time with the same arithmetic and
 writes the float model beside the kiosk's installation (`scripts/setup.sh` runs it): OpenCV
-loads that file in ~0.02 s and computes the same embeddings.
+loads that file in ~0.05 s and computes the same embeddings.
 
-The file is only used when its SHA-256 is the one pinned here, so a file changed on disk,
-or written by a different `onnx` version, is ignored (the shipped int8 file is used, as
-before). Run: `python -m kiosk.face.prepared_models` (idempotent).
+The file is only used when its SHA-256 is the one pinned here, checked on the bytes OpenCV
+is given at every load (kiosk/face/models.py `recognizer_bytes`), so a file changed on disk,
+or written by a different `onnx` version, is passed over for the shipped int8 file. Run:
+`python -m kiosk.face.prepared_models` (idempotent).
 """
 
 from __future__ import annotations

@@ -109,10 +109,12 @@ class Identification:
                 t.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
             if self.sources.qr is not None:
-                # no code is looked for until the next identification: the decoder's worker
-                # (~14 MB) goes meanwhile, and the next frame looked at starts another
+                # the decoder's worker (~14 MB) goes until a code is looked for again (the next
+                # identification, or a payment's code later in this visit, starts another)
                 with contextlib.suppress(RuntimeError):  # the kiosk stopping closes it too
-                    asyncio.get_running_loop().run_in_executor(None, self.sources.qr.close)
+                    closing = asyncio.get_running_loop().run_in_executor(
+                        None, self.sources.qr.close)
+                    closing.add_done_callback(_log_failed_close)
 
     async def _retrying(self, source: Callable[[], Awaitable[Identity | None]],
                         ui: VisitInteraction, locale: str) -> Identity:
@@ -248,3 +250,8 @@ class Identification:
             misses = 0 if present else misses + 1
             if misses >= 2:  # debounced: one missed answer is not a pulled card
                 return
+
+
+def _log_failed_close(closing: asyncio.Future[None]) -> None:
+    if not closing.cancelled() and closing.exception() is not None:
+        log.warning("QR decoder worker not closed", error=type(closing.exception()).__name__)

@@ -110,7 +110,8 @@ class VisitRunner:
         self._visit_ports = ports
         self._visits_under_way += 1
         try:
-            self._load_face_models_beside()
+            if _needs_face_check(ports, service_id):
+                self._load_face_models_beside()
             result = await self._run(ports, service_id, ui, locale, patience)
             return result
         finally:
@@ -143,12 +144,15 @@ class VisitRunner:
                                   EndReason.TIMED_OUT, Step.IDENTIFY)
             session.identity = identity
             session.learn(*identity.personal_values())
-            face_check = await self._ensure_face_check()
+            # a service without a face check runs without the models (none are loaded)
+            face_check = verifier = None
+            if _needs_face_check(ports, service_id):
+                face_check = await self._ensure_face_check()
+                verifier = self._verifier(identity)
             engine = asyncio.ensure_future(FlowEngine(ports).run(
-                service_id, session, ui, face_check=face_check,
-                verifier=self._verifier(identity), face_check_done=self._face_check_done,
-                patience=patience))
-            del face_check  # the engine's alone: it lets it go as the face check ends
+                service_id, session, ui, face_check=face_check, verifier=verifier,
+                face_check_done=self._face_check_done, patience=patience))
+            del face_check, verifier  # the engine's alone: it lets them go as the check ends
             watcher = asyncio.ensure_future(self.identification.card_lifted(identity))
             done, _ = await asyncio.wait({engine, watcher},
                                          return_when=asyncio.FIRST_COMPLETED)
@@ -247,3 +251,12 @@ class VisitRunner:
         return RemoteFaceVerifier(self.ports.gateway, kiosk_id=self.ports.kiosk_id,
                                   credential=identity.credential.value,
                                   id_number=identity.id_number or "", name=identity.name)
+
+
+def _needs_face_check(ports: FlowPorts, service_id: str) -> bool:
+    """Whether any item of the service asks for the face check (the flow's face step runs on
+    the same test: kiosk/flows/steps/face.py)."""
+    try:
+        return any(s.face_check == "required" for s in ports.catalog.items_of(service_id))
+    except KeyError:
+        return False  # an unknown service: the visit ends before any face check

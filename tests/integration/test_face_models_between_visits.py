@@ -109,6 +109,28 @@ async def test_the_models_go_as_the_face_check_ends_and_come_back_for_the_next_c
         await rig.stop()
 
 
+async def test_a_service_without_a_face_check_loads_no_models(cupsd_running,
+                                                             tmp_path: Path) -> None:
+    """A contribution paid by code (face_check: none) runs without the models: none load."""
+    rig = _rig(tmp_path)
+    forget_shared_face_engines()
+    await rig.start()
+    try:
+        loads: list[int] = []
+        make = rig.runner._make_face_engine
+
+        def counted() -> FaceEngine:
+            loads.append(1)
+            return make()
+        rig.runner._make_face_engine = counted
+        scenario = Scenario.load(APPROVED.with_name("pension-payment-declined.yaml"))
+        result = await rig.run(scenario)
+        assert result["outcome"] == scenario.data["expect"]["outcome"]  # it ran its course
+        assert loads == [], "the face models were loaded for a service without a face check"
+    finally:
+        await rig.stop()
+
+
 async def test_kept_between_visits_the_models_go_while_the_kiosk_rests(
         cupsd_running, tmp_path: Path) -> None:
     # a rest of a second, not two minutes
@@ -146,8 +168,14 @@ async def test_kept_between_visits_the_models_go_while_the_kiosk_rests(
 
 
 def _qr_workers() -> list[psutil.Process]:
-    return [c for c in psutil.Process().children()
-            if "qr_decoder_process" in " ".join(c.cmdline())]
+    workers = []
+    for child in psutil.Process().children():
+        try:
+            if "qr_decoder_process" in " ".join(child.cmdline()):
+                workers.append(child)
+        except psutil.Error:  # ended (and reaped) while being looked at
+            pass
+    return workers
 
 
 def _loaded(engine: FaceEngine | None) -> FaceEngine:

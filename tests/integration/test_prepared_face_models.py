@@ -12,7 +12,7 @@ import pytest
 
 from kiosk.face import prepared_models
 from kiosk.face.engine import FaceEngine
-from kiosk.face.models import SFACE, bundled, model_paths
+from kiosk.face.models import SFACE, bundled, model_paths, recognizer_bytes
 from kiosk.face.prepared_models import PREPARED, PREPARED_SHA256, prepare, prepared_recognizer
 
 FACES = Path(__file__).resolve().parents[1] / "data" / "faces"
@@ -57,6 +57,10 @@ def test_the_kiosk_loads_it_only_while_it_is_what_setup_makes(
         monkeypatch.setattr(prepared_models, "prepared_dir", lambda: tmp_path)
         assert prepared_recognizer() is None
         assert model_paths()[1] == bundled(SFACE)
+
+        # found whole, then changed before OpenCV reads it: the bytes loaded are checked
+        # again, and the shipped file's are loaded instead
+        assert recognizer_bytes(changed) == bundled(SFACE).read_bytes()
 
         changed.unlink()  # not prepared at all (setup not run): the shipped file
         prepared_recognizer.cache_clear()

@@ -5,8 +5,8 @@ imported without the empty folder escpos leaves behind.
 when the folder is configured (ESCPOS_CAPABILITIES_PICKLE_DIR, set by this package), so every
 process that imports it leaves an empty `tmpXXXXXXXX` folder in /tmp: on a test machine,
 thousands. It is imported here with the temporary folder pointed at a scratch folder of its
-own; the empty folders in it are then removed (only empty ones: another thread that made a
-temporary file in that instant keeps it).
+own; the empty folders named as `mkdtemp()` names them by default are then removed (another
+thread making a temporary file or a named folder in that instant keeps it).
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ try:
 finally:
     tempfile.tempdir = _saved
     for _entry in os.scandir(_scratch):
-        with contextlib.suppress(OSError):
-            os.rmdir(_entry.path)
+        if _entry.name.startswith(tempfile.gettempprefix()):
+            with contextlib.suppress(OSError):  # not empty: not escpos's
+                os.rmdir(_entry.path)
     with contextlib.suppress(OSError):
         os.rmdir(_scratch)
 
