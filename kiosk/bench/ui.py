@@ -62,10 +62,11 @@ def ui_soak() -> dict[str, Any]:
 
 
 def visit_rss_mb() -> dict[str, Any]:
-    """Steady resident memory once visits run, the face models loaded (2.5 s after the last
-    visit: trimmed), kiosk and QR worker together; besides it the figure after the first
-    visit, before any, the kiosk process's peak, and at rest (the hall quiet for
-    `face.release_models_after_s`: the models let go)."""
+    """Steady resident memory once visits run (2.5 s after the last visit: trimmed), kiosk
+    and QR worker together, with the kiosk's own settings (the face models are held for each
+    face check alone: `face.hold_models`); besides it the figure after the first visit,
+    before any, the kiosk process's peak (models in use), and at rest (the hall quiet for
+    `face.release_models_after_s`)."""
     s = _soak()
     if "last" not in s:
         return figure("visit_rss_mb", [float("inf")], **s)
