@@ -11,7 +11,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
-from kiosk.face.models import model_paths, recognizer_bytes
+from kiosk.face.models import model_paths
 
 Frame = npt.NDArray[np.uint8]
 
@@ -52,9 +52,7 @@ class FaceEngine:
                  recognizer_model: Path | None = None) -> None:
         det_path, rec_path = model_paths(detector_model, recognizer_model)
         self._detector = cv2.FaceDetectorYN.create(str(det_path), "", (320, 320), 0.6, 0.3, 20)
-        # from the bytes checked, not the path again (kiosk/face/models.py)
-        self._recognizer = cv2.FaceRecognizerSF.create(
-            "onnx", np.frombuffer(recognizer_bytes(rec_path), np.uint8), np.empty(0, np.uint8))
+        self._recognizer = cv2.FaceRecognizerSF.create(str(rec_path), "")
         self._det_lock = threading.Lock()
         self._rec_lock = threading.Lock()
 

@@ -45,20 +45,6 @@ def model_paths(detector: Path | None = None, recognizer: Path | None = None) ->
         if p is not None and not p.exists():
             raise ModelMissing(f"face model {p} not found")
     if recognizer is None:
-        recognizer = prepared_recognizer()  # pinned by its own SHA-256
+        recognizer = prepared_recognizer()  # pinned by its SHA-256, asked at every load
     return detector or bundled(YUNET), recognizer or bundled(SFACE)
 
-
-def recognizer_bytes(path: Path) -> bytes:
-    """SFace's file as OpenCV will load it, read once: the shipped file and the prepared one
-    must be their pinned bytes at this read, not only when first found (a prepared file
-    changed since is passed over for the shipped one); a file the config names is its own."""
-    from kiosk.face.prepared_models import PREPARED, PREPARED_SHA256
-
-    data = path.read_bytes()
-    pinned = {PREPARED: PREPARED_SHA256, SFACE: SHA256[SFACE]}.get(path.name)
-    if pinned is None or hashlib.sha256(data).hexdigest() == pinned:
-        return data
-    if path.name == PREPARED:
-        return recognizer_bytes(bundled(SFACE))
-    raise ModelMissing(f"face model {path} does not match its SHA-256")

@@ -7,15 +7,14 @@ module evaluates those `DequantizeLinear` nodes ahead of time with the same arit
 writes the float model beside the kiosk's installation (`scripts/setup.sh` runs it): OpenCV
 loads that file in ~0.05 s and computes the same embeddings.
 
-The file is only used when its SHA-256 is the one pinned here, checked on the bytes OpenCV
-is given at every load (kiosk/face/models.py `recognizer_bytes`), so a file changed on disk,
-or written by a different `onnx` version, is passed over for the shipped int8 file. Run:
-`python -m kiosk.face.prepared_models` (idempotent).
+The file is only used when its SHA-256 is the one pinned here — hashed when first used and
+again whenever it is no longer the same file (inode, size, modification or change time), so
+a file changed on disk, or written by a different `onnx` version, is passed over for the
+shipped int8 file. Run: `python -m kiosk.face.prepared_models` (idempotent).
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import sys
 from pathlib import Path
@@ -32,16 +31,33 @@ def prepared_dir() -> Path:
     return Path(sys.prefix) / "share" / "yiban-kiosk" / "models"
 
 
-@functools.cache
+# path → the file's identity when its SHA-256 was last found right (dev, inode, size, mtime,
+# ctime): a write or a replacement changes its ctime, which no one can set back
+_checked: dict[Path, tuple[int, ...]] = {}
+
+
+def _identity(path: Path) -> tuple[int, ...]:
+    st = path.stat()
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
 def prepared_recognizer(folder: Path | None = None) -> Path | None:
-    """The prepared SFace file if it is there and is what `prepare` makes (checked once per
-    process), else None."""
+    """The prepared SFace file if it is there and is what `prepare` makes, else None: hashed
+    the first time, and again whenever the file is no longer the one hashed (asked at every
+    load of the models, so a file changed since is passed over for the shipped one)."""
     path = (folder or prepared_dir()) / PREPARED
     try:
-        data = path.read_bytes()
+        before = _identity(path)
+        if _checked.get(path) == before:
+            return path
+        right = hashlib.sha256(path.read_bytes()).hexdigest() == PREPARED_SHA256
+        if right and _identity(path) == before:  # and not changed while it was read
+            _checked[path] = before
+            return path
     except OSError:
-        return None
-    return path if hashlib.sha256(data).hexdigest() == PREPARED_SHA256 else None
+        pass
+    _checked.pop(path, None)
+    return None
 
 
 def _dequantized(x: Any, scale: Any, zero_point: Any, axis: int, block: int) -> Any:
