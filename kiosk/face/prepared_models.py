@@ -32,7 +32,7 @@ def prepared_dir() -> Path:
 
 
 # path → the file's identity when its SHA-256 was last found right (dev, inode, size, mtime,
-# ctime): a write or a replacement changes its ctime, which no one can set back
+# ctime): a write or a replacement changes its ctime, which a write cannot keep
 _checked: dict[Path, tuple[int, ...]] = {}
 
 

@@ -29,6 +29,7 @@ from kiosk.flows.identify import Identification, IdentitySources, VisitInteracti
 from kiosk.flows.outcome import EndReason, FlowResult, Outcome, Step, TicketOutcome, VisitStop
 from kiosk.flows.ports import FlowPorts
 from kiosk.flows.queue_ticket import take_ticket
+from kiosk.flows.steps import face as face_step
 from kiosk.logging import get_logger
 from kiosk.session import Session
 
@@ -254,9 +255,8 @@ class VisitRunner:
 
 
 def _needs_face_check(ports: FlowPorts, service_id: str) -> bool:
-    """Whether any item of the service asks for the face check (the flow's face step runs on
-    the same test: kiosk/flows/steps/face.py)."""
+    """Whether the service's visit has a face check (the flow's face step's own test)."""
     try:
-        return any(s.face_check == "required" for s in ports.catalog.items_of(service_id))
+        return face_step.needed_by(ports.catalog.items_of(service_id))
     except KeyError:
         return False  # an unknown service: the visit ends before any face check

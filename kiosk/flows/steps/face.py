@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from kiosk.domain.citizen_messages import visit_message
 from kiosk.face.check import Outcome as FaceOutcome
 from kiosk.flows.context import VisitContext
 from kiosk.flows.outcome import EndReason, Outcome
+from kiosk.flows.schema import ServiceDefinition
+
+
+def needed_by(items: Iterable[ServiceDefinition]) -> bool:
+    """Whether a visit to these items has a face check (the visit runner loads the models for
+    it on the same test)."""
+    return any(s.face_check == "required" for s in items)
 
 
 def applies(ctx: VisitContext) -> bool:
-    return any(s.face_check == "required" for s in ctx.items)
+    return needed_by(ctx.items)
 
 
 async def run(ctx: VisitContext) -> None:
